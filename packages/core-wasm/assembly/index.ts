@@ -1,0 +1,331 @@
+// The Flywheel run loop. One call simulates a block of Monte Carlo runs entirely in wasm: no call
+// back into JS per step or per agent. Parameters, tables and agent state live in linear memory
+// (structure of arrays) at pointers the host allocated once. The semantics are written out in
+// docs/architecture.md ("One step") and mirrored line by line by the reference engine.
+import {
+  P_STEPS, P_AGENTS, P_STEPS_PER_YEAR, P_INIT_SUPPLY, P_INIT_CIRC, P_INIT_STAKED, P_MAX_SUPPLY,
+  P_SH_ON, P_SH_COUNT, P_SH_PROV, P_SH_CIRC, P_SH_STAKE, P_BURN_SHARE, P_NE_ON, P_NE_CAP,
+  P_NE_WINDOW, P_NE_PROV, P_NE_CIRC, P_NE_STAKE, P_DEM_SIGMA, P_DEM_MU, P_DEM_CAP_ON, P_DEM_ELAST,
+  P_DEM_SAT, P_DEM_PROV_SHARE, P_PRICE_KIND, P_PRICE_INIT, P_PRICE_DRIFT, P_PRICE_VOL,
+  P_PRICE_SENS, P_PRICE_FLOOR, P_AG_WEIGHT, P_AG_INIT_ACTIVE, P_AG_COST_KIND, P_AG_COST_A,
+  P_AG_COST_B, P_AG_CAP_KIND, P_AG_CAP_A, P_AG_CAP_B, P_AG_WINDOW, P_AG_REENTRY_P,
+  P_AG_REENTRY_TH, P_SEED, P_SLOT, PRICE_PATH, PRICE_GBM, PRICE_IMPACT, DIST_UNIFORM,
+  DIST_LOGNORMAL, T_MINT, T_PROV, T_CIRC, T_STAKE, T_DEMAND, T_PRICE, T_COUNT, SH_MAX,
+  M_TOTAL_SUPPLY, M_CIRCULATING_SUPPLY, M_MINTED, M_BURNED, M_CUMULATIVE_MINTED,
+  M_CUMULATIVE_BURNED, M_PRICE, M_MARKET_CAP, M_FDV, M_DEMAND_USD, M_STAKED_SUPPLY,
+  M_ACTIVE_PROVIDERS, M_PROVIDER_REVENUE_USD, M_INFLATION_ANNUALISED, M_BURN_MINT_RATIO, M_COUNT,
+  S_MEAN, S_P5, S_P50, S_P95,
+} from '../src/layout';
+import { fexp, flog } from './math';
+import { seedRun, uniform, normal } from './rng';
+
+export { fexp, flog };
+
+/** Bump allocation from the stub runtime; the host allocates every buffer once per simulation. */
+export function alloc(bytes: usize): usize {
+  return heap.alloc(bytes);
+}
+
+/** Frees everything allocated so far (stub runtime). */
+export function resetHeap(): void {
+  heap.reset();
+}
+
+// @ts-ignore: decorator
+@inline function par(p: usize, i: i32): f64 { return load<f64>(p + (<usize>i << 3)); }
+// @ts-ignore: decorator
+@inline function tab(tb: usize, n1: i32, table: i32, t: i32): f64 {
+  return load<f64>(tb + ((<usize>table * <usize>n1 + <usize>t) << 3));
+}
+
+// Host-visible scratch: bytes of agent working memory needed for n agents.
+export function agentBytes(n: i32): usize {
+  return <usize>n * 8 * 3 + <usize>n * 4 + <usize>n + 64;
+}
+
+function draw(kind: i32, a: f64, b: f64): f64 {
+  if (kind == DIST_UNIFORM) return a + (b - a) * uniform();
+  if (kind == DIST_LOGNORMAL) return a * fexp(b * normal());
+  return a;
+}
+
+/**
+ * Simulates runs [runStart, runEnd) and writes every stored metric into `out`, laid out as
+ * out[(slot · (steps+1) + t) · stride + (run − runStart)] (stride ≥ runEnd − runStart).
+ * `work` must hold agentBytes(agents) bytes.
+ */
+export function simulate(params: usize, tables: usize, work: usize, out: usize, stride: i32, runStart: i32, runEnd: i32): void {
+  const S = <i32>par(params, P_STEPS);
+  const n1 = S + 1;
+  const N = <i32>par(params, P_AGENTS);
+  const spy = par(params, P_STEPS_PER_YEAR);
+  const maxSupply = par(params, P_MAX_SUPPLY);
+  const shOn = par(params, P_SH_ON) != 0;
+  const shCount = <i32>par(params, P_SH_COUNT);
+  const shProv = par(params, P_SH_PROV), shCirc = par(params, P_SH_CIRC), shStake = par(params, P_SH_STAKE);
+  const burnShare = par(params, P_BURN_SHARE);
+  const neOn = par(params, P_NE_ON) != 0;
+  const neCap = par(params, P_NE_CAP);
+  const neW = <i32>par(params, P_NE_WINDOW);
+  const neProv = par(params, P_NE_PROV), neCirc = par(params, P_NE_CIRC), neStake = par(params, P_NE_STAKE);
+  const demSigma = par(params, P_DEM_SIGMA), demMu = par(params, P_DEM_MU);
+  const capOn = par(params, P_DEM_CAP_ON) != 0;
+  const elast = par(params, P_DEM_ELAST), sat = par(params, P_DEM_SAT);
+  const demProv = par(params, P_DEM_PROV_SHARE);
+  const priceKind = <i32>par(params, P_PRICE_KIND);
+  const pDrift = par(params, P_PRICE_DRIFT), pVol = par(params, P_PRICE_VOL);
+  const pSens = par(params, P_PRICE_SENS), pFloor = par(params, P_PRICE_FLOOR);
+  const weight = par(params, P_AG_WEIGHT);
+  const initActive = <i32>par(params, P_AG_INIT_ACTIVE);
+  const costKind = <i32>par(params, P_AG_COST_KIND);
+  const costA = par(params, P_AG_COST_A), costB = par(params, P_AG_COST_B);
+  const capKind = <i32>par(params, P_AG_CAP_KIND);
+  const capA = par(params, P_AG_CAP_A), capB = par(params, P_AG_CAP_B);
+  const W = <i32>par(params, P_AG_WINDOW);
+  const full: u32 = W >= 32 ? 0xffffffff : ((<u32>1 << <u32>W) - 1);
+  const reP = par(params, P_AG_REENTRY_P), reTh = par(params, P_AG_REENTRY_TH);
+  const seed = <u32>par(params, P_SEED);
+  const shTab = tables + ((<usize>T_COUNT * <usize>n1) << 3); // thresholds, then rates
+  const fdvFixed = maxSupply < Infinity;
+
+  // slots (−1 = not stored), as byte offsets of the metric's first cell
+  const slotOff = memory.data(M_COUNT * 8); // scratch in static memory
+  for (let m = 0; m < M_COUNT; m++) {
+    const s = <i32>par(params, P_SLOT + m);
+    store<i64>(slotOff + (<usize>m << 3), s < 0 ? -1 : <i64>s * <i64>n1 * <i64>stride * 8);
+  }
+  const rowBytes = <usize>stride << 3;
+
+  // agent SoA
+  const cpc = work;                        // f64[N] cost per capacity unit per step
+  const cap = cpc + (<usize>N << 3);       // f64[N] capacity
+  const sum = cap + (<usize>N << 3);       // f64[N] revenue per unit over active steps in window
+  const mask = sum + (<usize>N << 3);      // u32[N] activity in the trailing window (bit 0 = this step)
+  const act = mask + (<usize>N << 2);      // u8[N]  active now
+  const revRing = memory.data(32 * 8);
+  const burnRing = memory.data(366 * 8);
+
+  for (let run = runStart; run < runEnd; run++) {
+    seedRun(seed, <u32>run);
+    const col = out + (<usize>(run - runStart) << 3);
+
+    // ---- initial state ----
+    let total = par(params, P_INIT_SUPPLY);
+    let circ = par(params, P_INIT_CIRC);
+    let staked = par(params, P_INIT_STAKED);
+    let price = priceKind == PRICE_PATH ? tab(tables, n1, T_PRICE, 0) : par(params, P_PRICE_INIT);
+    let cumM: f64 = 0, cumB: f64 = 0;
+    let nAct: i32 = 0;
+    let capSum: f64 = 0;
+    for (let i = 0; i < N; i++) {
+      const c = draw(costKind, costA, costB);
+      const k = draw(capKind, capA, capB);
+      store<f64>(cap + (<usize>i << 3), k);
+      store<f64>(cpc + (<usize>i << 3), c / k);
+      store<f64>(sum + (<usize>i << 3), 0);
+      store<u32>(mask + (<usize>i << 2), 0);
+      const a: u8 = i < initActive ? 1 : 0;
+      store<u8>(act + <usize>i, a);
+      if (a) { nAct++; capSum += k; }
+    }
+    const cap0 = weight * capSum;
+    for (let j = 0; j < 32; j++) store<f64>(revRing + (<usize>j << 3), 0);
+    for (let j = 0; j < neW; j++) store<f64>(burnRing + (<usize>j << 3), 0);
+
+    record(slotOff, col, rowBytes, 0, total, circ, 0, 0, 0, 0, price,
+      fdvFixed ? maxSupply : total, tab(tables, n1, T_DEMAND, 0), staked, weight * <f64>nAct, 0, 0, 0);
+
+    for (let t = 1; t <= S; t++) {
+      // ---- 1. demand ----
+      let demand = tab(tables, n1, T_DEMAND, t);
+      if (demSigma > 0) demand *= fexp(demSigma * normal() + demMu);
+      if (capOn) {
+        const C = weight * capSum;
+        demand = C > 0 ? demand * fexp(elast * flog(C / cap0)) : 0;
+        if (sat > 0 && demand > sat * C) demand = sat * C;
+      }
+
+      // ---- 2. emission ----
+      let minted = tab(tables, n1, T_MINT, t);
+      let toProv = tab(tables, n1, T_PROV, t);
+      let toCirc = tab(tables, n1, T_CIRC, t);
+      let toStake = tab(tables, n1, T_STAKE, t);
+      if (shOn) {
+        let k = 0;
+        while (k < shCount && total >= load<f64>(shTab + (<usize>k << 3))) k++;
+        const a = load<f64>(shTab + (<usize>(SH_MAX + k) << 3));
+        minted += a; toProv += a * shProv; toCirc += a * shCirc; toStake += a * shStake;
+      }
+      if (neOn) {
+        let b: f64 = 0;
+        for (let j = 0; j < neW; j++) b += load<f64>(burnRing + (<usize>j << 3));
+        let re = b / <f64>neW;
+        if (re > neCap) re = neCap;
+        minted += re; toProv += re * neProv; toCirc += re * neCirc; toStake += re * neStake;
+      }
+      let room = maxSupply - total;
+      if (room < 0) room = 0;
+      if (minted > room) {
+        const f = room / minted;
+        minted = room; toProv *= f; toCirc *= f; toStake *= f;
+      }
+
+      // ---- 3. burn (at the price at the start of the step) ----
+      let burned = demand * burnShare / price;
+      const avail = circ + toCirc;
+      if (burned > avail) burned = avail;
+
+      // ---- 4. supply ----
+      const totalPrev = total, circPrev = circ;
+      total += minted - burned;
+      circ += toCirc - burned;
+      staked += toStake;
+      cumM += minted;
+      cumB += burned;
+      if (neOn) store<f64>(burnRing + (<usize>(t % neW) << 3), burned);
+
+      // ---- 5. providers ----
+      const pool = toProv * price + demand * demProv;
+      const C = weight * capSum;
+      const r = C > 0 ? pool / C : 0;
+      const paid = C > 0 ? pool : 0;
+      if (N > 0) {
+        const ringAt = revRing + (<usize>(t % W) << 3);
+        const rOld = load<f64>(ringAt);
+        store<f64>(ringAt, r);
+        const top = <u32>(W - 1);
+        nAct = 0;
+        capSum = 0;
+        for (let i = 0; i < N; i++) {
+          const io = <usize>i << 3;
+          let m = load<u32>(mask + (<usize>i << 2));
+          let s = load<f64>(sum + io);
+          let a = load<u8>(act + <usize>i);
+          const c = load<f64>(cpc + io);
+          if ((m >>> top) & 1) s -= rOld;
+          m = (m << 1) & full;
+          if (a) {
+            m |= 1;
+            s += r;
+            if (s < c * <f64>popcnt<u32>(m)) a = 0;
+          } else if (r > reTh * c) {
+            if (uniform() < reP) a = 1;
+          }
+          if (m == 0) s = 0;
+          store<u32>(mask + (<usize>i << 2), m);
+          store<f64>(sum + io, s);
+          store<u8>(act + <usize>i, a);
+          if (a) { nAct++; capSum += load<f64>(cap + io); }
+        }
+      }
+
+      // ---- 6. price ----
+      if (priceKind == PRICE_PATH) {
+        price = tab(tables, n1, T_PRICE, t);
+      } else if (priceKind == PRICE_GBM) {
+        price *= fexp(pDrift + (pVol > 0 ? pVol * normal() : 0));
+      } else if (priceKind == PRICE_IMPACT) {
+        const x = circPrev > 0 ? pSens * (burned - minted) / circPrev : 0;
+        price *= fexp(x + pDrift + (pVol > 0 ? pVol * normal() : 0));
+      }
+      if (price < pFloor) price = pFloor;
+
+      // ---- 7. record ----
+      record(slotOff, col, rowBytes, t, total, circ, minted, burned, cumM, cumB, price,
+        fdvFixed ? maxSupply : total, demand, staked, weight * <f64>nAct, paid,
+        totalPrev > 0 ? (minted - burned) / totalPrev * spy : 0,
+        minted > 0 ? burned / minted : 0);
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function put(slotOff: usize, m: i32, col: usize, rowBytes: usize, t: i32, v: f64): void {
+  const off = load<i64>(slotOff + (<usize>m << 3));
+  if (off >= 0) store<f64>(col + <usize>off + <usize>t * rowBytes, v);
+}
+
+// @ts-ignore: decorator
+@inline function record(slotOff: usize, col: usize, rowBytes: usize, t: i32, total: f64, circ: f64,
+  minted: f64, burned: f64, cumM: f64, cumB: f64, price: f64, fdvSupply: f64, demand: f64,
+  staked: f64, active: f64, paid: f64, infl: f64, bmr: f64): void {
+  put(slotOff, M_TOTAL_SUPPLY, col, rowBytes, t, total);
+  put(slotOff, M_CIRCULATING_SUPPLY, col, rowBytes, t, circ);
+  put(slotOff, M_MINTED, col, rowBytes, t, minted);
+  put(slotOff, M_BURNED, col, rowBytes, t, burned);
+  put(slotOff, M_CUMULATIVE_MINTED, col, rowBytes, t, cumM);
+  put(slotOff, M_CUMULATIVE_BURNED, col, rowBytes, t, cumB);
+  put(slotOff, M_PRICE, col, rowBytes, t, price);
+  put(slotOff, M_MARKET_CAP, col, rowBytes, t, price * circ);
+  put(slotOff, M_FDV, col, rowBytes, t, price * fdvSupply);
+  put(slotOff, M_DEMAND_USD, col, rowBytes, t, demand);
+  put(slotOff, M_STAKED_SUPPLY, col, rowBytes, t, staked);
+  put(slotOff, M_ACTIVE_PROVIDERS, col, rowBytes, t, active);
+  put(slotOff, M_PROVIDER_REVENUE_USD, col, rowBytes, t, paid);
+  put(slotOff, M_INFLATION_ANNUALISED, col, rowBytes, t, infl);
+  put(slotOff, M_BURN_MINT_RATIO, col, rowBytes, t, bmr);
+}
+
+// ---- Monte Carlo statistics ---------------------------------------------------------------
+
+function sortRange(p: usize, n: i32): void {
+  // In-place quicksort (median of three) with insertion sort for short ranges.
+  let lo = 0, hi = n - 1;
+  while (hi - lo > 16) {
+    const mid = lo + ((hi - lo) >> 1);
+    let a = load<f64>(p + (<usize>lo << 3)), b = load<f64>(p + (<usize>mid << 3)), c = load<f64>(p + (<usize>hi << 3));
+    let pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (load<f64>(p + (<usize>i << 3)) < pivot) i++;
+      while (load<f64>(p + (<usize>j << 3)) > pivot) j--;
+      if (i <= j) {
+        const x = load<f64>(p + (<usize>i << 3));
+        store<f64>(p + (<usize>i << 3), load<f64>(p + (<usize>j << 3)));
+        store<f64>(p + (<usize>j << 3), x);
+        i++; j--;
+      }
+    }
+    // recurse into the smaller part, loop on the larger
+    if (j - lo < hi - i) { sortRange(p + (<usize>lo << 3), j - lo + 1); lo = i; }
+    else { sortRange(p + (<usize>i << 3), hi - i + 1); hi = j; }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = load<f64>(p + (<usize>i << 3));
+    let j = i - 1;
+    while (j >= lo && load<f64>(p + (<usize>j << 3)) > x) {
+      store<f64>(p + (<usize>(j + 1) << 3), load<f64>(p + (<usize>j << 3)));
+      j--;
+    }
+    store<f64>(p + (<usize>(j + 1) << 3), x);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function quantile(p: usize, n: i32, q: f64): f64 {
+  const h = <f64>(n - 1) * q;
+  const lo = <i32>Math.floor(h);
+  const hi = lo + 1 < n ? lo + 1 : n - 1;
+  const a = load<f64>(p + (<usize>lo << 3));
+  return a + (h - <f64>lo) * (load<f64>(p + (<usize>hi << 3)) - a);
+}
+
+/**
+ * For each of `cells` rows of `nRuns` values (row-major), writes mean, p5, p50, p95 to
+ * dst[(stat · cells) + cell]. Sorts the rows in place. Percentiles interpolate linearly between
+ * order statistics (numpy's default, "type 7"); the mean sums in run order.
+ */
+export function stats(src: usize, cells: i32, nRuns: i32, dst: usize): void {
+  const cb = <usize>cells << 3;
+  for (let c = 0; c < cells; c++) {
+    const p = src + ((<usize>c * <usize>nRuns) << 3);
+    let s: f64 = 0;
+    for (let i = 0; i < nRuns; i++) s += load<f64>(p + (<usize>i << 3));
+    sortRange(p, nRuns);
+    const o = dst + (<usize>c << 3);
+    store<f64>(o + <usize>S_MEAN * cb, s / <f64>nRuns);
+    store<f64>(o + <usize>S_P5 * cb, quantile(p, nRuns, 0.05));
+    store<f64>(o + <usize>S_P50 * cb, quantile(p, nRuns, 0.5));
+    store<f64>(o + <usize>S_P95 * cb, quantile(p, nRuns, 0.95));
+  }
+}

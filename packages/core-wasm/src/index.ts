@@ -1,0 +1,110 @@
+/**
+ * Flywheel's WebAssembly engine: the raw kernels and a loader that works in Node, browsers,
+ * bundlers and edge runtimes. Most users want `@flywheel/sdk`, which drives this module.
+ * @packageDocumentation
+ */
+import { WASM_BASE64 } from './wasm.generated.js';
+
+export * as layout from './layout.js';
+
+/** The functions the engine module exports. Pointers are byte offsets into `memory`. */
+export interface FlywheelWasmExports {
+  readonly memory: WebAssembly.Memory;
+  /** Bump-allocates `bytes` (8-byte aligned) and returns the pointer. */
+  alloc(bytes: number): number;
+  /** Frees every allocation. */
+  resetHeap(): void;
+  /** Bytes of agent working memory for `n` agents. */
+  agentBytes(n: number): number;
+  /** Runs Monte Carlo runs [runStart, runEnd) of the compiled model into out[cell · stride + run − runStart]; see assembly/index.ts. */
+  simulate(params: number, tables: number, work: number, out: number, stride: number, runStart: number, runEnd: number): void;
+  /** Mean and p5/p50/p95 of `cells` rows of `nRuns` values each (sorts the rows in place). */
+  stats(src: number, cells: number, nRuns: number, dst: number): void;
+  /** The engine's deterministic exp (fdlibm), exported for parity tests. */
+  fexp(x: number): number;
+  /** The engine's deterministic log (fdlibm), exported for parity tests. */
+  flog(x: number): number;
+}
+
+/** What {@link init} accepts: nothing (use the embedded bytes), bytes, a URL, a fetch Response or a compiled module. */
+export type WasmSource = BufferSource | WebAssembly.Module | URL | Response | Promise<Response>;
+
+/** Error raised when the module cannot be loaded; the SDK wraps it in a FlywheelError (WASM_LOAD_FAILED). */
+export class WasmLoadError extends Error {
+  override name = 'WasmLoadError';
+}
+
+let cached: Promise<FlywheelWasmExports> | undefined;
+
+/** The embedded engine bytes. */
+export function wasmBytes(): Uint8Array {
+  const bin = atob(WASM_BASE64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+async function toModule(source: WasmSource | undefined): Promise<WebAssembly.Module> {
+  if (source === undefined) return WebAssembly.compile(wasmBytes() as BufferSource);
+  if (source instanceof WebAssembly.Module) return source;
+  if (source instanceof URL) {
+    const res = await fetch(source);
+    if (!res.ok) throw new WasmLoadError(`fetching ${source.href} failed: HTTP ${res.status}`);
+    return WebAssembly.compile(await res.arrayBuffer());
+  }
+  if (typeof Response !== 'undefined' && (source instanceof Response || source instanceof Promise)) {
+    const res = await source;
+    return WebAssembly.compile(await res.arrayBuffer());
+  }
+  return WebAssembly.compile(source as BufferSource);
+}
+
+/** Instantiates a fresh engine instance (own memory) from a compiled module, synchronously. */
+export function instantiate(module: WebAssembly.Module): FlywheelWasmExports {
+  const instance = new WebAssembly.Instance(module, {});
+  const ex = instance.exports as unknown as FlywheelWasmExports & { _initialize?: () => void };
+  ex._initialize?.();
+  return ex;
+}
+
+/**
+ * Loads the engine once and memoises it. With no argument it compiles the embedded bytes; pass
+ * bytes, a URL, a Response or a precompiled `WebAssembly.Module` where a runtime forbids compiling
+ * from bytes (Cloudflare Workers: `import mod from '@flywheel/core-wasm/flywheel.wasm'`).
+ *
+ * @param source - where the module comes from (default: the embedded bytes)
+ * @returns the engine's exports
+ * @throws WasmLoadError when the module cannot be compiled or instantiated
+ * @example
+ * ```ts
+ * import { init } from '@flywheel/core-wasm';
+ * const engine = await init();
+ * engine.fexp(1); // 2.718281828459045
+ * ```
+ */
+export function init(source?: WasmSource): Promise<FlywheelWasmExports> {
+  if (!cached) {
+    cached = toModule(source)
+      .then(instantiate)
+      .catch((e: unknown) => {
+        cached = undefined;
+        throw e instanceof WasmLoadError ? e : new WasmLoadError(`cannot load the Flywheel wasm engine: ${(e as Error).message}`);
+      });
+  }
+  return cached;
+}
+
+/**
+ * Synchronous variant of {@link init} for Node and workers (browsers' main threads refuse to
+ * compile modules over 4 KB synchronously; use {@link init} there).
+ * @example
+ * ```ts
+ * const engine = initSync();
+ * ```
+ */
+export function initSync(source?: BufferSource | WebAssembly.Module): FlywheelWasmExports {
+  const mod = source instanceof WebAssembly.Module ? source : new WebAssembly.Module((source ?? wasmBytes()) as BufferSource);
+  const ex = instantiate(mod);
+  cached ??= Promise.resolve(ex);
+  return ex;
+}

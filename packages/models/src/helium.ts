@@ -1,0 +1,149 @@
+import type { ModelSpec } from '@flywheel/spec';
+
+/**
+ * Sources, as tagged in shared/reference/projects.md §10 (Helium):
+ * [SEED] the seed article (Oct 2024), [OFF] official HIPs and helium-program-library,
+ * [DER] derived here by arithmetic (shown), [ASSUMPTION] a modelling choice, not a fact.
+ */
+
+/** HNT per day from 2024-08-01 = 15M/365. [OFF helium-program-library emissions/hnt.json; HIP-20] */
+export const HNT_PER_DAY_2024 = 41_095.89041096;
+/** HNT per day from 2025-08-01 = 7.5M/365. [OFF emissions/hnt.json; HIP-20] */
+export const HNT_PER_DAY_2025 = 20_547.94520548;
+/** HST holders' share of HNT emissions until 2025-01-28, 0 after. [OFF emissions/hst.json; HIP-138] */
+export const HST_SHARE = 0.3;
+/** Max supply ("true max supply"). [OFF HIP-20] */
+export const HNT_MAX_SUPPLY = 223_000_000;
+/** Net-emissions re-mint cap, HNT per day, on a 7-epoch average of burns. [OFF HIP-20; HIP-149; helium-sub-daos backstop.rs] */
+export const NET_EMISSIONS_CAP_PER_DAY = 1_644;
+/** 1 DC = $0.00001. [SEED; OFF data-credits mint_data_credits_v0.rs] */
+export const DC_PRICE_USD = 0.00001;
+/** DC burned in 24 h, IOT + MOBILE: 9,780,594 + 552,799,701. [SEED table] */
+export const DC_BURNED_PER_DAY = 9_780_594 + 552_799_701;
+/** Active hotspots, IOT + MOBILE: 355,996 + 18,462. [SEED table] */
+export const ACTIVE_HOTSPOTS = 355_996 + 18_462;
+/** HNT market cap $1.47B and circulating ratio 77% (of max supply). [SEED] */
+export const HNT_MARKET_CAP_USD = 1_470_000_000;
+export const HNT_CIRCULATING_RATIO = 0.77;
+/** Circulating HNT = 0.77 × 223M = 171,710,000. [DER from SEED + OFF] */
+export const HNT_CIRCULATING = HNT_CIRCULATING_RATIO * HNT_MAX_SUPPLY;
+/** HNT price = $1.47B / 171.71M = $8.5609. [DER from SEED] */
+export const HNT_PRICE_USD = HNT_MARKET_CAP_USD / HNT_CIRCULATING;
+/**
+ * Total supply on 2024-10-01 = max supply − issuance still scheduled after that day:
+ * 304 days × 41,095.89041096 (to 2025-08-01) = 12,493,150.68, plus 7.5M × 2 × (1 + 1/2 + 1/4 + …) = 30,000,000,
+ * so 223,000,000 − 42,493,150.68 = 180,506,849.32. [DER from OFF HIP-20 and hnt.json]
+ */
+export const HNT_TOTAL_SUPPLY_2024_10_01 = HNT_MAX_SUPPLY - 304 * HNT_PER_DAY_2024 - 30_000_000;
+
+/** Options of {@link helium}; every field has a documented default. */
+export interface HeliumOptions {
+  /** Horizon in years (default 10). */
+  years?: number;
+  /** Monte Carlo runs (default 200). */
+  runs?: number;
+  /** Seed (default 42). */
+  seed?: number;
+  /** Simulated hotspot cohorts (default 1,000; each stands for population / count hotspots). */
+  agents?: number;
+}
+
+/**
+ * The Helium (HNT) model as of the seed's snapshot (start 2024-10-01): HIP-20 issuance on the
+ * Solana daily schedule with calendar halvings every two years on Aug 1, HST's 30% share until
+ * HIP-138, the 223M cap, Data Credits bought by burning HNT at the market price, the net-emissions
+ * re-mint cap, and hotspot operators who leave when rewards no longer cover their costs.
+ * IOT and MOBILE sub-DAO tokens are not modelled yet: HNT routed to the sub-DAO treasuries is
+ * treated as hotspot rewards (it is what backs them). See docs/models/helium.md.
+ *
+ * @see ../../../docs/models/helium.md for every source and what the model reproduces
+ * @example
+ * ```ts
+ * import { helium } from '@flywheel/models';
+ * import { run } from '@flywheel/sdk';
+ * const result = await run(helium({ runs: 100 }));
+ * ```
+ */
+export function helium(options: HeliumOptions = {}): ModelSpec {
+  const years = options.years ?? 10;
+  const agents = options.agents ?? 1000;
+  // [ASSUMPTION] the pool of would-be hotspots is 1.5× today's active ones; 2/3 start active.
+  const initialActive = 2 / 3;
+  return {
+    specVersion: 1,
+    name: 'helium',
+    description: 'Helium HNT: HIP-20 halvings, Data Credit burn-and-mint, net emissions, hotspot churn (Oct 2024).',
+    token: {
+      symbol: 'HNT',
+      initialSupply: HNT_TOTAL_SUPPLY_2024_10_01,
+      initialCirculating: HNT_CIRCULATING,
+      maxSupply: HNT_MAX_SUPPLY,
+    },
+    time: { step: 'day', steps: Math.round(years * 365), start: '2024-10-01' },
+    groups: {
+      subdaos: { kind: 'providers', description: 'IOT 20% + MOBILE 50% sub-DAO treasuries [SEED], paid out to hotspots' },
+      hst: { kind: 'circulating', description: 'HST holders (Nova investors and staff) [OFF hst.json]' },
+    },
+    emissions: {
+      hnt: {
+        kind: 'schedule',
+        description: 'Sub-DAO share of the HIP-20 schedule: 70% until 2025-01-28, then 100% (HIP-138) [OFF; DER]',
+        entries: [
+          { from: '2024-08-01', rate: { amount: HNT_PER_DAY_2024 * (1 - HST_SHARE), per: 'day' } },
+          { from: '2025-01-28', rate: { amount: HNT_PER_DAY_2024, per: 'day' } },
+          { from: '2025-08-01', rate: { amount: HNT_PER_DAY_2025, per: 'day' } },
+        ],
+        then: { halvingEvery: { amount: 2, unit: 'year' } },
+        to: { subdaos: 1 },
+      },
+      hst: {
+        kind: 'fixed',
+        description: 'HST 30% of issuance from 2024-08-01 until 2025-01-28 (HIP-138) [OFF]',
+        rate: { amount: HNT_PER_DAY_2024 * HST_SHARE, per: 'day' },
+        from: '2024-08-01',
+        until: '2025-01-28',
+        to: { hst: 1 },
+      },
+    },
+    burn: {
+      kind: 'burnAndMint',
+      share: 1,
+      creditPriceUsd: DC_PRICE_USD,
+      netEmissions: { cap: { amount: NET_EMISSIONS_CAP_PER_DAY, per: 'day' }, averageOver: 7, to: { subdaos: 1 } },
+    },
+    demand: {
+      // $5,625.80 per day of Data Credits [DER: 562,580,295 DC × $0.00001, SEED]
+      initial: { amount: DC_BURNED_PER_DAY * DC_PRICE_USD, per: 'day' },
+      // [ASSUMPTION] 40%/yr trend: below 2024's ~4× growth in Mobile subscribers [SEED], which will not last.
+      growth: { rate: 0.4, per: 'year' },
+      // [ASSUMPTION] day-to-day DC burn noise, lognormal sigma 0.3, mean 1.
+      volatility: 0.3,
+      meanCorrected: true,
+      // [ASSUMPTION] coverage drives usage: demand ∝ capacity^0.5.
+      capacity: { elasticity: 0.5 },
+      providerShare: 0,
+    },
+    price: {
+      kind: 'impact',
+      initial: HNT_PRICE_USD,
+      // [ASSUMPTION] price ×= exp(1 · net burn / circulating) per day, plus 90%/yr volatility (HNT's order of magnitude).
+      sensitivity: 1,
+      volatility: { rate: 0.9, per: 'year' },
+      floor: 0.01,
+    },
+    providers: {
+      count: agents,
+      // 374,458 active hotspots [SEED] are 2/3 of the pool [ASSUMPTION]
+      population: ACTIVE_HOTSPOTS / initialActive,
+      initialActive,
+      // [ASSUMPTION] power + backhaul + hardware amortisation, median $0.20/day, wide spread.
+      cost: { kind: 'lognormal', median: 0.2, sigma: 0.8 },
+      costPer: 'day',
+      capacity: { kind: 'constant', value: 1 },
+      // [ASSUMPTION] operators judge on 30 days of rewards; 1%/day join when revenue > 1.2 × cost.
+      window: 30,
+      reentry: { probability: 0.01, threshold: 1.2 },
+    },
+    monteCarlo: { runs: options.runs ?? 200, seed: options.seed ?? 42 },
+  };
+}

@@ -1,0 +1,97 @@
+import { ErrorCodes, fail, setPath, stepsPerYear, validateSpec, type ModelSpec, type Step, type ValidSpec } from '@flywheel/spec';
+import type { RunResult } from './result.js';
+import { run, type EngineName, type RunOptions } from './run.js';
+
+/**
+ * An immutable, chainable view of a spec plus run options. Every method returns a new builder,
+ * so one base can fan out into scenarios.
+ *
+ * @example
+ * ```ts
+ * import { flywheel } from '@flywheel/sdk';
+ * import { helium } from '@flywheel/models';
+ * const result = await flywheel(helium()).years(10).runs(500).seed(42)
+ *   .set('demand.growth.rate', 0.3).run();
+ * result.metric('price').p50;
+ * ```
+ */
+export class FlywheelBuilder {
+  readonly #spec: ModelSpec;
+  readonly #options: RunOptions;
+
+  constructor(spec: ModelSpec, options: RunOptions = {}) {
+    this.#spec = spec;
+    this.#options = options;
+  }
+
+  #with(spec: ModelSpec, options: RunOptions = this.#options): FlywheelBuilder {
+    return new FlywheelBuilder(spec, options);
+  }
+
+  /** Sets the horizon in years (rounded to whole steps). @throws FlywheelError RUN_INVALID_OPTION */
+  years(y: number): FlywheelBuilder {
+    if (!(Number.isFinite(y) && y > 0)) fail(ErrorCodes.RUN_INVALID_OPTION, 'time.steps', y, 'years must be a positive number', 'Use e.g. .years(10).');
+    const steps = Math.max(1, Math.round(y * stepsPerYear(this.#spec.time.step as Step)));
+    return this.set('time.steps', steps);
+  }
+
+  /** Sets the number of steps. */
+  steps(n: number): FlywheelBuilder {
+    return this.set('time.steps', n);
+  }
+
+  /** Sets the number of Monte Carlo runs. */
+  runs(n: number): FlywheelBuilder {
+    return this.set('monteCarlo.runs', n);
+  }
+
+  /** Sets the seed (an integer 0 … 2^32 − 1). */
+  seed(s: number): FlywheelBuilder {
+    return this.set('monteCarlo.seed', s);
+  }
+
+  /**
+   * Replaces the value at a dotted spec path (the parent must exist; a missing optional leaf is
+   * created). The spec is validated when it runs, or by {@link FlywheelBuilder.validate}.
+   * @throws FlywheelError SPEC_UNKNOWN_PATH
+   */
+  set(path: string, value: unknown): FlywheelBuilder {
+    return this.#with(setPath(this.#spec, path, value, true));
+  }
+
+  /** Chooses the engine. */
+  engine(name: EngineName): FlywheelBuilder {
+    return this.#with(this.#spec, { ...this.#options, engine: name });
+  }
+
+  /** Registers a progress callback (runs done, runs in all). */
+  onProgress(fn: (done: number, total: number) => void): FlywheelBuilder {
+    return this.#with(this.#spec, { ...this.#options, onProgress: fn });
+  }
+
+  /** The spec as built so far (a deep copy). */
+  spec(): ModelSpec {
+    return structuredClone(this.#spec);
+  }
+
+  /** Validates the spec. @throws FlywheelError */
+  validate(): ValidSpec {
+    return validateSpec(this.#spec);
+  }
+
+  /** Runs the model. @throws FlywheelError */
+  run(): Promise<RunResult> {
+    return run(this.#spec, this.#options);
+  }
+}
+
+/**
+ * Starts a fluent chain from a spec.
+ * @example
+ * ```ts
+ * const r = await flywheel(helium()).years(5).runs(100).run();
+ * ```
+ */
+export function flywheel(spec: ModelSpec): FlywheelBuilder {
+  return new FlywheelBuilder(structuredClone(spec));
+}

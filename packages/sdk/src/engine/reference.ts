@@ -1,0 +1,212 @@
+/**
+ * The reference engine: the step loop in plain TypeScript, written for reading rather than speed.
+ * It is the oracle for the wasm engine (same PRNG, same order of floating-point operations, so the
+ * parity suite requires identical numbers) and the fallback where WebAssembly is unavailable.
+ * The semantics are documented step by step in docs/architecture.md.
+ */
+import { layout as L } from '@flywheel/core-wasm';
+import type { CompiledModel } from '../compile.js';
+import { fexp, flog } from './math.js';
+import { Rng } from './rng.js';
+
+interface Provider {
+  /** running cost per unit of capacity, USD per step */
+  costPerCapacity: number;
+  capacity: number;
+  /** revenue per unit of capacity summed over the steps active within the window */
+  windowRevenue: number;
+  /** bit k set = active k steps ago (bit 0 = this step) */
+  activity: number;
+  active: boolean;
+}
+
+function draw(rng: Rng, kind: number, a: number, b: number): number {
+  if (kind === L.DIST_UNIFORM) return a + (b - a) * rng.uniform();
+  if (kind === L.DIST_LOGNORMAL) return a * fexp(b * rng.normal());
+  return a;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v !== 0; v >>>= 1) n += v & 1;
+  return n;
+}
+
+/**
+ * Simulates runs [runStart, runEnd) and returns every stored metric as
+ * out[(slot · (steps+1) + t) · nRuns + (run − runStart)], the wasm engine's layout.
+ */
+export function simulateReference(model: CompiledModel, runStart: number, runEnd: number): Float64Array {
+  const P = model.params;
+  const S = model.steps;
+  const n1 = S + 1;
+  const nRuns = runEnd - runStart;
+  const table = (id: number, t: number) => model.tables[id * n1 + t]!;
+  const shBase = L.T_COUNT * n1;
+  const out = new Float64Array(model.metrics.length * n1 * nRuns);
+  const slotOf = (metric: number) => P[L.P_SLOT + metric]!;
+
+  const N = P[L.P_AGENTS]!;
+  const W = P[L.P_AG_WINDOW]!;
+  const fullMask = W >= 32 ? 0xffffffff : 2 ** W - 1;
+  const weight = P[L.P_AG_WEIGHT]!;
+  const maxSupply = P[L.P_MAX_SUPPLY]!;
+  const neWindow = P[L.P_NE_WINDOW]!;
+
+  for (let run = runStart; run < runEnd; run++) {
+    const rng = new Rng(P[L.P_SEED]!, run);
+    const record = (t: number, values: readonly number[]) => {
+      values.forEach((v, metric) => {
+        const slot = slotOf(metric);
+        if (slot >= 0) out[(slot * n1 + t) * nRuns + (run - runStart)] = v;
+      });
+    };
+
+    // Initial state.
+    let total = P[L.P_INIT_SUPPLY]!;
+    let circ = P[L.P_INIT_CIRC]!;
+    let staked = P[L.P_INIT_STAKED]!;
+    let price = P[L.P_PRICE_KIND] === L.PRICE_PATH ? table(L.T_PRICE, 0) : P[L.P_PRICE_INIT]!;
+    let cumMinted = 0;
+    let cumBurned = 0;
+    const providers: Provider[] = [];
+    for (let i = 0; i < N; i++) {
+      const cost = draw(rng, P[L.P_AG_COST_KIND]!, P[L.P_AG_COST_A]!, P[L.P_AG_COST_B]!);
+      const capacity = draw(rng, P[L.P_AG_CAP_KIND]!, P[L.P_AG_CAP_A]!, P[L.P_AG_CAP_B]!);
+      providers.push({ costPerCapacity: cost / capacity, capacity, windowRevenue: 0, activity: 0, active: i < P[L.P_AG_INIT_ACTIVE]! });
+    }
+    const activeCapacity = () => providers.reduce((sum, p) => (p.active ? sum + p.capacity : sum), 0);
+    const activeCount = () => providers.filter((p) => p.active).length;
+    let capSum = activeCapacity();
+    const capacity0 = weight * capSum;
+    const revenueRing = new Array<number>(32).fill(0);
+    const burnRing = new Array<number>(neWindow).fill(0);
+    const fdvSupply = () => (maxSupply < Infinity ? maxSupply : total);
+
+    record(0, [total, circ, 0, 0, 0, 0, price, price * circ, price * fdvSupply(), table(L.T_DEMAND, 0), staked, weight * activeCount(), 0, 0, 0]);
+
+    for (let t = 1; t <= S; t++) {
+      // 1. Demand: trend × lognormal noise × capacity response, capped by saturation.
+      let demand = table(L.T_DEMAND, t);
+      if (P[L.P_DEM_SIGMA]! > 0) demand *= fexp(P[L.P_DEM_SIGMA]! * rng.normal() + P[L.P_DEM_MU]!);
+      if (P[L.P_DEM_CAP_ON]) {
+        const C = weight * capSum;
+        demand = C > 0 ? demand * fexp(P[L.P_DEM_ELAST]! * flog(C / capacity0)) : 0;
+        if (P[L.P_DEM_SAT]! > 0 && demand > P[L.P_DEM_SAT]! * C) demand = P[L.P_DEM_SAT]! * C;
+      }
+
+      // 2. Emission: schedule table + supply halving + net-emission re-mint, capped at max supply.
+      let minted = table(L.T_MINT, t);
+      let toProviders = table(L.T_PROV, t);
+      let toCirculating = table(L.T_CIRC, t);
+      let toStaked = table(L.T_STAKE, t);
+      if (P[L.P_SH_ON]) {
+        let k = 0;
+        while (k < P[L.P_SH_COUNT]! && total >= model.tables[shBase + k]!) k++;
+        const a = model.tables[shBase + L.SH_MAX + k]!;
+        minted += a;
+        toProviders += a * P[L.P_SH_PROV]!;
+        toCirculating += a * P[L.P_SH_CIRC]!;
+        toStaked += a * P[L.P_SH_STAKE]!;
+      }
+      if (P[L.P_NE_ON]) {
+        let burnedRecently = 0;
+        for (let j = 0; j < neWindow; j++) burnedRecently += burnRing[j]!;
+        const remint = Math.min(burnedRecently / neWindow, P[L.P_NE_CAP]!);
+        minted += remint;
+        toProviders += remint * P[L.P_NE_PROV]!;
+        toCirculating += remint * P[L.P_NE_CIRC]!;
+        toStaked += remint * P[L.P_NE_STAKE]!;
+      }
+      const room = Math.max(maxSupply - total, 0);
+      if (minted > room) {
+        const f = room / minted;
+        minted = room;
+        toProviders *= f;
+        toCirculating *= f;
+        toStaked *= f;
+      }
+
+      // 3. Burn: USD demand buys credits with tokens at the start-of-step price.
+      const burned = Math.min((demand * P[L.P_BURN_SHARE]!) / price, circ + toCirculating);
+
+      // 4. Supply.
+      const totalBefore = total;
+      const circBefore = circ;
+      total += minted - burned;
+      circ += toCirculating - burned;
+      staked += toStaked;
+      cumMinted += minted;
+      cumBurned += burned;
+      if (P[L.P_NE_ON]) burnRing[t % neWindow] = burned;
+
+      // 5. Providers: revenue per unit of capacity, windowed averages, exits and re-entries.
+      const pool = toProviders * price + demand * P[L.P_DEM_PROV_SHARE]!;
+      const C = weight * capSum;
+      const revenuePerUnit = C > 0 ? pool / C : 0;
+      const paid = C > 0 ? pool : 0;
+      if (N > 0) {
+        const leaving = revenueRing[t % W]!; // revenue of the step that drops out of the window
+        revenueRing[t % W] = revenuePerUnit;
+        for (const p of providers) {
+          if ((p.activity >>> (W - 1)) & 1) p.windowRevenue -= leaving;
+          p.activity = ((p.activity << 1) & fullMask) >>> 0;
+          if (p.active) {
+            p.activity = (p.activity | 1) >>> 0;
+            p.windowRevenue += revenuePerUnit;
+            if (p.windowRevenue < p.costPerCapacity * popcount(p.activity)) p.active = false;
+          } else if (revenuePerUnit > P[L.P_AG_REENTRY_TH]! * p.costPerCapacity) {
+            if (rng.uniform() < P[L.P_AG_REENTRY_P]!) p.active = true;
+          }
+          if (p.activity === 0) p.windowRevenue = 0;
+        }
+        capSum = activeCapacity();
+      }
+
+      // 6. Price.
+      const kind = P[L.P_PRICE_KIND];
+      const vol = P[L.P_PRICE_VOL]!;
+      if (kind === L.PRICE_PATH) price = table(L.T_PRICE, t);
+      else if (kind === L.PRICE_GBM) price *= fexp(P[L.P_PRICE_DRIFT]! + (vol > 0 ? vol * rng.normal() : 0));
+      else if (kind === L.PRICE_IMPACT) {
+        const impact = circBefore > 0 ? (P[L.P_PRICE_SENS]! * (burned - minted)) / circBefore : 0;
+        price *= fexp(impact + P[L.P_PRICE_DRIFT]! + (vol > 0 ? vol * rng.normal() : 0));
+      }
+      if (price < P[L.P_PRICE_FLOOR]!) price = P[L.P_PRICE_FLOOR]!;
+
+      // 7. Record.
+      record(t, [
+        total, circ, minted, burned, cumMinted, cumBurned, price, price * circ, price * fdvSupply(), demand, staked,
+        weight * activeCount(), paid,
+        totalBefore > 0 ? ((minted - burned) / totalBefore) * P[L.P_STEPS_PER_YEAR]! : 0,
+        minted > 0 ? burned / minted : 0,
+      ]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Mean and p5/p50/p95 for `cells` rows of `nRuns` values (row-major), returned as
+ * [stat · cells + cell]. Percentiles interpolate linearly between order statistics.
+ */
+export function statsReference(values: Float64Array, cells: number, nRuns: number): Float64Array {
+  const out = new Float64Array(L.S_COUNT * cells);
+  const q = (sorted: Float64Array, p: number) => {
+    const h = (nRuns - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, nRuns - 1);
+    return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+  };
+  for (let c = 0; c < cells; c++) {
+    const row = values.slice(c * nRuns, (c + 1) * nRuns);
+    let sum = 0;
+    for (let i = 0; i < nRuns; i++) sum += row[i]!;
+    row.sort();
+    out[L.S_MEAN * cells + c] = sum / nRuns;
+    out[L.S_P5 * cells + c] = q(row, 0.05);
+    out[L.S_P50 * cells + c] = q(row, 0.5);
+    out[L.S_P95 * cells + c] = q(row, 0.95);
+  }
+  return out;
+}

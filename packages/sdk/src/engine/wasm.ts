@@ -1,0 +1,51 @@
+import { type FlywheelWasmExports, layout as L } from '@flywheel/core-wasm';
+import type { CompiledModel } from '../compile.js';
+
+/**
+ * Drives the wasm engine for one compiled model: allocates every buffer once (parameters,
+ * tables, agent state, the per-run values of this block and the statistics), copies the inputs in,
+ * then simulates chunks of runs with no call back into JS inside a chunk.
+ */
+export class WasmSession {
+  private readonly ex: FlywheelWasmExports;
+  private readonly paramsPtr: number;
+  private readonly tablesPtr: number;
+  private readonly workPtr: number;
+  private readonly valuesPtr: number;
+  private readonly statsPtr: number;
+  /** Stored metrics × (steps + 1). */
+  readonly cells: number;
+  /** Runs this session holds values for. */
+  readonly runs: number;
+
+  constructor(ex: FlywheelWasmExports, model: CompiledModel, runs: number) {
+    this.ex = ex;
+    this.cells = model.metrics.length * (model.steps + 1);
+    this.runs = runs;
+    ex.resetHeap();
+    this.paramsPtr = ex.alloc(model.params.byteLength);
+    this.tablesPtr = ex.alloc(model.tables.byteLength);
+    this.workPtr = ex.alloc(ex.agentBytes(model.agents));
+    this.valuesPtr = ex.alloc(this.cells * runs * 8);
+    this.statsPtr = ex.alloc(L.S_COUNT * this.cells * 8);
+    new Float64Array(ex.memory.buffer, this.paramsPtr, model.params.length).set(model.params);
+    new Float64Array(ex.memory.buffer, this.tablesPtr, model.tables.length).set(model.tables);
+  }
+
+  /** Simulates runs [runStart, runEnd), storing run r at column `r − firstRun` of the values buffer. */
+  simulate(runStart: number, runEnd: number, firstRun = 0): void {
+    const out = this.valuesPtr + (runStart - firstRun) * 8;
+    this.ex.simulate(this.paramsPtr, this.tablesPtr, this.workPtr, out, this.runs, runStart, runEnd);
+  }
+
+  /** The per-run values ([cell][run]); a view into wasm memory, valid until the next allocation. */
+  values(): Float64Array {
+    return new Float64Array(this.ex.memory.buffer, this.valuesPtr, this.cells * this.runs);
+  }
+
+  /** Mean, p5, p50, p95 per cell over the held runs ([stat][cell]); sorts the values in place. */
+  stats(): Float64Array {
+    this.ex.stats(this.valuesPtr, this.cells, this.runs, this.statsPtr);
+    return new Float64Array(this.ex.memory.buffer, this.statsPtr, L.S_COUNT * this.cells).slice();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Flywheel SDK: model specs in, Monte Carlo results out, on a WebAssembly engine or its
+ * reference twin.
+ * @packageDocumentation
+ */
+export * from '@flywheel/spec';
+export { compile, metricsFor, type CompiledModel } from './compile.js';
+export { run, type RunOptions, type EngineName } from './run.js';
+export { RunResult, type MetricSeries, type Summary, type YearRow, type RunResultJSON, type RunResultInit } from './result.js';
+export { flywheel, FlywheelBuilder } from './builder.js';
+export { METRICS, METRIC_DOCS, type MetricName } from './metrics.js';
+export { simulateReference, statsReference } from './engine/reference.js';
+export { WasmSession } from './engine/wasm.js';
+export { fexp, flog, fpow } from './engine/math.js';
+export { Rng, mix32 } from './engine/rng.js';

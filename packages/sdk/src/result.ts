@@ -1,0 +1,222 @@
+import { ErrorCodes, fail, formatDate, parseDate, stepDays, stepsPerYear, type Step } from '@flywheel/spec';
+import { layout as L } from '@flywheel/core-wasm';
+import type { MetricName } from './metrics.js';
+
+/** One metric over time: Monte Carlo mean and percentile bands, each of length steps + 1. */
+export interface MetricSeries {
+  readonly mean: Float64Array;
+  readonly p5: Float64Array;
+  readonly p50: Float64Array;
+  readonly p95: Float64Array;
+}
+
+/** The headline numbers of a run, at the horizon unless named otherwise. */
+export interface Summary {
+  years: number;
+  finalTotalSupplyP50: number;
+  finalCirculatingSupplyP50: number;
+  finalPriceP5: number;
+  finalPriceP50: number;
+  finalPriceP95: number;
+  cumulativeMintedMean: number;
+  cumulativeBurnedMean: number | null;
+  /** cumulative burned / cumulative minted (means); null without a burn. */
+  burnMintRatioOverall: number | null;
+  /** Compound yearly growth of the mean total supply over the horizon. */
+  supplyGrowthPerYear: number;
+  finalActiveProvidersP50: number | null;
+  peakActiveProvidersP50: number | null;
+}
+
+/** One row of {@link RunResult.yearly}. */
+export interface YearRow {
+  year: number;
+  /** End date of the year (when the spec has a start date). */
+  date: string | null;
+  totalSupplyP50: number;
+  circulatingSupplyP50: number;
+  /** Mean tokens minted during the year. */
+  minted: number;
+  /** Mean tokens burned during the year (0 without a burn). */
+  burned: number;
+  burnMintRatio: number;
+  /** Growth of the mean total supply over the year. */
+  inflation: number;
+  priceP5: number;
+  priceP50: number;
+  priceP95: number;
+  activeProvidersP50: number | null;
+}
+
+/** The JSON shape of a result (`flywheel run --format json`). */
+export interface RunResultJSON {
+  model: string;
+  step: Step;
+  steps: number;
+  runs: number;
+  seed: number;
+  engine: string;
+  start: string | null;
+  metrics: Record<string, { mean: number[]; p5: number[]; p50: number[]; p95: number[] }>;
+  summary: Summary;
+}
+
+/** Constructor input of {@link RunResult}. */
+export interface RunResultInit {
+  model: string;
+  step: Step;
+  steps: number;
+  runs: number;
+  seed: number;
+  engine: string;
+  start?: string | undefined;
+  metrics: readonly MetricName[];
+  /** [stat][slot · (steps + 1) + t] as the engines return it. */
+  stats: Float64Array;
+}
+
+/**
+ * The result of a Monte Carlo run: per-metric mean and p5/p50/p95 bands, a summary scorecard,
+ * a yearly table and JSON/CSV export. Its shape never depends on the number of runs.
+ *
+ * @example
+ * ```ts
+ * const result = await run(helium());
+ * result.metric('circulatingSupply').p50.at(-1);
+ * result.summary().burnMintRatioOverall;
+ * ```
+ */
+export class RunResult {
+  readonly model: string;
+  readonly step: Step;
+  readonly steps: number;
+  readonly runs: number;
+  readonly seed: number;
+  readonly engine: string;
+  readonly start: string | undefined;
+  /** The metrics this model produces, in canonical order. */
+  readonly metrics: readonly MetricName[];
+  private readonly series = new Map<MetricName, MetricSeries>();
+
+  constructor(init: RunResultInit) {
+    this.model = init.model;
+    this.step = init.step;
+    this.steps = init.steps;
+    this.runs = init.runs;
+    this.seed = init.seed;
+    this.engine = init.engine;
+    this.start = init.start;
+    this.metrics = init.metrics;
+    const n1 = init.steps + 1;
+    const cells = init.metrics.length * n1;
+    init.metrics.forEach((name, slot) => {
+      const view = (stat: number) => init.stats.slice(stat * cells + slot * n1, stat * cells + (slot + 1) * n1);
+      this.series.set(name, { mean: view(L.S_MEAN), p5: view(L.S_P5), p50: view(L.S_P50), p95: view(L.S_P95) });
+    });
+  }
+
+  /** True if the model produces `name`. */
+  has(name: string): name is MetricName {
+    return this.series.has(name as MetricName);
+  }
+
+  /**
+   * The series of one metric.
+   * @throws FlywheelError `RESULT_UNKNOWN_METRIC` if this model does not produce it
+   */
+  metric(name: MetricName): MetricSeries {
+    const s = this.series.get(name);
+    if (!s) fail(ErrorCodes.RESULT_UNKNOWN_METRIC, name, name, `this model does not produce "${name}"`, `Available: ${this.metrics.join(', ')}.`);
+    return s;
+  }
+
+  /** Date (YYYY-MM-DD) at the end of step t, or null without a start date. */
+  dateAt(t: number): string | null {
+    if (this.start === undefined) return null;
+    return formatDate(parseDate(this.start) + Math.round(t * stepDays(this.step) * 86_400_000));
+  }
+
+  /** One row per whole year of the horizon (a final partial year is included). */
+  yearly(): YearRow[] {
+    const spy = stepsPerYear(this.step);
+    const rows: YearRow[] = [];
+    const total = this.metric('totalSupply');
+    const circ = this.metric('circulatingSupply');
+    const cumM = this.metric('cumulativeMinted').mean;
+    const cumB = this.has('cumulativeBurned') ? this.metric('cumulativeBurned').mean : undefined;
+    const price = this.metric('price');
+    const active = this.has('activeProviders') ? this.metric('activeProviders').p50 : undefined;
+    const years = Math.ceil(this.steps / spy - 1e-9);
+    for (let y = 1; y <= years; y++) {
+      const a = Math.round((y - 1) * spy);
+      const b = Math.min(Math.round(y * spy), this.steps);
+      const minted = cumM[b]! - cumM[a]!;
+      const burned = cumB ? cumB[b]! - cumB[a]! : 0;
+      rows.push({
+        year: y,
+        date: this.dateAt(b),
+        totalSupplyP50: total.p50[b]!,
+        circulatingSupplyP50: circ.p50[b]!,
+        minted,
+        burned,
+        burnMintRatio: minted > 0 ? burned / minted : 0,
+        inflation: total.mean[a]! > 0 ? total.mean[b]! / total.mean[a]! - 1 : 0,
+        priceP5: price.p5[b]!,
+        priceP50: price.p50[b]!,
+        priceP95: price.p95[b]!,
+        activeProvidersP50: active ? active[b]! : null,
+      });
+    }
+    return rows;
+  }
+
+  /** The scorecard. */
+  summary(): Summary {
+    const S = this.steps;
+    const years = S / stepsPerYear(this.step);
+    const total = this.metric('totalSupply').mean;
+    const cm = this.metric('cumulativeMinted').mean[S]!;
+    const cb = this.has('cumulativeBurned') ? this.metric('cumulativeBurned').mean[S]! : null;
+    const active = this.has('activeProviders') ? this.metric('activeProviders').p50 : null;
+    const price = this.metric('price');
+    return {
+      years,
+      finalTotalSupplyP50: this.metric('totalSupply').p50[S]!,
+      finalCirculatingSupplyP50: this.metric('circulatingSupply').p50[S]!,
+      finalPriceP5: price.p5[S]!,
+      finalPriceP50: price.p50[S]!,
+      finalPriceP95: price.p95[S]!,
+      cumulativeMintedMean: cm,
+      cumulativeBurnedMean: cb,
+      burnMintRatioOverall: cb === null ? null : cm > 0 ? cb / cm : 0,
+      supplyGrowthPerYear: total[0]! > 0 ? (total[S]! / total[0]!) ** (1 / years) - 1 : 0,
+      finalActiveProvidersP50: active ? active[S]! : null,
+      peakActiveProvidersP50: active ? active.reduce((m, v) => Math.max(m, v), 0) : null,
+    };
+  }
+
+  /** A plain object for JSON (`JSON.stringify(result)` uses it). */
+  toJSON(): RunResultJSON {
+    const metrics: RunResultJSON['metrics'] = {};
+    for (const name of this.metrics) {
+      const s = this.metric(name);
+      metrics[name] = { mean: Array.from(s.mean), p5: Array.from(s.p5), p50: Array.from(s.p50), p95: Array.from(s.p95) };
+    }
+    return { model: this.model, step: this.step, steps: this.steps, runs: this.runs, seed: this.seed, engine: this.engine, start: this.start ?? null, metrics, summary: this.summary() };
+  }
+
+  /** Wide CSV: one row per step (`t`, `date`, then `<metric>_mean`, `_p5`, `_p50`, `_p95`). */
+  toCSV(): string {
+    const head = ['t', 'date', ...this.metrics.flatMap((m) => [`${m}_mean`, `${m}_p5`, `${m}_p50`, `${m}_p95`])];
+    const lines = [head.join(',')];
+    for (let t = 0; t <= this.steps; t++) {
+      const row: (string | number)[] = [t, this.dateAt(t) ?? ''];
+      for (const m of this.metrics) {
+        const s = this.metric(m);
+        row.push(s.mean[t]!, s.p5[t]!, s.p50[t]!, s.p95[t]!);
+      }
+      lines.push(row.join(','));
+    }
+    return `${lines.join('\n')}\n`;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Stable error codes. A code is never renumbered, renamed or reused: tools may match on it.
+ * Add new codes at the end of their group.
+ */
+export const ErrorCodes = {
+  /** A spec field has the wrong type (e.g. a string where a number is expected). */
+  SPEC_INVALID_TYPE: 'SPEC_INVALID_TYPE',
+  /** A spec object has a field the schema does not know. */
+  SPEC_UNKNOWN_FIELD: 'SPEC_UNKNOWN_FIELD',
+  /** A required spec field is missing. */
+  SPEC_MISSING_FIELD: 'SPEC_MISSING_FIELD',
+  /** A number is outside its allowed range. */
+  SPEC_OUT_OF_RANGE: 'SPEC_OUT_OF_RANGE',
+  /** A string is not one of the allowed values (e.g. a period or a kind). */
+  SPEC_INVALID_ENUM: 'SPEC_INVALID_ENUM',
+  /** A value has the right type but the wrong form (e.g. a malformed date). */
+  SPEC_INVALID_FORMAT: 'SPEC_INVALID_FORMAT',
+  /** Fields are each valid but contradict each other (e.g. circulating above total supply). */
+  SPEC_INCONSISTENT: 'SPEC_INCONSISTENT',
+  /** Shares that must sum to 1 do not. */
+  SPEC_SHARES_NOT_ONE: 'SPEC_SHARES_NOT_ONE',
+  /** A name refers to something the spec does not define (e.g. an unknown recipient group). */
+  SPEC_UNKNOWN_REFERENCE: 'SPEC_UNKNOWN_REFERENCE',
+  /** A dotted path given to `set()` or `--set` does not exist in the spec. */
+  SPEC_UNKNOWN_PATH: 'SPEC_UNKNOWN_PATH',
+  /** A `--set` value could not be parsed. */
+  SET_INVALID_VALUE: 'SET_INVALID_VALUE',
+  /** The model name is not known. */
+  MODEL_UNKNOWN: 'MODEL_UNKNOWN',
+  /** A run option (runs, seed, engine, threads...) is invalid. */
+  RUN_INVALID_OPTION: 'RUN_INVALID_OPTION',
+  /** A metric name is not produced by this model. */
+  RESULT_UNKNOWN_METRIC: 'RESULT_UNKNOWN_METRIC',
+  /** The WebAssembly module could not be loaded or instantiated. */
+  WASM_LOAD_FAILED: 'WASM_LOAD_FAILED',
+  /** The engine produced a non-finite number: a bug or an unguarded model; never returned silently. */
+  ENGINE_NON_FINITE: 'ENGINE_NON_FINITE',
+  /** A command-line argument is invalid. */
+  CLI_INVALID_ARGUMENT: 'CLI_INVALID_ARGUMENT',
+} as const;
+
+/** One of the stable {@link ErrorCodes}. */
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** One problem found in a spec or an option. */
+export interface FlywheelIssue {
+  /** Stable code, see {@link ErrorCodes}. */
+  code: ErrorCode;
+  /** Dotted path of the offending field in the spec, e.g. `demand.growth.rate`; `''` for the root. */
+  path: string;
+  /** The offending value (as given). */
+  value: unknown;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it. */
+  hint: string;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * The one error type Flywheel throws for bad input. It carries a stable `code`, the dotted `path`
+ * of the bad field, the bad `value` and a `hint`; `issues` lists every problem found (the first
+ * one is mirrored in the top-level fields).
+ *
+ * @example
+ * ```ts
+ * import { FlywheelError, validateSpec } from '@flywheel/spec';
+ * try { validateSpec({}) } catch (e) {
+ *   if (e instanceof FlywheelError) console.log(e.code, e.path, e.hint);
+ * }
+ * ```
+ */
+export class FlywheelError extends Error {
+  override name = 'FlywheelError';
+  readonly code: ErrorCode;
+  readonly path: string;
+  readonly value: unknown;
+  readonly hint: string;
+  readonly issues: readonly FlywheelIssue[];
+
+  constructor(issues: FlywheelIssue | readonly FlywheelIssue[]) {
+    const list = Array.isArray(issues) ? (issues as readonly FlywheelIssue[]) : [issues as FlywheelIssue];
+    const first = list[0];
+    if (!first) throw new TypeError('FlywheelError needs at least one issue');
+    const more = list.length > 1 ? ` (and ${list.length - 1} more)` : '';
+    super(
+      `${first.code} at ${first.path || '(root)'}: ${first.message} (got ${show(first.value)}). Hint: ${first.hint}${more}`,
+    );
+    this.code = first.code;
+    this.path = first.path;
+    this.value = first.value;
+    this.hint = first.hint;
+    this.issues = list;
+  }
+
+  /** A plain object for JSON output (CLI, workers). */
+  toJSON(): { code: ErrorCode; path: string; value: unknown; message: string; hint: string; issues: readonly FlywheelIssue[] } {
+    return { code: this.code, path: this.path, value: this.value, message: this.message, hint: this.hint, issues: this.issues };
+  }
+}
+
+/** Shorthand to build and throw a single-issue {@link FlywheelError}. */
+export function fail(code: ErrorCode, path: string, value: unknown, message: string, hint: string): never {
+  throw new FlywheelError({ code, path, value, message, hint });
+}

@@ -1,0 +1,10 @@
+/**
+ * The Flywheel model spec: types, schema, validation, units and errors. No engine code; safe to
+ * import anywhere (models, UIs, servers).
+ * @packageDocumentation
+ */
+export { ErrorCodes, FlywheelError, fail, type ErrorCode, type FlywheelIssue } from './errors.js';
+export * from './schema.js';
+export { validateSpec, isValidSpec, type ValidSpec } from './validate.js';
+export { getPath, setPath } from './paths.js';
+export { PERIOD_DAYS, stepDays, periodDays, stepsPerYear, perStep, parseDate, daysBetween, formatDate, addMonths, offsetDays } from './units.js';

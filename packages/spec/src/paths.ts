@@ -1,0 +1,54 @@
+import { ErrorCodes, fail } from './errors.js';
+
+function split(path: string): string[] {
+  if (path.trim() === '') fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, path, 'empty path', 'Give a dotted path such as "demand.growth.rate".');
+  return path.split('.');
+}
+
+/**
+ * Reads the value at a dotted path (`emissions.hnt.rate.amount`, `price.values.0`).
+ * @throws FlywheelError `SPEC_UNKNOWN_PATH` when a segment does not exist
+ * @example
+ * ```ts
+ * getPath(spec, 'demand.growth.rate') // 0.5
+ * ```
+ */
+export function getPath(obj: unknown, path: string): unknown {
+  let v: unknown = obj;
+  const parts = split(path);
+  parts.forEach((k, i) => {
+    if (v === null || typeof v !== 'object' || !(k in (v as object))) {
+      const here = parts.slice(0, i).join('.');
+      const keys = v !== null && typeof v === 'object' ? Object.keys(v as object) : [];
+      fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, undefined, `"${k}" does not exist${here ? ` under "${here}"` : ''}`, keys.length ? `Existing fields there: ${keys.join(', ')}.` : `"${here}" is not an object.`);
+    }
+    v = (v as Record<string, unknown>)[k];
+  });
+  return v;
+}
+
+/**
+ * Returns a deep copy of `obj` with the value at a dotted path replaced. The parent must exist;
+ * the leaf may be new only when `create` is true (the result is validated afterwards anyway).
+ * @throws FlywheelError `SPEC_UNKNOWN_PATH`
+ * @example
+ * ```ts
+ * const faster = setPath(spec, 'demand.growth.rate', 0.3);
+ * ```
+ */
+export function setPath<T>(obj: T, path: string, value: unknown, create = false): T {
+  const parts = split(path);
+  const copy = structuredClone(obj) as unknown;
+  const leaf = parts[parts.length - 1]!;
+  const parentPath = parts.slice(0, -1).join('.');
+  const parent = parentPath ? getPath(copy, parentPath) : copy;
+  if (parent === null || typeof parent !== 'object') {
+    fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, value, `"${parentPath}" is not an object`, 'Set a field of an object, e.g. "demand.growth.rate".');
+  }
+  if (!create && !(leaf in (parent as object))) {
+    const keys = Object.keys(parent as object);
+    fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, value, `"${leaf}" does not exist${parentPath ? ` under "${parentPath}"` : ''}`, keys.length ? `Existing fields there: ${keys.join(', ')}.` : 'That object has no fields.');
+  }
+  (parent as Record<string, unknown>)[leaf] = value;
+  return copy as T;
+}
