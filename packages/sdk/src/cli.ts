@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+/**
+ * The `flywheel` command line. `flywheel --help` lists the commands.
+ * Bad input exits with status 2 and prints the FlywheelError's code, path and hint (no stack).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { models } from '@flywheel/models';
+import { ErrorCodes, FlywheelError, fail, type ModelSpec } from '@flywheel/spec';
+import cliProgress from 'cli-progress';
+import { flywheel } from './builder.js';
+import type { RunResult } from './result.js';
+
+const HELP = `flywheel — DePIN token-economy simulations
+
+Usage:
+  flywheel list
+  flywheel run <model> [options]
+
+Options for run:
+  --years Y              horizon in years            --steps N     horizon in steps
+  --runs R               Monte Carlo runs            --seed S      integer seed (0 … 2^32−1)
+  --engine wasm|reference                            (default wasm)
+  --set path=value       change a spec field; repeatable; value is JSON or a bare string
+                         e.g. --set demand.growth.rate=0.3
+  --format table|json|csv  what to print (default table)
+  --out DIR              also write <model>.json and <model>.csv into DIR
+  --quiet                no progress bar
+  -h, --help             this help
+`;
+
+function usage(message: string, path: string, value: unknown, hint: string): never {
+  fail(ErrorCodes.CLI_INVALID_ARGUMENT, path, value, message, hint);
+}
+
+function num(name: string, raw: string | undefined, integer: boolean): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
+    usage(`--${name} must be ${integer ? 'an integer' : 'a number'}`, `--${name}`, raw, `Use e.g. --${name} ${integer ? 100 : 10}.`);
+  }
+  return v;
+}
+
+function parseSet(raw: string): [string, unknown] {
+  const eq = raw.indexOf('=');
+  if (eq <= 0) fail(ErrorCodes.SET_INVALID_VALUE, raw, raw, '--set needs path=value', 'Use e.g. --set demand.growth.rate=0.3');
+  const path = raw.slice(0, eq);
+  const text = raw.slice(eq + 1);
+  if (text === '') fail(ErrorCodes.SET_INVALID_VALUE, path, text, 'empty value', `Give a value, e.g. --set ${path}=1`);
+  try {
+    return [path, JSON.parse(text)];
+  } catch {
+    return [path, text];
+  }
+}
+
+const fmt = (v: number | null): string => {
+  if (v === null) return '—';
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${(v / 1e9).toFixed(2)}B`;
+  if (a >= 1e6) return `${(v / 1e6).toFixed(2)}M`;
+  if (a >= 1e4) return `${(v / 1e3).toFixed(1)}k`;
+  if (a >= 100) return v.toFixed(0);
+  if (a >= 1) return v.toFixed(2);
+  return v.toFixed(4);
+};
+const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
+
+/** The yearly table `flywheel run` prints. */
+export function formatTable(result: RunResult): string {
+  const rows = result.yearly();
+  const head = ['year', 'end date', 'total supply', 'circulating', 'minted', 'burned', 'burn/mint', 'inflation', 'price p5', 'price p50', 'price p95', 'active providers'];
+  const body = rows.map((r) => [
+    String(r.year), r.date ?? '', fmt(r.totalSupplyP50), fmt(r.circulatingSupplyP50), fmt(r.minted), fmt(r.burned),
+    r.burnMintRatio.toFixed(3), pct(r.inflation), `$${fmt(r.priceP5)}`, `$${fmt(r.priceP50)}`, `$${fmt(r.priceP95)}`, fmt(r.activeProvidersP50),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const s = result.summary();
+  return [
+    `${result.model}: ${result.runs} runs × ${result.steps} ${result.step} steps, seed ${result.seed}, ${result.engine} engine`,
+    'supply and price: p50 at year end; minted/burned: mean over the year; inflation: growth of mean total supply',
+    '',
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+    '',
+    `cumulative burned / minted (mean): ${s.burnMintRatioOverall === null ? '—' : s.burnMintRatioOverall.toFixed(3)}; ` +
+      `supply growth ${pct(s.supplyGrowthPerYear)}/yr; final price p5/p50/p95 $${fmt(s.finalPriceP5)} / $${fmt(s.finalPriceP50)} / $${fmt(s.finalPriceP95)}`,
+  ].join('\n');
+}
+
+async function cmdRun(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      years: { type: 'string' },
+      steps: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      engine: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+  });
+  const name = positionals[0];
+  if (!name) usage('missing model name', 'model', undefined, `Run "flywheel list"; known models: ${Object.keys(models).join(', ')}.`);
+  if (positionals.length > 1) usage('too many arguments', 'model', positionals.slice(1), 'Give one model name; options start with --.');
+  const entry = models[name];
+  if (!entry) fail(ErrorCodes.MODEL_UNKNOWN, 'model', name, `unknown model "${name}"`, `Known models: ${Object.keys(models).join(', ')}.`);
+  const format = values.format ?? 'table';
+  if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
+  const engine = values.engine ?? 'wasm';
+  if (engine !== 'wasm' && engine !== 'reference') usage('unknown engine', '--engine', engine, 'Use wasm or reference.');
+  if (values.years !== undefined && values.steps !== undefined) usage('give --years or --steps, not both', '--years', values.years, 'Drop one of them.');
+
+  let b = flywheel(entry.create() as ModelSpec).engine(engine);
+  const years = num('years', values.years, false);
+  if (years !== undefined) b = b.years(years);
+  const steps = num('steps', values.steps, true);
+  if (steps !== undefined) b = b.steps(steps);
+  const runs = num('runs', values.runs, true);
+  if (runs !== undefined) b = b.runs(runs);
+  const seed = num('seed', values.seed, true);
+  if (seed !== undefined) b = b.seed(seed);
+  for (const raw of values.set ?? []) b = b.set(...parseSet(raw));
+  b.validate();
+
+  let bar: cliProgress.SingleBar | undefined;
+  const started = Date.now();
+  if (!values.quiet && process.stderr.isTTY) {
+    b = b.onProgress((done, total) => {
+      if (!bar && Date.now() - started > 1000 && done < total) {
+        bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'runs {bar} {value}/{total} | {eta}s left', hideCursor: true }, cliProgress.Presets.shades_classic);
+        bar.start(total, done);
+      }
+      bar?.update(done);
+    });
+  }
+  const result = await b.run();
+  bar?.stop();
+
+  if (values.out) {
+    mkdirSync(values.out, { recursive: true });
+    writeFileSync(join(values.out, `${name}.json`), JSON.stringify(result));
+    writeFileSync(join(values.out, `${name}.csv`), result.toCSV());
+  }
+  if (format === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
+  else if (format === 'csv') process.stdout.write(result.toCSV());
+  else process.stdout.write(`${formatTable(result)}\n`);
+}
+
+function cmdList(): void {
+  const width = Math.max(...Object.keys(models).map((n) => n.length));
+  for (const m of Object.values(models)) process.stdout.write(`${m.name.padEnd(width)}  ${m.description}\n`);
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
+      process.stdout.write(HELP);
+      return cmd === undefined ? 2 : 0;
+    }
+    if (cmd === 'list') cmdList();
+    else if (cmd === 'run') await cmdRun(rest);
+    else usage(`unknown command "${cmd}"`, 'command', cmd, 'Use "flywheel list" or "flywheel run <model>"; see flywheel --help.');
+    return 0;
+  } catch (e) {
+    if (e instanceof FlywheelError) {
+      process.stderr.write(`flywheel: error ${e.code} at ${e.path || '(root)'}: ${e.issues[0]!.message} (got ${JSON.stringify(e.value) ?? 'nothing'})\n  hint: ${e.hint}\n`);
+      for (const extra of e.issues.slice(1, 6)) process.stderr.write(`  also ${extra.code} at ${extra.path}: ${extra.message}\n`);
+      return 2;
+    }
+    const err = e as { code?: string; message?: string };
+    if (typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`flywheel: error ${ErrorCodes.CLI_INVALID_ARGUMENT}: ${err.message}\n  hint: see flywheel --help\n`);
+      return 2;
+    }
+    process.stderr.write(`flywheel: internal error: ${err.message ?? String(e)}\n  (set FLYWHEEL_DEBUG=1 for the stack; please report it)\n`);
+    if (process.env.FLYWHEEL_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/flywheel') || process.argv[1]?.endsWith('/cli.js');
+if (isMain) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
