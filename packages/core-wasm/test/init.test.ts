@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { init, initSync, instantiate, layout, wasmBytes } from '../src/index.js';
+
+describe('loading the engine', () => {
+  it('init() is memoised and compiles the embedded bytes', async () => {
+    const a = await init();
+    const b = await init();
+    expect(a).toBe(b);
+    expect(a.fexp(0)).toBe(1);
+  });
+
+  it('accepts bytes and a precompiled module (edge runtimes)', () => {
+    const file = readFileSync(new URL('../build/flywheel.wasm', import.meta.url));
+    expect(Buffer.compare(Buffer.from(wasmBytes()), file)).toBe(0);
+    const mod = new WebAssembly.Module(file);
+    const ex = initSync(mod);
+    expect(ex.flog(1)).toBe(0);
+    const fresh = instantiate(mod);
+    expect(fresh.memory).not.toBe(ex.memory);
+  });
+
+  it('imports nothing from the host (no per-step calls into JS)', () => {
+    const mod = new WebAssembly.Module(wasmBytes() as BufferSource);
+    expect(WebAssembly.Module.imports(mod)).toEqual([]);
+    const names = WebAssembly.Module.exports(mod).map((e) => e.name);
+    for (const n of ['simulate', 'stats', 'alloc', 'resetHeap', 'agentBytes', 'memory']) expect(names).toContain(n);
+  });
+
+  it('stats(): mean and linear-interpolated percentiles of each row', () => {
+    const ex = instantiate(new WebAssembly.Module(wasmBytes() as BufferSource));
+    ex.resetHeap();
+    const rows = [[5, 1, 4, 2, 3], [10, 10, 10, 10, 10]];
+    const src = ex.alloc(10 * 8);
+    const dst = ex.alloc(layout.S_COUNT * 2 * 8);
+    new Float64Array(ex.memory.buffer, src, 10).set(rows.flat());
+    ex.stats(src, 2, 5, dst);
+    const out = Array.from(new Float64Array(ex.memory.buffer, dst, layout.S_COUNT * 2));
+    // [stat][cell]: mean, p5, p50, p95; sorted row 1 = 1..5: p5 = 1 + 0.2·1, p95 = 4 + 0.8·1
+    expect(out).toEqual([3, 10, 1.2, 10, 3, 10, 4.8, 10]);
+  });
+});
