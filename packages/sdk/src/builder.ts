@@ -1,4 +1,5 @@
 import { ErrorCodes, fail, setPath, stepsPerYear, validateSpec, type ModelSpec, type Step, type ValidSpec } from '@flywheel/spec';
+import type { MetricName } from './metrics.js';
 import type { RunResult } from './result.js';
 import { run, type EngineName, type RunOptions } from './run.js';
 
@@ -62,6 +63,16 @@ export class FlywheelBuilder {
   /** Chooses the engine. */
   engine(name: EngineName): FlywheelBuilder {
     return this.#with(this.#spec, { ...this.#options, engine: name });
+  }
+
+  /** Worker threads: a count, or `'auto'` (default). Results do not depend on it. */
+  threads(n: number | 'auto'): FlywheelBuilder {
+    return this.#with(this.#spec, { ...this.#options, threads: n });
+  }
+
+  /** Stores and reports only these metrics. */
+  metrics(names: readonly MetricName[]): FlywheelBuilder {
+    return this.#with(this.#spec, { ...this.#options, metrics: names });
   }
 
   /** Registers a progress callback (runs done, runs in all). */

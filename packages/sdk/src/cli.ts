@@ -26,6 +26,7 @@ Options for run:
                          e.g. --set demand.growth.rate=0.3
   --format table|json|csv  what to print (default table)
   --out DIR              also write <model>.json and <model>.csv into DIR
+  --threads N|auto       worker threads (default auto); results do not depend on it
   --quiet                no progress bar
   -h, --help             this help
 `;
@@ -107,6 +108,7 @@ async function cmdRun(args: string[]): Promise<void> {
       format: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
+      threads: { type: 'string' },
     },
   });
   const name = positionals[0];
@@ -130,6 +132,11 @@ async function cmdRun(args: string[]): Promise<void> {
   const seed = num('seed', values.seed, true);
   if (seed !== undefined) b = b.seed(seed);
   for (const raw of values.set ?? []) b = b.set(...parseSet(raw));
+  if (values.threads !== undefined && values.threads !== 'auto') {
+    const n = num('threads', values.threads, true)!;
+    if (n < 1) usage('--threads must be at least 1', '--threads', values.threads, 'Use e.g. --threads 2, or auto.');
+    b = b.threads(n);
+  }
   b.validate();
 
   let bar: cliProgress.SingleBar | undefined;

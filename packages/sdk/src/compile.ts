@@ -1,5 +1,7 @@
 import { layout as L } from '@flywheel/core-wasm';
 import {
+  ErrorCodes,
+  fail,
   daysBetween,
   offsetDays,
   periodDays,
@@ -149,13 +151,15 @@ export function metricsFor(spec: ValidSpec): MetricName[] {
 
 /**
  * Compiles a validated spec into the engines' flat input.
+ * @param only - store and report only these metrics (default: every metric that means something for the spec)
+ * @throws FlywheelError RUN_INVALID_OPTION for a metric the spec does not produce
  * @example
  * ```ts
  * const compiled = compile(validateSpec(helium()));
  * compiled.tables.length; // (T_COUNT × (steps + 1)) + 2 × SH_MAX
  * ```
  */
-export function compile(spec: ValidSpec): CompiledModel {
+export function compile(spec: ValidSpec, only?: readonly string[]): CompiledModel {
   const S = spec.time.steps;
   const n1 = S + 1;
   const step = spec.time.step;
@@ -298,7 +302,17 @@ export function compile(spec: ValidSpec): CompiledModel {
   }
 
   // ---- stored metrics ----
-  const metrics = metricsFor(spec);
+  const available = metricsFor(spec);
+  let metrics = available;
+  if (only !== undefined) {
+    for (const m of only) {
+      if (!available.includes(m as MetricName)) {
+        fail(ErrorCodes.RUN_INVALID_OPTION, 'metrics', m, `this model does not produce "${m}"`, `Choose from: ${available.join(', ')}.`);
+      }
+    }
+    metrics = available.filter((m) => only.includes(m));
+    if (metrics.length === 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'metrics', only, 'no metric selected', `Choose at least one of: ${available.join(', ')}.`);
+  }
   for (let m = 0; m < L.M_COUNT; m++) p[L.P_SLOT + m] = -1;
   metrics.forEach((name, slot) => (p[L.P_SLOT + METRICS.indexOf(name)] = slot));
   p[L.P_NSLOTS] = metrics.length;

@@ -5,7 +5,8 @@
  */
 export * from '@flywheel/spec';
 export { compile, metricsFor, type CompiledModel } from './compile.js';
-export { run, type RunOptions, type EngineName } from './run.js';
+export { run, AUTO_THREADS_MIN_WORK, type RunOptions, type EngineName } from './run.js';
+export { availableThreads } from './engine/pool.js';
 export { RunResult, type MetricSeries, type Summary, type YearRow, type RunResultJSON, type RunResultInit } from './result.js';
 export { flywheel, FlywheelBuilder } from './builder.js';
 export { METRICS, METRIC_DOCS, type MetricName } from './metrics.js';

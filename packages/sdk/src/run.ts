@@ -3,7 +3,8 @@ import { ErrorCodes, FlywheelError, fail, validateSpec, type ModelSpec } from '@
 import { compile, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
 import { WasmSession } from './engine/wasm.js';
-import { METRICS } from './metrics.js';
+import { METRICS, type MetricName } from './metrics.js';
+import { availableThreads, runOnWorkers } from './engine/pool.js';
 import { RunResult } from './result.js';
 
 /** Which engine runs the model. */
@@ -17,7 +18,18 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Where the wasm module comes from (default: the bytes embedded in @flywheel/core-wasm). */
   wasm?: WasmSource;
+  /**
+   * Worker threads (Node worker_threads, browser Web Workers). `'auto'` (default) uses every core
+   * when the job is large enough to pay for starting workers (runs × steps × (agents + 20) ≥ 5·10^7)
+   * and 1 otherwise. Results are bit-identical for any thread count.
+   */
+  threads?: number | 'auto';
+  /** Store and report only these metrics (saves memory on large Monte Carlos). */
+  metrics?: readonly MetricName[];
 }
+
+/** Work size above which `threads: 'auto'` starts workers. */
+export const AUTO_THREADS_MIN_WORK = 5e7;
 
 async function loadWasm(source?: WasmSource): Promise<FlywheelWasmExports> {
   try {
@@ -60,31 +72,54 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   if (engine !== 'wasm' && engine !== 'reference') {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'engine', engine, 'unknown engine', 'Use "wasm" or "reference".');
   }
+  const t = options.threads ?? 'auto';
+  if (t !== 'auto' && !(Number.isInteger(t) && t >= 1 && t <= 1024)) {
+    fail(ErrorCodes.RUN_INVALID_OPTION, 'threads', t, 'threads must be an integer from 1 to 1024, or "auto"', 'Use e.g. { threads: 2 }.');
+  }
   const valid = validateSpec(spec);
-  const model = compile(valid);
+  const model = compile(valid, options.metrics);
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
+  const work = R * model.steps * (model.agents + 20);
+  const threads = t === 'auto' ? (work >= AUTO_THREADS_MIN_WORK ? Math.min(R, await availableThreads()) : 1) : Math.min(t, R);
   const chunk = options.onProgress ? Math.max(1, Math.ceil(R / 100)) : R;
+  const progress = options.onProgress ? (done: number) => options.onProgress!(done, R) : undefined;
+
   let stats: Float64Array;
   if (engine === 'wasm') {
     const session = new WasmSession(await loadWasm(options.wasm), model, R);
-    for (let r = 0; r < R; r += chunk) {
-      session.simulate(r, Math.min(R, r + chunk));
-      if (options.onProgress) {
-        options.onProgress(Math.min(R, r + chunk), R);
-        await tick();
+    if (threads > 1) {
+      await runOnWorkers({ spec: valid, metrics: model.metrics, engine, chunk: Math.max(1, Math.ceil(chunk / threads)) }, R, threads, (s, e, block) => {
+        const dst = session.values();
+        const n = e - s;
+        for (let c = 0; c < cells; c++) dst.set(block.subarray(c * n, (c + 1) * n), c * R + s);
+      }, progress);
+    } else {
+      for (let r = 0; r < R; r += chunk) {
+        session.simulate(r, Math.min(R, r + chunk));
+        if (progress) {
+          progress(Math.min(R, r + chunk));
+          await tick();
+        }
       }
     }
     stats = session.stats();
   } else {
     const values = new Float64Array(cells * R);
-    for (let r = 0; r < R; r += chunk) {
-      const end = Math.min(R, r + chunk);
-      const block = simulateReference(model, r, end);
-      for (let c = 0; c < cells; c++) values.set(block.subarray(c * (end - r), (c + 1) * (end - r)), c * R + r);
-      if (options.onProgress) {
-        options.onProgress(end, R);
-        await tick();
+    const accept = (s: number, e: number, block: Float64Array) => {
+      const n = e - s;
+      for (let c = 0; c < cells; c++) values.set(block.subarray(c * n, (c + 1) * n), c * R + s);
+    };
+    if (threads > 1) {
+      await runOnWorkers({ spec: valid, metrics: model.metrics, engine, chunk: R }, R, threads, accept, progress);
+    } else {
+      for (let r = 0; r < R; r += chunk) {
+        const end = Math.min(R, r + chunk);
+        accept(r, end, simulateReference(model, r, end));
+        if (progress) {
+          progress(end);
+          await tick();
+        }
       }
     }
     stats = statsReference(values, cells, R);

@@ -1,0 +1,38 @@
+import { helium } from '@flywheel/models';
+import { run } from '@flywheel/sdk';
+import { describe, expect, it } from 'vitest';
+import { w1 } from './fixtures.js';
+
+describe('parallel Monte Carlo', () => {
+  it('1, 2 and 4 threads give identical JSON (wasm)', async () => {
+    const spec = w1(9, 60, 300);
+    const [a, b, c] = [
+      JSON.stringify(await run(spec, { threads: 1 })),
+      JSON.stringify(await run(spec, { threads: 2 })),
+      JSON.stringify(await run(spec, { threads: 4 })),
+    ];
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+
+  it('reference engine on workers equals wasm on one thread', async () => {
+    const spec = helium({ years: 1, runs: 5, agents: 50 });
+    const a = JSON.stringify((await run(spec, { threads: 1 })).toJSON().metrics);
+    const b = JSON.stringify((await run(spec, { threads: 3, engine: 'reference' })).toJSON().metrics);
+    expect(b).toBe(a);
+  });
+
+  it('progress reaches the total; bad thread counts are FlywheelErrors', async () => {
+    const seen: number[] = [];
+    await run(w1(6, 20, 50), { threads: 2, onProgress: (d) => seen.push(d) });
+    expect(seen.at(-1)).toBe(6);
+    await expect(run(w1(2, 5, 5), { threads: 0 })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path: 'threads' });
+    await expect(run(w1(2, 5, 5), { threads: 1.5 })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION' });
+  });
+
+  it('metric selection stores only the chosen metrics', async () => {
+    const r = await run(w1(2, 5, 20), { metrics: ['price', 'activeProviders'] });
+    expect(r.metrics).toEqual(['price', 'activeProviders']);
+    await expect(run(w1(2, 5, 20), { metrics: ['stakedSupply'] })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path: 'metrics' });
+  });
+});
