@@ -11,12 +11,14 @@ import { ErrorCodes, FlywheelError, fail, type ModelSpec } from '@flywheel/spec'
 import cliProgress from 'cli-progress';
 import { flywheel } from './builder.js';
 import type { RunResult } from './result.js';
+import { sweep } from './sweep.js';
 
 const HELP = `flywheel — DePIN token-economy simulations
 
 Usage:
   flywheel list
   flywheel run <model> [options]
+  flywheel sweep <model> (--grid path=a,b,c | --grid path=lo..hi:n)... [options]
 
 Options for run:
   --years Y              horizon in years            --steps N     horizon in steps
@@ -29,6 +31,10 @@ Options for run:
   --threads N|auto       worker threads (default auto); results do not depend on it
   --quiet                no progress bar
   -h, --help             this help
+
+Options for sweep (plus --runs --seed --steps --years --set --engine --threads --format json|csv --out):
+  --grid path=a,b,c      values for one spec path; repeat for a cartesian grid
+  --grid path=lo..hi:n   n evenly spaced values from lo to hi
 `;
 
 function usage(message: string, path: string, value: unknown, hint: string): never {
@@ -163,6 +169,79 @@ async function cmdRun(args: string[]): Promise<void> {
   else process.stdout.write(`${formatTable(result)}\n`);
 }
 
+function parseGrid(raw: string): [string, unknown[]] {
+  const eq = raw.indexOf('=');
+  if (eq <= 0) fail(ErrorCodes.SET_INVALID_VALUE, raw, raw, '--grid needs path=values', 'Use --grid path=a,b,c or --grid path=lo..hi:n');
+  const path = raw.slice(0, eq);
+  const text = raw.slice(eq + 1);
+  const range = /^(-?[\d.e+-]+)\.\.(-?[\d.e+-]+):(\d+)$/.exec(text);
+  if (range) {
+    const lo = Number(range[1]);
+    const hi = Number(range[2]);
+    const n = Number(range[3]);
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && n >= 1)) fail(ErrorCodes.SET_INVALID_VALUE, path, text, 'bad range', 'Use lo..hi:n, e.g. 0.1..0.5:5');
+    return [path, Array.from({ length: n }, (_, i) => (n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)))];
+  }
+  const values = text.split(',').map((v) => {
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v;
+    }
+  });
+  if (values.some((v) => v === '')) fail(ErrorCodes.SET_INVALID_VALUE, path, text, 'empty value in the list', 'Use --grid path=a,b,c');
+  return [path, values];
+}
+
+async function cmdSweep(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      grid: { type: 'string', multiple: true },
+      years: { type: 'string' },
+      steps: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      engine: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      threads: { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+  });
+  const name = positionals[0];
+  if (!name) usage('missing model name', 'model', undefined, `Known models: ${Object.keys(models).join(', ')}.`);
+  const entry = models[name];
+  if (!entry) fail(ErrorCodes.MODEL_UNKNOWN, 'model', name, `unknown model "${name}"`, `Known models: ${Object.keys(models).join(', ')}.`);
+  if (!values.grid?.length) usage('sweep needs at least one --grid', '--grid', undefined, 'e.g. --grid demand.growth.rate=0.1,0.4,1');
+  const format = values.format ?? 'csv';
+  if (!['json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use csv or json.');
+  const engine = values.engine ?? 'wasm';
+  if (engine !== 'wasm' && engine !== 'reference') usage('unknown engine', '--engine', engine, 'Use wasm or reference.');
+  let b = flywheel(entry.create() as ModelSpec);
+  const years = num('years', values.years, false);
+  if (years !== undefined) b = b.years(years);
+  const steps = num('steps', values.steps, true);
+  if (steps !== undefined) b = b.steps(steps);
+  const runs = num('runs', values.runs, true);
+  if (runs !== undefined) b = b.runs(runs);
+  const seed = num('seed', values.seed, true);
+  if (seed !== undefined) b = b.seed(seed);
+  for (const raw of values.set ?? []) b = b.set(...parseSet(raw));
+  const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : num('threads', values.threads, true)!;
+  const grid = Object.fromEntries(values.grid.map(parseGrid));
+  const result = await sweep(b.spec(), { grid }, { engine, threads });
+  const text = format === 'json' ? `${JSON.stringify(result)}\n` : result.toCSV();
+  if (values.out) {
+    mkdirSync(values.out, { recursive: true });
+    writeFileSync(join(values.out, `${name}-sweep.${format}`), text);
+  }
+  process.stdout.write(text);
+}
+
 function cmdList(): void {
   const width = Math.max(...Object.keys(models).map((n) => n.length));
   for (const m of Object.values(models)) process.stdout.write(`${m.name.padEnd(width)}  ${m.description}\n`);
@@ -178,6 +257,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'list') cmdList();
     else if (cmd === 'run') await cmdRun(rest);
+    else if (cmd === 'sweep') await cmdSweep(rest);
     else usage(`unknown command "${cmd}"`, 'command', cmd, 'Use "flywheel list" or "flywheel run <model>"; see flywheel --help.');
     return 0;
   } catch (e) {

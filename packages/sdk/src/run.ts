@@ -124,8 +124,23 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
     }
     stats = statsReference(values, cells, R);
   }
+  return toResult(model, engine, stats);
+}
+
+/** Checks and wraps statistics ([stat][cell]) into a {@link RunResult}. */
+export function toResult(model: CompiledModel, engine: EngineName, stats: Float64Array): RunResult {
   checkFinite(model, stats);
-  return new RunResult({ model: valid.name, step: valid.time.step, steps: model.steps, runs: R, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats });
+  const valid = model.spec;
+  return new RunResult({ model: valid.name, step: valid.time.step, steps: model.steps, runs: model.runs, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats });
+}
+
+/** Statistics of a full set of per-run values ([cell][run]) with the chosen engine's code. */
+export async function statsOf(model: CompiledModel, engine: EngineName, values: Float64Array, wasm?: WasmSource): Promise<Float64Array> {
+  const cells = model.metrics.length * (model.steps + 1);
+  if (engine === 'reference') return statsReference(values, cells, model.runs);
+  const session = new WasmSession(await loadWasm(wasm), model, model.runs);
+  session.values().set(values);
+  return session.stats();
 }
 
 export { METRICS };

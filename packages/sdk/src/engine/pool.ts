@@ -1,4 +1,4 @@
-import type { WorkerReply, WorkerRequest } from './worker.js';
+import type { WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
 
 /** A minimal cross-runtime worker handle: Node's worker_threads or a browser Web Worker. */
 interface AnyWorker {
@@ -40,42 +40,57 @@ export async function availableThreads(): Promise<number> {
 }
 
 /**
- * Splits runs [0, runs) into `threads` contiguous blocks, simulates each on a worker and hands each
- * block's values ([cell][run − start]) to `accept` as it arrives. Workers are created per call and
- * terminated at the end.
+ * Runs job lists on workers, one list per worker, and hands each job's values ([cell][run − start])
+ * to `accept(worker, job, values)` as they arrive. Workers are created per call and terminated at the end.
  */
-export async function runOnWorkers(
-  base: Omit<WorkerRequest, 'runStart' | 'runEnd'>,
-  runs: number,
-  threads: number,
-  accept: (runStart: number, runEnd: number, values: Float64Array) => void,
+export async function runJobsOnWorkers(
+  base: Omit<WorkerRequest, 'jobs'>,
+  lists: readonly WorkerJob[][],
+  accept: (worker: number, job: number, values: Float64Array) => void,
   onProgress?: (done: number) => void,
 ): Promise<void> {
-  const n = Math.min(threads, runs);
-  const workers = await Promise.all(Array.from({ length: n }, spawn));
+  const active = lists.filter((l) => l.length > 0);
+  const workers = await Promise.all(active.map(spawn));
   let done = 0;
   try {
     await Promise.all(
       workers.map(
         (w, i) =>
           new Promise<void>((resolve, reject) => {
-            const runStart = Math.floor((runs * i) / n);
-            const runEnd = Math.floor((runs * (i + 1)) / n);
+            const jobs = active[i]!;
+            let finished = 0;
             w.onFailure(reject);
             w.onReply((m) => {
               if (m.type === 'progress') {
                 done += m.done;
                 onProgress?.(done);
               } else if (m.type === 'done') {
-                accept(runStart, runEnd, m.values);
-                resolve();
+                accept(lists.indexOf(jobs), m.job, m.values);
+                if (++finished === jobs.length) resolve();
               } else reject(new Error(m.message));
             });
-            w.send({ ...base, runStart, runEnd });
+            w.send({ ...base, jobs });
           }),
       ),
     );
   } finally {
     for (const w of workers) w.terminate();
   }
+}
+
+/**
+ * Splits runs [0, runs) of one spec into `threads` contiguous blocks, one per worker, and hands
+ * each block's values ([cell][run − start]) to `accept` as it arrives.
+ */
+export async function runOnWorkers(
+  base: Omit<WorkerRequest, 'jobs'> & { spec: unknown },
+  runs: number,
+  threads: number,
+  accept: (runStart: number, runEnd: number, values: Float64Array) => void,
+  onProgress?: (done: number) => void,
+): Promise<void> {
+  const n = Math.min(threads, runs);
+  const { spec, ...rest } = base;
+  const blocks = Array.from({ length: n }, (_, i) => [{ spec, runStart: Math.floor((runs * i) / n), runEnd: Math.floor((runs * (i + 1)) / n) }]);
+  await runJobsOnWorkers(rest, blocks, (w, _j, values) => accept(blocks[w]![0]!.runStart, blocks[w]![0]!.runEnd, values), onProgress);
 }

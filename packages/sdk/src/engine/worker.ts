@@ -10,13 +10,18 @@ import { compile } from '../compile.js';
 import { simulateReference } from './reference.js';
 import { WasmSession } from './wasm.js';
 
-/** Message from the main thread. */
-export interface WorkerRequest {
+/** One block of runs of one spec. */
+export interface WorkerJob {
   spec: unknown;
-  metrics?: readonly string[];
-  engine: 'wasm' | 'reference';
   runStart: number;
   runEnd: number;
+}
+
+/** Message from the main thread: jobs done in order, each answered by a `done` reply. */
+export interface WorkerRequest {
+  jobs: WorkerJob[];
+  metrics?: readonly string[] | undefined;
+  engine: 'wasm' | 'reference';
   /** Runs per progress message. */
   chunk: number;
 }
@@ -24,27 +29,31 @@ export interface WorkerRequest {
 /** Messages to the main thread. */
 export type WorkerReply =
   | { type: 'progress'; done: number }
-  | { type: 'done'; values: Float64Array }
+  | { type: 'done'; job: number; values: Float64Array }
   | { type: 'error'; message: string };
 
 async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   try {
-    const model = compile(validateSpec(req.spec), req.metrics);
-    const n = req.runEnd - req.runStart;
-    let values: Float64Array;
-    if (req.engine === 'wasm') {
-      const session = new WasmSession(await init(), model, n);
-      for (let r = req.runStart; r < req.runEnd; r += req.chunk) {
-        const end = Math.min(req.runEnd, r + req.chunk);
-        session.simulate(r, end, req.runStart);
-        post({ type: 'progress', done: end - r });
+    const ex = req.engine === 'wasm' ? await init() : undefined;
+    for (let j = 0; j < req.jobs.length; j++) {
+      const job = req.jobs[j]!;
+      const model = compile(validateSpec(job.spec), req.metrics);
+      const n = job.runEnd - job.runStart;
+      let values: Float64Array;
+      if (ex) {
+        const session = new WasmSession(ex, model, n);
+        for (let r = job.runStart; r < job.runEnd; r += req.chunk) {
+          const end = Math.min(job.runEnd, r + req.chunk);
+          session.simulate(r, end, job.runStart);
+          post({ type: 'progress', done: end - r });
+        }
+        values = session.values().slice();
+      } else {
+        values = simulateReference(model, job.runStart, job.runEnd);
+        post({ type: 'progress', done: n });
       }
-      values = session.values().slice();
-    } else {
-      values = simulateReference(model, req.runStart, req.runEnd);
-      post({ type: 'progress', done: n });
+      post({ type: 'done', job: j, values }, [values.buffer as ArrayBuffer]);
     }
-    post({ type: 'done', values }, [values.buffer as ArrayBuffer]);
   } catch (e) {
     post({ type: 'error', message: (e as Error).message });
   }

@@ -1,0 +1,147 @@
+import { ErrorCodes, fail, getPath, setPath, validateSpec, type ModelSpec } from '@flywheel/spec';
+import { compile } from './compile.js';
+import { Rng } from './engine/rng.js';
+import { availableThreads, runJobsOnWorkers } from './engine/pool.js';
+import type { RunResult, Summary } from './result.js';
+import { run, statsOf, toResult, type RunOptions } from './run.js';
+
+/**
+ * What to vary. Exactly one of `grid`, `zip`, `random`, `lhs`:
+ * - `grid`: every combination of the listed values (cartesian product);
+ * - `zip`: the i-th values of every list together (lists of equal length);
+ * - `random`: `samples` points uniform in [lo, hi] per path;
+ * - `lhs`: `samples` points by Latin-hypercube sampling of [lo, hi] per path.
+ * Paths are dotted spec paths, initial state included (e.g. `token.initialCirculating`).
+ */
+export interface SweepPlan {
+  grid?: Record<string, readonly unknown[]>;
+  zip?: Record<string, readonly unknown[]>;
+  random?: Record<string, readonly [number, number]>;
+  lhs?: Record<string, readonly [number, number]>;
+  /** Points for `random` and `lhs`. */
+  samples?: number;
+  /** Seed for `random` and `lhs` sampling (default 0). */
+  seed?: number;
+}
+
+/** One point of a sweep: its parameters and its result. */
+export interface SweepPoint {
+  index: number;
+  params: Record<string, unknown>;
+  result: RunResult;
+}
+
+/** The points of a sweep, in plan order, with CSV/JSON export of parameters and summaries. */
+export class SweepResult {
+  constructor(readonly points: readonly SweepPoint[]) {}
+
+  /** One row per point: index, parameters, then the summary's fields. */
+  rows(): Array<{ index: number } & Record<string, unknown> & Partial<Summary>> {
+    return this.points.map((p) => ({ index: p.index, ...p.params, ...p.result.summary() }));
+  }
+
+  toCSV(): string {
+    const rows = this.rows();
+    const head = Object.keys(rows[0] ?? {});
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+    return `${[head.join(','), ...rows.map((r) => head.map((h) => cell((r as Record<string, unknown>)[h])).join(','))].join('\n')}\n`;
+  }
+
+  toJSON(): { points: Array<{ index: number; params: Record<string, unknown>; summary: Summary }> } {
+    return { points: this.points.map((p) => ({ index: p.index, params: p.params, summary: p.result.summary() })) };
+  }
+}
+
+function bad(path: string, value: unknown, message: string, hint: string): never {
+  fail(ErrorCodes.RUN_INVALID_OPTION, path, value, message, hint);
+}
+
+/** The parameter sets a plan describes, in order. @throws FlywheelError RUN_INVALID_OPTION */
+export function sweepPoints(plan: SweepPlan): Record<string, unknown>[] {
+  const kinds = (['grid', 'zip', 'random', 'lhs'] as const).filter((k) => plan[k] !== undefined);
+  if (kinds.length !== 1) bad('sweep', kinds, 'give exactly one of grid, zip, random, lhs', 'e.g. { grid: { "demand.growth.rate": [0.1, 0.2] } }');
+  const kind = kinds[0]!;
+  const axes = Object.entries(plan[kind] as Record<string, readonly unknown[]>);
+  if (axes.length === 0) bad(`sweep.${kind}`, plan[kind], 'no parameter to vary', 'Name at least one spec path.');
+  if (kind === 'grid') {
+    let points: Record<string, unknown>[] = [{}];
+    for (const [path, values] of axes) {
+      if (!Array.isArray(values) || values.length === 0) bad(`sweep.grid.${path}`, values, 'needs a non-empty list of values', 'e.g. [0.1, 0.2, 0.3]');
+      points = points.flatMap((p) => values.map((v) => ({ ...p, [path]: v })));
+    }
+    return points;
+  }
+  if (kind === 'zip') {
+    const n = axes[0]![1].length;
+    for (const [path, values] of axes) if (values.length !== n) bad(`sweep.zip.${path}`, values.length, `zip lists must have equal length (${n})`, 'Give every path the same number of values.');
+    return Array.from({ length: n }, (_, i) => Object.fromEntries(axes.map(([p, v]) => [p, v[i]])));
+  }
+  const n = plan.samples;
+  if (!(Number.isInteger(n) && n! >= 1)) bad('sweep.samples', n, 'random and lhs sweeps need a whole number of samples', 'e.g. samples: 100');
+  for (const [path, range] of axes) {
+    const [lo, hi] = range as readonly number[];
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo! <= hi!)) bad(`sweep.${kind}.${path}`, range, 'needs [lo, hi] with lo ≤ hi', 'e.g. [0, 1]');
+  }
+  const rng = new Rng(plan.seed ?? 0, 0x5eed);
+  const points: Record<string, unknown>[] = Array.from({ length: n! }, () => ({}));
+  for (const [path, range] of axes) {
+    const [lo, hi] = range as readonly [number, number];
+    if (kind === 'random') points.forEach((p) => (p[path] = lo + (hi - lo) * rng.uniform()));
+    else {
+      // Latin hypercube: one sample in each of n equal strata, strata shuffled per dimension.
+      const strata = Array.from({ length: n! }, (_, i) => i);
+      for (let i = n! - 1; i > 0; i--) {
+        const j = Math.floor(rng.uniform() * (i + 1));
+        [strata[i], strata[j]] = [strata[j]!, strata[i]!];
+      }
+      points.forEach((p, i) => (p[path] = lo + ((hi - lo) * (strata[i]! + rng.uniform())) / n!));
+    }
+  }
+  return points;
+}
+
+/**
+ * Runs a parameter sweep: one Monte Carlo per point, points spread over worker threads. Each
+ * point's result is exactly what `run` gives for that point's spec.
+ *
+ * @throws FlywheelError RUN_INVALID_OPTION for a bad plan, SPEC_UNKNOWN_PATH for a path not in the spec, SPEC_* for a point whose spec is invalid
+ * @example
+ * ```ts
+ * const s = await sweep(helium({ runs: 50 }), { grid: { 'demand.growth.rate': [0.1, 0.4, 1] } });
+ * console.log(s.toCSV());
+ * ```
+ */
+export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOptions = {}): Promise<SweepResult> {
+  const params = sweepPoints(plan);
+  for (const path of Object.keys(params[0] ?? {})) getPath(spec, path);
+  const specs = params.map((p, i) => {
+    const s = Object.entries(p).reduce((acc, [path, v]) => setPath(acc, path, v), spec);
+    try {
+      return validateSpec(s);
+    } catch (e) {
+      (e as Error).message = `sweep point ${i} (${JSON.stringify(p)}): ${(e as Error).message}`;
+      throw e;
+    }
+  });
+  const engine = options.engine ?? 'wasm';
+  const t = options.threads ?? 'auto';
+  const threads = t === 'auto' ? Math.min(specs.length, await availableThreads()) : t;
+  const points: SweepPoint[] = new Array(specs.length);
+  if (threads <= 1 || specs.length === 1) {
+    for (let i = 0; i < specs.length; i++) points[i] = { index: i, params: params[i]!, result: await run(specs[i]!, { ...options, threads: 1 }) };
+    return new SweepResult(points);
+  }
+  const lists = Array.from({ length: threads }, (_, w) => specs.map((s, i) => ({ s, i })).filter(({ i }) => i % threads === w));
+  const pending: Promise<void>[] = [];
+  await runJobsOnWorkers(
+    { engine, metrics: options.metrics, chunk: Number.MAX_SAFE_INTEGER },
+    lists.map((l) => l.map(({ s }) => ({ spec: s, runStart: 0, runEnd: s.monteCarlo.runs }))),
+    (w, j, values) => {
+      const i = lists[w]![j]!.i;
+      const model = compile(specs[i]!, options.metrics);
+      pending.push(statsOf(model, engine, values, options.wasm).then((stats) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, stats) })));
+    },
+  );
+  await Promise.all(pending);
+  return new SweepResult(points);
+}
