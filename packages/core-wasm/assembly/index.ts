@@ -40,7 +40,7 @@ export function resetHeap(): void {
 
 // Host-visible scratch: bytes of agent working memory needed for n agents.
 export function agentBytes(n: i32): usize {
-  return <usize>n * 8 * 3 + <usize>n * 4 + <usize>n + 64;
+  return <usize>n * 8 * 3 + <usize>n * 4 + 64;
 }
 
 function draw(kind: i32, a: f64, b: f64): f64 {
@@ -82,7 +82,8 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
   const capKind = <i32>par(params, P_AG_CAP_KIND);
   const capA = par(params, P_AG_CAP_A), capB = par(params, P_AG_CAP_B);
   const W = <i32>par(params, P_AG_WINDOW);
-  const full: u32 = W >= 32 ? 0xffffffff : ((<u32>1 << <u32>W) - 1);
+  const full: u32 = (<u32>1 << <u32>W) - 1; // W ≤ 31
+  const top = <u32>(W - 1);
   const reP = par(params, P_AG_REENTRY_P), reTh = par(params, P_AG_REENTRY_TH);
   const seed = <u32>par(params, P_SEED);
   const shTab = tables + ((<usize>T_COUNT * <usize>n1) << 3); // thresholds, then rates
@@ -100,8 +101,7 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
   const cpc = work;                        // f64[N] cost per capacity unit per step
   const cap = cpc + (<usize>N << 3);       // f64[N] capacity
   const sum = cap + (<usize>N << 3);       // f64[N] revenue per unit over active steps in window
-  const mask = sum + (<usize>N << 3);      // u32[N] activity in the trailing window (bit 0 = this step)
-  const act = mask + (<usize>N << 2);      // u8[N]  active now
+  const mask = sum + (<usize>N << 3);      // u32[N] bit 31: active now; bits 0..W−1: activity in the trailing window (bit 0 = this step)
   const revRing = memory.data(32 * 8);
   const burnRing = memory.data(366 * 8);
 
@@ -123,9 +123,8 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
       store<f64>(cap + (<usize>i << 3), k);
       store<f64>(cpc + (<usize>i << 3), c / k);
       store<f64>(sum + (<usize>i << 3), 0);
-      store<u32>(mask + (<usize>i << 2), 0);
-      const a: u8 = i < initActive ? 1 : 0;
-      store<u8>(act + <usize>i, a);
+      const a: u32 = i < initActive ? 1 : 0;
+      store<u32>(mask + (<usize>i << 2), a << 31);
       if (a) { nAct++; capSum += k; }
     }
     const cap0 = weight * capSum;
@@ -193,29 +192,39 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
         const ringAt = revRing + (<usize>(t % W) << 3);
         const rOld = load<f64>(ringAt);
         store<f64>(ringAt, r);
-        const top = <u32>(W - 1);
         nAct = 0;
         capSum = 0;
+        // Bit 31 of each word: active now; bits 0..W−1: activity over the last W steps (bit 0 = this
+        // step). Only re-entry draws a random number, in agent order.
         for (let i = 0; i < N; i++) {
           const io = <usize>i << 3;
-          let m = load<u32>(mask + (<usize>i << 2));
+          const mo = mask + (<usize>i << 2);
+          const word = load<u32>(mo);
+          if (word == 0) {
+            // inactive for the whole window: only a re-entry can change anything
+            if (r > reTh * load<f64>(cpc + io) && uniform() < reP) {
+              store<u32>(mo, <u32>1 << 31);
+              nAct++;
+              capSum += load<f64>(cap + io);
+            }
+            continue;
+          }
           let s = load<f64>(sum + io);
-          let a = load<u8>(act + <usize>i);
+          if ((word >>> top) & 1) s -= rOld;
+          let m = (word << 1) & full;
+          let act = word >>> 31;
           const c = load<f64>(cpc + io);
-          if ((m >>> top) & 1) s -= rOld;
-          m = (m << 1) & full;
-          if (a) {
+          if (act) {
             m |= 1;
             s += r;
-            if (s < c * <f64>popcnt<u32>(m)) a = 0;
+            if (s < c * <f64>popcnt<u32>(m)) act = 0;
           } else if (r > reTh * c) {
-            if (uniform() < reP) a = 1;
+            if (uniform() < reP) act = 1;
           }
           if (m == 0) s = 0;
-          store<u32>(mask + (<usize>i << 2), m);
+          store<u32>(mo, m | (act << 31));
           store<f64>(sum + io, s);
-          store<u8>(act + <usize>i, a);
-          if (a) { nAct++; capSum += load<f64>(cap + io); }
+          if (act) { nAct++; capSum += load<f64>(cap + io); }
         }
       }
 

@@ -123,8 +123,8 @@ export const ProvidersSchema = z.strictObject({
   costPer: PeriodSchema,
   /** Capacity per provider (in the network's capacity unit). Default constant 1. */
   capacity: DistributionSchema.optional(),
-  /** Revenue is averaged over the steps the agent was active within this many trailing steps (1–32). */
-  window: z.int().min(1).max(32),
+  /** Revenue is averaged over the steps the agent was active within this many trailing steps (1–31). */
+  window: z.int().min(1).max(31),
   /** An inactive agent joins with `probability` per step when revenue per provider exceeds `threshold` × its cost. */
   reentry: z.strictObject({ probability: fraction(), threshold: nonNeg() }),
 });

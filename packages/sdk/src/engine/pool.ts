@@ -3,31 +3,68 @@ import type { WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
 /** A minimal cross-runtime worker handle: Node's worker_threads or a browser Web Worker. */
 interface AnyWorker {
   send(req: WorkerRequest): void;
-  onReply(fn: (m: WorkerReply) => void): void;
-  onFailure(fn: (e: Error) => void): void;
+  /** Sets the one handler for replies and failures (replacing the previous one). */
+  listen(onReply: (m: WorkerReply) => void, onFailure: (e: Error) => void): void;
+  /** Lets the process exit while this worker idles (Node), or keeps it alive while busy. */
+  hold(busy: boolean): void;
   terminate(): void;
 }
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 
 async function spawn(): Promise<AnyWorker> {
+  let reply: (m: WorkerReply) => void = () => {};
+  let failure: (e: Error) => void = () => {};
+  const listen = (r: typeof reply, f: typeof failure) => {
+    reply = r;
+    failure = f;
+  };
   if (isNode) {
     const { Worker } = await import('node:worker_threads');
     const w = new Worker(new URL('./worker.js', import.meta.url));
-    return {
-      send: (req) => w.postMessage(req),
-      onReply: (fn) => w.on('message', fn),
-      onFailure: (fn) => w.on('error', fn),
-      terminate: () => void w.terminate(),
-    };
+    w.on('message', (m: WorkerReply) => reply(m));
+    w.on('error', (e) => failure(e));
+    return { send: (req) => w.postMessage(req), listen, hold: (busy) => (busy ? w.ref() : w.unref()), terminate: () => void w.terminate() };
   }
   const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  return {
-    send: (req) => w.postMessage(req),
-    onReply: (fn) => w.addEventListener('message', (e: MessageEvent<WorkerReply>) => fn(e.data)),
-    onFailure: (fn) => w.addEventListener('error', (e) => fn(new Error(e.message))),
-    terminate: () => w.terminate(),
-  };
+  w.addEventListener('message', (e: MessageEvent<WorkerReply>) => reply(e.data));
+  w.addEventListener('error', (e) => failure(new Error(e.message)));
+  return { send: (req) => w.postMessage(req), listen, hold: () => {}, terminate: () => w.terminate() };
+}
+
+/**
+ * Idle workers kept for the next call (they keep their compiled, optimised engine). In Node they
+ * do not keep the process alive; {@link shutdownWorkers} ends them explicitly.
+ */
+const idle: AnyWorker[] = [];
+
+async function acquire(n: number): Promise<AnyWorker[]> {
+  const got = idle.splice(0, n);
+  const fresh = await Promise.all(Array.from({ length: n - got.length }, spawn));
+  const all = [...got, ...fresh];
+  for (const w of all) w.hold(true);
+  return all;
+}
+
+function release(workers: AnyWorker[], healthy: boolean): void {
+  for (const w of workers) {
+    if (healthy) {
+      w.listen(() => {}, () => {});
+      w.hold(false);
+      idle.push(w);
+    } else w.terminate();
+  }
+}
+
+/**
+ * Terminates the idle worker threads Flywheel keeps between runs.
+ * @example
+ * ```ts
+ * await shutdownWorkers();
+ * ```
+ */
+export async function shutdownWorkers(): Promise<void> {
+  for (const w of idle.splice(0)) w.terminate();
 }
 
 /** Number of hardware threads (Node: os.availableParallelism; browsers: navigator.hardwareConcurrency). */
@@ -50,8 +87,9 @@ export async function runJobsOnWorkers(
   onProgress?: (done: number) => void,
 ): Promise<void> {
   const active = lists.filter((l) => l.length > 0);
-  const workers = await Promise.all(active.map(spawn));
+  const workers = await acquire(active.length);
   let done = 0;
+  let healthy = false;
   try {
     await Promise.all(
       workers.map(
@@ -59,8 +97,7 @@ export async function runJobsOnWorkers(
           new Promise<void>((resolve, reject) => {
             const jobs = active[i]!;
             let finished = 0;
-            w.onFailure(reject);
-            w.onReply((m) => {
+            w.listen((m) => {
               if (m.type === 'progress') {
                 done += m.done;
                 onProgress?.(done);
@@ -68,13 +105,14 @@ export async function runJobsOnWorkers(
                 accept(lists.indexOf(jobs), m.job, m.values);
                 if (++finished === jobs.length) resolve();
               } else reject(new Error(m.message));
-            });
+            }, reject);
             w.send({ ...base, jobs });
           }),
       ),
     );
+    healthy = true;
   } finally {
-    for (const w of workers) w.terminate();
+    release(workers, healthy);
   }
 }
 

@@ -34,8 +34,13 @@ export class WasmSession {
 
   /** Simulates runs [runStart, runEnd), storing run r at column `r − firstRun` of the values buffer. */
   simulate(runStart: number, runEnd: number, firstRun = 0): void {
-    const out = this.valuesPtr + (runStart - firstRun) * 8;
-    this.ex.simulate(this.paramsPtr, this.tablesPtr, this.workPtr, out, this.runs, runStart, runEnd);
+    // One call per run: V8 runs a wasm function in its baseline tier until a call returns, then
+    // switches to the optimised code it compiled meanwhile (there is no on-stack replacement for
+    // wasm). A single call for all runs would stay in the slow tier throughout.
+    for (let r = runStart; r < runEnd; r++) {
+      const out = this.valuesPtr + (r - firstRun) * 8;
+      this.ex.simulate(this.paramsPtr, this.tablesPtr, this.workPtr, out, this.runs, r, r + 1);
+    }
   }
 
   /** The per-run values ([cell][run]); a view into wasm memory, valid until the next allocation. */
