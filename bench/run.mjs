@@ -25,6 +25,17 @@ const SIZE = quick
   : { w1: { steps: 3650, agents: 1000, runs: 100 }, helium: { years: 10, runs: 200 }, big: { steps: 3650, agents: 100_000 }, sweep: 1000 };
 
 async function child(name) {
+  if (name === 'module-start') {
+    // import + instantiate + first run of a 1-step model, in a fresh process
+    const t0 = performance.now();
+    const { run } = await import('@flywheel/sdk');
+    const t1 = performance.now();
+    const { w1Spec } = await import('./w1.mjs');
+    const t2 = performance.now();
+    await run(w1Spec({ runs: 1, agents: 10, steps: 1 }), { threads: 1 });
+    const t3 = performance.now();
+    return { workload: name, engine: 'wasm', importMs: t1 - t0, firstRunMs: t3 - t2, wallSeconds: (t3 - t2) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+  }
   const { run, sweep } = await import('@flywheel/sdk');
   const { helium } = await import('@flywheel/models');
   const { w1Spec, W1_METRICS } = await import('./w1.mjs');
@@ -66,14 +77,6 @@ async function child(name) {
         fn: () => sweep(spec, { random: { 'demand.growth.rate': [0, 0.001], 'price.sensitivity': [1, 10] }, samples: n, seed: 1 }, { engine, threads, metrics: ['price'] }),
       };
       break;
-    }
-    case 'module-start': {
-      const t0 = performance.now();
-      const { run: run2 } = await import('@flywheel/sdk');
-      const t1 = performance.now();
-      await run2({ ...w1Spec({ runs: 1, agents: 10, steps: 1 }) }, { threads: 1 });
-      const t2 = performance.now();
-      return { workload: name, engine: 'wasm', importMs: t1 - t0, firstRunMs: t2 - t1, wallSeconds: (t2 - t1) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024 };
     }
     default:
       throw new Error(`unknown workload "${name}"; known: w1, w1-baseline, helium, agents-100k, sweep, module-start`);
