@@ -3,7 +3,7 @@
  * The `flywheel` command line. `flywheel --help` lists the commands.
  * Bad input exits with status 2 and prints the FlywheelError's code, path and hint (no stack).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { models } from '@flywheel/models';
@@ -12,12 +12,15 @@ import cliProgress from 'cli-progress';
 import { flywheel } from './builder.js';
 import type { RunResult } from './result.js';
 import { sweep } from './sweep.js';
+import { mergeShards, runShard, type Shard } from './shard.js';
 
 const HELP = `flywheel — DePIN token-economy simulations
 
 Usage:
   flywheel list
   flywheel run <model> [options]
+  flywheel run <model> --shard I/N --out DIR [options]   one shard of the runs (writes DIR/<model>-shard-I-of-N.json)
+  flywheel merge <shard.json>... [--format table|json|csv] [--out DIR]
   flywheel sweep <model> (--grid path=a,b,c | --grid path=lo..hi:n)... [options]
 
 Options for run:
@@ -115,6 +118,7 @@ async function cmdRun(args: string[]): Promise<void> {
       out: { type: 'string' },
       quiet: { type: 'boolean' },
       threads: { type: 'string' },
+      shard: { type: 'string' },
     },
   });
   const name = positionals[0];
@@ -145,6 +149,19 @@ async function cmdRun(args: string[]): Promise<void> {
   }
   b.validate();
 
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    if (!m || Number(m[1]) >= Number(m[2])) usage('--shard must be I/N with 0 ≤ I < N', '--shard', values.shard, 'e.g. --shard 0/4 (shards are numbered from 0).');
+    if (!values.out) usage('--shard needs --out DIR', '--out', undefined, 'Give the folder the shard file is written to.');
+    const [i, n] = [Number(m[1]), Number(m[2])];
+    const spec = b.spec();
+    const shard = await runShard(spec, i, n, { engine, ...(values.threads && values.threads !== 'auto' ? { threads: num('threads', values.threads, true)! } : {}) });
+    mkdirSync(values.out, { recursive: true });
+    const file = join(values.out, `${name}-shard-${i}-of-${n}.json`);
+    writeFileSync(file, JSON.stringify(shard));
+    process.stderr.write(`wrote ${file} (runs ${shard.runStart}–${shard.runEnd - 1})\n`);
+    return;
+  }
   let bar: cliProgress.SingleBar | undefined;
   const started = Date.now();
   if (!values.quiet && process.stderr.isTTY) {
@@ -159,10 +176,14 @@ async function cmdRun(args: string[]): Promise<void> {
   const result = await b.run();
   bar?.stop();
 
-  if (values.out) {
-    mkdirSync(values.out, { recursive: true });
-    writeFileSync(join(values.out, `${name}.json`), JSON.stringify(result));
-    writeFileSync(join(values.out, `${name}.csv`), result.toCSV());
+  output(result, name, format, values.out);
+}
+
+function output(result: RunResult, name: string, format: string, out: string | undefined): void {
+  if (out) {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, `${name}.json`), JSON.stringify(result));
+    writeFileSync(join(out, `${name}.csv`), result.toCSV());
   }
   if (format === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
   else if (format === 'csv') process.stdout.write(result.toCSV());
@@ -242,6 +263,22 @@ async function cmdSweep(args: string[]): Promise<void> {
   process.stdout.write(text);
 }
 
+async function cmdMerge(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' } } });
+  if (positionals.length === 0) usage('no shard files given', 'shards', undefined, 'flywheel merge out/helium-shard-*.json');
+  const format = values.format ?? 'table';
+  if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
+  const shards = positionals.map((f) => {
+    try {
+      return JSON.parse(readFileSync(f, 'utf8')) as Shard;
+    } catch (e) {
+      return usage(`cannot read shard file: ${(e as Error).message}`, 'shards', f, 'Pass files written by flywheel run --shard.');
+    }
+  });
+  const result = await mergeShards(shards);
+  output(result, result.model, format, values.out);
+}
+
 function cmdList(): void {
   const width = Math.max(...Object.keys(models).map((n) => n.length));
   for (const m of Object.values(models)) process.stdout.write(`${m.name.padEnd(width)}  ${m.description}\n`);
@@ -258,6 +295,7 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'list') cmdList();
     else if (cmd === 'run') await cmdRun(rest);
     else if (cmd === 'sweep') await cmdSweep(rest);
+    else if (cmd === 'merge') await cmdMerge(rest);
     else usage(`unknown command "${cmd}"`, 'command', cmd, 'Use "flywheel list" or "flywheel run <model>"; see flywheel --help.');
     return 0;
   } catch (e) {

@@ -1,0 +1,116 @@
+import { ErrorCodes, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
+import { compile } from './compile.js';
+import { runJobsOnWorkers, availableThreads } from './engine/pool.js';
+import { simulateReference } from './engine/reference.js';
+import { WasmSession } from './engine/wasm.js';
+import { init } from '@flywheel/core-wasm';
+import type { MetricName } from './metrics.js';
+import type { RunResult } from './result.js';
+import { statsOf, toResult, type EngineName, type RunOptions } from './run.js';
+
+/** A partial result: the per-run values of runs [runStart, runEnd) of shard `index` of `count`. JSON-serialisable. */
+export interface Shard {
+  format: 'flywheel-shard/1';
+  spec: ModelSpec;
+  metrics: MetricName[];
+  engine: EngineName;
+  index: number;
+  count: number;
+  runStart: number;
+  runEnd: number;
+  /** Float64 little-endian values, [cell][run − runStart], base64. */
+  values: string;
+}
+
+function toBase64(a: Float64Array): string {
+  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+function fromBase64(s: string): Float64Array {
+  const bin = atob(s);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Float64Array(bytes.buffer);
+}
+
+/** Runs of shard `index` of `count`: [⌊R·index/count⌋, ⌊R·(index+1)/count⌋). */
+export function shardRange(runs: number, index: number, count: number): [number, number] {
+  return [Math.floor((runs * index) / count), Math.floor((runs * (index + 1)) / count)];
+}
+
+/**
+ * Simulates one shard of a Monte Carlo, for spreading a large job over machines (e.g. a
+ * Kubernetes Indexed Job with `index = JOB_COMPLETION_INDEX`). {@link mergeShards} combines the
+ * shards into exactly the single-machine result.
+ *
+ * @throws FlywheelError RUN_INVALID_OPTION for a bad index/count, SPEC_* for a bad spec
+ * @example
+ * ```ts
+ * const parts = await Promise.all([0, 1, 2].map((i) => runShard(spec, i, 3)));
+ * const result = await mergeShards(parts);
+ * ```
+ */
+export async function runShard(spec: ModelSpec, index: number, count: number, options: RunOptions = {}): Promise<Shard> {
+  if (!(Number.isInteger(count) && count >= 1)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.count', count, 'shard count must be a whole number ≥ 1', 'e.g. --shard 0/4');
+  if (!(Number.isInteger(index) && index >= 0 && index < count)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.index', index, `shard index must be 0 … ${count - 1}`, 'Shards are numbered from 0.');
+  const valid = validateSpec(spec);
+  const model = compile(valid, options.metrics);
+  const [runStart, runEnd] = shardRange(model.runs, index, count);
+  const engine = options.engine ?? 'wasm';
+  const n = runEnd - runStart;
+  const cells = model.metrics.length * (model.steps + 1);
+  let values: Float64Array = new Float64Array(cells * n);
+  const t = options.threads ?? 'auto';
+  const threads = Math.min(n, t === 'auto' ? await availableThreads() : t);
+  if (n > 0 && threads > 1) {
+    const blocks = Array.from({ length: threads }, (_, i) => {
+      const [a, b] = shardRange(n, i, threads);
+      return [{ spec: valid, runStart: runStart + a, runEnd: runStart + b }];
+    });
+    await runJobsOnWorkers({ engine, metrics: model.metrics, chunk: n }, blocks, (w, _j, block) => {
+      const a = blocks[w]![0]!.runStart - runStart;
+      const m = blocks[w]![0]!.runEnd - blocks[w]![0]!.runStart;
+      for (let c = 0; c < cells; c++) values.set(block.subarray(c * m, (c + 1) * m), c * n + a);
+    });
+  } else if (n > 0) {
+    if (engine === 'wasm') {
+      const session = new WasmSession(await init(options.wasm), model, n);
+      session.simulate(runStart, runEnd, runStart);
+      values = session.values().slice();
+    } else values = simulateReference(model, runStart, runEnd);
+  }
+  return { format: 'flywheel-shard/1', spec: valid, metrics: [...model.metrics], engine, index, count, runStart, runEnd, values: toBase64(values) };
+}
+
+/**
+ * Combines all shards of one job into the result a single machine would have computed (the same
+ * numbers, bit for bit).
+ * @throws FlywheelError RUN_INVALID_OPTION when shards are missing, duplicated or from different jobs
+ */
+export async function mergeShards(shards: readonly Shard[], options: Pick<RunOptions, 'wasm'> = {}): Promise<RunResult> {
+  if (shards.length === 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'shards', shards, 'no shards to merge', 'Pass every shard file of the job.');
+  const first = shards[0]!;
+  const key = JSON.stringify([first.spec, first.metrics, first.engine, first.count]);
+  const seen = new Set<number>();
+  for (const [i, s] of shards.entries()) {
+    if (s.format !== 'flywheel-shard/1') fail(ErrorCodes.RUN_INVALID_OPTION, `shards.${i}.format`, s.format, 'not a Flywheel shard', 'Pass files written by flywheel run --shard.');
+    if (JSON.stringify([s.spec, s.metrics, s.engine, s.count]) !== key) fail(ErrorCodes.RUN_INVALID_OPTION, `shards.${i}`, s.index, 'shard belongs to a different job (spec, metrics, engine or count differ)', 'Merge only the shards of one job.');
+    if (seen.has(s.index)) fail(ErrorCodes.RUN_INVALID_OPTION, `shards.${i}.index`, s.index, 'shard given twice', 'Pass each shard once.');
+    seen.add(s.index);
+  }
+  const missing = Array.from({ length: first.count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length > 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'shards', missing, `missing shard(s) ${missing.join(', ')} of ${first.count}`, 'Run and pass every shard index 0 … count − 1.');
+  const model = compile(validateSpec(first.spec), first.metrics);
+  const R = model.runs;
+  const cells = model.metrics.length * (model.steps + 1);
+  const values = new Float64Array(cells * R);
+  for (const s of shards) {
+    const block = fromBase64(s.values);
+    const n = s.runEnd - s.runStart;
+    for (let c = 0; c < cells; c++) values.set(block.subarray(c * n, (c + 1) * n), c * R + s.runStart);
+  }
+  return toResult(model, first.engine, await statsOf(model, first.engine, values, options.wasm));
+}
