@@ -54,10 +54,14 @@ function fromZod(issue: ZodIssue, input: unknown): FlywheelIssue[] {
     case 'invalid_union': {
       // A discriminated union with an unknown `kind`.
       const note = (issue as { note?: string }).note;
-      if (note?.includes('discriminator') || (issue as { discriminator?: string }).discriminator) {
-        const disc = (issue as { discriminator?: string }).discriminator ?? 'kind';
-        const p = path ? `${path}.${disc}` : disc;
-        return [{ code: ErrorCodes.SPEC_INVALID_ENUM, path: p, value: valueAt(input, [...issue.path, disc]), message: `unknown ${disc}`, hint: `Check "${p}" against the kinds listed in docs/spec.md.` }];
+      const disc = (issue as { discriminator?: string }).discriminator;
+      if (note?.includes('discriminator') || disc) {
+        const key = disc ?? 'kind';
+        // zod puts the discriminator in the path already; older versions did not
+        const full = issue.path[issue.path.length - 1] === key ? issue.path : [...issue.path, key];
+        const p = dotted(full);
+        const options = (issue as { options?: unknown[] }).options;
+        return [{ code: ErrorCodes.SPEC_INVALID_ENUM, path: p, value: valueAt(input, full), message: `unknown ${key}${options ? `; expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}` : ''}`, hint: `Check "${p}" against the kinds listed in docs/spec.md.` }];
       }
       // Otherwise report the closest branch's first problem.
       const branch = issue.errors.slice().sort((a, b) => a.length - b.length)[0];
