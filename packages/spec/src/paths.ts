@@ -41,7 +41,16 @@ export function setPath<T>(obj: T, path: string, value: unknown, create = false)
   const copy = structuredClone(obj) as unknown;
   const leaf = parts[parts.length - 1]!;
   const parentPath = parts.slice(0, -1).join('.');
-  const parent = parentPath ? getPath(copy, parentPath) : copy;
+  let parent: unknown = copy;
+  if (parentPath) {
+    try {
+      parent = getPath(copy, parentPath);
+    } catch (e) {
+      const err = e as { message?: string; hint?: string; issues?: { message: string; hint: string }[] };
+      const first = err.issues?.[0];
+      fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, value, first?.message ?? String(err.message), first?.hint ?? 'Check the path against the spec.');
+    }
+  }
   if (parent === null || typeof parent !== 'object') {
     fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, value, `"${parentPath}" is not an object`, 'Set a field of an object, e.g. "demand.growth.rate".');
   }
