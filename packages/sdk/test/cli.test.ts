@@ -1,0 +1,234 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The built CLI (run `npx turbo run build` first).
+const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
+
+interface Out {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Out {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: tmpdir(), timeout: 60_000, env: { ...process.env, FLYWHEEL_DEBUG: '' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const SHORT = ['--steps', '30', '--runs', '4'];
+const STAT_KEYS = ['mean', 'p5', 'p50', 'p95'];
+
+/** A usage error: exit status 2, nothing on stdout, the code (and path) on stderr, no stack trace. */
+function expectError(out: Out, code: string, ...mentions: string[]): void {
+  expect(out.status, out.stderr).toBe(2);
+  expect(out.stdout).toBe('');
+  expect(out.stderr).toContain(code);
+  for (const m of mentions) expect(out.stderr).toContain(m);
+  expect(out.stderr).not.toContain('    at ');
+  expect(out.stderr).toContain('hint');
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx turbo run build)`);
+});
+
+describe('flywheel list', () => {
+  it('prints helium with a description', () => {
+    const out = cli('list');
+    expect(out.status).toBe(0);
+    const line = out.stdout.split('\n').find((l) => l.startsWith('helium'));
+    expect(line).toBeDefined();
+    const description = line!.slice('helium'.length).trim();
+    expect(description.length).toBeGreaterThan(10);
+    expect(description).toMatch(/Helium/);
+  });
+});
+
+describe('flywheel run helium', () => {
+  const steps = 30;
+  let json: Out;
+  let parsed: any;
+  let dir: string;
+
+  beforeAll(() => {
+    json = cli('run', 'helium', ...SHORT, '--format', 'json');
+    parsed = JSON.parse(json.stdout);
+    dir = mkdtempSync(join(tmpdir(), 'flywheel-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--format json prints exactly one JSON object with the documented keys', () => {
+    expect(json.status, json.stderr).toBe(0);
+    expect(json.stdout.trim().split('\n')).toHaveLength(1);
+    expect(typeof parsed).toBe('object');
+    expect(Array.isArray(parsed)).toBe(false);
+    expect(Object.keys(parsed)).toEqual(expect.arrayContaining(['model', 'step', 'steps', 'runs', 'seed', 'metrics', 'summary']));
+    expect(parsed.model).toBe('helium');
+    expect(parsed.step).toBe('day');
+    expect(parsed.steps).toBe(steps);
+    expect(parsed.runs).toBe(4);
+    expect(parsed.seed).toBe(42); // the Helium model's documented default seed
+    expect(typeof parsed.summary).toBe('object');
+    expect(parsed.summary.years).toBeCloseTo(steps / 365, 12);
+  });
+
+  it('every metric has mean/p5/p50/p95 arrays of length steps + 1 with finite numbers', () => {
+    const names = Object.keys(parsed.metrics);
+    expect(names).toEqual(expect.arrayContaining(['totalSupply', 'circulatingSupply', 'price', 'burned', 'activeProviders']));
+    for (const name of names) {
+      const m = parsed.metrics[name];
+      expect(Object.keys(m).sort(), name).toEqual([...STAT_KEYS].sort());
+      for (const k of STAT_KEYS) {
+        expect(m[k], `${name}.${k}`).toHaveLength(steps + 1);
+        for (const v of m[k]) expect(Number.isFinite(v), `${name}.${k}`).toBe(true);
+      }
+      // bands are ordered
+      for (let t = 0; t <= steps; t++) {
+        expect(m.p5[t]).toBeLessThanOrEqual(m.p50[t]);
+        expect(m.p50[t]).toBeLessThanOrEqual(m.p95[t]);
+      }
+    }
+  });
+
+  it('table output has a header with "price p50" and one row per (partial) year', () => {
+    const out = cli('run', 'helium', ...SHORT);
+    expect(out.status, out.stderr).toBe(0);
+    const lines = out.stdout.split('\n');
+    const header = lines.find((l) => l.includes('price p50'));
+    expect(header).toBeDefined();
+    expect(header).toMatch(/^year\b/);
+    expect(header).toContain('total supply');
+    const rows = lines.filter((l) => /^\d+\s/.test(l));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('2024-10-31'); // 30 days after 2024-10-01
+  });
+
+  it('--years 2 gives two yearly rows ending 2025-10-01 and 2026-10-01', () => {
+    const out = cli('run', 'helium', '--years', '2', '--runs', '2');
+    expect(out.status, out.stderr).toBe(0);
+    const rows = out.stdout.split('\n').filter((l) => /^\d+\s/.test(l));
+    expect(rows.map((r) => r.split(/\s+/).slice(0, 2))).toEqual([
+      ['1', '2025-10-01'],
+      ['2', '2026-10-01'],
+    ]);
+  });
+
+  it('--format csv has steps + 2 lines (header + steps + 1 rows) matching the JSON', () => {
+    const out = cli('run', 'helium', ...SHORT, '--format', 'csv');
+    expect(out.status, out.stderr).toBe(0);
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(steps + 2);
+    const head = lines[0]!.split(',');
+    expect(head.slice(0, 2)).toEqual(['t', 'date']);
+    expect(head).toContain('price_p50');
+    const metricCount = Object.keys(parsed.metrics).length;
+    expect(head).toHaveLength(2 + 4 * metricCount);
+    const last = lines[steps + 1]!.split(',');
+    expect(last).toHaveLength(head.length);
+    expect(last[0]).toBe(String(steps));
+    expect(last[1]).toBe('2024-10-31');
+    expect(lines[1]!.split(',')[1]).toBe('2024-10-01');
+    // same seed, same numbers as the JSON output
+    expect(Number(last[head.indexOf('price_p50')])).toBe(parsed.metrics.price.p50[steps]);
+    expect(Number(last[head.indexOf('totalSupply_mean')])).toBe(parsed.metrics.totalSupply.mean[steps]);
+  });
+
+  it('--out DIR writes helium.json and helium.csv (same content as the printed formats)', () => {
+    const out = cli('run', 'helium', ...SHORT, '--format', 'json', '--out', dir);
+    expect(out.status, out.stderr).toBe(0);
+    const jsonFile = join(dir, 'helium.json');
+    const csvFile = join(dir, 'helium.csv');
+    expect(existsSync(jsonFile)).toBe(true);
+    expect(existsSync(csvFile)).toBe(true);
+    expect(JSON.parse(readFileSync(jsonFile, 'utf8'))).toEqual(parsed);
+    expect(readFileSync(csvFile, 'utf8')).toBe(cli('run', 'helium', ...SHORT, '--format', 'csv').stdout);
+  });
+
+  it('--out creates nested directories', () => {
+    const nested = join(dir, 'a', 'b');
+    const out = cli('run', 'helium', '--steps', '5', '--runs', '2', '--out', nested);
+    expect(out.status, out.stderr).toBe(0);
+    expect(existsSync(join(nested, 'helium.json'))).toBe(true);
+    expect(existsSync(join(nested, 'helium.csv'))).toBe(true);
+  });
+
+  it('same seed twice → identical JSON stdout; another seed → a different price series', () => {
+    const a = cli('run', 'helium', ...SHORT, '--seed', '7', '--format', 'json');
+    const b = cli('run', 'helium', ...SHORT, '--seed', '7', '--format', 'json');
+    const c = cli('run', 'helium', ...SHORT, '--seed', '8', '--format', 'json');
+    for (const o of [a, b, c]) expect(o.status, o.stderr).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const pa = JSON.parse(a.stdout).metrics.price.p50 as number[];
+    const pc = JSON.parse(c.stdout).metrics.price.p50 as number[];
+    expect(JSON.parse(a.stdout).seed).toBe(7);
+    expect(JSON.parse(c.stdout).seed).toBe(8);
+    expect(pc[0]).toBe(pa[0]); // the initial price is not random
+    expect(pc).not.toEqual(pa);
+    expect(pc.slice(1).some((v, i) => v !== pa[i + 1])).toBe(true);
+  });
+
+  it('--set changes the spec (a different initial demand shows in demandUsd[0])', () => {
+    const out = cli('run', 'helium', '--steps', '5', '--runs', '2', '--format', 'json', '--set', 'demand.initial.amount=1234.5');
+    expect(out.status, out.stderr).toBe(0);
+    const d = JSON.parse(out.stdout).metrics.demandUsd.p50[0];
+    expect(d).toBe(1234.5); // per day, daily steps
+  });
+});
+
+describe('flywheel errors: exit status 2, code and path on stderr, no stack trace', () => {
+  it('unknown model → MODEL_UNKNOWN, listing helium', () => {
+    expectError(cli('run', 'nope', ...SHORT), 'MODEL_UNKNOWN', 'helium', 'nope');
+  });
+
+  it('--runs 0 → SPEC_OUT_OF_RANGE at monteCarlo.runs', () => {
+    expectError(cli('run', 'helium', '--steps', '30', '--runs', '0'), 'SPEC_OUT_OF_RANGE', 'monteCarlo.runs');
+  });
+
+  it('--seed=-1 → SPEC_OUT_OF_RANGE at monteCarlo.seed', () => {
+    expectError(cli('run', 'helium', '--steps', '5', '--runs', '2', '--seed=-1'), 'SPEC_OUT_OF_RANGE', 'monteCarlo.seed');
+  });
+
+  it('--runs abc → CLI_INVALID_ARGUMENT at --runs', () => {
+    expectError(cli('run', 'helium', '--steps', '30', '--runs', 'abc'), 'CLI_INVALID_ARGUMENT', '--runs', 'abc');
+  });
+
+  it('--steps 2.5 → CLI_INVALID_ARGUMENT at --steps', () => {
+    expectError(cli('run', 'helium', '--steps', '2.5', '--runs', '2'), 'CLI_INVALID_ARGUMENT', '--steps');
+  });
+
+  it('--set nope.x=1 → SPEC_UNKNOWN_PATH naming the missing field', () => {
+    expectError(cli('run', 'helium', ...SHORT, '--set', 'nope.x=1'), 'SPEC_UNKNOWN_PATH', 'nope');
+  });
+
+  it('--set demand.growth.rate=abc → SPEC_INVALID_TYPE at demand.growth.rate', () => {
+    expectError(cli('run', 'helium', ...SHORT, '--set', 'demand.growth.rate=abc'), 'SPEC_INVALID_TYPE', 'at demand.growth.rate');
+  });
+
+  it('--set foo → SET_INVALID_VALUE', () => {
+    expectError(cli('run', 'helium', ...SHORT, '--set', 'foo'), 'SET_INVALID_VALUE', 'foo');
+  });
+
+  it('--format xml → CLI_INVALID_ARGUMENT at --format', () => {
+    expectError(cli('run', 'helium', ...SHORT, '--format', 'xml'), 'CLI_INVALID_ARGUMENT', '--format', 'xml');
+  });
+
+  it('--engine gpu → CLI_INVALID_ARGUMENT at --engine', () => {
+    expectError(cli('run', 'helium', ...SHORT, '--engine', 'gpu'), 'CLI_INVALID_ARGUMENT', '--engine', 'gpu');
+  });
+
+  it('an unknown option → CLI_INVALID_ARGUMENT naming it', () => {
+    expectError(cli('run', 'helium', ...SHORT, '--bogus'), 'CLI_INVALID_ARGUMENT', '--bogus');
+  });
+
+  it('an unknown command → CLI_INVALID_ARGUMENT', () => {
+    expectError(cli('frobnicate'), 'CLI_INVALID_ARGUMENT', 'frobnicate');
+  });
+
+  it('--years and --steps together → CLI_INVALID_ARGUMENT', () => {
+    expectError(cli('run', 'helium', '--years', '1', '--steps', '5', '--runs', '2'), 'CLI_INVALID_ARGUMENT', '--years');
+  });
+});
