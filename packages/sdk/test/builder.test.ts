@@ -112,6 +112,7 @@ describe('FlywheelBuilder options', () => {
     for (const path of ['nope.x', 'demand.initial.amount', 'token.symbol.length', 'emissions.missing.rate']) {
       const e = thrown(() => flywheel(plain()).set(path, 1));
       expect(e.code, path).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
+      expect(e.path).toBe(path);
     }
   });
 

@@ -201,7 +201,7 @@ describe('flywheel errors: exit status 2, code and path on stderr, no stack trac
   });
 
   it('--set nope.x=1 → SPEC_UNKNOWN_PATH naming the missing field', () => {
-    expectError(cli('run', 'helium', ...SHORT, '--set', 'nope.x=1'), 'SPEC_UNKNOWN_PATH', 'nope');
+    expectError(cli('run', 'helium', ...SHORT, '--set', 'nope.x=1'), 'SPEC_UNKNOWN_PATH', 'at nope.x', '"nope"');
   });
 
   it('--set demand.growth.rate=abc → SPEC_INVALID_TYPE at demand.growth.rate', () => {
