@@ -67,8 +67,10 @@ export interface HeliumOptions {
 export function helium(options: HeliumOptions = {}): ModelSpec {
   const years = options.years ?? 10;
   const agents = options.agents ?? 1000;
-  // [ASSUMPTION] the pool of would-be hotspots is 1.5× today's active ones; 2/3 start active.
-  const initialActive = 2 / 3;
+  // [ASSUMPTION] the pool of would-be hotspots is 1.5× today's active ones: 2/3 of the agents start
+  // active, rounded to whole agents, and the population is scaled so that exactly 374,458 are active.
+  const activeAgents = Math.max(1, Math.round((2 / 3) * agents));
+  const initialActive = activeAgents / agents;
   return {
     specVersion: 1,
     name: 'helium',
@@ -134,7 +136,7 @@ export function helium(options: HeliumOptions = {}): ModelSpec {
     providers: {
       count: agents,
       // 374,458 active hotspots [SEED] are 2/3 of the pool [ASSUMPTION]
-      population: ACTIVE_HOTSPOTS / initialActive,
+      population: (ACTIVE_HOTSPOTS * agents) / activeAgents,
       initialActive,
       // [ASSUMPTION] power + backhaul + hardware amortisation, median $0.20/day, wide spread.
       cost: { kind: 'lognormal', median: 0.2, sigma: 0.8 },

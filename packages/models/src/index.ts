@@ -5,6 +5,7 @@
 import type { ModelSpec } from '@flywheel/spec';
 import { helium } from './helium.js';
 
+export * as heliumSources from './helium.js';
 export { helium, type HeliumOptions } from './helium.js';
 
 /** A registered model: its name, a one-line description and a factory. */
