@@ -9,7 +9,7 @@ import {
   P_DEM_SAT, P_DEM_PROV_SHARE, P_PRICE_KIND, P_PRICE_INIT, P_PRICE_DRIFT, P_PRICE_VOL,
   P_PRICE_SENS, P_PRICE_FLOOR, P_AG_WEIGHT, P_AG_INIT_ACTIVE, P_AG_COST_KIND, P_AG_COST_A,
   P_AG_COST_B, P_AG_CAP_KIND, P_AG_CAP_A, P_AG_CAP_B, P_AG_WINDOW, P_AG_REENTRY_P,
-  P_AG_REENTRY_TH, P_SEED, P_SLOT, PRICE_PATH, PRICE_GBM, PRICE_IMPACT, DIST_UNIFORM,
+  P_AG_REENTRY_TH, P_SEED, P_SLOT, PRICE_PATH, PRICE_GBM, PRICE_IMPACT, DIST_UNIFORM, DIST_CONSTANT,
   DIST_LOGNORMAL, T_MINT, T_PROV, T_CIRC, T_STAKE, T_DEMAND, T_PRICE, T_COUNT, SH_MAX,
   M_TOTAL_SUPPLY, M_CIRCULATING_SUPPLY, M_MINTED, M_BURNED, M_CUMULATIVE_MINTED,
   M_CUMULATIVE_BURNED, M_PRICE, M_MARKET_CAP, M_FDV, M_DEMAND_USD, M_STAKED_SUPPLY,
@@ -40,7 +40,7 @@ export function resetHeap(): void {
 
 // Host-visible scratch: bytes of agent working memory needed for n agents.
 export function agentBytes(n: i32): usize {
-  return <usize>n * 8 * 3 + <usize>n * 4 + 64;
+  return <usize>n * 8 * 2 + <usize>n * 4 + 64;
 }
 
 function draw(kind: i32, a: f64, b: f64): f64 {
@@ -81,9 +81,11 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
   const costA = par(params, P_AG_COST_A), costB = par(params, P_AG_COST_B);
   const capKind = <i32>par(params, P_AG_CAP_KIND);
   const capA = par(params, P_AG_CAP_A), capB = par(params, P_AG_CAP_B);
+  // With one capacity for all agents the active capacity is capacity × active count (one rounding
+  // instead of a running sum); both engines define it so.
+  const capConst = capKind == DIST_CONSTANT;
   const W = <i32>par(params, P_AG_WINDOW);
   const full: u32 = (<u32>1 << <u32>W) - 1; // W ≤ 31
-  const top = <u32>(W - 1);
   const reP = par(params, P_AG_REENTRY_P), reTh = par(params, P_AG_REENTRY_TH);
   const seed = <u32>par(params, P_SEED);
   const shTab = tables + ((<usize>T_COUNT * <usize>n1) << 3); // thresholds, then rates
@@ -100,9 +102,9 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
   // agent SoA
   const cpc = work;                        // f64[N] cost per capacity unit per step
   const cap = cpc + (<usize>N << 3);       // f64[N] capacity
-  const sum = cap + (<usize>N << 3);       // f64[N] revenue per unit over active steps in window
-  const mask = sum + (<usize>N << 3);      // u32[N] bit 31: active now; bits 0..W−1: activity in the trailing window (bit 0 = this step)
+  const mask = cap + (<usize>N << 3);      // u32[N] bit 31: active now; bits 0..W−1: activity in the trailing window (bit 0 = this step)
   const revRing = memory.data(32 * 8);
+  const recent = memory.data(32 * 8); // recent[k] = revenue per unit k steps ago (k = 0: this step)
   const burnRing = memory.data(366 * 8);
 
   for (let run = runStart; run < runEnd; run++) {
@@ -122,11 +124,11 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
       const k = draw(capKind, capA, capB);
       store<f64>(cap + (<usize>i << 3), k);
       store<f64>(cpc + (<usize>i << 3), c / k);
-      store<f64>(sum + (<usize>i << 3), 0);
       const a: u32 = i < initActive ? 1 : 0;
       store<u32>(mask + (<usize>i << 2), a << 31);
       if (a) { nAct++; capSum += k; }
     }
+    if (capConst) capSum = capA * <f64>nAct;
     const cap0 = weight * capSum;
     for (let j = 0; j < 32; j++) store<f64>(revRing + (<usize>j << 3), 0);
     for (let j = 0; j < neW; j++) store<f64>(burnRing + (<usize>j << 3), 0);
@@ -189,43 +191,18 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
       const r = C > 0 ? pool / C : 0;
       const paid = C > 0 ? pool : 0;
       if (N > 0) {
-        const ringAt = revRing + (<usize>(t % W) << 3);
-        const rOld = load<f64>(ringAt);
-        store<f64>(ringAt, r);
-        nAct = 0;
-        capSum = 0;
-        // Bit 31 of each word: active now; bits 0..W−1: activity over the last W steps (bit 0 = this
-        // step). Only re-entry draws a random number, in agent order.
-        for (let i = 0; i < N; i++) {
-          const io = <usize>i << 3;
-          const mo = mask + (<usize>i << 2);
-          const word = load<u32>(mo);
-          if (word == 0) {
-            // inactive for the whole window: only a re-entry can change anything
-            if (r > reTh * load<f64>(cpc + io) && uniform() < reP) {
-              store<u32>(mo, <u32>1 << 31);
-              nAct++;
-              capSum += load<f64>(cap + io);
-            }
-            continue;
-          }
-          let s = load<f64>(sum + io);
-          if ((word >>> top) & 1) s -= rOld;
-          let m = (word << 1) & full;
-          let act = word >>> 31;
-          const c = load<f64>(cpc + io);
-          if (act) {
-            m |= 1;
-            s += r;
-            if (s < c * <f64>popcnt<u32>(m)) act = 0;
-          } else if (r > reTh * c) {
-            if (uniform() < reP) act = 1;
-          }
-          if (m == 0) s = 0;
-          store<u32>(mo, m | (act << 31));
-          store<f64>(sum + io, s);
-          if (act) { nAct++; capSum += load<f64>(cap + io); }
+        store<f64>(revRing + (<usize>(t % W) << 3), r);
+        // The window sum of an agent is the sum of the revenue of its active steps in the window,
+        // added oldest first (so it is exact to recompute and never drifts). Agents active for the
+        // whole window share one sum.
+        let sFull: f64 = 0;
+        for (let k = W - 1; k >= 0; k--) {
+          const v = t - k >= 0 ? load<f64>(revRing + (<usize>((t - k) % W) << 3)) : 0;
+          store<f64>(recent + (<usize>k << 3), v);
+          sFull += v;
         }
+        nAct = agentsStep(N, mask, cpc, cap, recent, r, sFull, <f64>W, full, reTh, reP, capConst);
+        capSum = capConst ? capA * <f64>nAct : activeCapacity;
       }
 
       // ---- 6. price ----
@@ -246,6 +223,107 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
         minted > 0 ? burned / minted : 0);
     }
   }
+}
+
+
+// Sum of the active agents' capacity, set by agentsStep (unless capacity is constant).
+let activeCapacity: f64 = 0;
+
+/** Updates agent i (see agentsStep) and returns 1 if it is active afterwards. */
+// @ts-ignore: decorator
+@inline function agentOne(i: i32, mask: usize, cpc: usize, recent: usize, r: f64, sFull: f64, cFull: f64,
+  full: u32, lowFull: u32, W: i32, reTh: f64, reP: f64): u32 {
+  const io = <usize>i << 3;
+  const mo = mask + (<usize>i << 2);
+  const word = load<u32>(mo);
+  if (word == 0) {
+    // inactive for the whole window: only a re-entry can change anything
+    if (r > reTh * load<f64>(cpc + io) && uniform() < reP) {
+      store<u32>(mo, <u32>1 << 31);
+      return 1;
+    }
+    return 0;
+  }
+  const c = load<f64>(cpc + io);
+  let act = word >>> 31;
+  let m = (word << 1) & full;
+  if (act) {
+    m |= 1;
+    if ((word & lowFull) == lowFull) {
+      if (sFull < c * cFull) act = 0;
+    } else {
+      let s: f64 = 0;
+      for (let k = W - 1; k >= 0; k--) {
+        if ((m >>> <u32>k) & 1) s += load<f64>(recent + (<usize>k << 3));
+      }
+      if (s < c * <f64>popcnt<u32>(m)) act = 0;
+    }
+  } else if (r > reTh * c) {
+    if (uniform() < reP) act = 1;
+  }
+  const next = m | (act << 31);
+  if (next != word) store<u32>(mo, next);
+  return act;
+}
+
+/**
+ * One step of the provider agents: window bits, exits, re-entries, in agent order. Returns the
+ * number active and leaves their capacity in `activeCapacity`. A separate function (binaryen does
+ * not inline functions with loops) keeps the hot loop's registers free of simulate()'s locals.
+ * The SIMD build first looks at four agents at once: when all four are active over the whole
+ * window and none falls below its cost, or all four are inactive over the whole window and none
+ * could re-enter, nothing changes for them and the scalar update is skipped. The comparisons are
+ * the scalar ones, lane by lane, so both builds give the same numbers.
+ */
+function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, recent: usize, r: f64, sFull: f64,
+  cFull: f64, full: u32, reTh: f64, reP: f64, capConst: bool): i32 {
+  const lowFull = full >>> 1;
+  const W = <i32>cFull;
+  let nAct: i32 = 0;
+  let capSum: f64 = 0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vSteady = i32x4.splat(<i32>((<u32>1 << 31) | full));
+    const vS = f64x2.splat(sFull);
+    const vW = f64x2.splat(cFull);
+    const vR = f64x2.splat(r);
+    const vTh = f64x2.splat(reTh);
+    const zero = i32x4.splat(0);
+    for (; i + 4 <= N; i += 4) {
+      const w = v128.load(mask + (<usize>i << 2));
+      const c01 = v128.load(cpc + (<usize>i << 3));
+      const c23 = v128.load(cpc + (<usize>i << 3), 16);
+      // per lane: active over the whole window and staying, or inactive over it and not re-entering
+      const steady = i32x4.bitmask(i32x4.eq(w, vSteady));
+      const idle = i32x4.bitmask(i32x4.eq(w, zero));
+      const exits = i64x2.bitmask(f64x2.lt(vS, f64x2.mul(c01, vW))) | (i64x2.bitmask(f64x2.lt(vS, f64x2.mul(c23, vW))) << 2);
+      const joins = i64x2.bitmask(f64x2.gt(vR, f64x2.mul(vTh, c01))) | (i64x2.bitmask(f64x2.gt(vR, f64x2.mul(vTh, c23))) << 2);
+      const stays = steady & ~exits;
+      const unchanged = stays | (idle & ~joins);
+      if (unchanged == 15 && capConst) {
+        nAct += popcnt<i32>(stays);
+        continue;
+      }
+      for (let j = 0; j < 4; j++) {
+        const bit = 1 << j;
+        let active: bool;
+        if (unchanged & bit) active = (stays & bit) != 0;
+        else active = agentOne(i + j, mask, cpc, recent, r, sFull, cFull, full, lowFull, W, reTh, reP) != 0;
+        if (active) {
+          nAct++;
+          if (!capConst) capSum += load<f64>(cap + (<usize>(i + j) << 3));
+        }
+      }
+    }
+  }
+  for (; i < N; i++) {
+    if (agentOne(i, mask, cpc, recent, r, sFull, cFull, full, lowFull, W, reTh, reP)) {
+      nAct++;
+      if (!capConst) capSum += load<f64>(cap + (<usize>i << 3));
+    }
+  }
+  activeCapacity = capSum;
+  return nAct;
 }
 
 // @ts-ignore: decorator

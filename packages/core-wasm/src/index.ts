@@ -3,7 +3,7 @@
  * bundlers and edge runtimes. Most users want `@flywheel/sdk`, which drives this module.
  * @packageDocumentation
  */
-import { WASM_BASE64 } from './wasm.generated.js';
+import { WASM_BASE64, WASM_SIMD_BASE64 } from './wasm.generated.js';
 
 export * as layout from './layout.js';
 
@@ -35,13 +35,30 @@ export class WasmLoadError extends Error {
 }
 
 let cached: Promise<FlywheelWasmExports> | undefined;
+const cachedBySource = new WeakMap<object, Promise<FlywheelWasmExports>>();
+let simd: boolean | undefined;
 
-/** The embedded engine bytes. */
-export function wasmBytes(): Uint8Array {
-  const bin = atob(WASM_BASE64);
+function decode(b64: string): Uint8Array {
+  const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
+}
+
+/** True if this runtime supports WebAssembly SIMD (checked once by validating the SIMD build). */
+export function simdSupported(): boolean {
+  simd ??= WebAssembly.validate(decode(WASM_SIMD_BASE64) as BufferSource);
+  return simd;
+}
+
+/**
+ * The embedded engine bytes: the SIMD build where the runtime supports SIMD, else the scalar
+ * build. Both give identical numbers.
+ * @param options.simd - force one build (`false` for the scalar build)
+ */
+export function wasmBytes(options: { simd?: boolean } = {}): Uint8Array {
+  const useSimd = options.simd ?? simdSupported();
+  return decode(useSimd ? WASM_SIMD_BASE64 : WASM_BASE64);
 }
 
 async function toModule(source: WasmSource | undefined): Promise<WebAssembly.Module> {
@@ -68,7 +85,8 @@ export function instantiate(module: WebAssembly.Module): FlywheelWasmExports {
 }
 
 /**
- * Loads the engine once and memoises it. With no argument it compiles the embedded bytes; pass
+ * Loads the engine once and memoises it (per source). With no argument it compiles the embedded
+ * bytes (the SIMD build where supported); pass
  * bytes, a URL, a Response or a precompiled `WebAssembly.Module` where a runtime forbids compiling
  * from bytes (Cloudflare Workers: `import mod from '@flywheel/core-wasm/flywheel.wasm'`).
  *
@@ -83,15 +101,21 @@ export function instantiate(module: WebAssembly.Module): FlywheelWasmExports {
  * ```
  */
 export function init(source?: WasmSource): Promise<FlywheelWasmExports> {
-  if (!cached) {
-    cached = toModule(source)
+  const load = () =>
+    toModule(source)
       .then(instantiate)
       .catch((e: unknown) => {
-        cached = undefined;
+        if (source === undefined) cached = undefined;
+        else cachedBySource.delete(source as object);
         throw e instanceof WasmLoadError ? e : new WasmLoadError(`cannot load the Flywheel wasm engine: ${(e as Error).message}`);
       });
+  if (source === undefined) return (cached ??= load());
+  let p = cachedBySource.get(source as object);
+  if (!p) {
+    p = load();
+    cachedBySource.set(source as object, p);
   }
-  return cached;
+  return p;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { init, initSync, instantiate, layout, wasmBytes } from '../src/index.js';
+import { init, initSync, instantiate, layout, simdSupported, wasmBytes } from '../src/index.js';
 
 describe('loading the engine', () => {
   it('init() is memoised and compiles the embedded bytes', async () => {
@@ -38,5 +38,16 @@ describe('loading the engine', () => {
     const out = Array.from(new Float64Array(ex.memory.buffer, dst, layout.S_COUNT * 2));
     // [stat][cell]: mean, p5, p50, p95; sorted row 1 = 1..5: p5 = 1 + 0.2·1, p95 = 4 + 0.8·1
     expect(out).toEqual([3, 10, 1.2, 10, 3, 10, 4.8, 10]);
+  });
+});
+
+describe('SIMD and scalar builds', () => {
+  it('the default bytes are the SIMD build where SIMD validates; both builds export the same API', () => {
+    const simd = wasmBytes({ simd: true });
+    const scalar = wasmBytes({ simd: false });
+    expect(simd.length).not.toBe(scalar.length);
+    expect(Buffer.compare(Buffer.from(wasmBytes()), Buffer.from(simdSupported() ? simd : scalar))).toBe(0);
+    const names = (b: Uint8Array) => WebAssembly.Module.exports(new WebAssembly.Module(b as BufferSource)).map((e) => e.name).sort();
+    expect(names(simd)).toEqual(names(scalar));
   });
 });

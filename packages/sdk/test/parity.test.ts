@@ -1,4 +1,4 @@
-import { init } from '@flywheel/core-wasm';
+import { init, simdSupported, wasmBytes } from '@flywheel/core-wasm';
 import { helium } from '@flywheel/models';
 import { fexp, flog, run, setPath, type ModelSpec } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,14 @@ describe('wasm engine = reference engine', () => {
   it.each(Object.keys(specs))('%s', async (name) => {
     const spec = specs[name]!;
     const [a, b] = await Promise.all([run(spec, { engine: 'wasm' }), run(spec, { engine: 'reference' })]);
+    expectIdentical(a, b);
+  });
+
+  it.each(Object.keys(specs))('SIMD build = scalar build: %s', async (name) => {
+    expect(simdSupported()).toBe(true); // Node 20's V8 has SIMD; otherwise this test would compare scalar with scalar
+    const spec = specs[name]!;
+    const scalar = wasmBytes({ simd: false });
+    const [a, b] = await Promise.all([run(spec, { wasm: wasmBytes({ simd: true }) }), run(spec, { wasm: scalar })]);
     expectIdentical(a, b);
   });
 

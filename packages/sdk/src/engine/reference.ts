@@ -13,8 +13,6 @@ interface Provider {
   /** running cost per unit of capacity, USD per step */
   costPerCapacity: number;
   capacity: number;
-  /** revenue per unit of capacity summed over the steps active within the window */
-  windowRevenue: number;
   /** bit k set = active k steps ago (bit 0 = this step) */
   activity: number;
   active: boolean;
@@ -48,7 +46,7 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
 
   const N = P[L.P_AGENTS]!;
   const W = P[L.P_AG_WINDOW]!;
-  const fullMask = W >= 32 ? 0xffffffff : 2 ** W - 1;
+  const fullMask = 2 ** W - 1; // W ≤ 31
   const weight = P[L.P_AG_WEIGHT]!;
   const maxSupply = P[L.P_MAX_SUPPLY]!;
   const neWindow = P[L.P_NE_WINDOW]!;
@@ -73,7 +71,7 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
     for (let i = 0; i < N; i++) {
       const cost = draw(rng, P[L.P_AG_COST_KIND]!, P[L.P_AG_COST_A]!, P[L.P_AG_COST_B]!);
       const capacity = draw(rng, P[L.P_AG_CAP_KIND]!, P[L.P_AG_CAP_A]!, P[L.P_AG_CAP_B]!);
-      providers.push({ costPerCapacity: cost / capacity, capacity, windowRevenue: 0, activity: 0, active: i < P[L.P_AG_INIT_ACTIVE]! });
+      providers.push({ costPerCapacity: cost / capacity, capacity, activity: 0, active: i < P[L.P_AG_INIT_ACTIVE]! });
     }
     const activeCapacity = () => providers.reduce((sum, p) => (p.active ? sum + p.capacity : sum), 0);
     const activeCount = () => providers.filter((p) => p.active).length;
@@ -146,19 +144,18 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
       const revenuePerUnit = C > 0 ? pool / C : 0;
       const paid = C > 0 ? pool : 0;
       if (N > 0) {
-        const leaving = revenueRing[t % W]!; // revenue of the step that drops out of the window
         revenueRing[t % W] = revenuePerUnit;
+        const revenueStepsAgo = (k: number) => (t - k >= 0 ? revenueRing[(t - k) % W]! : 0);
         for (const p of providers) {
-          if ((p.activity >>> (W - 1)) & 1) p.windowRevenue -= leaving;
-          p.activity = ((p.activity << 1) & fullMask) >>> 0;
+          p.activity = (((p.activity << 1) & fullMask) | (p.active ? 1 : 0)) >>> 0;
           if (p.active) {
-            p.activity = (p.activity | 1) >>> 0;
-            p.windowRevenue += revenuePerUnit;
-            if (p.windowRevenue < p.costPerCapacity * popcount(p.activity)) p.active = false;
+            // revenue of the agent's active steps in the window, added oldest first
+            let windowRevenue = 0;
+            for (let k = W - 1; k >= 0; k--) if ((p.activity >>> k) & 1) windowRevenue += revenueStepsAgo(k);
+            if (windowRevenue < p.costPerCapacity * popcount(p.activity)) p.active = false;
           } else if (revenuePerUnit > P[L.P_AG_REENTRY_TH]! * p.costPerCapacity) {
             if (rng.uniform() < P[L.P_AG_REENTRY_P]!) p.active = true;
           }
-          if (p.activity === 0) p.windowRevenue = 0;
         }
         capSum = activeCapacity();
       }
