@@ -31,6 +31,11 @@ const specs: Record<string, ModelSpec> = {
     'emissions.e',
     { kind: 'supplyHalving', rate: { amount: 500, per: 'week' }, thresholds: [2000, 3000, 3500], to: { miners: 0.7, treasury: 0.3 } },
   ),
+  'constant capacity 0.1 with capacity-responsive demand': {
+    ...w1(5, 40, 200),
+    demand: { initial: { amount: 500, per: 'day' }, volatility: 0.1, capacity: { elasticity: 0.8 } },
+    providers: { count: 40, population: 4000, initialActive: 0.7, cost: { kind: 'uniform', min: 0.0001, max: 0.002 }, costPer: 'day', capacity: { kind: 'constant', value: 0.1 }, window: 10, reentry: { probability: 0.05, threshold: 1.1 } },
+  },
   'lognormal costs and capacities, saturation, demand share to providers': {
     ...w1(7, 50, 200),
     demand: { initial: { amount: 500, per: 'day' }, volatility: 0.2, meanCorrected: true, capacity: { elasticity: 0.7, saturation: { amount: 20, per: 'day' } }, providerShare: 0.3 },

@@ -73,7 +73,11 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
       const capacity = draw(rng, P[L.P_AG_CAP_KIND]!, P[L.P_AG_CAP_A]!, P[L.P_AG_CAP_B]!);
       providers.push({ costPerCapacity: cost / capacity, capacity, activity: 0, active: i < P[L.P_AG_INIT_ACTIVE]! });
     }
-    const activeCapacity = () => providers.reduce((sum, p) => (p.active ? sum + p.capacity : sum), 0);
+    // With one capacity for all agents, active capacity is capacity × active count (one rounding);
+    // otherwise the active agents' capacities added in agent order.
+    const constantCapacity = P[L.P_AG_CAP_KIND] === L.DIST_CONSTANT;
+    const activeCapacity = () =>
+      constantCapacity ? P[L.P_AG_CAP_A]! * providers.filter((p) => p.active).length : providers.reduce((sum, p) => (p.active ? sum + p.capacity : sum), 0);
     const activeCount = () => providers.filter((p) => p.active).length;
     let capSum = activeCapacity();
     const capacity0 = weight * capSum;
