@@ -201,7 +201,9 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
           store<f64>(recent + (<usize>k << 3), v);
           sFull += v;
         }
-        nAct = agentsStep(N, mask, cpc, cap, recent, r, sFull, <f64>W, full, reTh, reP, capConst);
+        // With no capacity active, a would-be entrant judges the pool as if one unit were active.
+        const rJoin = C > 0 ? r : pool / weight;
+        nAct = agentsStep(N, mask, cpc, cap, recent, rJoin, sFull, <f64>W, full, reTh, reP, capConst);
         capSum = capConst ? capA * <f64>nAct : activeCapacity;
       }
 
@@ -229,7 +231,7 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
 // Sum of the active agents' capacity, set by agentsStep (unless capacity is constant).
 let activeCapacity: f64 = 0;
 
-/** Updates agent i (see agentsStep) and returns 1 if it is active afterwards. */
+/** Updates agent i (see agentsStep) and returns 1 if it is active afterwards. `r`: the revenue per unit an inactive agent compares with its re-entry threshold. */
 // @ts-ignore: decorator
 @inline function agentOne(i: i32, mask: usize, cpc: usize, recent: usize, r: f64, sFull: f64, cFull: f64,
   full: u32, lowFull: u32, W: i32, reTh: f64, reP: f64): u32 {

@@ -11,6 +11,7 @@ import { ErrorCodes, FlywheelError, fail, type ModelSpec } from '@flywheel/spec'
 import cliProgress from 'cli-progress';
 import { flywheel } from './builder.js';
 import type { RunResult } from './result.js';
+import type { MetricName } from './metrics.js';
 import { sweep } from './sweep.js';
 import { mergeShards, runShard, type Shard } from './shard.js';
 
@@ -32,6 +33,7 @@ Options for run:
   --format table|json|csv  what to print (default table)
   --out DIR              also write <model>.json and <model>.csv into DIR
   --threads N|auto       worker threads (default auto); results do not depend on it
+  --metrics a,b,...      store and print only these metrics (less memory for many runs)
   --quiet                no progress bar
   -h, --help             this help
 
@@ -119,6 +121,7 @@ async function cmdRun(args: string[]): Promise<void> {
       quiet: { type: 'boolean' },
       threads: { type: 'string' },
       shard: { type: 'string' },
+      metrics: { type: 'string' },
     },
   });
   const name = positionals[0];
@@ -149,13 +152,14 @@ async function cmdRun(args: string[]): Promise<void> {
   }
   b.validate();
 
+  if (values.metrics !== undefined) b = b.metrics(values.metrics.split(',').map((m) => m.trim()) as MetricName[]);
   if (values.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(values.shard);
     if (!m || Number(m[1]) >= Number(m[2])) usage('--shard must be I/N with 0 ≤ I < N', '--shard', values.shard, 'e.g. --shard 0/4 (shards are numbered from 0).');
     if (!values.out) usage('--shard needs --out DIR', '--out', undefined, 'Give the folder the shard file is written to.');
     const [i, n] = [Number(m[1]), Number(m[2])];
     const spec = b.spec();
-    const shard = await runShard(spec, i, n, { engine, ...(values.threads && values.threads !== 'auto' ? { threads: num('threads', values.threads, true)! } : {}) });
+    const shard = await runShard(spec, i, n, { engine, ...(values.metrics ? { metrics: values.metrics.split(',').map((m) => m.trim()) as MetricName[] } : {}), ...(values.threads && values.threads !== 'auto' ? { threads: num('threads', values.threads, true)! } : {}) });
     mkdirSync(values.out, { recursive: true });
     const file = join(values.out, `${name}-shard-${i}-of-${n}.json`);
     writeFileSync(file, JSON.stringify(shard));

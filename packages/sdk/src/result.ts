@@ -126,7 +126,7 @@ export class RunResult {
    */
   metric(name: MetricName): MetricSeries {
     const s = this.series.get(name);
-    if (!s) fail(ErrorCodes.RESULT_UNKNOWN_METRIC, name, name, `this model does not produce "${name}"`, `Available: ${this.metrics.join(', ')}.`);
+    if (!s) fail(ErrorCodes.RESULT_UNKNOWN_METRIC, name, name, `"${name}" is not in this result (the model does not produce it, or it was not selected with the metrics option)`, `Available: ${this.metrics.join(', ')}.`);
     return s;
   }
 

@@ -2,7 +2,7 @@ import { init, type FlywheelWasmExports, type WasmSource } from '@flywheel/core-
 import { ErrorCodes, FlywheelError, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
 import { compile, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
-import { WasmSession } from './engine/wasm.js';
+import { MAX_VALUES_BYTES, WasmSession } from './engine/wasm.js';
 import { METRICS, type MetricName } from './metrics.js';
 import { availableThreads, runOnWorkers } from './engine/pool.js';
 import { RunResult } from './result.js';
@@ -137,7 +137,9 @@ export function toResult(model: CompiledModel, engine: EngineName, stats: Float6
 /** Statistics of a full set of per-run values ([cell][run]) with the chosen engine's code. */
 export async function statsOf(model: CompiledModel, engine: EngineName, values: Float64Array, wasm?: WasmSource): Promise<Float64Array> {
   const cells = model.metrics.length * (model.steps + 1);
-  if (engine === 'reference') return statsReference(values, cells, model.runs);
+  // The reference statistics are the same computation (identical numbers); they also serve blocks
+  // larger than one wasm instance holds, e.g. when merging many shards.
+  if (engine === 'reference' || values.byteLength > MAX_VALUES_BYTES) return statsReference(values, cells, model.runs);
   const session = new WasmSession(await loadWasm(wasm), model, model.runs);
   session.values().set(values);
   return session.stats();

@@ -153,6 +153,17 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
     expect(Array.from(rich.metric('activeProviders').p50)).toEqual([20, 40, 40]);
   });
 
+  it('providers: entry when nobody is active judges the pool as if one unit were active', async () => {
+    const r = await go(with_(base(), {
+      'time.steps': 2,
+      'price.initial': 1,
+      providers: { count: 2, initialActive: 0, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 1, reentry: { probability: 1, threshold: 1.2 } },
+    }));
+    // step 1: no capacity, pool $100 → 100 per unit > 1.2 × 1 → both join; step 2: $50 each ≥ $1, stay
+    expect(Array.from(r.metric('activeProviders').p50)).toEqual([0, 2, 2]);
+    expect(Array.from(r.metric('providerRevenueUsd').p50)).toEqual([0, 0, 100]); // nobody to pay at step 1
+  });
+
   it('capacity-responsive demand with elasticity and saturation', async () => {
     const spec = with_(base(), {
       'time.steps': 2,

@@ -36,3 +36,12 @@ describe('parallel Monte Carlo', () => {
     await expect(run(w1(2, 5, 20), { metrics: ['stakedSupply'] })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path: 'metrics' });
   });
 });
+
+describe('limits', () => {
+  it('a run too large for one engine instance is a coded error with the largest run count that fits', async () => {
+    const { helium } = await import('@flywheel/models');
+    const err = await run(helium({ runs: 3000 })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'RUN_TOO_LARGE', path: 'monteCarlo.runs', value: 3000 });
+    expect((err as { hint: string }).hint).toMatch(/at most \d+ runs/);
+  });
+});

@@ -37,6 +37,8 @@ export const ErrorCodes = {
   ENGINE_NON_FINITE: 'ENGINE_NON_FINITE',
   /** A command-line argument is invalid. */
   CLI_INVALID_ARGUMENT: 'CLI_INVALID_ARGUMENT',
+  /** The run would need more memory than the engine can hold (all per-run values are kept for exact percentiles). */
+  RUN_TOO_LARGE: 'RUN_TOO_LARGE',
 } as const;
 
 /** One of the stable {@link ErrorCodes}. */

@@ -50,7 +50,7 @@ export const EmissionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('supplyHalving'),
     rate: RateSchema,
-    thresholds: z.array(z.number().gt(0)).max(64).optional(),
+    thresholds: z.array(z.number().gt(0)).max(63).optional(),
     ...EmissionBase,
   }),
 ]);
@@ -65,7 +65,7 @@ export const BurnSchema = z.strictObject({
   kind: z.literal('burnAndMint'),
   /** Fraction of demand (USD) settled by burning the token. */
   share: fraction(),
-  /** USD price of one credit (e.g. Helium DC = 0.00001). Informational: credits are reported as `demandUsd / creditPriceUsd`. */
+  /** USD price of one credit (e.g. Helium DC = 0.00001). Documents the peg; the engine works in USD. Exact token↔credit conversions: `creditsFromBurn`, `tokensForCredits`. */
   creditPriceUsd: z.number().gt(0).optional(),
   /** Net emissions: burned tokens are re-minted, up to a cap, on a moving average of burns. */
   netEmissions: z
@@ -125,7 +125,7 @@ export const ProvidersSchema = z.strictObject({
   capacity: DistributionSchema.optional(),
   /** Revenue is averaged over the steps the agent was active within this many trailing steps (1–31). */
   window: z.int().min(1).max(31),
-  /** An inactive agent joins with `probability` per step when revenue per provider exceeds `threshold` × its cost. */
+  /** An inactive agent joins with `probability` per step when revenue per unit of capacity exceeds `threshold` × its cost per unit (with no capacity active: the pool as if one unit were active). */
   reentry: z.strictObject({ probability: fraction(), threshold: nonNeg() }),
 });
 

@@ -149,6 +149,8 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
       const paid = C > 0 ? pool : 0;
       if (N > 0) {
         revenueRing[t % W] = revenuePerUnit;
+        // With no capacity active, a would-be entrant judges the pool as if one unit were active.
+        const entrantRevenue = C > 0 ? revenuePerUnit : pool / weight;
         const revenueStepsAgo = (k: number) => (t - k >= 0 ? revenueRing[(t - k) % W]! : 0);
         for (const p of providers) {
           p.activity = (((p.activity << 1) & fullMask) | (p.active ? 1 : 0)) >>> 0;
@@ -157,7 +159,7 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
             let windowRevenue = 0;
             for (let k = W - 1; k >= 0; k--) if ((p.activity >>> k) & 1) windowRevenue += revenueStepsAgo(k);
             if (windowRevenue < p.costPerCapacity * popcount(p.activity)) p.active = false;
-          } else if (revenuePerUnit > P[L.P_AG_REENTRY_TH]! * p.costPerCapacity) {
+          } else if (entrantRevenue > P[L.P_AG_REENTRY_TH]! * p.costPerCapacity) {
             if (rng.uniform() < P[L.P_AG_REENTRY_P]!) p.active = true;
           }
         }

@@ -1,5 +1,9 @@
 import { type FlywheelWasmExports, layout as L } from '@flywheel/core-wasm';
+import { ErrorCodes, fail } from '@flywheel/spec';
 import type { CompiledModel } from '../compile.js';
+
+/** Largest block of per-run values one engine instance holds (the stub runtime's 1 GiB block limit, less headroom). */
+export const MAX_VALUES_BYTES = 2 ** 30 - 2 ** 24;
 
 /**
  * Drives the wasm engine for one compiled model: allocates every buffer once (parameters,
@@ -22,6 +26,11 @@ export class WasmSession {
     this.ex = ex;
     this.cells = model.metrics.length * (model.steps + 1);
     this.runs = runs;
+    const bytes = this.cells * runs * 8;
+    if (bytes > MAX_VALUES_BYTES) {
+      const maxRuns = Math.floor(MAX_VALUES_BYTES / (this.cells * 8));
+      fail(ErrorCodes.RUN_TOO_LARGE, 'monteCarlo.runs', runs, `${runs} runs × ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(bytes / 2 ** 30).toFixed(2)} GiB of per-run values; the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB`, `Use at most ${maxRuns} runs on one machine, store fewer metrics (the metrics option), or split the runs into shards (runShard / flywheel run --shard I/N) and merge them.`);
+    }
     ex.resetHeap();
     this.paramsPtr = ex.alloc(model.params.byteLength);
     this.tablesPtr = ex.alloc(model.tables.byteLength);
