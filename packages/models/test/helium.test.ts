@@ -30,6 +30,13 @@ const relNear = (actual: number, expected: Decimal.Value, rel: number, label = '
   expect(new Decimal(actual).minus(e).abs().div(e).toNumber(), `${label}${actual} vs ${e.toString()}`).toBeLessThanOrEqual(rel);
 };
 
+describe('Helium spec', () => {
+  it('validates (default and short horizons)', () => {
+    expect(() => validateSpec(helium())).not.toThrow();
+    expect(validateSpec(helium({ years: 1, runs: 3, seed: 0, agents: 10 })).time.steps).toBe(365);
+  });
+});
+
 describe('Helium HNT schedule (compiled per-step table)', () => {
   let c: CompiledModel;
   let n1: number;

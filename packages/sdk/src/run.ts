@@ -89,7 +89,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   if (engine === 'wasm') {
     const session = new WasmSession(await loadWasm(options.wasm), model, R);
     if (threads > 1) {
-      await runOnWorkers({ spec: valid, metrics: model.metrics, engine, chunk: Math.max(1, Math.ceil(chunk / threads)) }, R, threads, (s, e, block) => {
+      await runOnWorkers({ model, engine, chunk: Math.max(1, Math.ceil(chunk / threads)) }, R, threads, (s, e, block) => {
         const dst = session.values();
         const n = e - s;
         for (let c = 0; c < cells; c++) dst.set(block.subarray(c * n, (c + 1) * n), c * R + s);
@@ -111,7 +111,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
       for (let c = 0; c < cells; c++) values.set(block.subarray(c * n, (c + 1) * n), c * R + s);
     };
     if (threads > 1) {
-      await runOnWorkers({ spec: valid, metrics: model.metrics, engine, chunk: R }, R, threads, accept, progress);
+      await runOnWorkers({ model, engine, chunk: R }, R, threads, accept, progress);
     } else {
       for (let r = 0; r < R; r += chunk) {
         const end = Math.min(R, r + chunk);

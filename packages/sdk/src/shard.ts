@@ -68,9 +68,9 @@ export async function runShard(spec: ModelSpec, index: number, count: number, op
   if (n > 0 && threads > 1) {
     const blocks = Array.from({ length: threads }, (_, i) => {
       const [a, b] = shardRange(n, i, threads);
-      return [{ spec: valid, runStart: runStart + a, runEnd: runStart + b }];
+      return [{ model, runStart: runStart + a, runEnd: runStart + b }];
     });
-    await runJobsOnWorkers({ engine, metrics: model.metrics, chunk: n }, blocks, (w, _j, block) => {
+    await runJobsOnWorkers({ engine, chunk: n }, blocks, (w, _j, block) => {
       const a = blocks[w]![0]!.runStart - runStart;
       const m = blocks[w]![0]!.runEnd - blocks[w]![0]!.runStart;
       for (let c = 0; c < cells; c++) values.set(block.subarray(c * m, (c + 1) * m), c * n + a);

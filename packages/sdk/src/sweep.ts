@@ -131,14 +131,15 @@ export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOption
     for (let i = 0; i < specs.length; i++) points[i] = { index: i, params: params[i]!, result: await run(specs[i]!, { ...options, threads: 1 }) };
     return new SweepResult(points);
   }
-  const lists = Array.from({ length: threads }, (_, w) => specs.map((s, i) => ({ s, i })).filter(({ i }) => i % threads === w));
+  const models = specs.map((s) => compile(s, options.metrics));
+  const lists = Array.from({ length: threads }, (_, w) => models.map((m, i) => ({ m, i })).filter(({ i }) => i % threads === w));
   const pending: Promise<void>[] = [];
   await runJobsOnWorkers(
-    { engine, metrics: options.metrics, chunk: Number.MAX_SAFE_INTEGER },
-    lists.map((l) => l.map(({ s }) => ({ spec: s, runStart: 0, runEnd: s.monteCarlo.runs }))),
+    { engine, chunk: Number.MAX_SAFE_INTEGER },
+    lists.map((l) => l.map(({ m }) => ({ model: m, runStart: 0, runEnd: m.runs }))),
     (w, j, values) => {
       const i = lists[w]![j]!.i;
-      const model = compile(specs[i]!, options.metrics);
+      const model = models[i]!;
       pending.push(statsOf(model, engine, values, options.wasm).then((stats) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, stats) })));
     },
   );

@@ -1,4 +1,3 @@
-import { helium } from '@flywheel/models';
 import {
   ErrorCodes,
   FlywheelError,
@@ -79,11 +78,6 @@ describe('validateSpec: valid specs', () => {
     expect(v.name).toBe('base');
     expect(v.emissions.e!.to).toEqual({ miners: 0.6, treasury: 0.4 });
     expect(isValidSpec(base())).toBe(true);
-  });
-
-  it('accepts the Helium spec from @flywheel/models (default and short horizons)', () => {
-    expect(() => validateSpec(helium())).not.toThrow();
-    expect(validateSpec(helium({ years: 1, runs: 3, seed: 0, agents: 10 })).time.steps).toBe(365);
   });
 
   it('accepts shares that sum to one within floating-point error (0.7 + 0.2 + 0.1)', () => {

@@ -1,3 +1,4 @@
+import type { CompiledModel } from '../compile.js';
 import type { WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
 
 /** A minimal cross-runtime worker handle: Node's worker_threads or a browser Web Worker. */
@@ -121,14 +122,14 @@ export async function runJobsOnWorkers(
  * each block's values ([cell][run − start]) to `accept` as it arrives.
  */
 export async function runOnWorkers(
-  base: Omit<WorkerRequest, 'jobs'> & { spec: unknown },
+  base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
   runs: number,
   threads: number,
   accept: (runStart: number, runEnd: number, values: Float64Array) => void,
   onProgress?: (done: number) => void,
 ): Promise<void> {
   const n = Math.min(threads, runs);
-  const { spec, ...rest } = base;
-  const blocks = Array.from({ length: n }, (_, i) => [{ spec, runStart: Math.floor((runs * i) / n), runEnd: Math.floor((runs * (i + 1)) / n) }]);
+  const { model, ...rest } = base;
+  const blocks = Array.from({ length: n }, (_, i) => [{ model, runStart: Math.floor((runs * i) / n), runEnd: Math.floor((runs * (i + 1)) / n) }]);
   await runJobsOnWorkers(rest, blocks, (w, _j, values) => accept(blocks[w]![0]!.runStart, blocks[w]![0]!.runEnd, values), onProgress);
 }

@@ -1,5 +1,5 @@
 import { type FlywheelWasmExports, layout as L } from '@flywheel/core-wasm';
-import { ErrorCodes, fail } from '@flywheel/spec';
+import { ErrorCodes, fail } from '@flywheel/spec/errors';
 import type { CompiledModel } from '../compile.js';
 
 /** Largest block of per-run values one engine instance holds (the stub runtime's 1 GiB block limit, less headroom). */

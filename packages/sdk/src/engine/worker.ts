@@ -1,18 +1,18 @@
 /**
  * Worker entry for parallel Monte Carlo (Node worker_threads and browser Web Workers alike).
- * It receives a validated spec and a block of runs, simulates them on its own wasm instance and
+ * It receives a compiled model (flat buffers: no schema library or compiler is loaded here) and a
+ * block of runs, simulates them on its own wasm instance and
  * sends back the block's per-run values. Run r's numbers depend only on (seed, r), so the result
  * does not depend on how runs are split between workers.
  */
 import { init } from '@flywheel/core-wasm';
-import { validateSpec } from '@flywheel/spec';
-import { compile } from '../compile.js';
+import type { CompiledModel } from '../compile.js';
 import { simulateReference } from './reference.js';
 import { WasmSession } from './wasm.js';
 
 /** One block of runs of one spec. */
 export interface WorkerJob {
-  spec: unknown;
+  model: CompiledModel;
   runStart: number;
   runEnd: number;
 }
@@ -20,7 +20,6 @@ export interface WorkerJob {
 /** Message from the main thread: jobs done in order, each answered by a `done` reply. */
 export interface WorkerRequest {
   jobs: WorkerJob[];
-  metrics?: readonly string[] | undefined;
   engine: 'wasm' | 'reference';
   /** Runs per progress message. */
   chunk: number;
@@ -37,7 +36,7 @@ async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: Arra
     const ex = req.engine === 'wasm' ? await init() : undefined;
     for (let j = 0; j < req.jobs.length; j++) {
       const job = req.jobs[j]!;
-      const model = compile(validateSpec(job.spec), req.metrics);
+      const model = job.model;
       const n = job.runEnd - job.runStart;
       let values: Float64Array;
       if (ex) {
