@@ -76,9 +76,17 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
     // With one capacity for all agents, active capacity is capacity × active count (one rounding);
     // otherwise the active agents' capacities added in agent order.
     const constantCapacity = P[L.P_AG_CAP_KIND] === L.DIST_CONSTANT;
-    const activeCapacity = () =>
-      constantCapacity ? P[L.P_AG_CAP_A]! * providers.filter((p) => p.active).length : providers.reduce((sum, p) => (p.active ? sum + p.capacity : sum), 0);
-    const activeCount = () => providers.filter((p) => p.active).length;
+    const activeCount = () => {
+      let n = 0;
+      for (const p of providers) if (p.active) n++;
+      return n;
+    };
+    const activeCapacity = () => {
+      if (constantCapacity) return P[L.P_AG_CAP_A]! * activeCount();
+      let sum = 0;
+      for (const p of providers) if (p.active) sum += p.capacity;
+      return sum;
+    };
     let capSum = activeCapacity();
     const capacity0 = weight * capSum;
     const revenueRing = new Array<number>(32).fill(0);
@@ -151,13 +159,18 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
         revenueRing[t % W] = revenuePerUnit;
         // With no capacity active, a would-be entrant judges the pool as if one unit were active.
         const entrantRevenue = C > 0 ? revenuePerUnit : pool / weight;
-        const revenueStepsAgo = (k: number) => (t - k >= 0 ? revenueRing[(t - k) % W]! : 0);
+        // revenue per unit k steps ago (k = 0: this step), 0 before the start
+        const recent = Array.from({ length: W }, (_, k) => (t - k >= 0 ? revenueRing[(t - k) % W]! : 0));
+        // the same sum for every agent active over the whole window, added oldest first
+        let fullWindowRevenue = 0;
+        for (let k = W - 1; k >= 0; k--) fullWindowRevenue += recent[k]!;
         for (const p of providers) {
           p.activity = (((p.activity << 1) & fullMask) | (p.active ? 1 : 0)) >>> 0;
           if (p.active) {
             // revenue of the agent's active steps in the window, added oldest first
             let windowRevenue = 0;
-            for (let k = W - 1; k >= 0; k--) if ((p.activity >>> k) & 1) windowRevenue += revenueStepsAgo(k);
+            if (p.activity === fullMask) windowRevenue = fullWindowRevenue;
+            else for (let k = W - 1; k >= 0; k--) if ((p.activity >>> k) & 1) windowRevenue += recent[k]!;
             if (windowRevenue < p.costPerCapacity * popcount(p.activity)) p.active = false;
           } else if (entrantRevenue > P[L.P_AG_REENTRY_TH]! * p.costPerCapacity) {
             if (rng.uniform() < P[L.P_AG_REENTRY_P]!) p.active = true;
