@@ -80,6 +80,11 @@ export class FlywheelBuilder {
     return this.#with(this.#spec, { ...this.#options, onProgress: fn });
   }
 
+  /** The run options as set so far (engine, threads, metrics, progress). */
+  options(): RunOptions {
+    return { ...this.#options };
+  }
+
   /** The spec as built so far (a deep copy). */
   spec(): ModelSpec {
     return structuredClone(this.#spec);

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { models } from '@flywheel/models';
 import { ErrorCodes, FlywheelError, fail, type ModelSpec } from '@flywheel/spec';
 import cliProgress from 'cli-progress';
-import { flywheel } from './builder.js';
+import { flywheel, type FlywheelBuilder } from './builder.js';
 import type { RunResult } from './result.js';
 import type { MetricName } from './metrics.js';
 import { sweep } from './sweep.js';
@@ -104,37 +104,42 @@ export function formatTable(result: RunResult): string {
   ].join('\n');
 }
 
-async function cmdRun(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      years: { type: 'string' },
-      steps: { type: 'string' },
-      runs: { type: 'string' },
-      seed: { type: 'string' },
-      engine: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      quiet: { type: 'boolean' },
-      threads: { type: 'string' },
-      shard: { type: 'string' },
-      metrics: { type: 'string' },
-    },
-  });
+/** Options shared by `run` and `sweep`. */
+const COMMON_OPTIONS = {
+  years: { type: 'string' },
+  steps: { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  engine: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+  threads: { type: 'string' },
+  metrics: { type: 'string' },
+} as const;
+
+interface CommonValues {
+  years?: string | undefined;
+  steps?: string | undefined;
+  runs?: string | undefined;
+  seed?: string | undefined;
+  engine?: string | undefined;
+  set?: string[] | undefined;
+  threads?: string | undefined;
+  metrics?: string | undefined;
+}
+
+/** The model named by the first positional argument, and a builder with the common options applied. */
+function setup(positionals: string[], values: CommonValues): { name: string; builder: FlywheelBuilder; engine: 'wasm' | 'reference' } {
   const name = positionals[0];
   if (!name) usage('missing model name', 'model', undefined, `Run "flywheel list"; known models: ${Object.keys(models).join(', ')}.`);
   if (positionals.length > 1) usage('too many arguments', 'model', positionals.slice(1), 'Give one model name; options start with --.');
   const entry = models[name];
   if (!entry) fail(ErrorCodes.MODEL_UNKNOWN, 'model', name, `unknown model "${name}"`, `Known models: ${Object.keys(models).join(', ')}.`);
-  const format = values.format ?? 'table';
-  if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
   const engine = values.engine ?? 'wasm';
   if (engine !== 'wasm' && engine !== 'reference') usage('unknown engine', '--engine', engine, 'Use wasm or reference.');
   if (values.years !== undefined && values.steps !== undefined) usage('give --years or --steps, not both', '--years', values.years, 'Drop one of them.');
-
   let b = flywheel(entry.create() as ModelSpec).engine(engine);
   const years = num('years', values.years, false);
   if (years !== undefined) b = b.years(years);
@@ -150,16 +155,23 @@ async function cmdRun(args: string[]): Promise<void> {
     if (n < 1) usage('--threads must be at least 1', '--threads', values.threads, 'Use e.g. --threads 2, or auto.');
     b = b.threads(n);
   }
-  b.validate();
-
   if (values.metrics !== undefined) b = b.metrics(values.metrics.split(',').map((m) => m.trim()) as MetricName[]);
+  return { name, builder: b, engine };
+}
+
+async function cmdRun(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, shard: { type: 'string' } } });
+  const format = values.format ?? 'table';
+  if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
+  const { name, builder } = setup(positionals, values);
+  let b = builder;
+  b.validate();
   if (values.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(values.shard);
     if (!m || Number(m[1]) >= Number(m[2])) usage('--shard must be I/N with 0 ≤ I < N', '--shard', values.shard, 'e.g. --shard 0/4 (shards are numbered from 0).');
     if (!values.out) usage('--shard needs --out DIR', '--out', undefined, 'Give the folder the shard file is written to.');
     const [i, n] = [Number(m[1]), Number(m[2])];
-    const spec = b.spec();
-    const shard = await runShard(spec, i, n, { engine, ...(values.metrics ? { metrics: values.metrics.split(',').map((m) => m.trim()) as MetricName[] } : {}), ...(values.threads && values.threads !== 'auto' ? { threads: num('threads', values.threads, true)! } : {}) });
+    const shard = await runShard(b.spec(), i, n, b.options());
     mkdirSync(values.out, { recursive: true });
     const file = join(values.out, `${name}-shard-${i}-of-${n}.json`);
     writeFileSync(file, JSON.stringify(shard));
@@ -219,46 +231,13 @@ function parseGrid(raw: string): [string, unknown[]] {
 }
 
 async function cmdSweep(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      grid: { type: 'string', multiple: true },
-      years: { type: 'string' },
-      steps: { type: 'string' },
-      runs: { type: 'string' },
-      seed: { type: 'string' },
-      engine: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      threads: { type: 'string' },
-      quiet: { type: 'boolean' },
-    },
-  });
-  const name = positionals[0];
-  if (!name) usage('missing model name', 'model', undefined, `Known models: ${Object.keys(models).join(', ')}.`);
-  const entry = models[name];
-  if (!entry) fail(ErrorCodes.MODEL_UNKNOWN, 'model', name, `unknown model "${name}"`, `Known models: ${Object.keys(models).join(', ')}.`);
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, grid: { type: 'string', multiple: true } } });
   if (!values.grid?.length) usage('sweep needs at least one --grid', '--grid', undefined, 'e.g. --grid demand.growth.rate=0.1,0.4,1');
   const format = values.format ?? 'csv';
   if (!['json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use csv or json.');
-  const engine = values.engine ?? 'wasm';
-  if (engine !== 'wasm' && engine !== 'reference') usage('unknown engine', '--engine', engine, 'Use wasm or reference.');
-  let b = flywheel(entry.create() as ModelSpec);
-  const years = num('years', values.years, false);
-  if (years !== undefined) b = b.years(years);
-  const steps = num('steps', values.steps, true);
-  if (steps !== undefined) b = b.steps(steps);
-  const runs = num('runs', values.runs, true);
-  if (runs !== undefined) b = b.runs(runs);
-  const seed = num('seed', values.seed, true);
-  if (seed !== undefined) b = b.seed(seed);
-  for (const raw of values.set ?? []) b = b.set(...parseSet(raw));
-  const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : num('threads', values.threads, true)!;
+  const { name, builder: b } = setup(positionals, values);
   const grid = Object.fromEntries(values.grid.map(parseGrid));
-  const result = await sweep(b.spec(), { grid }, { engine, threads });
+  const result = await sweep(b.spec(), { grid }, b.options());
   const text = format === 'json' ? `${JSON.stringify(result)}\n` : result.toCSV();
   if (values.out) {
     mkdirSync(values.out, { recursive: true });
