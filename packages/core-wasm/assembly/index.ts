@@ -9,7 +9,7 @@ import {
   P_DEM_SAT, P_DEM_PROV_SHARE, P_PRICE_KIND, P_PRICE_INIT, P_PRICE_DRIFT, P_PRICE_VOL,
   P_PRICE_SENS, P_PRICE_FLOOR, P_AG_WEIGHT, P_AG_INIT_ACTIVE, P_AG_COST_KIND, P_AG_COST_A,
   P_AG_COST_B, P_AG_CAP_KIND, P_AG_CAP_A, P_AG_CAP_B, P_AG_WINDOW, P_AG_REENTRY_P,
-  P_AG_REENTRY_TH, P_SEED, P_SLOT, PRICE_PATH, PRICE_GBM, PRICE_IMPACT, DIST_UNIFORM, DIST_CONSTANT,
+  P_AG_REENTRY_TH, P_AG_MIN_ACTIVE, P_SEED, P_SLOT, PRICE_PATH, PRICE_GBM, PRICE_IMPACT, DIST_UNIFORM, DIST_CONSTANT,
   DIST_LOGNORMAL, T_MINT, T_PROV, T_CIRC, T_STAKE, T_DEMAND, T_PRICE, T_COUNT, SH_MAX,
   M_TOTAL_SUPPLY, M_CIRCULATING_SUPPLY, M_MINTED, M_BURNED, M_CUMULATIVE_MINTED,
   M_CUMULATIVE_BURNED, M_PRICE, M_MARKET_CAP, M_FDV, M_DEMAND_USD, M_STAKED_SUPPLY,
@@ -87,6 +87,7 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
   const W = <i32>par(params, P_AG_WINDOW);
   const full: u32 = (<u32>1 << <u32>W) - 1; // W ≤ 31
   const reP = par(params, P_AG_REENTRY_P), reTh = par(params, P_AG_REENTRY_TH);
+  const minActive = <u32>par(params, P_AG_MIN_ACTIVE);
   const seed = <u32>par(params, P_SEED);
   const shTab = tables + ((<usize>T_COUNT * <usize>n1) << 3); // thresholds, then rates
   const fdvFixed = maxSupply < Infinity;
@@ -203,7 +204,7 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
         }
         // With no capacity active, a would-be entrant judges the pool as if one unit were active.
         const rJoin = C > 0 ? r : pool / weight;
-        nAct = agentsStep(N, mask, cpc, cap, recent, rJoin, sFull, <f64>W, full, reTh, reP, capConst);
+        nAct = agentsStep(N, mask, cpc, cap, recent, rJoin, sFull, <f64>W, full, reTh, reP, capConst, minActive);
         capSum = capConst ? capA * <f64>nAct : activeCapacity;
       }
 
@@ -234,7 +235,7 @@ let activeCapacity: f64 = 0;
 /** Updates agent i (see agentsStep) and returns 1 if it is active afterwards. `r`: the revenue per unit an inactive agent compares with its re-entry threshold. */
 // @ts-ignore: decorator
 @inline function agentOne(i: i32, mask: usize, cpc: usize, recent: usize, r: f64, sFull: f64, cFull: f64,
-  full: u32, lowFull: u32, W: i32, reTh: f64, reP: f64): u32 {
+  full: u32, lowFull: u32, W: i32, reTh: f64, reP: f64, minActive: u32): u32 {
   const io = <usize>i << 3;
   const mo = mask + (<usize>i << 2);
   const word = load<u32>(mo);
@@ -254,11 +255,14 @@ let activeCapacity: f64 = 0;
     if ((word & lowFull) == lowFull) {
       if (sFull < c * cFull) act = 0;
     } else {
-      let s: f64 = 0;
-      for (let k = W - 1; k >= 0; k--) {
-        if ((m >>> <u32>k) & 1) s += load<f64>(recent + (<usize>k << 3));
+      const n = popcnt<u32>(m);
+      if (n >= minActive) {
+        let s: f64 = 0;
+        for (let k = W - 1; k >= 0; k--) {
+          if ((m >>> <u32>k) & 1) s += load<f64>(recent + (<usize>k << 3));
+        }
+        if (s < c * <f64>n) act = 0;
       }
-      if (s < c * <f64>popcnt<u32>(m)) act = 0;
     }
   } else if (r > reTh * c) {
     if (uniform() < reP) act = 1;
@@ -278,7 +282,7 @@ let activeCapacity: f64 = 0;
  * the scalar ones, lane by lane, so both builds give the same numbers.
  */
 function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, recent: usize, r: f64, sFull: f64,
-  cFull: f64, full: u32, reTh: f64, reP: f64, capConst: bool): i32 {
+  cFull: f64, full: u32, reTh: f64, reP: f64, capConst: bool, minActive: u32): i32 {
   const lowFull = full >>> 1;
   const W = <i32>cFull;
   let nAct: i32 = 0;
@@ -310,7 +314,7 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, recent: usize, 
         const bit = 1 << j;
         let active: bool;
         if (unchanged & bit) active = (stays & bit) != 0;
-        else active = agentOne(i + j, mask, cpc, recent, r, sFull, cFull, full, lowFull, W, reTh, reP) != 0;
+        else active = agentOne(i + j, mask, cpc, recent, r, sFull, cFull, full, lowFull, W, reTh, reP, minActive) != 0;
         if (active) {
           nAct++;
           if (!capConst) capSum += load<f64>(cap + (<usize>(i + j) << 3));
@@ -319,7 +323,7 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, recent: usize, 
     }
   }
   for (; i < N; i++) {
-    if (agentOne(i, mask, cpc, recent, r, sFull, cFull, full, lowFull, W, reTh, reP)) {
+    if (agentOne(i, mask, cpc, recent, r, sFull, cFull, full, lowFull, W, reTh, reP, minActive)) {
       nAct++;
       if (!capConst) capSum += load<f64>(cap + (<usize>i << 3));
     }

@@ -48,6 +48,7 @@ export const P_AG_REENTRY_TH = 41;
 export const P_SEED = 42;
 export const P_NSLOTS = 43; // number of stored metrics
 export const P_SLOT = 44; // P_SLOT + metric id = storage slot of that metric, or −1 if not stored
+export const P_AG_MIN_ACTIVE = 60; // an agent may exit only once active on at least this many steps of its window
 export const P_COUNT = 64; // size of the parameter block (f64 slots)
 
 export const PRICE_CONSTANT = 0;

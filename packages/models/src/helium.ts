@@ -142,8 +142,10 @@ export function helium(options: HeliumOptions = {}): ModelSpec {
       cost: { kind: 'lognormal', median: 0.2, sigma: 0.8 },
       costPer: 'day',
       capacity: { kind: 'constant', value: 1 },
-      // [ASSUMPTION] operators judge on 30 days of rewards; 1%/day join when revenue > 1.2 × cost.
+      // [ASSUMPTION] operators judge on 30 days of rewards, and only once they have 30 days of them
+      // (no exits on day 1 from a one-day window); 1%/day join when revenue > 1.2 × cost.
       window: 30,
+      minActiveSteps: 30,
       reentry: { probability: 0.01, threshold: 1.2 },
     },
     monteCarlo: { runs: options.runs ?? 200, seed: options.seed ?? 42 },

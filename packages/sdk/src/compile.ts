@@ -297,8 +297,10 @@ export function compile(spec: ValidSpec, only?: readonly string[]): CompiledMode
     p[L.P_AG_WINDOW] = pv.window;
     p[L.P_AG_REENTRY_P] = pv.reentry.probability;
     p[L.P_AG_REENTRY_TH] = pv.reentry.threshold;
+    p[L.P_AG_MIN_ACTIVE] = pv.minActiveSteps ?? 1;
   } else {
     p[L.P_AG_WINDOW] = 1;
+    p[L.P_AG_MIN_ACTIVE] = 1;
   }
 
   // ---- stored metrics ----

@@ -134,6 +134,10 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
     expect(await active(3, 3.5)).toEqual([2, 2, 2, 2]); // (5 + 5 + 1)/3 = 3.67 ≥ 3.5
     const r = await go(spec(3, 3.5));
     expect(Array.from(r.metric('providerRevenueUsd').p50)).toEqual([0, 10, 10, 2]);
+    // judged only once active on minActiveSteps steps of the window: with 2, nobody leaves on day 1
+    const grace = await go(with_(spec(3, 6), { 'providers.minActiveSteps': 2 }));
+    expect(Array.from(grace.metric('activeProviders').p50)).toEqual([2, 2, 0, 0]); // day 2: (5 + 5)/2 < 6
+    await expect(go(with_(spec(3, 6), { 'providers.minActiveSteps': 4 }))).rejects.toMatchObject({ code: 'SPEC_INCONSISTENT', path: 'providers.minActiveSteps' });
   });
 
   it('providers: re-entry when revenue beats threshold × cost; weights scale counts', async () => {

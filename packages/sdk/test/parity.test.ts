@@ -39,7 +39,7 @@ const specs: Record<string, ModelSpec> = {
   'lognormal costs and capacities, saturation, demand share to providers': {
     ...w1(7, 50, 200),
     demand: { initial: { amount: 500, per: 'day' }, volatility: 0.2, meanCorrected: true, capacity: { elasticity: 0.7, saturation: { amount: 20, per: 'day' } }, providerShare: 0.3 },
-    providers: { count: 50, population: 5000, initialActive: 0.6, cost: { kind: 'lognormal', median: 0.01, sigma: 0.5 }, costPer: 'day', capacity: { kind: 'lognormal', median: 2, sigma: 0.3 }, window: 31, reentry: { probability: 0.05, threshold: 1 } },
+    providers: { count: 50, population: 5000, initialActive: 0.6, cost: { kind: 'lognormal', median: 0.01, sigma: 0.5 }, costPer: 'day', capacity: { kind: 'lognormal', median: 2, sigma: 0.3 }, window: 31, minActiveSteps: 7, reentry: { probability: 0.05, threshold: 1 } },
   },
 };
 

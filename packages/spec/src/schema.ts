@@ -125,6 +125,8 @@ export const ProvidersSchema = z.strictObject({
   capacity: DistributionSchema.optional(),
   /** Revenue is averaged over the steps the agent was active within this many trailing steps (1–31). */
   window: z.int().min(1).max(31),
+  /** An agent may leave only once it has been active on at least this many steps of its window (1–window). Default 1: judged from its first step. */
+  minActiveSteps: z.int().min(1).max(31).optional(),
   /** An inactive agent joins with `probability` per step when revenue per unit of capacity exceeds `threshold` × its cost per unit (with no capacity active: the pool as if one unit were active). */
   reentry: z.strictObject({ probability: fraction(), threshold: nonNeg() }),
 });

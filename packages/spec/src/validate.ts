@@ -167,6 +167,9 @@ function crossChecks(s: ValidSpec): FlywheelIssue[] {
         out.push({ code: ErrorCodes.SPEC_INCONSISTENT, path: `providers.${k}.min`, value: d.min, message: `min exceeds max (${d.max})`, hint: 'Swap min and max.' });
       }
     }
+    if (pv.minActiveSteps !== undefined && pv.minActiveSteps > pv.window) {
+      out.push({ code: ErrorCodes.SPEC_INCONSISTENT, path: 'providers.minActiveSteps', value: pv.minActiveSteps, message: `exceeds the window (${pv.window})`, hint: 'An agent can be judged on at most the steps of its window.' });
+    }
     const cap = pv.capacity;
     if (cap && ((cap.kind === 'constant' && cap.value === 0) || (cap.kind === 'uniform' && cap.min === 0))) {
       out.push({ code: ErrorCodes.SPEC_OUT_OF_RANGE, path: 'providers.capacity', value: cap, message: 'capacity must be positive for every provider', hint: 'Use a capacity distribution whose values are > 0.' });

@@ -171,7 +171,9 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
             let windowRevenue = 0;
             if (p.activity === fullMask) windowRevenue = fullWindowRevenue;
             else for (let k = W - 1; k >= 0; k--) if ((p.activity >>> k) & 1) windowRevenue += recent[k]!;
-            if (windowRevenue < p.costPerCapacity * popcount(p.activity)) p.active = false;
+            // it may leave once active on at least minActive steps of the window
+            const activeSteps = popcount(p.activity);
+            if (activeSteps >= P[L.P_AG_MIN_ACTIVE]! && windowRevenue < p.costPerCapacity * activeSteps) p.active = false;
           } else if (entrantRevenue > P[L.P_AG_REENTRY_TH]! * p.costPerCapacity) {
             if (rng.uniform() < P[L.P_AG_REENTRY_P]!) p.active = true;
           }
