@@ -127,7 +127,13 @@ function distParams(d: Distribution, scale: number): [number, number, number] {
   }
 }
 
-/** Metrics that mean something for this spec (the others are not stored or reported). */
+/**
+ * Metrics that mean something for this spec (the others are not stored or reported).
+ * @example
+ * ```ts
+ * metricsFor(validateSpec(helium())).includes('stakedSupply'); // false: Helium has no staking
+ * ```
+ */
 export function metricsFor(spec: ValidSpec): MetricName[] {
   const hasStake = (spec.token.initialStaked ?? 0) > 0 || Object.values(spec.groups).some((g) => g.kind === 'staked');
   return METRICS.filter((m) => {

@@ -36,7 +36,13 @@ function fromBase64(s: string): Float64Array {
   return new Float64Array(bytes.buffer);
 }
 
-/** Runs of shard `index` of `count`: [⌊R·index/count⌋, ⌊R·(index+1)/count⌋). */
+/**
+ * Runs of shard `index` of `count`: [⌊R·index/count⌋, ⌊R·(index+1)/count⌋).
+ * @example
+ * ```ts
+ * shardRange(10, 1, 3); // [3, 6]
+ * ```
+ */
 export function shardRange(runs: number, index: number, count: number): [number, number] {
   return [Math.floor((runs * index) / count), Math.floor((runs * (index + 1)) / count)];
 }
@@ -89,6 +95,11 @@ export async function runShard(spec: ModelSpec, index: number, count: number, op
  * Combines all shards of one job into the result a single machine would have computed (the same
  * numbers, bit for bit).
  * @throws FlywheelError RUN_INVALID_OPTION when shards are missing, duplicated or from different jobs
+ * @example
+ * ```ts
+ * const files = ['a.json', 'b.json'].map((f) => JSON.parse(readFileSync(f, 'utf8')));
+ * const result = await mergeShards(files);
+ * ```
  */
 export async function mergeShards(shards: readonly Shard[], options: Pick<RunOptions, 'wasm'> = {}): Promise<RunResult> {
   if (shards.length === 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'shards', shards, 'no shards to merge', 'Pass every shard file of the job.');

@@ -56,7 +56,14 @@ function bad(path: string, value: unknown, message: string, hint: string): never
   fail(ErrorCodes.RUN_INVALID_OPTION, path, value, message, hint);
 }
 
-/** The parameter sets a plan describes, in order. @throws FlywheelError RUN_INVALID_OPTION */
+/**
+ * The parameter sets a plan describes, in order.
+ * @throws FlywheelError RUN_INVALID_OPTION
+ * @example
+ * ```ts
+ * sweepPoints({ grid: { a: [1, 2], b: [3] } }); // [{ a: 1, b: 3 }, { a: 2, b: 3 }]
+ * ```
+ */
 export function sweepPoints(plan: SweepPlan): Record<string, unknown>[] {
   const kinds = (['grid', 'zip', 'random', 'lhs'] as const).filter((k) => plan[k] !== undefined);
   if (kinds.length !== 1) bad('sweep', kinds, 'give exactly one of grid, zip, random, lhs', 'e.g. { grid: { "demand.growth.rate": [0.1, 0.2] } }');

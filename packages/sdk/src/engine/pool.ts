@@ -68,7 +68,13 @@ export async function shutdownWorkers(): Promise<void> {
   for (const w of idle.splice(0)) w.terminate();
 }
 
-/** Number of hardware threads (Node: os.availableParallelism; browsers: navigator.hardwareConcurrency). */
+/**
+ * Number of hardware threads (Node: os.availableParallelism; browsers: navigator.hardwareConcurrency).
+ * @example
+ * ```ts
+ * const n = await availableThreads(); // e.g. 2
+ * ```
+ */
 export async function availableThreads(): Promise<number> {
   if (isNode) {
     const os = await import('node:os');
