@@ -4,7 +4,7 @@ import { compile, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
 import { MAX_VALUES_BYTES, WasmSession } from './engine/wasm.js';
 import { METRICS, type MetricName } from './metrics.js';
-import { availableThreads, runOnWorkers } from './engine/pool.js';
+import { availableThreads, mayBlock, runOnWorkers } from './engine/pool.js';
 import { RunResult } from './result.js';
 
 /** Which engine runs the model. */
@@ -89,11 +89,26 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   if (engine === 'wasm') {
     const session = new WasmSession(await loadWasm(options.wasm), model, R);
     if (threads > 1) {
-      await runOnWorkers({ model, engine, chunk: Math.max(1, Math.ceil(chunk / threads)) }, R, threads, (s, e, block) => {
-        const dst = session.values();
-        const n = e - s;
-        for (let c = 0; c < cells; c++) dst.set(block.subarray(c * n, (c + 1) * n), c * R + s);
-      }, progress);
+      // Where this thread may block (Node, Deno, workers), it computes the first block itself.
+      let localDone = 0;
+      await runOnWorkers(
+        { model, engine, chunk: Math.max(1, Math.ceil(chunk / threads)) },
+        R,
+        threads,
+        (s, e, block) => {
+          const dst = session.values();
+          const n = e - s;
+          for (let c = 0; c < cells; c++) dst.set(block.subarray(c * n, (c + 1) * n), c * R + s);
+        },
+        progress ? (done) => progress(done + localDone) : undefined,
+        mayBlock()
+          ? (s, e) => {
+              session.simulate(s, e);
+              localDone = e - s;
+            }
+          : undefined,
+      );
+      progress?.(R);
     } else {
       for (let r = 0; r < R; r += chunk) {
         session.simulate(r, Math.min(R, r + chunk));

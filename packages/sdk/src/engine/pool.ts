@@ -92,13 +92,14 @@ export async function runJobsOnWorkers(
   lists: readonly WorkerJob[][],
   accept: (worker: number, job: number, values: Float64Array) => void,
   onProgress?: (done: number) => void,
+  meanwhile?: () => void,
 ): Promise<void> {
   const active = lists.filter((l) => l.length > 0);
   const workers = await acquire(active.length);
   let done = 0;
   let healthy = false;
   try {
-    await Promise.all(
+    const all = Promise.all(
       workers.map(
         (w, i) =>
           new Promise<void>((resolve, reject) => {
@@ -117,6 +118,9 @@ export async function runJobsOnWorkers(
           }),
       ),
     );
+    // every job is posted: the caller's own share of the work runs while the workers compute
+    meanwhile?.();
+    await all;
     healthy = true;
   } finally {
     release(workers, healthy);
@@ -124,8 +128,18 @@ export async function runJobsOnWorkers(
 }
 
 /**
- * Splits runs [0, runs) of one spec into `threads` contiguous blocks, one per worker, and hands
- * each block's values ([cell][run − start]) to `accept` as it arrives.
+ * True where the calling thread may block on a long computation: not a browser window's main
+ * thread (Node, Deno, workers).
+ */
+export function mayBlock(): boolean {
+  const g = globalThis as { window?: unknown; document?: unknown };
+  return g.window === undefined || g.document === undefined;
+}
+
+/**
+ * Splits runs [0, runs) of one spec into `threads` contiguous blocks and hands each block's values
+ * ([cell][run − start]) to `accept` as it arrives. With `local`, the calling thread computes the
+ * first block itself (while the workers compute theirs), so `threads` counts it.
  */
 export async function runOnWorkers(
   base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
@@ -133,9 +147,18 @@ export async function runOnWorkers(
   threads: number,
   accept: (runStart: number, runEnd: number, values: Float64Array) => void,
   onProgress?: (done: number) => void,
+  local?: (runStart: number, runEnd: number) => void,
 ): Promise<void> {
   const n = Math.min(threads, runs);
   const { model, ...rest } = base;
-  const blocks = Array.from({ length: n }, (_, i) => [{ model, runStart: Math.floor((runs * i) / n), runEnd: Math.floor((runs * (i + 1)) / n) }]);
-  await runJobsOnWorkers(rest, blocks, (w, _j, values) => accept(blocks[w]![0]!.runStart, blocks[w]![0]!.runEnd, values), onProgress);
+  const ranges = Array.from({ length: n }, (_, i) => [Math.floor((runs * i) / n), Math.floor((runs * (i + 1)) / n)] as const);
+  const remote = local ? ranges.slice(1) : ranges;
+  const blocks = remote.map(([runStart, runEnd]) => [{ model, runStart, runEnd }]);
+  await runJobsOnWorkers(
+    rest,
+    blocks,
+    (w, _j, values) => accept(blocks[w]![0]!.runStart, blocks[w]![0]!.runEnd, values),
+    onProgress,
+    local ? () => local(ranges[0]![0], ranges[0]![1]) : undefined,
+  );
 }
