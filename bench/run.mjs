@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Flywheel benchmarks. `npm run bench` runs the suite and writes bench/results.json;
-// `npm run bench -- w1 --runs 100 --threads 2 --json` runs one workload and prints one JSON object.
+// `npm run bench -- w1 --runs 100 --threads 2 --json` runs one workload and prints one JSON object;
+// `--statistics streaming` runs W1 with bounded-memory statistics (e.g. `--runs 10000`).
 // Every workload runs in its own child process so that its peak memory (maxRSS) is its own;
 // ratios are computed from measurements of the same invocation.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     runs: { type: 'string' }, threads: { type: 'string' }, engine: { type: 'string' },
-    json: { type: 'boolean' }, quick: { type: 'boolean' }, child: { type: 'string' }, iterations: { type: 'string' },
+    json: { type: 'boolean' }, quick: { type: 'boolean' }, child: { type: 'string' }, iterations: { type: 'string' }, statistics: { type: 'string' },
   },
 });
 const quick = !!opts.quick;
@@ -48,7 +49,8 @@ async function child(name) {
       const s = SIZE.w1;
       const runs = Number(opts.runs ?? s.runs);
       const spec = w1Spec({ runs, agents: s.agents, steps: s.steps });
-      job = { runs, steps: s.steps, agents: s.agents, fn: () => run(spec, { engine, threads, metrics: W1_METRICS }) };
+      const statistics = opts.statistics ?? 'exact';
+      job = { runs, steps: s.steps, agents: s.agents, statistics, fn: () => run(spec, { engine, threads, metrics: W1_METRICS, statistics }) };
       break;
     }
     case 'w1-baseline': {
@@ -89,7 +91,7 @@ async function child(name) {
   const wallSeconds = r.latency.mean / 1000;
   const agentSteps = job.runs * job.steps * job.agents;
   return {
-    workload: name, engine: job.engine ?? engine, threads, runs: job.runs, steps: job.steps, agents: job.agents,
+    workload: name, engine: job.engine ?? engine, threads, ...(job.statistics ? { statistics: job.statistics } : {}), runs: job.runs, steps: job.steps, agents: job.agents,
     wallSeconds, minSeconds: r.latency.min / 1000, samples: r.latency.samplesCount ?? bench.opts?.iterations,
     agentSteps, agentStepsPerSecond: agentSteps / wallSeconds, nsPerAgentStep: (wallSeconds * 1e9) / agentSteps,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
@@ -113,7 +115,7 @@ async function main() {
     return;
   }
   if (positionals.length > 0) {
-    const results = positionals.map((w) => spawnChild(w, { runs: opts.runs, threads: opts.threads, engine: opts.engine, iterations: opts.iterations }));
+    const results = positionals.map((w) => spawnChild(w, { runs: opts.runs, threads: opts.threads, engine: opts.engine, iterations: opts.iterations, statistics: opts.statistics }));
     if (opts.json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results)}\n`);
     else console.table(results);
     return;

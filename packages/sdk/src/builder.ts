@@ -75,6 +75,11 @@ export class FlywheelBuilder {
     return this.#with(this.#spec, { ...this.#options, metrics: names });
   }
 
+  /** `'exact'` (default) or `'streaming'` statistics (bounded memory; P² percentiles). */
+  statistics(mode: 'exact' | 'streaming'): FlywheelBuilder {
+    return this.#with(this.#spec, { ...this.#options, statistics: mode });
+  }
+
   /** Registers a progress callback (runs done, runs in all). */
   onProgress(fn: (done: number, total: number) => void): FlywheelBuilder {
     return this.#with(this.#spec, { ...this.#options, onProgress: fn });

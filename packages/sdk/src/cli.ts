@@ -34,6 +34,7 @@ Options for run:
   --out DIR              also write <model>.json and <model>.csv into DIR
   --threads N|auto       worker threads (default auto); results do not depend on it
   --metrics a,b,...      store and print only these metrics (less memory for many runs)
+  --statistics exact|streaming   streaming: memory does not grow with runs (P² percentiles)
   --quiet                no progress bar
   -h, --help             this help
 
@@ -117,6 +118,7 @@ const COMMON_OPTIONS = {
   quiet: { type: 'boolean' },
   threads: { type: 'string' },
   metrics: { type: 'string' },
+  statistics: { type: 'string' },
 } as const;
 
 interface CommonValues {
@@ -128,6 +130,7 @@ interface CommonValues {
   set?: string[] | undefined;
   threads?: string | undefined;
   metrics?: string | undefined;
+  statistics?: string | undefined;
 }
 
 /** The model named by the first positional argument, and a builder with the common options applied. */
@@ -156,6 +159,10 @@ function setup(positionals: string[], values: CommonValues): { name: string; bui
     b = b.threads(n);
   }
   if (values.metrics !== undefined) b = b.metrics(values.metrics.split(',').map((m) => m.trim()) as MetricName[]);
+  if (values.statistics !== undefined) {
+    if (values.statistics !== 'exact' && values.statistics !== 'streaming') usage('unknown statistics mode', '--statistics', values.statistics, 'Use exact or streaming.');
+    b = b.statistics(values.statistics);
+  }
   return { name, builder: b, engine };
 }
 

@@ -5,7 +5,8 @@
  */
 export * from '@flywheel/spec';
 export { compile, metricsFor, type CompiledModel } from './compile.js';
-export { run, AUTO_THREADS_MIN_WORK, type RunOptions, type EngineName } from './run.js';
+export { StreamingStats } from './streaming.js';
+export { run, AUTO_THREADS_MIN_WORK, STREAMING_BLOCK, type RunOptions, type EngineName } from './run.js';
 export { availableThreads, shutdownWorkers } from './engine/pool.js';
 export { runShard, mergeShards, shardRange, type Shard } from './shard.js';
 export { sweep, sweepPoints, SweepResult, type SweepPlan, type SweepPoint } from './sweep.js';

@@ -4,7 +4,8 @@ import { compile, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
 import { MAX_VALUES_BYTES, WasmSession } from './engine/wasm.js';
 import { METRICS, type MetricName } from './metrics.js';
-import { availableThreads, mayBlock, runOnWorkers } from './engine/pool.js';
+import { availableThreads, mayBlock, runJobsOnWorkers, runOnWorkers } from './engine/pool.js';
+import { StreamingStats } from './streaming.js';
 import { RunResult } from './result.js';
 
 /** Which engine runs the model. */
@@ -26,7 +27,17 @@ export interface RunOptions {
   threads?: number | 'auto';
   /** Store and report only these metrics (saves memory on large Monte Carlos). */
   metrics?: readonly MetricName[];
+  /**
+   * `'exact'` (default): percentiles from every run's values (memory grows with runs).
+   * `'streaming'`: runs are simulated in blocks and folded into bounded-memory statistics — the
+   * mean exactly, p5/p50/p95 estimated by the P² algorithm — so memory does not grow with runs.
+   * Either way the numbers do not depend on the thread count.
+   */
+  statistics?: 'exact' | 'streaming';
 }
+
+/** Runs per block in streaming statistics. */
+export const STREAMING_BLOCK = 64;
 
 /** Work size above which `threads: 'auto'` starts workers. */
 export const AUTO_THREADS_MIN_WORK = 5e7;
@@ -76,6 +87,9 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   if (t !== 'auto' && !(Number.isInteger(t) && t >= 1 && t <= 1024)) {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'threads', t, 'threads must be an integer from 1 to 1024, or "auto"', 'Use e.g. { threads: 2 }.');
   }
+  if (options.statistics !== undefined && options.statistics !== 'exact' && options.statistics !== 'streaming') {
+    fail(ErrorCodes.RUN_INVALID_OPTION, 'statistics', options.statistics, 'unknown statistics mode', 'Use "exact" or "streaming".');
+  }
   const valid = validateSpec(spec);
   const model = compile(valid, options.metrics);
   const R = model.runs;
@@ -85,6 +99,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   const chunk = options.onProgress ? Math.max(1, Math.ceil(R / 100)) : R;
   const progress = options.onProgress ? (done: number) => options.onProgress!(done, R) : undefined;
 
+  if (options.statistics === 'streaming') return toResult(model, engine, await streamingStats(model, engine, threads, options, progress));
   let stats: Float64Array;
   if (engine === 'wasm') {
     const session = new WasmSession(await loadWasm(options.wasm), model, R);
@@ -140,6 +155,53 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
     stats = statsReference(values, cells, R);
   }
   return toResult(model, engine, stats);
+}
+
+/** Simulates in blocks of STREAMING_BLOCK runs and folds them, in run order, into StreamingStats. */
+async function streamingStats(model: CompiledModel, engine: EngineName, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<Float64Array> {
+  const R = model.runs;
+  const cells = model.metrics.length * (model.steps + 1);
+  const stream = new StreamingStats(cells);
+  const B = Math.min(R, STREAMING_BLOCK);
+  const blocks = Math.ceil(R / B);
+  if (threads <= 1) {
+    const session = engine === 'wasm' ? new WasmSession(await loadWasm(options.wasm), model, B) : undefined;
+    for (let r = 0; r < R; r += B) {
+      const n = Math.min(B, R - r);
+      if (session) {
+        session.simulate(r, r + n, r);
+        stream.add(session.values(), n, B);
+      } else stream.add(simulateReference(model, r, r + n), n);
+      if (progress) {
+        progress(r + n);
+        await tick();
+      }
+    }
+    return stream.result();
+  }
+  // Block k goes to worker k mod threads; blocks are folded in order as they arrive.
+  const lists = Array.from({ length: Math.min(threads, blocks) }, (_, w) =>
+    Array.from({ length: Math.ceil((blocks - w) / Math.min(threads, blocks)) }, (_, j) => {
+      const k = j * Math.min(threads, blocks) + w;
+      return { model, runStart: k * B, runEnd: Math.min(R, (k + 1) * B) };
+    }),
+  );
+  const waiting = new Map<number, Float64Array>();
+  let next = 0;
+  await runJobsOnWorkers(
+    { engine, chunk: B },
+    lists,
+    (w, j, values) => {
+      waiting.set(j * lists.length + w, values);
+      for (let v = waiting.get(next); v !== undefined; v = waiting.get(next)) {
+        waiting.delete(next);
+        stream.add(v, Math.min(B, R - next * B));
+        next++;
+      }
+    },
+    progress,
+  );
+  return stream.result();
 }
 
 /** Checks and wraps statistics ([stat][cell]) into a {@link RunResult}. */
