@@ -33,6 +33,8 @@ export const HNT_PRICE_USD = HNT_MARKET_CAP_USD / HNT_CIRCULATING;
  * Total supply on 2024-10-01 = max supply − issuance still scheduled after that day:
  * 304 days × 41,095.89041096 (to 2025-08-01) = 12,493,150.68, plus 7.5M × 2 × (1 + 1/2 + 1/4 + …) = 30,000,000,
  * so 223,000,000 − 42,493,150.68 = 180,506,849.32. [DER from OFF HIP-20 and hnt.json]
+ * (The model's calendar halvings pay whole daily rates through leap days, about 13,700 HNT more
+ * than this 365-day arithmetic over all future halvings; the 223M cap clips it.)
  */
 export const HNT_TOTAL_SUPPLY_2024_10_01 = HNT_MAX_SUPPLY - 304 * HNT_PER_DAY_2024 - 30_000_000;
 
