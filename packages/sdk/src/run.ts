@@ -179,28 +179,30 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
     }
     return stream.result();
   }
-  // Block k goes to worker k mod threads; blocks are folded in order as they arrive.
-  const lists = Array.from({ length: Math.min(threads, blocks) }, (_, w) =>
-    Array.from({ length: Math.ceil((blocks - w) / Math.min(threads, blocks)) }, (_, j) => {
-      const k = j * Math.min(threads, blocks) + w;
-      return { model, runStart: k * B, runEnd: Math.min(R, (k + 1) * B) };
-    }),
-  );
-  const waiting = new Map<number, Float64Array>();
-  let next = 0;
-  await runJobsOnWorkers(
-    { engine, chunk: B },
-    lists,
-    (w, j, values) => {
-      waiting.set(j * lists.length + w, values);
-      for (let v = waiting.get(next); v !== undefined; v = waiting.get(next)) {
-        waiting.delete(next);
-        stream.add(v, Math.min(B, R - next * B));
-        next++;
-      }
-    },
-    progress,
-  );
+  // Waves of one block per worker. While a wave computes, the previous wave's blocks are folded
+  // (in run order) on this thread, so at most two waves of values exist at any time.
+  const n = Math.min(threads, blocks);
+  let previous: Float64Array[] = [];
+  let done = 0;
+  const fold = (values: Float64Array[], firstBlock: number) =>
+    values.forEach((v, i) => stream.add(v, Math.min(B, R - (firstBlock + i) * B)));
+  for (let k0 = 0; k0 < blocks; k0 += n) {
+    const wave = Array.from({ length: Math.min(n, blocks - k0) }, (_, i) => [{ model, runStart: (k0 + i) * B, runEnd: Math.min(R, (k0 + i + 1) * B) }]);
+    const results: Float64Array[] = new Array(wave.length);
+    const folding = previous;
+    await runJobsOnWorkers(
+      { engine, chunk: B },
+      wave,
+      (w, _j, values) => {
+        results[w] = values;
+      },
+      progress ? (d) => progress(done + d) : undefined,
+      () => fold(folding, k0 - n),
+    );
+    done += wave.reduce((sum, [job]) => sum + job!.runEnd - job!.runStart, 0);
+    previous = results;
+  }
+  fold(previous, blocks - previous.length);
   return stream.result();
 }
 
