@@ -4,7 +4,7 @@ import { compile, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
 import { MAX_VALUES_BYTES, WasmSession } from './engine/wasm.js';
 import { METRICS, type MetricName } from './metrics.js';
-import { availableThreads, mayBlock, runJobsOnWorkers, runOnWorkers } from './engine/pool.js';
+import { availableThreads, mayBlock, placeBlock, runJobsOnWorkers, runOnWorkers } from './engine/pool.js';
 import { StreamingStats } from './streaming.js';
 import { RunResult } from './result.js';
 
@@ -110,11 +110,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
         { model, engine, chunk: Math.max(1, Math.ceil(chunk / threads)) },
         R,
         threads,
-        (s, e, block) => {
-          const dst = session.values();
-          const n = e - s;
-          for (let c = 0; c < cells; c++) dst.set(block.subarray(c * n, (c + 1) * n), c * R + s);
-        },
+        (s, _e, block) => placeBlock(session.values(), block, cells, R, s),
         progress ? (done) => progress(done + localDone) : undefined,
         mayBlock()
           ? (s, e) => {
@@ -136,10 +132,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
     stats = session.stats();
   } else {
     const values = new Float64Array(cells * R);
-    const accept = (s: number, e: number, block: Float64Array) => {
-      const n = e - s;
-      for (let c = 0; c < cells; c++) values.set(block.subarray(c * n, (c + 1) * n), c * R + s);
-    };
+    const accept = (s: number, _e: number, block: Float64Array) => placeBlock(values, block, cells, R, s);
     if (threads > 1) {
       await runOnWorkers({ model, engine, chunk: R }, R, threads, accept, progress);
     } else {

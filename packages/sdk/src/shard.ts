@@ -1,6 +1,6 @@
 import { ErrorCodes, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
 import { compile } from './compile.js';
-import { runJobsOnWorkers, availableThreads } from './engine/pool.js';
+import { availableThreads, placeBlock, runJobsOnWorkers } from './engine/pool.js';
 import { simulateReference } from './engine/reference.js';
 import { WasmSession } from './engine/wasm.js';
 import { init } from '@flywheel/core-wasm';
@@ -76,11 +76,7 @@ export async function runShard(spec: ModelSpec, index: number, count: number, op
       const [a, b] = shardRange(n, i, threads);
       return [{ model, runStart: runStart + a, runEnd: runStart + b }];
     });
-    await runJobsOnWorkers({ engine, chunk: n }, blocks, (w, _j, block) => {
-      const a = blocks[w]![0]!.runStart - runStart;
-      const m = blocks[w]![0]!.runEnd - blocks[w]![0]!.runStart;
-      for (let c = 0; c < cells; c++) values.set(block.subarray(c * m, (c + 1) * m), c * n + a);
-    });
+    await runJobsOnWorkers({ engine, chunk: n }, blocks, (w, _j, block) => placeBlock(values, block, cells, n, blocks[w]![0]!.runStart - runStart));
   } else if (n > 0) {
     if (engine === 'wasm') {
       const session = new WasmSession(await init(options.wasm), model, n);
@@ -118,10 +114,6 @@ export async function mergeShards(shards: readonly Shard[], options: Pick<RunOpt
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
   const values = new Float64Array(cells * R);
-  for (const s of shards) {
-    const block = fromBase64(s.values);
-    const n = s.runEnd - s.runStart;
-    for (let c = 0; c < cells; c++) values.set(block.subarray(c * n, (c + 1) * n), c * R + s.runStart);
-  }
+  for (const s of shards) placeBlock(values, fromBase64(s.values), cells, R, s.runStart);
   return toResult(model, first.engine, await statsOf(model, first.engine, values, options.wasm));
 }

@@ -69,6 +69,19 @@ export async function shutdownWorkers(): Promise<void> {
 }
 
 /**
+ * Copies a block of runs ([cell][run], `block.length / cells` runs) into a buffer of `total` runs
+ * per cell ([cell][run]) at run offset `at`.
+ * @example
+ * ```ts
+ * placeBlock(all, block, cells, 100, 50); // runs 50… of a 100-run buffer
+ * ```
+ */
+export function placeBlock(dst: Float64Array, block: Float64Array, cells: number, total: number, at: number): void {
+  const n = block.length / cells;
+  for (let c = 0; c < cells; c++) dst.set(block.subarray(c * n, (c + 1) * n), c * total + at);
+}
+
+/**
  * Number of hardware threads (Node: os.availableParallelism; browsers: navigator.hardwareConcurrency).
  * @example
  * ```ts
