@@ -17,7 +17,7 @@ import {
   S_MEAN, S_P5, S_P50, S_P95,
 } from '../src/layout';
 import { fexp, flog } from './math';
-import { seedRun, uniform, normal } from './rng';
+import { seedRun, uniform, normal, geometric } from './rng';
 
 export { fexp, flog };
 
@@ -40,7 +40,7 @@ export function resetHeap(): void {
 
 // Host-visible scratch: bytes of agent working memory needed for n agents.
 export function agentBytes(n: i32): usize {
-  return <usize>n * 8 * 2 + <usize>n * 4 + 64;
+  return <usize>n * 8 * 3 + <usize>n * 4 + 64;
 }
 
 function draw(kind: i32, a: f64, b: f64): f64 {
@@ -86,8 +86,10 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
   const capConst = capKind == DIST_CONSTANT;
   const W = <i32>par(params, P_AG_WINDOW);
   const full: u32 = (<u32>1 << <u32>W) - 1; // W ≤ 31
-  const reP = par(params, P_AG_REENTRY_P), reTh = par(params, P_AG_REENTRY_TH);
+  const reTh = par(params, P_AG_REENTRY_TH);
   const minActive = <u32>par(params, P_AG_MIN_ACTIVE);
+  reP = par(params, P_AG_REENTRY_P);
+  reLogQ = flog(1 - reP);
   const seed = <u32>par(params, P_SEED);
   const shTab = tables + ((<usize>T_COUNT * <usize>n1) << 3); // thresholds, then rates
   const fdvFixed = maxSupply < Infinity;
@@ -103,7 +105,8 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
   // agent SoA
   const cpc = work;                        // f64[N] cost per capacity unit per step
   const cap = cpc + (<usize>N << 3);       // f64[N] capacity
-  const mask = cap + (<usize>N << 3);      // u32[N] bit 31: active now; bits 0..W−1: activity in the trailing window (bit 0 = this step)
+  const psum = cap + (<usize>N << 3);      // f64[N] window revenue of an agent active since it (re)joined, fewer than W steps
+  const mask = psum + (<usize>N << 3);     // u32[N] bit 31: active now; bits 0..W−1: activity in the trailing window (bit 0 = this step)
   const revRing = memory.data(32 * 8);
   const recent = memory.data(32 * 8); // recent[k] = revenue per unit k steps ago (k = 0: this step)
   const burnRing = memory.data(366 * 8);
@@ -131,6 +134,7 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
     }
     if (capConst) capSum = capA * <f64>nAct;
     const cap0 = weight * capSum;
+    reGap = N > 0 ? geometric(reP, reLogQ) : Infinity;
     for (let j = 0; j < 32; j++) store<f64>(revRing + (<usize>j << 3), 0);
     for (let j = 0; j < neW; j++) store<f64>(burnRing + (<usize>j << 3), 0);
 
@@ -204,7 +208,7 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
         }
         // With no capacity active, a would-be entrant judges the pool as if one unit were active.
         const rJoin = C > 0 ? r : pool / weight;
-        nAct = agentsStep(N, mask, cpc, cap, recent, rJoin, sFull, <f64>W, full, reTh, reP, capConst, minActive);
+        nAct = agentsStep(N, mask, cpc, cap, psum, recent, rJoin, sFull, <f64>W, full, reTh, capConst, minActive);
         capSum = capConst ? capA * <f64>nAct : activeCapacity;
       }
 
@@ -231,17 +235,33 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
 
 // Sum of the active agents' capacity, set by agentsStep (unless capacity is constant).
 let activeCapacity: f64 = 0;
+// Re-entry: probability per eligible agent-step, flog(1 − p), and the run's countdown of trials
+// still to fail before the next success (a geometric gap; ∞ when p = 0).
+let reP: f64 = 0;
+let reLogQ: f64 = 0;
+let reGap: f64 = 0;
+
+/** One re-entry trial of an eligible inactive agent: true on success (then the next gap is drawn). */
+// @ts-ignore: decorator
+@inline function reentryTrial(): bool {
+  if (reGap == 0) {
+    reGap = geometric(reP, reLogQ);
+    return true;
+  }
+  reGap -= 1;
+  return false;
+}
 
 /** Updates agent i (see agentsStep) and returns 1 if it is active afterwards. `r`: the revenue per unit an inactive agent compares with its re-entry threshold. */
 // @ts-ignore: decorator
-@inline function agentOne(i: i32, mask: usize, cpc: usize, recent: usize, r: f64, sFull: f64, cFull: f64,
-  full: u32, lowFull: u32, W: i32, reTh: f64, reP: f64, minActive: u32): u32 {
+@inline function agentOne(i: i32, mask: usize, cpc: usize, psum: usize, recent: usize, r: f64, sFull: f64, cFull: f64,
+  full: u32, lowFull: u32, W: i32, reTh: f64, minActive: u32): u32 {
   const io = <usize>i << 3;
   const mo = mask + (<usize>i << 2);
   const word = load<u32>(mo);
   if (word == 0) {
     // inactive for the whole window: only a re-entry can change anything
-    if (r > reTh * load<f64>(cpc + io) && uniform() < reP) {
+    if (r > reTh * load<f64>(cpc + io) && reentryTrial()) {
       store<u32>(mo, <u32>1 << 31);
       return 1;
     }
@@ -255,17 +275,27 @@ let activeCapacity: f64 = 0;
     if ((word & lowFull) == lowFull) {
       if (sFull < c * cFull) act = 0;
     } else {
+      // Window revenue: the revenue of the active steps, oldest first. For an agent active on
+      // each step since it joined (bits 0..n−1), that is last step's sum plus this step's
+      // revenue, the same additions in the same order, so it is carried in psum.
       const n = popcnt<u32>(m);
-      if (n >= minActive) {
-        let s: f64 = 0;
-        for (let k = W - 1; k >= 0; k--) {
-          if ((m >>> <u32>k) & 1) s += load<f64>(recent + (<usize>k << 3));
+      let s: f64 = 0;
+      if ((m & (m + 1)) == 0 && (word & full) == (m >>> 1)) {
+        s = (n == 1 ? 0 : load<f64>(psum + io)) + load<f64>(recent);
+        store<f64>(psum + io, s);
+      } else {
+        let b = m;
+        while (b != 0) {
+          const k = 31 - clz<u32>(b);
+          s += load<f64>(recent + (<usize>k << 3));
+          b ^= <u32>1 << <u32>k;
         }
-        if (s < c * <f64>n) act = 0;
+        store<f64>(psum + io, s);
       }
+      if (n >= minActive && s < c * <f64>n) act = 0;
     }
   } else if (r > reTh * c) {
-    if (uniform() < reP) act = 1;
+    if (reentryTrial()) act = 1;
   }
   const next = m | (act << 31);
   if (next != word) store<u32>(mo, next);
@@ -276,13 +306,17 @@ let activeCapacity: f64 = 0;
  * One step of the provider agents: window bits, exits, re-entries, in agent order. Returns the
  * number active and leaves their capacity in `activeCapacity`. A separate function (binaryen does
  * not inline functions with loops) keeps the hot loop's registers free of simulate()'s locals.
- * The SIMD build first looks at four agents at once: when all four are active over the whole
- * window and none falls below its cost, or all four are inactive over the whole window and none
- * could re-enter, nothing changes for them and the scalar update is skipped. The comparisons are
- * the scalar ones, lane by lane, so both builds give the same numbers.
+ *
+ * The SIMD build looks at four agents at once. Re-entry trials are counted down from a geometric
+ * gap, so when the gap exceeds the number of eligible inactive agents among the four, none of
+ * them re-enters: the gap drops by that number and their window bits shift, all in vector
+ * registers. Agents active over the whole window whose window revenue covers their cost do not
+ * change. Only the rest (active over part of the window, leaving, or a group holding a success)
+ * takes the scalar update, in agent order. The comparisons are the scalar ones, lane by lane, so
+ * both builds give the same numbers.
  */
-function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, recent: usize, r: f64, sFull: f64,
-  cFull: f64, full: u32, reTh: f64, reP: f64, capConst: bool, minActive: u32): i32 {
+function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, psum: usize, recent: usize, r: f64, sFull: f64,
+  cFull: f64, full: u32, reTh: f64, capConst: bool, minActive: u32): i32 {
   const lowFull = full >>> 1;
   const W = <i32>cFull;
   let nAct: i32 = 0;
@@ -290,32 +324,45 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, recent: usize, 
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const vSteady = i32x4.splat(<i32>((<u32>1 << 31) | full));
+    const vFull = i32x4.splat(<i32>full);
     const vS = f64x2.splat(sFull);
     const vW = f64x2.splat(cFull);
     const vR = f64x2.splat(r);
     const vTh = f64x2.splat(reTh);
-    const zero = i32x4.splat(0);
     for (; i + 4 <= N; i += 4) {
-      const w = v128.load(mask + (<usize>i << 2));
+      const mo = mask + (<usize>i << 2);
+      const w = v128.load(mo);
       const c01 = v128.load(cpc + (<usize>i << 3));
       const c23 = v128.load(cpc + (<usize>i << 3), 16);
-      // per lane: active over the whole window and staying, or inactive over it and not re-entering
+      const active = i32x4.bitmask(w); // bit 31 of each lane
       const steady = i32x4.bitmask(i32x4.eq(w, vSteady));
-      const idle = i32x4.bitmask(i32x4.eq(w, zero));
       const exits = i64x2.bitmask(f64x2.lt(vS, f64x2.mul(c01, vW))) | (i64x2.bitmask(f64x2.lt(vS, f64x2.mul(c23, vW))) << 2);
-      const joins = i64x2.bitmask(f64x2.gt(vR, f64x2.mul(vTh, c01))) | (i64x2.bitmask(f64x2.gt(vR, f64x2.mul(vTh, c23))) << 2);
-      const stays = steady & ~exits;
-      const unchanged = stays | (idle & ~joins);
-      if (unchanged == 15 && capConst) {
-        nAct += popcnt<i32>(stays);
+      const eligible = (i64x2.bitmask(f64x2.gt(vR, f64x2.mul(vTh, c01))) | (i64x2.bitmask(f64x2.gt(vR, f64x2.mul(vTh, c23))) << 2)) & ~active;
+      const trials = <f64>popcnt<i32>(eligible);
+      if (reGap >= trials) {
+        // no re-entry among these four: inactive lanes shift their window bits
+        reGap -= trials;
+        const shifted = v128.and(i32x4.shl(w, 1), vFull);
+        v128.store(mo, v128.bitselect(w, shifted, i32x4.lt_s(w, i32x4.splat(0))));
+        const stays = steady & ~exits;
+        const scalar = active & ~stays; // active over part of the window, or leaving
+        if (scalar == 0 && capConst) {
+          nAct += popcnt<i32>(stays);
+          continue;
+        }
+        for (let j = 0; j < 4; j++) {
+          const bit = 1 << j;
+          let on: bool = (stays & bit) != 0;
+          if (scalar & bit) on = agentOne(i + j, mask, cpc, psum, recent, r, sFull, cFull, full, lowFull, W, reTh, minActive) != 0;
+          if (on) {
+            nAct++;
+            if (!capConst) capSum += load<f64>(cap + (<usize>(i + j) << 3));
+          }
+        }
         continue;
       }
       for (let j = 0; j < 4; j++) {
-        const bit = 1 << j;
-        let active: bool;
-        if (unchanged & bit) active = (stays & bit) != 0;
-        else active = agentOne(i + j, mask, cpc, recent, r, sFull, cFull, full, lowFull, W, reTh, reP, minActive) != 0;
-        if (active) {
+        if (agentOne(i + j, mask, cpc, psum, recent, r, sFull, cFull, full, lowFull, W, reTh, minActive)) {
           nAct++;
           if (!capConst) capSum += load<f64>(cap + (<usize>(i + j) << 3));
         }
@@ -323,7 +370,7 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, recent: usize, 
     }
   }
   for (; i < N; i++) {
-    if (agentOne(i, mask, cpc, recent, r, sFull, cFull, full, lowFull, W, reTh, reP, minActive)) {
+    if (agentOne(i, mask, cpc, psum, recent, r, sFull, cFull, full, lowFull, W, reTh, minActive)) {
       nAct++;
       if (!capConst) capSum += load<f64>(cap + (<usize>i << 3));
     }

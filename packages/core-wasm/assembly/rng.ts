@@ -41,6 +41,17 @@ export function seedRun(seed: u32, run: u32): void {
   return (<f64>nextU32() + 0.5) * 2.3283064365386963e-10;
 }
 
+/**
+ * Failures before the first success in Bernoulli(p) trials (geometric on {0, 1, …}):
+ * ⌊ln U / ln(1 − p)⌋ from one uniform; ∞ for p ≤ 0 and 0 for p ≥ 1, without a draw.
+ * `logQ` = flog(1 − p).
+ */
+export function geometric(p: f64, logQ: f64): f64 {
+  if (p <= 0) return Infinity;
+  if (p >= 1) return 0;
+  return Math.floor(flog(uniform()) / logQ);
+}
+
 export function normal(): f64 {
   if (hasSpare) { hasSpare = false; return spare; }
   let u: f64, v: f64, s: f64;

@@ -157,6 +157,26 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
     expect(Array.from(rich.metric('activeProviders').p50)).toEqual([20, 40, 40]);
   });
 
+  it('providers: re-entry is one Bernoulli(p) trial per eligible inactive agent-step', async () => {
+    // Joiners leave the next step (cost far above revenue, window 1) and are not eligible that
+    // step, so a_t ~ Binomial(N − a_{t−1}, p): stationary mean pN/(1 + p), variance ≈ (N − a)·p·(1 − p).
+    const N = 1000;
+    const spec = (p: number) => with_(base(), {
+      'time.steps': 4000,
+      'price.initial': 1,
+      providers: { count: N, initialActive: 0, cost: { kind: 'constant', value: 1e9 }, costPer: 'day', window: 1, reentry: { probability: p, threshold: 0 } },
+    });
+    const a = Array.from((await go(spec(0.05))).metric('activeProviders').p50.slice(1));
+    const mean = a.reduce((s, x) => s + x, 0) / a.length;
+    const variance = a.reduce((s, x) => s + (x - mean) ** 2, 0) / (a.length - 1);
+    expect(Math.abs(mean - (0.05 * N) / 1.05)).toBeLessThan(0.8); // standard error ≈ 0.11
+    expect(variance).toBeGreaterThan(0.8 * (N - mean) * 0.05 * 0.95);
+    expect(variance).toBeLessThan(1.2 * (N - mean) * 0.05 * 0.95);
+    // p = 1: all join, all leave, all join…; p = 0: nobody ever joins
+    expect(Array.from((await go(spec(1))).metric('activeProviders').p50.slice(0, 5))).toEqual([0, N, 0, N, 0]);
+    expect(Math.max(...(await go(spec(0))).metric('activeProviders').p50)).toBe(0);
+  });
+
   it('providers: entry when nobody is active judges the pool as if one unit were active', async () => {
     const r = await go(with_(base(), {
       'time.steps': 2,

@@ -87,6 +87,8 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
       for (const p of providers) if (p.active) sum += p.capacity;
       return sum;
     };
+    // Re-entry trials still to fail before the next success (see the provider step).
+    let reentryGap = N > 0 ? rng.geometric(P[L.P_AG_REENTRY_P]!) : Infinity;
     let capSum = activeCapacity();
     const capacity0 = weight * capSum;
     const revenueRing = new Array<number>(32).fill(0);
@@ -175,7 +177,12 @@ export function simulateReference(model: CompiledModel, runStart: number, runEnd
             const activeSteps = popcount(p.activity);
             if (activeSteps >= P[L.P_AG_MIN_ACTIVE]! && windowRevenue < p.costPerCapacity * activeSteps) p.active = false;
           } else if (entrantRevenue > P[L.P_AG_REENTRY_TH]! * p.costPerCapacity) {
-            if (rng.uniform() < P[L.P_AG_REENTRY_P]!) p.active = true;
+            // One Bernoulli(probability) trial. The run's trials, in order, are decided by counting
+            // down a geometric gap: the number of failures before the next success.
+            if (reentryGap === 0) {
+              p.active = true;
+              reentryGap = rng.geometric(P[L.P_AG_REENTRY_P]!);
+            } else reentryGap -= 1;
           }
         }
         capSum = activeCapacity();

@@ -58,6 +58,16 @@ export class Rng {
     return (this.nextU32() + 0.5) * 2.3283064365386963e-10;
   }
 
+  /**
+   * Failures before the first success in Bernoulli(p) trials (geometric on {0, 1, …}):
+   * ⌊ln U / ln(1 − p)⌋ from one uniform; ∞ for p ≤ 0 and 0 for p ≥ 1, without a draw.
+   */
+  geometric(p: number): number {
+    if (p <= 0) return Infinity;
+    if (p >= 1) return 0;
+    return Math.floor(flog(this.uniform()) / flog(1 - p));
+  }
+
   /** Standard normal by Marsaglia's polar method; the second value of each pair is kept. */
   normal(): number {
     if (this.hasSpare) {
