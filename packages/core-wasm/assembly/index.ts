@@ -40,7 +40,7 @@ export function resetHeap(): void {
 
 // Host-visible scratch: bytes of agent working memory needed for n agents.
 export function agentBytes(n: i32): usize {
-  return <usize>n * 8 * 3 + <usize>n * 4 + 64;
+  return <usize>n * 8 * 5 + <usize>n * 4 + 64;
 }
 
 function draw(kind: i32, a: f64, b: f64): f64 {
@@ -106,7 +106,9 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
   const cpc = work;                        // f64[N] cost per capacity unit per step
   const cap = cpc + (<usize>N << 3);       // f64[N] capacity
   const psum = cap + (<usize>N << 3);      // f64[N] window revenue of an agent active since it (re)joined, fewer than W steps
-  const mask = psum + (<usize>N << 3);     // u32[N] bit 31: active now; bits 0..W−1: activity in the trailing window (bit 0 = this step)
+  const exitAt = psum + (<usize>N << 3);  // f64[N] cost per unit × W: an agent active over the whole window leaves when the window revenue is below it
+  const joinAt = exitAt + (<usize>N << 3); // f64[N] threshold × cost per unit: an inactive agent is eligible to re-enter when r is above it
+  const mask = joinAt + (<usize>N << 3);   // u32[N] bit 31: active now; bits 0..W−1: activity in the trailing window (bit 0 = this step)
   const revRing = memory.data(32 * 8);
   const recent = memory.data(32 * 8); // recent[k] = revenue per unit k steps ago (k = 0: this step)
   const burnRing = memory.data(366 * 8);
@@ -127,7 +129,10 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
       const c = draw(costKind, costA, costB);
       const k = draw(capKind, capA, capB);
       store<f64>(cap + (<usize>i << 3), k);
-      store<f64>(cpc + (<usize>i << 3), c / k);
+      const cu = c / k;
+      store<f64>(cpc + (<usize>i << 3), cu);
+      store<f64>(exitAt + (<usize>i << 3), cu * <f64>W);
+      store<f64>(joinAt + (<usize>i << 3), reTh * cu);
       const a: u32 = i < initActive ? 1 : 0;
       store<u32>(mask + (<usize>i << 2), a << 31);
       if (a) { nAct++; capSum += k; }
@@ -208,7 +213,7 @@ export function simulate(params: usize, tables: usize, work: usize, out: usize, 
         }
         // With no capacity active, a would-be entrant judges the pool as if one unit were active.
         const rJoin = C > 0 ? r : pool / weight;
-        nAct = agentsStep(N, mask, cpc, cap, psum, recent, rJoin, sFull, <f64>W, full, reTh, capConst, minActive);
+        nAct = agentsStep(N, mask, cpc, cap, psum, exitAt, joinAt, recent, rJoin, sFull, <f64>W, full, capConst, minActive);
         capSum = capConst ? capA * <f64>nAct : activeCapacity;
       }
 
@@ -254,14 +259,14 @@ let reGap: f64 = 0;
 
 /** Updates agent i (see agentsStep) and returns 1 if it is active afterwards. `r`: the revenue per unit an inactive agent compares with its re-entry threshold. */
 // @ts-ignore: decorator
-@inline function agentOne(i: i32, mask: usize, cpc: usize, psum: usize, recent: usize, r: f64, sFull: f64, cFull: f64,
-  full: u32, lowFull: u32, W: i32, reTh: f64, minActive: u32): u32 {
+@inline function agentOne(i: i32, mask: usize, cpc: usize, psum: usize, exitAt: usize, joinAt: usize, recent: usize, r: f64, sFull: f64, cFull: f64,
+  full: u32, lowFull: u32, W: i32, minActive: u32): u32 {
   const io = <usize>i << 3;
   const mo = mask + (<usize>i << 2);
   const word = load<u32>(mo);
   if (word == 0) {
     // inactive for the whole window: only a re-entry can change anything
-    if (r > reTh * load<f64>(cpc + io) && reentryTrial()) {
+    if (r > load<f64>(joinAt + io) && reentryTrial()) {
       store<u32>(mo, <u32>1 << 31);
       return 1;
     }
@@ -273,7 +278,7 @@ let reGap: f64 = 0;
   if (act) {
     m |= 1;
     if ((word & lowFull) == lowFull) {
-      if (sFull < c * cFull) act = 0;
+      if (sFull < load<f64>(exitAt + io)) act = 0;
     } else {
       // Window revenue: the revenue of the active steps, oldest first. For an agent active on
       // each step since it joined (bits 0..n−1), that is last step's sum plus this step's
@@ -294,7 +299,7 @@ let reGap: f64 = 0;
       }
       if (n >= minActive && s < c * <f64>n) act = 0;
     }
-  } else if (r > reTh * c) {
+  } else if (r > load<f64>(joinAt + io)) {
     if (reentryTrial()) act = 1;
   }
   const next = m | (act << 31);
@@ -315,8 +320,8 @@ let reGap: f64 = 0;
  * takes the scalar update, in agent order. The comparisons are the scalar ones, lane by lane, so
  * both builds give the same numbers.
  */
-function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, psum: usize, recent: usize, r: f64, sFull: f64,
-  cFull: f64, full: u32, reTh: f64, capConst: bool, minActive: u32): i32 {
+function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, psum: usize, exitAt: usize, joinAt: usize, recent: usize, r: f64, sFull: f64,
+  cFull: f64, full: u32, capConst: bool, minActive: u32): i32 {
   const lowFull = full >>> 1;
   const W = <i32>cFull;
   let nAct: i32 = 0;
@@ -326,22 +331,23 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, psum: usize, re
     const vSteady = i32x4.splat(<i32>((<u32>1 << 31) | full));
     const vFull = i32x4.splat(<i32>full);
     const vS = f64x2.splat(sFull);
-    const vW = f64x2.splat(cFull);
     const vR = f64x2.splat(r);
-    const vTh = f64x2.splat(reTh);
+    let gap = reGap; // kept in a local here: a global would put a store and a load on the loop's critical path
     for (; i + 4 <= N; i += 4) {
       const mo = mask + (<usize>i << 2);
       const w = v128.load(mo);
-      const c01 = v128.load(cpc + (<usize>i << 3));
-      const c23 = v128.load(cpc + (<usize>i << 3), 16);
+      const x01 = v128.load(exitAt + (<usize>i << 3));
+      const x23 = v128.load(exitAt + (<usize>i << 3), 16);
+      const j01 = v128.load(joinAt + (<usize>i << 3));
+      const j23 = v128.load(joinAt + (<usize>i << 3), 16);
       const active = i32x4.bitmask(w); // bit 31 of each lane
       const steady = i32x4.bitmask(i32x4.eq(w, vSteady));
-      const exits = i64x2.bitmask(f64x2.lt(vS, f64x2.mul(c01, vW))) | (i64x2.bitmask(f64x2.lt(vS, f64x2.mul(c23, vW))) << 2);
-      const eligible = (i64x2.bitmask(f64x2.gt(vR, f64x2.mul(vTh, c01))) | (i64x2.bitmask(f64x2.gt(vR, f64x2.mul(vTh, c23))) << 2)) & ~active;
+      const exits = i64x2.bitmask(f64x2.lt(vS, x01)) | (i64x2.bitmask(f64x2.lt(vS, x23)) << 2);
+      const eligible = (i64x2.bitmask(f64x2.gt(vR, j01)) | (i64x2.bitmask(f64x2.gt(vR, j23)) << 2)) & ~active;
       const trials = <f64>popcnt<i32>(eligible);
-      if (reGap >= trials) {
+      if (gap >= trials) {
         // no re-entry among these four: inactive lanes shift their window bits
-        reGap -= trials;
+        gap -= trials;
         const shifted = v128.and(i32x4.shl(w, 1), vFull);
         v128.store(mo, v128.bitselect(w, shifted, i32x4.lt_s(w, i32x4.splat(0))));
         const stays = steady & ~exits;
@@ -353,7 +359,7 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, psum: usize, re
         for (let j = 0; j < 4; j++) {
           const bit = 1 << j;
           let on: bool = (stays & bit) != 0;
-          if (scalar & bit) on = agentOne(i + j, mask, cpc, psum, recent, r, sFull, cFull, full, lowFull, W, reTh, minActive) != 0;
+          if (scalar & bit) on = agentOne(i + j, mask, cpc, psum, exitAt, joinAt, recent, r, sFull, cFull, full, lowFull, W, minActive) != 0;
           if (on) {
             nAct++;
             if (!capConst) capSum += load<f64>(cap + (<usize>(i + j) << 3));
@@ -361,16 +367,19 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, psum: usize, re
         }
         continue;
       }
+      reGap = gap;
       for (let j = 0; j < 4; j++) {
-        if (agentOne(i + j, mask, cpc, psum, recent, r, sFull, cFull, full, lowFull, W, reTh, minActive)) {
+        if (agentOne(i + j, mask, cpc, psum, exitAt, joinAt, recent, r, sFull, cFull, full, lowFull, W, minActive)) {
           nAct++;
           if (!capConst) capSum += load<f64>(cap + (<usize>(i + j) << 3));
         }
       }
+      gap = reGap;
     }
+    reGap = gap;
   }
   for (; i < N; i++) {
-    if (agentOne(i, mask, cpc, psum, recent, r, sFull, cFull, full, lowFull, W, reTh, minActive)) {
+    if (agentOne(i, mask, cpc, psum, exitAt, joinAt, recent, r, sFull, cFull, full, lowFull, W, minActive)) {
       nAct++;
       if (!capConst) capSum += load<f64>(cap + (<usize>i << 3));
     }
