@@ -52,6 +52,13 @@ async function loadWasm(source?: WasmSource): Promise<FlywheelWasmExports> {
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Lets pending messages be handled: setImmediate where it exists (no timer clamp), else a 0 ms timeout. */
+const yieldToEvents = () =>
+  new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+/** Largest part of a worker's block sent in one message (exact statistics). */
+export const PART_BYTES = 2 ** 21;
+
 function checkFinite(model: CompiledModel, stats: Float64Array): void {
   const n1 = model.steps + 1;
   for (let i = 0; i < stats.length; i++) {
@@ -105,17 +112,24 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
     const session = new WasmSession(await loadWasm(options.wasm), model, R);
     if (threads > 1) {
       // Where this thread may block (Node, Deno, workers), it computes the first block itself.
+      // Workers send their runs in parts of at most PART_BYTES, placed as they arrive; this thread
+      // yields between its own parts so that they do not pile up while it computes.
+      const partRuns = Math.max(1, Math.floor(PART_BYTES / (cells * 8)));
       let localDone = 0;
       await runOnWorkers(
-        { model, engine, chunk: Math.max(1, Math.ceil(chunk / threads)) },
+        { model, engine, chunk: Math.max(1, Math.min(partRuns, Math.ceil(chunk / threads))), partRuns },
         R,
         threads,
-        (s, _e, block) => placeBlock(session.values(), block, cells, R, s),
+        (s, block) => placeBlock(session.values(), block, cells, R, s),
         progress ? (done) => progress(done + localDone) : undefined,
         mayBlock()
-          ? (s, e) => {
-              session.simulate(s, e);
-              localDone = e - s;
+          ? async (s, e) => {
+              for (let r = s; r < e; r += partRuns) {
+                const end = Math.min(e, r + partRuns);
+                session.simulate(r, end);
+                localDone = end - s;
+                if (end < e) await yieldToEvents();
+              }
             }
           : undefined,
       );
@@ -132,13 +146,13 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
     stats = session.stats();
   } else {
     const values = new Float64Array(cells * R);
-    const accept = (s: number, _e: number, block: Float64Array) => placeBlock(values, block, cells, R, s);
+    const accept = (s: number, block: Float64Array) => placeBlock(values, block, cells, R, s);
     if (threads > 1) {
       await runOnWorkers({ model, engine, chunk: R }, R, threads, accept, progress);
     } else {
       for (let r = 0; r < R; r += chunk) {
         const end = Math.min(R, r + chunk);
-        accept(r, end, simulateReference(model, r, end));
+        accept(r, simulateReference(model, r, end));
         if (progress) {
           progress(end);
           await tick();
@@ -186,8 +200,10 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
     await runJobsOnWorkers(
       { engine, chunk: B },
       wave,
-      (w, _j, values) => {
-        results[w] = values;
+      (w, _j, offset, values) => {
+        const n = wave[w]![0]!.runEnd - wave[w]![0]!.runStart;
+        if (values.length === cells * n) results[w] = values; // the whole block in one part
+        else placeBlock((results[w] ??= new Float64Array(cells * n)), values, cells, n, offset);
       },
       progress ? (d) => progress(done + d) : undefined,
       () => fold(folding, k0 - n),

@@ -76,7 +76,7 @@ export async function runShard(spec: ModelSpec, index: number, count: number, op
       const [a, b] = shardRange(n, i, threads);
       return [{ model, runStart: runStart + a, runEnd: runStart + b }];
     });
-    await runJobsOnWorkers({ engine, chunk: n }, blocks, (w, _j, block) => placeBlock(values, block, cells, n, blocks[w]![0]!.runStart - runStart));
+    await runJobsOnWorkers({ engine, chunk: n }, blocks, (w, _j, offset, block) => placeBlock(values, block, cells, n, blocks[w]![0]!.runStart - runStart + offset));
   } else if (n > 0) {
     if (engine === 'wasm') {
       const session = new WasmSession(await init(options.wasm), model, n);

@@ -144,7 +144,7 @@ export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOption
   await runJobsOnWorkers(
     { engine, chunk: Number.MAX_SAFE_INTEGER },
     lists.map((l) => l.map(({ m }) => ({ model: m, runStart: 0, runEnd: m.runs }))),
-    (w, j, values) => {
+    (w, j, _offset, values) => {
       const i = lists[w]![j]!.i;
       const model = models[i]!;
       pending.push(statsOf(model, engine, values, options.wasm).then((stats) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, stats) })));

@@ -1,5 +1,5 @@
 import { helium } from '@flywheel/models';
-import { run } from '@flywheel/sdk';
+import { PART_BYTES, run } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
 import { w1 } from './fixtures.js';
 
@@ -13,6 +13,17 @@ describe('parallel Monte Carlo', () => {
     ];
     expect(b).toBe(a);
     expect(c).toBe(a);
+  });
+
+  it('blocks sent in several parts, with a short last part, give identical JSON', async () => {
+    // 15 metrics × 3,651 steps = 438 kB per run, so a worker sends its runs in parts of
+    // ⌊PART_BYTES / 438 kB⌋ = 4 runs: 11 runs on 2 threads → the worker's 6 runs as 4 + 2.
+    const spec = w1(11, 10, 3650);
+    const bytesPerRun = 15 * 3651 * 8;
+    expect(Math.floor(PART_BYTES / bytesPerRun)).toBe(4);
+    const a = JSON.stringify(await run(spec, { threads: 1 }));
+    expect(JSON.stringify(await run(spec, { threads: 2 }))).toBe(a);
+    expect(JSON.stringify(await run(spec, { threads: 3 }))).toBe(a);
   });
 
   it('reference engine on workers equals wasm on one thread', async () => {

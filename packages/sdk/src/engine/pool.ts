@@ -97,15 +97,17 @@ export async function availableThreads(): Promise<number> {
 }
 
 /**
- * Runs job lists on workers, one list per worker, and hands each job's values ([cell][run − start])
- * to `accept(worker, job, values)` as they arrive. Workers are created per call and terminated at the end.
+ * Runs job lists on workers, one list per worker, and hands each job's values to
+ * `accept(worker, job, offset, values)` as they arrive: `values` holds runs
+ * [runStart + offset, runStart + offset + values.length / cells) as [cell][run] (the whole job at
+ * offset 0 unless `base.partRuns` splits it). Idle workers are reused; see {@link shutdownWorkers}.
  */
 export async function runJobsOnWorkers(
   base: Omit<WorkerRequest, 'jobs'>,
   lists: readonly WorkerJob[][],
-  accept: (worker: number, job: number, values: Float64Array) => void,
+  accept: (worker: number, job: number, offset: number, values: Float64Array) => void,
   onProgress?: (done: number) => void,
-  meanwhile?: () => void,
+  meanwhile?: () => void | Promise<void>,
 ): Promise<void> {
   const active = lists.filter((l) => l.length > 0);
   const workers = await acquire(active.length);
@@ -122,8 +124,9 @@ export async function runJobsOnWorkers(
               if (m.type === 'progress') {
                 done += m.done;
                 onProgress?.(done);
+              } else if (m.type === 'part') {
+                accept(lists.indexOf(jobs), m.job, m.offset, m.values);
               } else if (m.type === 'done') {
-                accept(lists.indexOf(jobs), m.job, m.values);
                 if (++finished === jobs.length) resolve();
               } else reject(new Error(m.message));
             }, reject);
@@ -132,7 +135,7 @@ export async function runJobsOnWorkers(
       ),
     );
     // every job is posted: the caller's own share of the work runs while the workers compute
-    meanwhile?.();
+    await meanwhile?.();
     await all;
     healthy = true;
   } finally {
@@ -150,17 +153,18 @@ export function mayBlock(): boolean {
 }
 
 /**
- * Splits runs [0, runs) of one spec into `threads` contiguous blocks and hands each block's values
- * ([cell][run − start]) to `accept` as it arrives. With `local`, the calling thread computes the
- * first block itself (while the workers compute theirs), so `threads` counts it.
+ * Splits runs [0, runs) of one spec into `threads` contiguous blocks and hands the values of each
+ * part of a block ([cell][run − runStart], `base.partRuns` runs or fewer) to `accept(runStart, values)`
+ * as it arrives. With `local`, the calling thread computes the first block itself (while the
+ * workers compute theirs), so `threads` counts it.
  */
 export async function runOnWorkers(
   base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
   runs: number,
   threads: number,
-  accept: (runStart: number, runEnd: number, values: Float64Array) => void,
+  accept: (runStart: number, values: Float64Array) => void,
   onProgress?: (done: number) => void,
-  local?: (runStart: number, runEnd: number) => void,
+  local?: (runStart: number, runEnd: number) => void | Promise<void>,
 ): Promise<void> {
   const n = Math.min(threads, runs);
   const { model, ...rest } = base;
@@ -170,7 +174,7 @@ export async function runOnWorkers(
   await runJobsOnWorkers(
     rest,
     blocks,
-    (w, _j, values) => accept(blocks[w]![0]!.runStart, blocks[w]![0]!.runEnd, values),
+    (w, _j, offset, values) => accept(blocks[w]![0]!.runStart + offset, values),
     onProgress,
     local ? () => local(ranges[0]![0], ranges[0]![1]) : undefined,
   );

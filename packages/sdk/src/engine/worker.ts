@@ -23,12 +23,18 @@ export interface WorkerRequest {
   engine: 'wasm' | 'reference';
   /** Runs per progress message. */
   chunk: number;
+  /**
+   * Runs per `part` reply (default: the whole job in one reply). Smaller parts keep this worker's
+   * engine memory and the messages in flight small; the receiver places each part itself.
+   */
+  partRuns?: number;
 }
 
 /** Messages to the main thread. */
 export type WorkerReply =
   | { type: 'progress'; done: number }
-  | { type: 'done'; job: number; values: Float64Array }
+  | { type: 'part'; job: number; offset: number; values: Float64Array }
+  | { type: 'done'; job: number }
   | { type: 'error'; message: string };
 
 async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
@@ -38,20 +44,32 @@ async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: Arra
       const job = req.jobs[j]!;
       const model = job.model;
       const n = job.runEnd - job.runStart;
-      let values: Float64Array;
-      if (ex) {
-        const session = new WasmSession(ex, model, n);
-        for (let r = job.runStart; r < job.runEnd; r += req.chunk) {
-          const end = Math.min(job.runEnd, r + req.chunk);
-          session.simulate(r, end, job.runStart);
-          post({ type: 'progress', done: end - r });
+      const part = Math.max(1, Math.min(n, req.partRuns ?? n));
+      const session = ex ? new WasmSession(ex, model, part) : undefined;
+      for (let p = job.runStart; p < job.runEnd; p += part) {
+        const pEnd = Math.min(job.runEnd, p + part);
+        let values: Float64Array;
+        if (session) {
+          for (let r = p; r < pEnd; r += req.chunk) {
+            const end = Math.min(pEnd, r + req.chunk);
+            session.simulate(r, end, p);
+            post({ type: 'progress', done: end - r });
+          }
+          const all = session.values();
+          const k = pEnd - p;
+          if (k === part) values = all.slice();
+          else {
+            // a short last part: the first k columns of each cell's row of `part` runs
+            values = new Float64Array(session.cells * k);
+            for (let c = 0; c < session.cells; c++) values.set(all.subarray(c * part, c * part + k), c * k);
+          }
+        } else {
+          values = simulateReference(model, p, pEnd);
+          post({ type: 'progress', done: pEnd - p });
         }
-        values = session.values().slice();
-      } else {
-        values = simulateReference(model, job.runStart, job.runEnd);
-        post({ type: 'progress', done: n });
+        post({ type: 'part', job: j, offset: p - job.runStart, values }, [values.buffer as ArrayBuffer]);
       }
-      post({ type: 'done', job: j, values }, [values.buffer as ArrayBuffer]);
+      post({ type: 'done', job: j });
     }
   } catch (e) {
     post({ type: 'error', message: (e as Error).message });
