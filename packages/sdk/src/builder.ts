@@ -75,9 +75,14 @@ export class FlywheelBuilder {
     return this.#with(this.#spec, { ...this.#options, metrics: names });
   }
 
-  /** `'exact'` (default) or `'streaming'` statistics (bounded memory; P² percentiles). */
-  statistics(mode: 'exact' | 'streaming'): FlywheelBuilder {
+  /** `'auto'` (default: exact up to 256 MiB of per-run values, then streaming), `'exact'` or `'streaming'` (bounded memory; P² percentiles). */
+  statistics(mode: 'auto' | 'exact' | 'streaming'): FlywheelBuilder {
     return this.#with(this.#spec, { ...this.#options, statistics: mode });
+  }
+
+  /** Keep every run's values for `result.paths(metric)` (memory grows with runs). */
+  keepRuns(keep = true): FlywheelBuilder {
+    return this.#with(this.#spec, { ...this.#options, keepRuns: keep });
   }
 
   /** Registers a progress callback (runs done, runs in all). */

@@ -34,7 +34,10 @@ Options for run:
   --out DIR              also write <model>.json and <model>.csv into DIR
   --threads N|auto       worker threads (default auto); results do not depend on it
   --metrics a,b,...      store and print only these metrics (less memory for many runs)
-  --statistics exact|streaming   streaming: memory does not grow with runs (P² percentiles)
+  --statistics auto|exact|streaming
+                         exact percentiles from every run, or streaming ones (P² estimates;
+                         memory does not grow with runs); auto (default): exact up to 256 MiB
+                         of per-run values, streaming beyond
   --quiet                no progress bar
   -h, --help             this help
 
@@ -93,7 +96,7 @@ export function formatTable(result: RunResult): string {
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const s = result.summary();
   return [
-    `${result.model}: ${result.runs} runs × ${result.steps} ${result.step} steps, seed ${result.seed}, ${result.engine} engine`,
+    `${result.model}: ${result.runs} runs × ${result.steps} ${result.step} steps, seed ${result.seed}, ${result.engine} engine, ${result.statistics === 'exact' ? 'exact percentiles' : 'streaming (P²) percentiles'}`,
     'supply and price: p50 at year end; minted/burned: mean over the year; inflation: growth of mean total supply',
     '',
     line(head),
@@ -160,7 +163,7 @@ function setup(positionals: string[], values: CommonValues): { name: string; bui
   }
   if (values.metrics !== undefined) b = b.metrics(values.metrics.split(',').map((m) => m.trim()) as MetricName[]);
   if (values.statistics !== undefined) {
-    if (values.statistics !== 'exact' && values.statistics !== 'streaming') usage('unknown statistics mode', '--statistics', values.statistics, 'Use exact or streaming.');
+    if (values.statistics !== 'auto' && values.statistics !== 'exact' && values.statistics !== 'streaming') usage('unknown statistics mode', '--statistics', values.statistics, 'Use auto, exact or streaming.');
     b = b.statistics(values.statistics);
   }
   return { name, builder: b, engine };

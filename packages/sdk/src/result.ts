@@ -57,6 +57,8 @@ export interface RunResultJSON {
   seed: number;
   engine: string;
   start: string | null;
+  /** How the percentiles were computed: `exact` (from every run) or `streaming` (P² estimates). */
+  statistics: 'exact' | 'streaming';
   metrics: Record<string, { mean: number[]; p5: number[]; p50: number[]; p95: number[] }>;
   summary: Summary;
 }
@@ -73,6 +75,10 @@ export interface RunResultInit {
   metrics: readonly MetricName[];
   /** [stat][slot · (steps + 1) + t] as the engines return it. */
   stats: Float64Array;
+  /** `exact` (default) or `streaming`. */
+  statistics?: 'exact' | 'streaming' | undefined;
+  /** Per-run values [slot · (steps + 1) + t][run], when they were kept (`keepRuns`). */
+  runValues?: Float64Array | undefined;
 }
 
 /**
@@ -96,7 +102,10 @@ export class RunResult {
   readonly start: string | undefined;
   /** The metrics this model produces, in canonical order. */
   readonly metrics: readonly MetricName[];
+  /** How the percentiles were computed: `exact` (from every run's value) or `streaming` (P² estimates; the mean is exact either way). */
+  readonly statistics: 'exact' | 'streaming';
   private readonly series = new Map<MetricName, MetricSeries>();
+  readonly #runValues: Float64Array | undefined;
 
   constructor(init: RunResultInit) {
     this.model = init.model;
@@ -107,6 +116,8 @@ export class RunResult {
     this.engine = init.engine;
     this.start = init.start;
     this.metrics = init.metrics;
+    this.statistics = init.statistics ?? 'exact';
+    this.#runValues = init.runValues;
     const n1 = init.steps + 1;
     const cells = init.metrics.length * n1;
     init.metrics.forEach((name, slot) => {
@@ -128,6 +139,35 @@ export class RunResult {
     const s = this.series.get(name);
     if (!s) fail(ErrorCodes.RESULT_UNKNOWN_METRIC, name, name, `"${name}" is not in this result (the model does not produce it, or it was not selected with the metrics option)`, `Available: ${this.metrics.join(', ')}.`);
     return s;
+  }
+
+  /** True if this result holds every run's values (it was run with `keepRuns: true`). */
+  get hasRuns(): boolean {
+    return this.#runValues !== undefined;
+  }
+
+  /**
+   * Every run's path of one metric: `paths(name)[r][t]` is run r's value at step t (run r is the
+   * same whatever the thread count). Kept only when asked for, with `keepRuns: true`, because it
+   * grows with runs (runs × (steps + 1) numbers per metric).
+   * @throws FlywheelError `RESULT_NO_RUNS` if the run did not keep them, `RESULT_UNKNOWN_METRIC` for a metric not in this result
+   * @example
+   * ```ts
+   * const result = await run(spec, { keepRuns: true });
+   * const firstTen = result.paths('price').slice(0, 10); // ten sample paths for a fan chart
+   * ```
+   */
+  paths(name: MetricName): Float64Array[] {
+    this.metric(name);
+    const values = this.#runValues;
+    if (!values) fail(ErrorCodes.RESULT_NO_RUNS, name, name, 'this result keeps only statistics, not each run\'s values', 'Run with { keepRuns: true } (builder: .keepRuns()) to keep every run\'s path.');
+    const n1 = this.steps + 1;
+    const slot = this.metrics.indexOf(name);
+    return Array.from({ length: this.runs }, (_, r) => {
+      const path = new Float64Array(n1);
+      for (let t = 0; t < n1; t++) path[t] = values[(slot * n1 + t) * this.runs + r]!;
+      return path;
+    });
   }
 
   /** Date (YYYY-MM-DD) at the end of step t, or null without a start date. */
@@ -202,7 +242,7 @@ export class RunResult {
       const s = this.metric(name);
       metrics[name] = { mean: Array.from(s.mean), p5: Array.from(s.p5), p50: Array.from(s.p50), p95: Array.from(s.p95) };
     }
-    return { model: this.model, step: this.step, steps: this.steps, runs: this.runs, seed: this.seed, engine: this.engine, start: this.start ?? null, metrics, summary: this.summary() };
+    return { model: this.model, step: this.step, steps: this.steps, runs: this.runs, seed: this.seed, engine: this.engine, start: this.start ?? null, statistics: this.statistics, metrics, summary: this.summary() };
   }
 
   /** Wide CSV: one row per step (`t`, `date`, then `<metric>_mean`, `_p5`, `_p50`, `_p95`). */

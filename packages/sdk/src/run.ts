@@ -6,7 +6,7 @@ import { MAX_VALUES_BYTES, WasmSession } from './engine/wasm.js';
 import { METRICS, type MetricName } from './metrics.js';
 import { availableThreads, mayBlock, placeBlock, runJobsOnWorkers, runOnWorkers } from './engine/pool.js';
 import { StreamingStats } from './streaming.js';
-import { RunResult } from './result.js';
+import { RunResult, type RunResultInit } from './result.js';
 
 /** Which engine runs the model. */
 export type EngineName = 'wasm' | 'reference';
@@ -28,12 +28,42 @@ export interface RunOptions {
   /** Store and report only these metrics (saves memory on large Monte Carlos). */
   metrics?: readonly MetricName[];
   /**
-   * `'exact'` (default): percentiles from every run's values (memory grows with runs).
-   * `'streaming'`: runs are simulated in blocks and folded into bounded-memory statistics — the
-   * mean exactly, p5/p50/p95 estimated by the P² algorithm — so memory does not grow with runs.
-   * Either way the numbers do not depend on the thread count.
+   * `'exact'`: percentiles from every run's values (memory grows with runs: runs × stored metrics ×
+   * (steps + 1) × 8 bytes). `'streaming'`: runs are simulated in blocks and folded into
+   * bounded-memory statistics — the mean exactly, p5/p50/p95 estimated by the P² algorithm — so
+   * memory does not grow with runs. `'auto'` (default): exact while the per-run values fit in
+   * {@link EXACT_AUTO_BYTES} (256 MiB: W1 up to 1,532 runs), streaming beyond. The result says which
+   * was used (`result.statistics`). Either way the numbers do not depend on the thread count.
    */
-  statistics?: 'exact' | 'streaming';
+  statistics?: 'auto' | 'exact' | 'streaming';
+  /**
+   * Keep every run's values so that `result.paths(metric)` returns them (sample paths, custom
+   * statistics). Implies exact statistics; memory grows with runs. Default false.
+   */
+  keepRuns?: boolean;
+}
+
+/** Largest per-run values `statistics: 'auto'` keeps for exact percentiles (256 MiB). */
+export const EXACT_AUTO_BYTES = 2 ** 28;
+
+/**
+ * Checks the statistics options and decides between exact and streaming statistics for a model
+ * (see {@link RunOptions.statistics}).
+ */
+export function resolveStatistics(model: CompiledModel, options: Pick<RunOptions, 'statistics' | 'keepRuns'>): 'exact' | 'streaming' {
+  const mode = options.statistics ?? 'auto';
+  if (mode !== 'auto' && mode !== 'exact' && mode !== 'streaming') {
+    fail(ErrorCodes.RUN_INVALID_OPTION, 'statistics', mode, 'unknown statistics mode', 'Use "auto", "exact" or "streaming".');
+  }
+  if (options.keepRuns !== undefined && typeof options.keepRuns !== 'boolean') {
+    fail(ErrorCodes.RUN_INVALID_OPTION, 'keepRuns', options.keepRuns, 'keepRuns must be true or false', 'Use { keepRuns: true } to keep every run\'s values.');
+  }
+  if (options.keepRuns && mode === 'streaming') {
+    fail(ErrorCodes.RUN_INVALID_OPTION, 'keepRuns', true, 'keepRuns keeps every run\'s values, which streaming statistics exist to avoid', 'Use keepRuns with statistics "auto" or "exact", or drop keepRuns.');
+  }
+  if (mode !== 'auto' || options.keepRuns) return mode === 'streaming' ? 'streaming' : 'exact';
+  const bytes = model.metrics.length * (model.steps + 1) * model.runs * 8;
+  return bytes <= EXACT_AUTO_BYTES ? 'exact' : 'streaming';
 }
 
 /** Runs per block in streaming statistics. */
@@ -94,11 +124,9 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   if (t !== 'auto' && !(Number.isInteger(t) && t >= 1 && t <= 1024)) {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'threads', t, 'threads must be an integer from 1 to 1024, or "auto"', 'Use e.g. { threads: 2 }.');
   }
-  if (options.statistics !== undefined && options.statistics !== 'exact' && options.statistics !== 'streaming') {
-    fail(ErrorCodes.RUN_INVALID_OPTION, 'statistics', options.statistics, 'unknown statistics mode', 'Use "exact" or "streaming".');
-  }
   const valid = validateSpec(spec);
   const model = compile(valid, options.metrics);
+  const statistics = resolveStatistics(model, options);
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
   const work = R * model.steps * (model.agents + 20);
@@ -106,8 +134,9 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   const chunk = options.onProgress ? Math.max(1, Math.ceil(R / 100)) : R;
   const progress = options.onProgress ? (done: number) => options.onProgress!(done, R) : undefined;
 
-  if (options.statistics === 'streaming') return toResult(model, engine, await streamingStats(model, engine, threads, options, progress));
+  if (statistics === 'streaming') return toResult(model, engine, await streamingStats(model, engine, threads, options, progress), { statistics });
   let stats: Float64Array;
+  let runValues: Float64Array | undefined;
   if (engine === 'wasm') {
     const session = new WasmSession(await loadWasm(options.wasm), model, R);
     if (threads > 1) {
@@ -143,6 +172,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
         }
       }
     }
+    if (options.keepRuns) runValues = session.values().slice(); // stats() sorts the values in place
     stats = session.stats();
   } else {
     const values = new Float64Array(cells * R);
@@ -160,8 +190,9 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
       }
     }
     stats = statsReference(values, cells, R);
+    if (options.keepRuns) runValues = values;
   }
-  return toResult(model, engine, stats);
+  return toResult(model, engine, stats, { statistics, runValues });
 }
 
 /** Simulates in blocks of STREAMING_BLOCK runs and folds them, in run order, into StreamingStats. */
@@ -216,10 +247,10 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
 }
 
 /** Checks and wraps statistics ([stat][cell]) into a {@link RunResult}. */
-export function toResult(model: CompiledModel, engine: EngineName, stats: Float64Array): RunResult {
+export function toResult(model: CompiledModel, engine: EngineName, stats: Float64Array, extra: Pick<RunResultInit, 'statistics' | 'runValues'> = {}): RunResult {
   checkFinite(model, stats);
   const valid = model.spec;
-  return new RunResult({ model: valid.name, step: valid.time.step, steps: model.steps, runs: model.runs, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats });
+  return new RunResult({ model: valid.name, step: valid.time.step, steps: model.steps, runs: model.runs, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats, ...extra });
 }
 
 /** Statistics of a full set of per-run values ([cell][run]) with the chosen engine's code. */

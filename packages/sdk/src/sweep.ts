@@ -1,9 +1,10 @@
 import { ErrorCodes, fail, getPath, setPath, validateSpec, type ModelSpec } from '@flywheel/spec';
-import { compile } from './compile.js';
+import { compile, type CompiledModel } from './compile.js';
 import { Rng } from './engine/rng.js';
 import { availableThreads, runJobsOnWorkers } from './engine/pool.js';
 import type { RunResult, Summary } from './result.js';
-import { run, statsOf, toResult, type RunOptions } from './run.js';
+import { resolveStatistics, run, statsOf, toResult, type RunOptions } from './run.js';
+import { StreamingStats } from './streaming.js';
 
 /**
  * What to vary. Exactly one of `grid`, `zip`, `random`, `lhs`:
@@ -107,6 +108,13 @@ export function sweepPoints(plan: SweepPlan): Record<string, unknown>[] {
   return points;
 }
 
+/** Streaming statistics of a full set of per-run values ([cell][run]), folded in run order as run() folds its blocks. */
+function streamed(model: CompiledModel, values: Float64Array): Float64Array {
+  const stream = new StreamingStats(model.metrics.length * (model.steps + 1));
+  stream.add(values, model.runs);
+  return stream.result();
+}
+
 /**
  * Runs a parameter sweep: one Monte Carlo per point, points spread over worker threads. Each
  * point's result is exactly what `run` gives for that point's spec.
@@ -147,7 +155,11 @@ export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOption
     (w, j, _offset, values) => {
       const i = lists[w]![j]!.i;
       const model = models[i]!;
-      pending.push(statsOf(model, engine, values, options.wasm).then((stats) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, stats) })));
+      // the same statistics as run() would compute for this point, whatever the thread count
+      const statistics = resolveStatistics(model, options);
+      const stats = statistics === 'exact' ? statsOf(model, engine, values, options.wasm) : Promise.resolve(streamed(model, values));
+      const runValues = options.keepRuns ? values : undefined;
+      pending.push(stats.then((st) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, st, { statistics, runValues }) })));
     },
   );
   await Promise.all(pending);

@@ -1,4 +1,4 @@
-import { run, StreamingStats, statsReference } from '@flywheel/sdk';
+import { compile, EXACT_AUTO_BYTES, resolveStatistics, run, StreamingStats, statsReference, sweep, validateSpec } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
 import { w1 } from './fixtures.js';
 
@@ -39,5 +39,68 @@ describe('streaming statistics (bounded memory)', () => {
 
   it('an unknown statistics mode is a coded error', async () => {
     await expect(run(w1(2, 5, 5), { statistics: 'approx' as 'exact' })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path: 'statistics' });
+  });
+});
+
+describe('choosing the statistics; keeping every run', () => {
+  it("'auto' is exact while the per-run values fit in 256 MiB, streaming beyond", () => {
+    // W1 stores 14 metrics: 14 × 3,651 steps × 8 bytes = 408,912 bytes per run, so 656 runs fit
+    const model = (runs: number) => compile(validateSpec(w1(runs, 10, 3650)));
+    expect(model(1).metrics).toHaveLength(14);
+    expect(Math.floor(EXACT_AUTO_BYTES / (14 * 3651 * 8))).toBe(656);
+    expect(resolveStatistics(model(656), {})).toBe('exact');
+    expect(resolveStatistics(model(657), {})).toBe('streaming');
+    expect(resolveStatistics(model(657), { statistics: 'exact' })).toBe('exact');
+    expect(resolveStatistics(model(657), { keepRuns: true })).toBe('exact');
+    expect(resolveStatistics(model(2), { statistics: 'streaming' })).toBe('streaming');
+    // fewer stored metrics move the limit: 2 metrics → 4,595 runs
+    expect(resolveStatistics(compile(validateSpec(w1(4595, 10, 3650)), ['price', 'activeProviders']), {})).toBe('exact');
+    expect(resolveStatistics(compile(validateSpec(w1(4596, 10, 3650)), ['price', 'activeProviders']), {})).toBe('streaming');
+  });
+
+  it('the result says which statistics it holds', async () => {
+    const r = await run(w1(3, 5, 10));
+    expect(r.statistics).toBe('exact');
+    expect(r.toJSON().statistics).toBe('exact');
+    expect((await run(w1(3, 5, 10), { statistics: 'streaming' })).toJSON().statistics).toBe('streaming');
+  });
+
+  it('keepRuns: every run’s path, the same for any thread count and engine, consistent with the bands', async () => {
+    const spec = w1(7, 20, 60);
+    const one = await run(spec, { keepRuns: true, threads: 1 });
+    const two = await run(spec, { keepRuns: true, threads: 2 });
+    const ref = await run(spec, { keepRuns: true, engine: 'reference' });
+    expect(one.hasRuns).toBe(true);
+    const paths = one.paths('price');
+    expect(paths).toHaveLength(7);
+    expect(paths[0]).toHaveLength(61);
+    expect(two.paths('price')).toEqual(paths);
+    expect(ref.paths('price')).toEqual(paths);
+    for (const t of [0, 30, 60]) {
+      const at = paths.map((p) => p[t]!);
+      expect(one.metric('price').mean[t]).toBe(at.reduce((s, x) => s + x, 0) / 7); // summed in run order
+      expect(one.metric('price').p50[t]).toBe([...at].sort((a, b) => a - b)[3]); // 7 runs: the 4th smallest
+    }
+    // runs differ from each other (a seeded stream per run)
+    expect(new Set(paths.map((p) => p[60])).size).toBe(7);
+    // keeping the runs does not change the statistics
+    expect(JSON.stringify(one)).toBe(JSON.stringify(await run(spec, { threads: 1 })));
+  });
+
+  it('paths are only kept when asked for; contradictory options are coded errors', async () => {
+    const r = await run(w1(2, 5, 10));
+    expect(r.hasRuns).toBe(false);
+    expect(() => r.paths('price')).toThrow(expect.objectContaining({ code: 'RESULT_NO_RUNS', path: 'price' }));
+    expect(() => r.paths('nope' as 'price')).toThrow(expect.objectContaining({ code: 'RESULT_UNKNOWN_METRIC' }));
+    await expect(run(w1(2, 5, 5), { keepRuns: true, statistics: 'streaming' })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path: 'keepRuns' });
+    await expect(run(w1(2, 5, 5), { keepRuns: 'yes' as unknown as boolean })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path: 'keepRuns' });
+  });
+
+  it('a streaming sweep gives the same numbers on 1 and 2 threads', async () => {
+    const plan = { grid: { 'demand.growth.rate': [0, 0.01] } };
+    const a = await sweep(w1(70, 10, 40), plan, { statistics: 'streaming', threads: 1 });
+    const b = await sweep(w1(70, 10, 40), plan, { statistics: 'streaming', threads: 2 });
+    expect(JSON.stringify(b.points.map((p) => p.result))).toBe(JSON.stringify(a.points.map((p) => p.result)));
+    expect(b.points[0]!.result.statistics).toBe('streaming');
   });
 });

@@ -1,5 +1,5 @@
 import { helium } from '@flywheel/models';
-import { PART_BYTES, run } from '@flywheel/sdk';
+import { compile, PART_BYTES, run, validateSpec } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
 import { w1 } from './fixtures.js';
 
@@ -16,11 +16,11 @@ describe('parallel Monte Carlo', () => {
   });
 
   it('blocks sent in several parts, with a short last part, give identical JSON', async () => {
-    // 15 metrics × 3,651 steps = 438 kB per run, so a worker sends its runs in parts of
-    // ⌊PART_BYTES / 438 kB⌋ = 4 runs: 11 runs on 2 threads → the worker's 6 runs as 4 + 2.
+    // 14 metrics × 3,651 steps × 8 bytes = 409 kB per run, so a worker sends its runs in parts of
+    // ⌊PART_BYTES / 409 kB⌋ = 5 runs: 11 runs on 2 threads → the worker's 6 runs as 5 + 1.
     const spec = w1(11, 10, 3650);
-    const bytesPerRun = 15 * 3651 * 8;
-    expect(Math.floor(PART_BYTES / bytesPerRun)).toBe(4);
+    expect(compile(validateSpec(spec)).metrics).toHaveLength(14);
+    expect(Math.floor(PART_BYTES / (14 * 3651 * 8))).toBe(5);
     const a = JSON.stringify(await run(spec, { threads: 1 }));
     expect(JSON.stringify(await run(spec, { threads: 2 }))).toBe(a);
     expect(JSON.stringify(await run(spec, { threads: 3 }))).toBe(a);
@@ -51,7 +51,7 @@ describe('parallel Monte Carlo', () => {
 describe('limits', () => {
   it('a run too large for one engine instance is a coded error with the largest run count that fits', async () => {
     const { helium } = await import('@flywheel/models');
-    const err = await run(helium({ runs: 3000 })).catch((e: unknown) => e);
+    const err = await run(helium({ runs: 3000 }), { statistics: 'exact' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'RUN_TOO_LARGE', path: 'monteCarlo.runs', value: 3000 });
     expect((err as { hint: string }).hint).toMatch(/at most \d+ runs/);
   });

@@ -31,6 +31,8 @@ export const ErrorCodes = {
   RUN_INVALID_OPTION: 'RUN_INVALID_OPTION',
   /** A metric name is not produced by this model. */
   RESULT_UNKNOWN_METRIC: 'RESULT_UNKNOWN_METRIC',
+  /** Per-run paths were asked of a result that did not keep them (run with `keepRuns: true`). */
+  RESULT_NO_RUNS: 'RESULT_NO_RUNS',
   /** The WebAssembly module could not be loaded or instantiated. */
   WASM_LOAD_FAILED: 'WASM_LOAD_FAILED',
   /** The engine produced a non-finite number: a bug or an unguarded model; never returned silently. */

@@ -29,7 +29,7 @@ export class WasmSession {
     const bytes = this.cells * runs * 8;
     if (bytes > MAX_VALUES_BYTES) {
       const maxRuns = Math.floor(MAX_VALUES_BYTES / (this.cells * 8));
-      fail(ErrorCodes.RUN_TOO_LARGE, 'monteCarlo.runs', runs, `${runs} runs × ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(bytes / 2 ** 30).toFixed(2)} GiB of per-run values; the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB`, `Use at most ${maxRuns} runs on one machine, store fewer metrics (the metrics option), or split the runs into shards (runShard / flywheel run --shard I/N) and merge them.`);
+      fail(ErrorCodes.RUN_TOO_LARGE, 'monteCarlo.runs', runs, `${runs} runs × ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(bytes / 2 ** 30).toFixed(2)} GiB of per-run values; the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB`, `Use statistics: 'auto' or 'streaming' (memory does not grow with runs), at most ${maxRuns} runs with exact statistics, fewer stored metrics (the metrics option), or shards (runShard / flywheel run --shard I/N) merged later.`);
     }
     ex.resetHeap();
     this.paramsPtr = ex.alloc(model.params.byteLength);
