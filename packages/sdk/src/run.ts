@@ -67,7 +67,7 @@ export function resolveStatistics(model: CompiledModel, options: Pick<RunOptions
 }
 
 /** Runs per block in streaming statistics. */
-export const STREAMING_BLOCK = 64;
+export const STREAMING_BLOCK = 16;
 
 /** Work size above which `threads: 'auto'` starts workers. */
 export const AUTO_THREADS_MIN_WORK = 5e7;
