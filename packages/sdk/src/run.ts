@@ -82,10 +82,6 @@ async function loadWasm(source?: WasmSource): Promise<FlywheelWasmExports> {
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Lets pending messages be handled: setImmediate where it exists (no timer clamp), else a 0 ms timeout. */
-const yieldToEvents = () =>
-  new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-
 /** Largest part of a worker's block sent in one message (exact statistics). */
 export const PART_BYTES = 2 ** 21;
 
@@ -141,8 +137,8 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
     const session = new WasmSession(await loadWasm(options.wasm), model, R);
     if (threads > 1) {
       // Where this thread may block (Node, Deno, workers), it computes the first block itself.
-      // Workers send their runs in parts of at most PART_BYTES, placed as they arrive; this thread
-      // yields between its own parts so that they do not pile up while it computes.
+      // Runs travel in parts of at most PART_BYTES, placed as they arrive; this thread computes
+      // parts too and yields between them so that arriving parts do not pile up.
       const partRuns = Math.max(1, Math.floor(PART_BYTES / (cells * 8)));
       let localDone = 0;
       await runOnWorkers(
@@ -152,13 +148,9 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
         (s, block) => placeBlock(session.values(), block, cells, R, s),
         progress ? (done) => progress(done + localDone) : undefined,
         mayBlock()
-          ? async (s, e) => {
-              for (let r = s; r < e; r += partRuns) {
-                const end = Math.min(e, r + partRuns);
-                session.simulate(r, end);
-                localDone = end - s;
-                if (end < e) await yieldToEvents();
-              }
+          ? (s, e) => {
+              session.simulate(s, e);
+              localDone += e - s;
             }
           : undefined,
       );

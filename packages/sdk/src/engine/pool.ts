@@ -78,7 +78,15 @@ export async function shutdownWorkers(): Promise<void> {
  */
 export function placeBlock(dst: Float64Array, block: Float64Array, cells: number, total: number, at: number): void {
   const n = block.length / cells;
-  for (let c = 0; c < cells; c++) dst.set(block.subarray(c * n, (c + 1) * n), c * total + at);
+  if (n >= 32) {
+    for (let c = 0; c < cells; c++) dst.set(block.subarray(c * n, (c + 1) * n), c * total + at);
+    return;
+  }
+  // short rows: a plain loop beats creating a subarray per row
+  for (let c = 0, i = 0; c < cells; c++) {
+    const o = c * total + at;
+    for (let r = 0; r < n; r++) dst[o + r] = block[i++]!;
+  }
 }
 
 /**
@@ -152,11 +160,25 @@ export function mayBlock(): boolean {
   return g.window === undefined || g.document === undefined;
 }
 
+/** Lets pending messages be handled: setImmediate where it exists (no timer clamp), else a 0 ms timeout. */
+export const yieldToEvents = (): Promise<void> =>
+  new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+/** True where a SharedArrayBuffer can be made and sent to workers (Node, Deno, cross-origin-isolated pages). */
+function canShare(): boolean {
+  return typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object';
+}
+
 /**
- * Splits runs [0, runs) of one spec into `threads` contiguous blocks and hands the values of each
- * part of a block ([cell][run − runStart], `base.partRuns` runs or fewer) to `accept(runStart, values)`
- * as it arrives. With `local`, the calling thread computes the first block itself (while the
- * workers compute theirs), so `threads` counts it.
+ * Runs [0, runs) of one spec on `threads` threads and hands the values of each part
+ * ([cell][run − runStart], at most `base.partRuns` runs) to `accept(runStart, values)` as it
+ * arrives. With `local`, the calling thread is one of the threads: it computes parts itself with
+ * `local(runStart, runEnd)`, yielding between them so that arriving parts are placed at once.
+ *
+ * Where memory can be shared, every thread claims the next part from one shared counter when it is
+ * free (parts of about runs / (8 · threads)), so a thread slowed down by the machine does not hold
+ * the others up; elsewhere each thread gets one contiguous block. Either way a run's numbers do not
+ * depend on which thread computes it.
  */
 export async function runOnWorkers(
   base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
@@ -164,10 +186,31 @@ export async function runOnWorkers(
   threads: number,
   accept: (runStart: number, values: Float64Array) => void,
   onProgress?: (done: number) => void,
-  local?: (runStart: number, runEnd: number) => void | Promise<void>,
+  local?: (runStart: number, runEnd: number) => void,
 ): Promise<void> {
   const n = Math.min(threads, runs);
   const { model, ...rest } = base;
+  if (canShare()) {
+    const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.ceil(runs / (8 * n))));
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    const job = { model, runStart: 0, runEnd: runs, claim };
+    const remote = local ? n - 1 : n;
+    await runJobsOnWorkers(
+      { ...rest, partRuns: part, chunk: Math.min(rest.chunk, part) },
+      Array.from({ length: remote }, () => [job]),
+      (_w, _j, offset, values) => accept(offset, values),
+      onProgress,
+      local
+        ? async () => {
+            for (let s = Atomics.add(claim, 0, part); s < runs; s = Atomics.add(claim, 0, part)) {
+              local(s, Math.min(runs, s + part));
+              await yieldToEvents();
+            }
+          }
+        : undefined,
+    );
+    return;
+  }
   const ranges = Array.from({ length: n }, (_, i) => [Math.floor((runs * i) / n), Math.floor((runs * (i + 1)) / n)] as const);
   const remote = local ? ranges.slice(1) : ranges;
   const blocks = remote.map(([runStart, runEnd]) => [{ model, runStart, runEnd }]);
@@ -176,6 +219,15 @@ export async function runOnWorkers(
     blocks,
     (w, _j, offset, values) => accept(blocks[w]![0]!.runStart + offset, values),
     onProgress,
-    local ? () => local(ranges[0]![0], ranges[0]![1]) : undefined,
+    local
+      ? async () => {
+          const [s0, e0] = ranges[0]!;
+          const part = rest.partRuns ?? e0 - s0;
+          for (let s = s0; s < e0; s += part) {
+            local(s, Math.min(e0, s + part));
+            await yieldToEvents();
+          }
+        }
+      : undefined,
   );
 }

@@ -15,6 +15,12 @@ export interface WorkerJob {
   model: CompiledModel;
   runStart: number;
   runEnd: number;
+  /**
+   * Runs are claimed from this shared counter (the next run index, on a SharedArrayBuffer), a part
+   * at a time, by every thread working on the block: whoever is free takes the next part. Without
+   * it the worker computes the whole block. Which thread computes a run never changes its numbers.
+   */
+  claim?: Int32Array;
 }
 
 /** Message from the main thread: jobs done in order, each answered by a `done` reply. */
@@ -46,7 +52,9 @@ async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: Arra
       const n = job.runEnd - job.runStart;
       const part = Math.max(1, Math.min(n, req.partRuns ?? n));
       const session = ex ? new WasmSession(ex, model, part) : undefined;
-      for (let p = job.runStart; p < job.runEnd; p += part) {
+      const claim = job.claim;
+      const next = (p: number) => (claim ? Atomics.add(claim, 0, part) : p + part);
+      for (let p = claim ? next(0) : job.runStart; p < job.runEnd; p = next(p)) {
         const pEnd = Math.min(job.runEnd, p + part);
         let values: Float64Array;
         if (session) {
