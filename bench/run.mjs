@@ -154,8 +154,8 @@ async function main() {
   }
   console.log(`\nFlywheel benchmarks${quick ? ' (quick mode: small sizes)' : ''} on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
   console.table(results.map((r) => ({
-    workload: r.workload, engine: r.engine, threads: r.threads, runs: r.runs, steps: r.steps, agents: r.agents,
-    'wall s': fmt(r.wallSeconds, 3), 'ns/agent-step': fmt(r.nsPerAgentStep, 2), 'M agent-steps/s': fmt(r.agentStepsPerSecond / 1e6, 1), 'peak MB': fmt(r.peakRssMB, 0),
+    workload: r.workload, engine: r.engine, threads: r.threads ?? '', runs: r.runs ?? '', steps: r.steps ?? '', agents: r.agents ?? '',
+    'wall s': fmt(r.wallSeconds, 3), 'ns/agent-step': fmt(r.nsPerAgentStep, 2), 'M agent-steps/s': r.agentStepsPerSecond === undefined ? '' : fmt(r.agentStepsPerSecond / 1e6, 1), 'peak MB': fmt(r.peakRssMB, 0),
     ...(r.importMs !== undefined ? { 'wall s': `import ${fmt(r.importMs, 1)} ms + first run ${fmt(r.firstRunMs, 1)} ms` } : {}),
   })));
   console.log('Ratios (measured in this run):');

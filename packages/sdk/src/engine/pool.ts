@@ -176,7 +176,7 @@ function canShare(): boolean {
  * `local(runStart, runEnd)`, yielding between them so that arriving parts are placed at once.
  *
  * Where memory can be shared, every thread claims the next part from one shared counter when it is
- * free (parts of about runs / (8 · threads)), so a thread slowed down by the machine does not hold
+ * free (parts of about runs / (32 · threads)), so a thread slowed down by the machine does not hold
  * the others up; elsewhere each thread gets one contiguous block. Either way a run's numbers do not
  * depend on which thread computes it.
  */
@@ -191,7 +191,7 @@ export async function runOnWorkers(
   const n = Math.min(threads, runs);
   const { model, ...rest } = base;
   if (canShare()) {
-    const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.ceil(runs / (8 * n))));
+    const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.ceil(runs / (32 * n))));
     const claim = new Int32Array(new SharedArrayBuffer(4));
     const job = { model, runStart: 0, runEnd: runs, claim };
     const remote = local ? n - 1 : n;
