@@ -84,6 +84,35 @@ export function instantiate(module: WebAssembly.Module): FlywheelWasmExports {
   return ex;
 }
 
+const modules = new WeakMap<object, Promise<WebAssembly.Module>>();
+let defaultModule: Promise<WebAssembly.Module> | undefined;
+
+/**
+ * Compiles the engine module once and memoises it (per source), for callers that need several
+ * instances, each with its own memory: one per concurrent simulation. Same sources as {@link init}.
+ * @throws WasmLoadError when the module cannot be compiled
+ * @example
+ * ```ts
+ * const module = await compileEngine();
+ * const a = instantiate(module), b = instantiate(module); // independent engines
+ * ```
+ */
+export function compileEngine(source?: WasmSource): Promise<WebAssembly.Module> {
+  const load = () =>
+    toModule(source).catch((e: unknown) => {
+      if (source === undefined) defaultModule = undefined;
+      else modules.delete(source as object);
+      throw e instanceof WasmLoadError ? e : new WasmLoadError(`cannot load the Flywheel wasm engine: ${(e as Error).message}`);
+    });
+  if (source === undefined) return (defaultModule ??= load());
+  let p = modules.get(source as object);
+  if (!p) {
+    p = load();
+    modules.set(source as object, p);
+  }
+  return p;
+}
+
 /**
  * Loads the engine once and memoises it (per source). With no argument it compiles the embedded
  * bytes (the SIMD build where supported); pass
@@ -102,7 +131,7 @@ export function instantiate(module: WebAssembly.Module): FlywheelWasmExports {
  */
 export function init(source?: WasmSource): Promise<FlywheelWasmExports> {
   const load = () =>
-    toModule(source)
+    compileEngine(source)
       .then(instantiate)
       .catch((e: unknown) => {
         if (source === undefined) cached = undefined;

@@ -1,10 +1,12 @@
-import { init, type FlywheelWasmExports, type WasmSource } from '@flywheel/core-wasm';
-import { ErrorCodes, FlywheelError, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
+import type { FlywheelWasmExports, WasmSource } from '@flywheel/core-wasm';
+import { ErrorCodes, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
 import { compile, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
-import { MAX_VALUES_BYTES, WasmSession } from './engine/wasm.js';
+import { checkValuesFit, MAX_VALUES_BYTES, rowStats, WasmSession } from './engine/wasm.js';
+import { withEngine } from './engine/instances.js';
 import { METRICS, type MetricName } from './metrics.js';
-import { availableThreads, mayBlock, placeBlock, runJobsOnWorkers, runOnWorkers } from './engine/pool.js';
+import { availableThreads, canShare, leaseShared, mayBlock, placeBlock, returnShared, runJobsOnWorkers, runOnWorkers, sharedFloat64, simulateShared, statsShared } from './engine/pool.js';
+import { copyRuns } from './engine/shared.js';
 import { StreamingStats } from './streaming.js';
 import { RunResult, type RunResultInit } from './result.js';
 
@@ -72,14 +74,6 @@ export const STREAMING_BLOCK = 16;
 /** Work size above which `threads: 'auto'` starts workers. */
 export const AUTO_THREADS_MIN_WORK = 5e7;
 
-async function loadWasm(source?: WasmSource): Promise<FlywheelWasmExports> {
-  try {
-    return await init(source);
-  } catch (e) {
-    throw new FlywheelError({ code: ErrorCodes.WASM_LOAD_FAILED, path: '', value: undefined, message: (e as Error).message, hint: 'Pass the module explicitly: run(spec, { wasm: compiledModule }), or use { engine: "reference" }.' });
-  }
-}
-
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Largest part of a worker's block sent in one message (exact statistics). */
@@ -134,38 +128,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   let stats: Float64Array;
   let runValues: Float64Array | undefined;
   if (engine === 'wasm') {
-    const session = new WasmSession(await loadWasm(options.wasm), model, R);
-    if (threads > 1) {
-      // Where this thread may block (Node, Deno, workers), it computes the first block itself.
-      // Runs travel in parts of at most PART_BYTES, placed as they arrive; this thread computes
-      // parts too and yields between them so that arriving parts do not pile up.
-      const partRuns = Math.max(1, Math.floor(PART_BYTES / (cells * 8)));
-      let localDone = 0;
-      await runOnWorkers(
-        { model, engine, chunk: Math.max(1, Math.min(partRuns, Math.ceil(chunk / threads))), partRuns },
-        R,
-        threads,
-        (s, block) => placeBlock(session.values(), block, cells, R, s),
-        progress ? (done) => progress(done + localDone) : undefined,
-        mayBlock()
-          ? (s, e) => {
-              session.simulate(s, e);
-              localDone += e - s;
-            }
-          : undefined,
-      );
-      progress?.(R);
-    } else {
-      for (let r = 0; r < R; r += chunk) {
-        session.simulate(r, Math.min(R, r + chunk));
-        if (progress) {
-          progress(Math.min(R, r + chunk));
-          await tick();
-        }
-      }
-    }
-    if (options.keepRuns) runValues = session.values().slice(); // stats() sorts the values in place
-    stats = session.stats();
+    ({ stats, runValues } = await withEngine(options.wasm, (ex) => exactWasm(ex, model, threads, chunk, options, progress)));
   } else {
     const values = new Float64Array(cells * R);
     const accept = (s: number, block: Float64Array) => placeBlock(values, block, cells, R, s);
@@ -187,6 +150,79 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   return toResult(model, engine, stats, { statistics, runValues });
 }
 
+/** Exact statistics on the wasm engine: every run's values, then mean and percentiles per cell. */
+async function exactWasm(
+  ex: FlywheelWasmExports,
+  model: CompiledModel,
+  threads: number,
+  chunk: number,
+  options: RunOptions,
+  progress?: (done: number) => void,
+): Promise<{ stats: Float64Array; runValues: Float64Array | undefined }> {
+  const R = model.runs;
+  const cells = model.metrics.length * (model.steps + 1);
+  const engine = 'wasm';
+  let stats: Float64Array;
+  let runValues: Float64Array | undefined;
+  // Runs travel between threads in parts of at most PART_BYTES.
+  const partRuns = Math.max(1, Math.floor(PART_BYTES / (cells * 8)));
+  const workerChunk = Math.max(1, Math.min(partRuns, Math.ceil(chunk / threads)));
+  if (threads > 1 && mayBlock() && canShare()) {
+    // Shared memory (Node, Deno, isolated pages): every thread, this one included, claims parts
+    // of the runs and writes them straight into one shared buffer, then claims pieces of cells
+    // and writes their statistics. Only progress messages cross threads.
+    checkValuesFit(model, R);
+    // kept runs go to the result; otherwise the buffer is reused by the next run
+    const values = options.keepRuns ? sharedFloat64(cells * R) : leaseShared(cells * R);
+    const session = new WasmSession(ex, model, Math.min(R, partRuns));
+    let localDone = 0;
+    await simulateShared({ model, engine, chunk: workerChunk, partRuns }, R, threads, values, progress ? (done) => progress(done + localDone) : undefined, (s, e) => {
+      session.simulate(s, e, s);
+      copyRuns(values, R, s, session.values(), session.runs, e - s, cells);
+      localDone += e - s;
+    });
+    progress?.(R);
+    try {
+      stats = await statsShared(values, cells, R, threads, 'wasm', (rows, k) => rowStats(ex, rows, k, R));
+    } finally {
+      if (!options.keepRuns) returnShared(values);
+    }
+    if (options.keepRuns) runValues = values;
+  } else {
+    const session = new WasmSession(ex, model, R);
+    if (threads > 1) {
+      // Where this thread may block (Node, Deno, workers), it computes parts too, yielding
+      // between them so that the workers' parts are placed as they arrive.
+      let localDone = 0;
+      await runOnWorkers(
+        { model, engine, chunk: workerChunk, partRuns },
+        R,
+        threads,
+        (s, block) => placeBlock(session.values(), block, cells, R, s),
+        progress ? (done) => progress(done + localDone) : undefined,
+        mayBlock()
+          ? (s, e) => {
+              session.simulate(s, e);
+              localDone += e - s;
+            }
+          : undefined,
+      );
+      progress?.(R);
+    } else {
+      for (let r = 0; r < R; r += chunk) {
+        session.simulate(r, Math.min(R, r + chunk));
+        if (progress) {
+          progress(Math.min(R, r + chunk));
+          await tick();
+        }
+      }
+    }
+    if (options.keepRuns) runValues = session.values().slice(); // the statistics reorder the values in place
+    stats = session.stats();
+  }
+  return { stats, runValues };
+}
+
 /** Simulates in blocks of STREAMING_BLOCK runs and folds them, in run order, into StreamingStats. */
 async function streamingStats(model: CompiledModel, engine: EngineName, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<Float64Array> {
   const R = model.runs;
@@ -195,18 +231,20 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
   const B = Math.min(R, STREAMING_BLOCK);
   const blocks = Math.ceil(R / B);
   if (threads <= 1) {
-    const session = engine === 'wasm' ? new WasmSession(await loadWasm(options.wasm), model, B) : undefined;
-    for (let r = 0; r < R; r += B) {
-      const n = Math.min(B, R - r);
-      if (session) {
-        session.simulate(r, r + n, r);
-        stream.add(session.values(), n, B);
-      } else stream.add(simulateReference(model, r, r + n), n);
-      if (progress) {
-        progress(r + n);
-        await tick();
+    const fold = async (session?: WasmSession) => {
+      for (let r = 0; r < R; r += B) {
+        const n = Math.min(B, R - r);
+        if (session) {
+          session.simulate(r, r + n, r);
+          stream.add(session.values(), n, B);
+        } else stream.add(simulateReference(model, r, r + n), n);
+        if (progress) {
+          progress(r + n);
+          await tick();
+        }
       }
-    }
+    };
+    await (engine === 'wasm' ? withEngine(options.wasm, (ex) => fold(new WasmSession(ex, model, B))) : fold());
     return stream.result();
   }
   // Waves of one block per worker. While a wave computes, the previous wave's blocks are folded
@@ -251,9 +289,11 @@ export async function statsOf(model: CompiledModel, engine: EngineName, values: 
   // The reference statistics are the same computation (identical numbers); they also serve blocks
   // larger than one wasm instance holds, e.g. when merging many shards.
   if (engine === 'reference' || values.byteLength > MAX_VALUES_BYTES) return statsReference(values, cells, model.runs);
-  const session = new WasmSession(await loadWasm(wasm), model, model.runs);
-  session.values().set(values);
-  return session.stats();
+  return withEngine(wasm, (ex) => {
+    const session = new WasmSession(ex, model, model.runs);
+    session.values().set(values);
+    return session.stats();
+  });
 }
 
 export { METRICS };

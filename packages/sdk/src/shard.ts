@@ -3,7 +3,7 @@ import { compile } from './compile.js';
 import { availableThreads, placeBlock, runJobsOnWorkers } from './engine/pool.js';
 import { simulateReference } from './engine/reference.js';
 import { WasmSession } from './engine/wasm.js';
-import { init } from '@flywheel/core-wasm';
+import { withEngine } from './engine/instances.js';
 import type { MetricName } from './metrics.js';
 import type { RunResult } from './result.js';
 import { statsOf, toResult, type EngineName, type RunOptions } from './run.js';
@@ -79,9 +79,11 @@ export async function runShard(spec: ModelSpec, index: number, count: number, op
     await runJobsOnWorkers({ engine, chunk: n }, blocks, (w, _j, offset, block) => placeBlock(values, block, cells, n, blocks[w]![0]!.runStart - runStart + offset));
   } else if (n > 0) {
     if (engine === 'wasm') {
-      const session = new WasmSession(await init(options.wasm), model, n);
-      session.simulate(runStart, runEnd, runStart);
-      values = session.values().slice();
+      values = await withEngine(options.wasm, (ex) => {
+        const session = new WasmSession(ex, model, n);
+        session.simulate(runStart, runEnd, runStart);
+        return session.values().slice();
+      });
     } else values = simulateReference(model, runStart, runEnd);
   }
   return { format: 'flywheel-shard/1', spec: valid, metrics: [...model.metrics], engine, index, count, runStart, runEnd, values: toBase64(values) };

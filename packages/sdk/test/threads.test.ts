@@ -56,3 +56,15 @@ describe('limits', () => {
     expect((err as { hint: string }).hint).toMatch(/at most \d+ runs/);
   });
 });
+
+describe('concurrent runs', () => {
+  it('runs started together (each yields while its workers compute) give the same numbers as one at a time', async () => {
+    const a = w1(40, 30, 200);
+    const b = w1(30, 20, 300);
+    const alone = [JSON.stringify(await run(a, { threads: 2 })), JSON.stringify(await run(b, { threads: 2 })), JSON.stringify(await run(a, { threads: 1, onProgress: () => {} }))];
+    const together = await Promise.all([run(a, { threads: 2 }), run(b, { threads: 2 }), run(a, { threads: 1, onProgress: () => {} }), run(b, { statistics: 'streaming', threads: 1, onProgress: () => {} })]);
+    expect(together.slice(0, 3).map((r) => JSON.stringify(r))).toEqual(alone);
+    expect(JSON.stringify(together[2])).toBe(alone[0]);
+    expect(together[3]!.statistics).toBe('streaming');
+  });
+});

@@ -1,9 +1,11 @@
+import { layout as L } from '@flywheel/core-wasm';
 import type { CompiledModel } from '../compile.js';
+import { statsPieces } from './shared.js';
 import type { WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
 
 /** A minimal cross-runtime worker handle: Node's worker_threads or a browser Web Worker. */
 interface AnyWorker {
-  send(req: WorkerRequest): void;
+  send(req: WorkerRequest, transfer?: ArrayBuffer[]): void;
   /** Sets the one handler for replies and failures (replacing the previous one). */
   listen(onReply: (m: WorkerReply) => void, onFailure: (e: Error) => void): void;
   /** Lets the process exit while this worker idles (Node), or keeps it alive while busy. */
@@ -25,12 +27,12 @@ async function spawn(): Promise<AnyWorker> {
     const w = new Worker(new URL('./worker.js', import.meta.url));
     w.on('message', (m: WorkerReply) => reply(m));
     w.on('error', (e) => failure(e));
-    return { send: (req) => w.postMessage(req), listen, hold: (busy) => (busy ? w.ref() : w.unref()), terminate: () => void w.terminate() };
+    return { send: (req, transfer) => w.postMessage(req, transfer ?? []), listen, hold: (busy) => (busy ? w.ref() : w.unref()), terminate: () => void w.terminate() };
   }
   const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   w.addEventListener('message', (e: MessageEvent<WorkerReply>) => reply(e.data));
   w.addEventListener('error', (e) => failure(new Error(e.message)));
-  return { send: (req) => w.postMessage(req), listen, hold: () => {}, terminate: () => w.terminate() };
+  return { send: (req, transfer) => w.postMessage(req, transfer ?? []), listen, hold: () => {}, terminate: () => w.terminate() };
 }
 
 /**
@@ -66,6 +68,7 @@ function release(workers: AnyWorker[], healthy: boolean): void {
  */
 export async function shutdownWorkers(): Promise<void> {
   for (const w of idle.splice(0)) w.terminate();
+  keptBuffer = undefined;
 }
 
 /**
@@ -136,7 +139,7 @@ export async function runJobsOnWorkers(
                 accept(lists.indexOf(jobs), m.job, m.offset, m.values);
               } else if (m.type === 'done') {
                 if (++finished === jobs.length) resolve();
-              } else reject(new Error(m.message));
+              } else if (m.type === 'error') reject(new Error(m.message));
             }, reject);
             w.send({ ...base, jobs });
           }),
@@ -165,7 +168,7 @@ export const yieldToEvents = (): Promise<void> =>
   new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** True where a SharedArrayBuffer can be made and sent to workers (Node, Deno, cross-origin-isolated pages). */
-function canShare(): boolean {
+export function canShare(): boolean {
   return typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object';
 }
 
@@ -230,4 +233,108 @@ export async function runOnWorkers(
         }
       : undefined,
   );
+}
+
+/** A Float64Array on a SharedArrayBuffer (see {@link canShare}). */
+export function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(length * 8));
+}
+
+/**
+ * One idle shared buffer kept for the next run. A SharedArrayBuffer that has been sent to workers
+ * is freed only after every thread's garbage collector has let go of it, which a run that
+ * allocates little may not trigger for a long time, so each run leases the kept buffer instead of
+ * making a new one (concurrent runs get their own). {@link shutdownWorkers} drops it.
+ */
+let keptBuffer: SharedArrayBuffer | undefined;
+
+/** A shared Float64Array of `length` on the kept buffer if it is free and large enough, else on a new one; give it back with {@link returnShared}. */
+export function leaseShared(length: number): Float64Array {
+  const kept = keptBuffer;
+  if (kept && kept.byteLength >= length * 8) {
+    keptBuffer = undefined;
+    return new Float64Array(kept, 0, length);
+  }
+  return sharedFloat64(length);
+}
+
+/** Gives a leased array's buffer back for the next run (the larger of it and the kept one is kept). */
+export function returnShared(a: Float64Array): void {
+  const buffer = a.buffer as SharedArrayBuffer;
+  if (!keptBuffer || buffer.byteLength > keptBuffer.byteLength) keptBuffer = buffer;
+}
+
+/**
+ * Runs [0, runs) of one spec on `threads` threads (the calling thread is one of them) with every
+ * thread writing straight into `out`, shared per-run values ([cell][run]): workers claim parts
+ * from a shared counter and copy them in themselves, and the calling thread claims parts too and
+ * hands them to `local(runStart, runEnd)`, which must write them into `out`. Nothing is sent back
+ * but progress. Needs {@link canShare}.
+ */
+export async function simulateShared(
+  base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
+  runs: number,
+  threads: number,
+  out: Float64Array,
+  onProgress: ((done: number) => void) | undefined,
+  local: (runStart: number, runEnd: number) => void,
+): Promise<void> {
+  const { model, ...rest } = base;
+  const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.ceil(runs / (32 * threads))));
+  const claim = new Int32Array(new SharedArrayBuffer(4));
+  const job = { model, runStart: 0, runEnd: runs, claim, out };
+  await runJobsOnWorkers(
+    { ...rest, partRuns: part, chunk: Math.min(rest.chunk, part) },
+    Array.from({ length: Math.min(threads, runs) - 1 }, () => [job]),
+    () => {},
+    onProgress,
+    async () => {
+      for (let s = Atomics.add(claim, 0, part); s < runs; s = Atomics.add(claim, 0, part)) {
+        local(s, Math.min(runs, s + part));
+        await yieldToEvents();
+      }
+    },
+  );
+}
+
+/**
+ * Statistics of shared per-run values ([cell][run]) on `threads` threads, as [stat][cell]: every
+ * thread claims pieces of about `pieceValues` values from a shared counter, copies them into its
+ * own engine, and writes their statistics into a shared result. The calling thread computes with
+ * `local(rows, cellsInRows)`. Each cell's statistics depend only on its own row, so the split
+ * never changes a number, and the shared values are not reordered. Needs {@link canShare}.
+ */
+export async function statsShared(
+  values: Float64Array,
+  cells: number,
+  runs: number,
+  threads: number,
+  engine: WorkerRequest['engine'],
+  local: (rows: Float64Array, k: number) => Float64Array,
+  pieceValues = 2 ** 17,
+): Promise<Float64Array> {
+  const step = Math.max(1, Math.floor(pieceValues / runs));
+  const shared = { claim: new Int32Array(new SharedArrayBuffer(4)), step, out: leaseShared(L.S_COUNT * cells) };
+  const workers = await acquire(Math.max(0, Math.min(threads - 1, Math.ceil(cells / step) - 1)));
+  let healthy = false;
+  try {
+    const pending = workers.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          w.listen((m) => {
+            if (m.type === 'stats') resolve();
+            else if (m.type === 'error') reject(new Error(m.message));
+          }, reject);
+          w.send({ jobs: [], engine, chunk: 1, stats: { values, cells, runs, shared } });
+        }),
+    );
+    statsPieces(values, cells, runs, shared, local);
+    await Promise.all(pending);
+    healthy = true;
+  } finally {
+    release(workers, healthy);
+  }
+  const stats = shared.out.slice();
+  returnShared(shared.out);
+  return stats;
 }

@@ -6,6 +6,20 @@ import type { CompiledModel } from '../compile.js';
 export const MAX_VALUES_BYTES = 2 ** 30 - 2 ** 24;
 
 /**
+ * Throws RUN_TOO_LARGE when the per-run values of `runs` runs (stored metrics × (steps + 1) × runs
+ * × 8 bytes) exceed what one engine instance holds, whichever way they will be computed, so that
+ * the limit does not depend on the thread count.
+ */
+export function checkValuesFit(model: CompiledModel, runs: number): void {
+  const cells = model.metrics.length * (model.steps + 1);
+  const bytes = cells * runs * 8;
+  if (bytes > MAX_VALUES_BYTES) {
+    const maxRuns = Math.floor(MAX_VALUES_BYTES / (cells * 8));
+    fail(ErrorCodes.RUN_TOO_LARGE, 'monteCarlo.runs', runs, `${runs} runs × ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(bytes / 2 ** 30).toFixed(2)} GiB of per-run values; the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB`, `Use statistics: 'auto' or 'streaming' (memory does not grow with runs), at most ${maxRuns} runs with exact statistics, fewer stored metrics (the metrics option), or shards (runShard / flywheel run --shard I/N) merged later.`);
+  }
+}
+
+/**
  * Drives the wasm engine for one compiled model: allocates every buffer once (parameters,
  * tables, agent state, the per-run values of this block and the statistics), copies the inputs in,
  * then simulates chunks of runs with no call back into JS inside a chunk.
@@ -26,11 +40,7 @@ export class WasmSession {
     this.ex = ex;
     this.cells = model.metrics.length * (model.steps + 1);
     this.runs = runs;
-    const bytes = this.cells * runs * 8;
-    if (bytes > MAX_VALUES_BYTES) {
-      const maxRuns = Math.floor(MAX_VALUES_BYTES / (this.cells * 8));
-      fail(ErrorCodes.RUN_TOO_LARGE, 'monteCarlo.runs', runs, `${runs} runs × ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(bytes / 2 ** 30).toFixed(2)} GiB of per-run values; the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB`, `Use statistics: 'auto' or 'streaming' (memory does not grow with runs), at most ${maxRuns} runs with exact statistics, fewer stored metrics (the metrics option), or shards (runShard / flywheel run --shard I/N) merged later.`);
-    }
+    checkValuesFit(model, runs);
     ex.resetHeap();
     this.paramsPtr = ex.alloc(model.params.byteLength);
     this.tablesPtr = ex.alloc(model.tables.byteLength);
@@ -57,9 +67,27 @@ export class WasmSession {
     return new Float64Array(this.ex.memory.buffer, this.valuesPtr, this.cells * this.runs);
   }
 
-  /** Mean, p5, p50, p95 per cell over the held runs ([stat][cell]); sorts the values in place. */
+  /** Mean, p5, p50, p95 per cell over the held runs ([stat][cell]); reorders the values in place. */
   stats(): Float64Array {
-    this.ex.stats(this.valuesPtr, this.cells, this.runs, this.statsPtr);
-    return new Float64Array(this.ex.memory.buffer, this.statsPtr, L.S_COUNT * this.cells).slice();
+    return this.statsOfCells(0, this.cells);
   }
+
+  /** Mean, p5, p50, p95 of cells [c0, c1) over the held runs ([stat][cell − c0]); reorders their values in place. */
+  statsOfCells(c0: number, c1: number): Float64Array {
+    this.ex.stats(this.valuesPtr + c0 * this.runs * 8, c1 - c0, this.runs, this.statsPtr);
+    return new Float64Array(this.ex.memory.buffer, this.statsPtr, L.S_COUNT * (c1 - c0)).slice();
+  }
+}
+
+/**
+ * Statistics of rows of per-run values ([cell][run]) on an engine instance that holds nothing else
+ * (a worker's): frees the instance's memory first.
+ */
+export function rowStats(ex: FlywheelWasmExports, values: Float64Array, cells: number, runs: number): Float64Array {
+  ex.resetHeap();
+  const src = ex.alloc(values.byteLength);
+  const dst = ex.alloc(L.S_COUNT * cells * 8);
+  new Float64Array(ex.memory.buffer, src, values.length).set(values);
+  ex.stats(src, cells, runs, dst);
+  return new Float64Array(ex.memory.buffer, dst, L.S_COUNT * cells).slice();
 }

@@ -7,8 +7,9 @@
  */
 import { init } from '@flywheel/core-wasm';
 import type { CompiledModel } from '../compile.js';
-import { simulateReference } from './reference.js';
-import { WasmSession } from './wasm.js';
+import { simulateReference, statsReference } from './reference.js';
+import { rowStats, WasmSession } from './wasm.js';
+import { copyRuns, statsPieces, type SharedStats } from './shared.js';
 
 /** One block of runs of one spec. */
 export interface WorkerJob {
@@ -21,11 +22,30 @@ export interface WorkerJob {
    * it the worker computes the whole block. Which thread computes a run never changes its numbers.
    */
   claim?: Int32Array;
+  /**
+   * Shared per-run values of the whole Monte Carlo ([cell][run], runEnd − runStart runs per cell,
+   * on a SharedArrayBuffer): the worker writes each part there itself instead of sending it.
+   */
+  out?: Float64Array;
+}
+
+/** Rows of per-run values ([cell][run]) whose statistics a worker computes. */
+export interface StatsJob {
+  values: Float64Array;
+  cells: number;
+  runs: number;
+  /**
+   * Shared: `values` holds all rows, pieces of `step` cells are claimed from this counter by every
+   * thread, and their statistics are written to `out` ([stat][cell]) instead of being sent.
+   */
+  shared?: SharedStats;
 }
 
 /** Message from the main thread: jobs done in order, each answered by a `done` reply. */
 export interface WorkerRequest {
   jobs: WorkerJob[];
+  /** Instead of jobs: statistics of these rows, answered by a `stats` reply. */
+  stats?: StatsJob;
   engine: 'wasm' | 'reference';
   /** Runs per progress message. */
   chunk: number;
@@ -41,11 +61,24 @@ export type WorkerReply =
   | { type: 'progress'; done: number }
   | { type: 'part'; job: number; offset: number; values: Float64Array }
   | { type: 'done'; job: number }
+  | { type: 'stats'; stats: Float64Array }
   | { type: 'error'; message: string };
 
 async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   try {
     const ex = req.engine === 'wasm' ? await init() : undefined;
+    if (req.stats) {
+      const { values, cells, runs, shared } = req.stats;
+      const statsOf = (rows: Float64Array, k: number) => (ex ? rowStats(ex, rows, k, runs) : statsReference(rows, k, runs));
+      if (shared) {
+        statsPieces(values, cells, runs, shared, statsOf);
+        post({ type: 'stats', stats: new Float64Array(0) });
+      } else {
+        const stats = statsOf(values, cells);
+        post({ type: 'stats', stats }, [stats.buffer as ArrayBuffer]);
+      }
+      return;
+    }
     for (let j = 0; j < req.jobs.length; j++) {
       const job = req.jobs[j]!;
       const model = job.model;
@@ -65,6 +98,10 @@ async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: Arra
           }
           const all = session.values();
           const k = pEnd - p;
+          if (job.out) {
+            copyRuns(job.out, n, p - job.runStart, all, part, k, session.cells);
+            continue;
+          }
           if (k === part) values = all.slice();
           else {
             // a short last part: the first k columns of each cell's row of `part` runs
@@ -74,6 +111,10 @@ async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: Arra
         } else {
           values = simulateReference(model, p, pEnd);
           post({ type: 'progress', done: pEnd - p });
+          if (job.out) {
+            copyRuns(job.out, n, p - job.runStart, values, pEnd - p, pEnd - p, values.length / (pEnd - p));
+            continue;
+          }
         }
         post({ type: 'part', job: j, offset: p - job.runStart, values }, [values.buffer as ArrayBuffer]);
       }

@@ -1,0 +1,30 @@
+import { compileEngine, instantiate, type FlywheelWasmExports, type WasmSource } from '@flywheel/core-wasm';
+import { ErrorCodes, FlywheelError } from '@flywheel/spec';
+
+/** One idle engine instance per module, kept for the next simulation (with its grown memory). */
+const idle = new Map<WebAssembly.Module, FlywheelWasmExports>();
+
+/**
+ * Runs `fn` with an engine instance of its own: no other simulation on this thread uses that
+ * instance's memory until `fn` settles, so concurrent `run` calls (which yield while workers
+ * compute) cannot overwrite each other's buffers. The module is compiled once per source; the
+ * idle instance is reused, and a concurrent call gets a fresh one.
+ *
+ * @throws FlywheelError WASM_LOAD_FAILED when the module cannot be compiled or instantiated
+ */
+export async function withEngine<T>(source: WasmSource | undefined, fn: (ex: FlywheelWasmExports) => T | Promise<T>): Promise<T> {
+  let ex: FlywheelWasmExports;
+  let module: WebAssembly.Module;
+  try {
+    module = await compileEngine(source);
+    ex = idle.get(module) ?? instantiate(module);
+  } catch (e) {
+    throw new FlywheelError({ code: ErrorCodes.WASM_LOAD_FAILED, path: '', value: undefined, message: (e as Error).message, hint: 'Pass the module explicitly: run(spec, { wasm: compiledModule }), or use { engine: "reference" }.' });
+  }
+  idle.delete(module);
+  try {
+    return await fn(ex);
+  } finally {
+    idle.set(module, ex);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Helpers for threads that share memory (SharedArrayBuffer): copying runs into shared per-run
+ * values and claiming pieces of cells for statistics. Used by the pool and the worker alike.
+ */
+
+/** Statistics work shared between threads: pieces of `step` cells claimed from `claim`, results in `out` ([stat][cell]). */
+export interface SharedStats {
+  claim: Int32Array;
+  step: number;
+  out: Float64Array;
+}
+
+/**
+ * Copies k runs of `cells` rows ([cell][run], `srcStride` runs per row) into `dst` ([cell][run],
+ * `dstRuns` per row) at run offset `at`.
+ */
+export function copyRuns(dst: Float64Array, dstRuns: number, at: number, src: Float64Array, srcStride: number, k: number, cells: number): void {
+  for (let c = 0; c < cells; c++) {
+    const o = c * dstRuns + at;
+    const i = c * srcStride;
+    for (let r = 0; r < k; r++) dst[o + r] = src[i + r]!;
+  }
+}
+
+/**
+ * Claims pieces of cells from `shared.claim` until none is left and writes their statistics
+ * ([stat][cell − c0] from `statsOf`) into `shared.out` ([stat][cell]).
+ */
+export function statsPieces(
+  values: Float64Array,
+  cells: number,
+  runs: number,
+  shared: SharedStats,
+  statsOf: (rows: Float64Array, k: number) => Float64Array,
+): void {
+  const { claim, step, out } = shared;
+  for (let c0 = Atomics.add(claim, 0, step); c0 < cells; c0 = Atomics.add(claim, 0, step)) {
+    const c1 = Math.min(cells, c0 + step);
+    const k = c1 - c0;
+    const stats = statsOf(values.subarray(c0 * runs, c1 * runs), k);
+    for (let s = 0; s < stats.length / k; s++) out.set(stats.subarray(s * k, (s + 1) * k), s * cells + c0);
+  }
+}
