@@ -84,7 +84,8 @@ async function child(name) {
       throw new Error(`unknown workload "${name}"; known: w1, w1-baseline, helium, agents-100k, sweep, module-start`);
   }
   const bench = new Bench({ iterations: Number(opts.iterations ?? (quick ? 1 : 3)), time: 0, warmup: true, warmupIterations: 1, warmupTime: 0 });
-  bench.add(name, job.fn);
+  // async: true, or tinybench calls fn once, unawaited, to find out, and that call overlaps the warm-up
+  bench.add(name, job.fn, { async: true });
   await bench.run();
   const r = bench.tasks[0].result;
   if (r.error) throw r.error;
