@@ -51,6 +51,12 @@ export const EXACT_AUTO_BYTES = 2 ** 28;
 /**
  * Checks the statistics options and decides between exact and streaming statistics for a model
  * (see {@link RunOptions.statistics}).
+ * @throws FlywheelError RUN_INVALID_OPTION for an unknown mode, a non-boolean keepRuns, or keepRuns with streaming
+ * @example
+ * ```ts
+ * const model = compile(validateSpec(helium({ runs: 5000 })));
+ * resolveStatistics(model, {}); // 'streaming': 5,000 runs × 409 kB exceed EXACT_AUTO_BYTES
+ * ```
  */
 export function resolveStatistics(model: CompiledModel, options: Pick<RunOptions, 'statistics' | 'keepRuns'>): 'exact' | 'streaming' {
   const mode = options.statistics ?? 'auto';
