@@ -5,7 +5,7 @@ import { simulateReference, statsReference } from './engine/reference.js';
 import { checkValuesFit, MAX_VALUES_BYTES, rowStats, WasmSession } from './engine/wasm.js';
 import { withEngine } from './engine/instances.js';
 import { METRICS, type MetricName } from './metrics.js';
-import { availableThreads, canShare, leaseShared, mayBlock, placeBlock, returnShared, runJobsOnWorkers, runOnWorkers, sharedFloat64, simulateShared, statsShared } from './engine/pool.js';
+import { availableThreads, canShare, leaseShared, mayBlock, placeBlock, returnShared, foldShared, runJobsOnWorkers, runOnWorkers, sharedFloat64, simulateShared, statsShared } from './engine/pool.js';
 import { copyRuns } from './engine/shared.js';
 import { StreamingStats } from './streaming.js';
 import { RunResult, type RunResultInit } from './result.js';
@@ -182,7 +182,7 @@ async function exactWasm(
     const values = options.keepRuns ? sharedFloat64(cells * R) : leaseShared(cells * R);
     const session = new WasmSession(ex, model, Math.min(R, partRuns));
     let localDone = 0;
-    await simulateShared({ model, engine, chunk: workerChunk, partRuns }, R, threads, values, progress ? (done) => progress(done + localDone) : undefined, (s, e) => {
+    await simulateShared({ model, engine, chunk: workerChunk, partRuns }, 0, R, threads, values, progress ? (done) => progress(done + localDone) : undefined, (s, e) => {
       session.simulate(s, e, s);
       copyRuns(values, R, s, session.values(), session.runs, e - s, cells);
       localDone += e - s;
@@ -253,8 +253,39 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
     await (engine === 'wasm' ? withEngine(options.wasm, (ex) => fold(new WasmSession(ex, model, B))) : fold());
     return stream.result();
   }
-  // Waves of one block per worker. While a wave computes, the previous wave's blocks are folded
-  // (in run order) on this thread, so at most two waves of values exist at any time.
+  if (mayBlock() && canShare()) {
+    // Shared memory: waves of threads × B runs. Every thread, this one included, simulates claimed
+    // runs of the wave into one shared buffer, then folds claimed pieces of cells of the wave into
+    // the shared state (each cell in run order). Memory: one wave of values and the state.
+    const state = { sum: sharedFloat64(cells), q: sharedFloat64(cells * 15), n: sharedFloat64(cells * 15), d: sharedFloat64(cells * 15) };
+    const shared = new StreamingStats(cells, state);
+    const waveRuns = Math.min(R, threads * B);
+    const values = leaseShared(cells * waveRuns);
+    const waves = async (ex?: FlywheelWasmExports) => {
+      const session = ex ? new WasmSession(ex, model, B) : undefined;
+      for (let ws = 0; ws < R; ws += waveRuns) {
+        const we = Math.min(R, ws + waveRuns);
+        const n = we - ws; // runs of this wave: the values are [cell][run − ws], n per cell
+        await simulateShared({ model, engine, chunk: B, partRuns: B }, ws, we, threads, values, undefined, (s, e) => {
+          if (session) {
+            session.simulate(s, e, s);
+            copyRuns(values, n, s - ws, session.values(), B, e - s, cells);
+          } else copyRuns(values, n, s - ws, simulateReference(model, s, e), e - s, e - s, cells);
+        });
+        await foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state }, threads, engine);
+        shared.countRuns(we - ws);
+        progress?.(we);
+      }
+    };
+    try {
+      await (engine === 'wasm' ? withEngine(options.wasm, waves) : waves());
+    } finally {
+      returnShared(values);
+    }
+    return shared.result();
+  }
+  // Messages: waves of one block per worker. While a wave computes, the previous wave's blocks are
+  // folded (in run order) on this thread, so at most two waves of values exist at any time.
   const n = Math.min(threads, blocks);
   let previous: Float64Array[] = [];
   let done = 0;

@@ -17,21 +17,39 @@ const EXACT_UP_TO = 5;
  * const stats = s.result();  // [stat][cell], like the exact statistics
  * ```
  */
+/** The state of {@link StreamingStats}: per cell the running sum and, per quantile, five P² markers. */
+export interface StreamingState {
+  sum: Float64Array;
+  /** per cell and quantile: marker heights q[5], positions n[5], desired positions d[5] (cells × 15 each) */
+  q: Float64Array;
+  n: Float64Array;
+  d: Float64Array;
+}
+
 export class StreamingStats {
   readonly cells: number;
   private count = 0;
   private readonly sum: Float64Array;
-  /** per cell and quantile: marker heights q[5], positions n[5], desired positions d[5] */
   private readonly q: Float64Array;
   private readonly n: Float64Array;
   private readonly d: Float64Array;
 
-  constructor(cells: number) {
+  /**
+   * @param cells - cells (stored metrics × (steps + 1))
+   * @param state - arrays to keep the state in (for instance on a SharedArrayBuffer, so that several
+   *   threads fold different cells of the same runs); new zeroed arrays by default
+   */
+  constructor(cells: number, state?: StreamingState) {
     this.cells = cells;
-    this.sum = new Float64Array(cells);
-    this.q = new Float64Array(cells * 15);
-    this.n = new Float64Array(cells * 15);
-    this.d = new Float64Array(cells * 15);
+    this.sum = state?.sum ?? new Float64Array(cells);
+    this.q = state?.q ?? new Float64Array(cells * 15);
+    this.n = state?.n ?? new Float64Array(cells * 15);
+    this.d = state?.d ?? new Float64Array(cells * 15);
+  }
+
+  /** The arrays holding the state. */
+  get state(): StreamingState {
+    return { sum: this.sum, q: this.q, n: this.n, d: this.d };
   }
 
   /** Runs added so far. */
@@ -41,14 +59,29 @@ export class StreamingStats {
 
   /** Adds `runs` consecutive runs given as [cell][run], `stride` values apart per cell (default `runs`). */
   add(values: Float64Array, runs: number, stride = runs): void {
-    for (let r = 0; r < runs; r++) {
-      const k = this.count++;
-      for (let c = 0; c < this.cells; c++) {
+    this.foldCells(values, runs, stride, 0, this.cells, this.count);
+    this.count += runs;
+  }
+
+  /**
+   * Folds `runs` consecutive runs (the first of them the `firstRun`-th added) into cells [c0, c1)
+   * only, without counting them: threads that share the state fold different cells of the same
+   * runs, then one of them calls {@link countRuns}. Each cell sees its runs in run order, so the
+   * result does not depend on how the cells were split.
+   */
+  foldCells(values: Float64Array, runs: number, stride: number, c0: number, c1: number, firstRun: number): void {
+    for (let c = c0; c < c1; c++) {
+      for (let r = 0; r < runs; r++) {
         const x = values[c * stride + r]!;
         this.sum[c]! += x;
-        for (let j = 0; j < 3; j++) this.observe((c * 3 + j) * 5, QUANTILES[j]!, x, k);
+        for (let j = 0; j < 3; j++) this.observe((c * 3 + j) * 5, QUANTILES[j]!, x, firstRun + r);
       }
     }
+  }
+
+  /** Counts `runs` runs whose cells were folded with {@link foldCells}. */
+  countRuns(runs: number): void {
+    this.count += runs;
   }
 
   private observe(o: number, p: number, x: number, k: number): void {

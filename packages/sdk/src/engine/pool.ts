@@ -1,7 +1,7 @@
 import { layout as L } from '@flywheel/core-wasm';
 import type { CompiledModel } from '../compile.js';
-import { statsPieces } from './shared.js';
-import type { WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
+import { foldPieces, statsPieces } from './shared.js';
+import type { FoldJob, WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
 
 /** A minimal cross-runtime worker handle: Node's worker_threads or a browser Web Worker. */
 interface AnyWorker {
@@ -265,36 +265,73 @@ export function returnShared(a: Float64Array): void {
 }
 
 /**
- * Runs [0, runs) of one spec on `threads` threads (the calling thread is one of them) with every
- * thread writing straight into `out`, shared per-run values ([cell][run]): workers claim parts
- * from a shared counter and copy them in themselves, and the calling thread claims parts too and
- * hands them to `local(runStart, runEnd)`, which must write them into `out`. Nothing is sent back
- * but progress. Needs {@link canShare}.
+ * Runs [runStart, runEnd) of one spec on `threads` threads (the calling thread is one of them) with
+ * every thread writing straight into `out`, shared per-run values ([cell][run − runStart]): workers
+ * claim parts from a shared counter and copy them in themselves, and the calling thread claims
+ * parts too and hands them to `local(start, end)`, which must write them into `out`. Nothing is
+ * sent back but progress. Needs {@link canShare}.
  */
 export async function simulateShared(
   base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
-  runs: number,
+  runStart: number,
+  runEnd: number,
   threads: number,
   out: Float64Array,
   onProgress: ((done: number) => void) | undefined,
-  local: (runStart: number, runEnd: number) => void,
+  local: (start: number, end: number) => void,
 ): Promise<void> {
   const { model, ...rest } = base;
+  const runs = runEnd - runStart;
   const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.ceil(runs / (32 * threads))));
   const claim = new Int32Array(new SharedArrayBuffer(4));
-  const job = { model, runStart: 0, runEnd: runs, claim, out };
+  claim[0] = runStart;
+  const job = { model, runStart, runEnd, claim, out };
   await runJobsOnWorkers(
     { ...rest, partRuns: part, chunk: Math.min(rest.chunk, part) },
     Array.from({ length: Math.min(threads, runs) - 1 }, () => [job]),
     () => {},
     onProgress,
     async () => {
-      for (let s = Atomics.add(claim, 0, part); s < runs; s = Atomics.add(claim, 0, part)) {
-        local(s, Math.min(runs, s + part));
+      for (let s = Atomics.add(claim, 0, part); s < runEnd; s = Atomics.add(claim, 0, part)) {
+        local(s, Math.min(runEnd, s + part));
         await yieldToEvents();
       }
     },
   );
+}
+
+/**
+ * Folds `runs` runs of shared values ([cell][run], `stride` per cell) into a shared streaming
+ * state on `threads` threads: each claims pieces of cells (about `pieceValues` values) and folds
+ * them, the calling thread included. Needs {@link canShare}.
+ */
+export async function foldShared(
+  job: Omit<FoldJob, 'claim' | 'step'>,
+  threads: number,
+  engine: WorkerRequest['engine'],
+  pieceValues = 2 ** 15,
+): Promise<void> {
+  const step = Math.max(1, Math.floor(pieceValues / Math.max(1, job.runs)));
+  const full: FoldJob = { ...job, claim: new Int32Array(new SharedArrayBuffer(4)), step };
+  const workers = await acquire(Math.max(0, Math.min(threads - 1, Math.ceil(job.cells / step) - 1)));
+  let healthy = false;
+  try {
+    const pending = workers.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          w.listen((m) => {
+            if (m.type === 'stats') resolve();
+            else if (m.type === 'error') reject(new Error(m.message));
+          }, reject);
+          w.send({ jobs: [], engine, chunk: 1, fold: full });
+        }),
+    );
+    foldPieces(full);
+    await Promise.all(pending);
+    healthy = true;
+  } finally {
+    release(workers, healthy);
+  }
 }
 
 /**

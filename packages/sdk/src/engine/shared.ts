@@ -1,3 +1,6 @@
+import { StreamingStats } from '../streaming.js';
+import type { FoldJob } from './worker.js';
+
 /**
  * Helpers for threads that share memory (SharedArrayBuffer): copying runs into shared per-run
  * values and claiming pieces of cells for statistics. Used by the pool and the worker alike.
@@ -39,5 +42,13 @@ export function statsPieces(
     const k = c1 - c0;
     const stats = statsOf(values.subarray(c0 * runs, c1 * runs), k);
     for (let s = 0; s < stats.length / k; s++) out.set(stats.subarray(s * k, (s + 1) * k), s * cells + c0);
+  }
+}
+
+/** Claims pieces of cells from `job.claim` until none is left and folds the job's runs into their shared streaming state. */
+export function foldPieces(job: FoldJob): void {
+  const stream = new StreamingStats(job.cells, job.state);
+  for (let c0 = Atomics.add(job.claim, 0, job.step); c0 < job.cells; c0 = Atomics.add(job.claim, 0, job.step)) {
+    stream.foldCells(job.values, job.runs, job.stride, c0, Math.min(job.cells, c0 + job.step), job.firstRun);
   }
 }

@@ -9,7 +9,8 @@ import { init } from '@flywheel/core-wasm';
 import type { CompiledModel } from '../compile.js';
 import { simulateReference, statsReference } from './reference.js';
 import { rowStats, WasmSession } from './wasm.js';
-import { copyRuns, statsPieces, type SharedStats } from './shared.js';
+import { copyRuns, foldPieces, statsPieces, type SharedStats } from './shared.js';
+import type { StreamingState } from '../streaming.js';
 
 /** One block of runs of one spec. */
 export interface WorkerJob {
@@ -41,11 +42,29 @@ export interface StatsJob {
   shared?: SharedStats;
 }
 
+/**
+ * Streaming statistics shared between threads: fold runs [firstRun, firstRun + runs) of `values`
+ * ([cell][run], `stride` runs per cell) into the shared P² state, pieces of `step` cells at a time
+ * claimed from `claim`.
+ */
+export interface FoldJob {
+  values: Float64Array;
+  runs: number;
+  stride: number;
+  cells: number;
+  firstRun: number;
+  claim: Int32Array;
+  step: number;
+  state: StreamingState;
+}
+
 /** Message from the main thread: jobs done in order, each answered by a `done` reply. */
 export interface WorkerRequest {
   jobs: WorkerJob[];
   /** Instead of jobs: statistics of these rows, answered by a `stats` reply. */
   stats?: StatsJob;
+  /** Instead of jobs: fold into shared streaming statistics, answered by a `stats` reply. */
+  fold?: FoldJob;
   engine: 'wasm' | 'reference';
   /** Runs per progress message. */
   chunk: number;
@@ -67,6 +86,11 @@ export type WorkerReply =
 async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   try {
     const ex = req.engine === 'wasm' ? await init() : undefined;
+    if (req.fold) {
+      foldPieces(req.fold);
+      post({ type: 'stats', stats: new Float64Array(0) });
+      return;
+    }
     if (req.stats) {
       const { values, cells, runs, shared } = req.stats;
       const statsOf = (rows: Float64Array, k: number) => (ex ? rowStats(ex, rows, k, runs) : statsReference(rows, k, runs));
