@@ -179,9 +179,8 @@ export function canShare(): boolean {
  * `local(runStart, runEnd)`, yielding between them so that arriving parts are placed at once.
  *
  * Where memory can be shared, every thread claims the next part from one shared counter when it is
- * free (parts of about runs / (32 · threads)), so a thread slowed down by the machine does not hold
- * the others up; elsewhere each thread gets one contiguous block. Either way a run's numbers do not
- * depend on which thread computes it.
+ * free (see runClaimed); elsewhere each thread gets one contiguous block. Either way a run's
+ * numbers do not depend on which thread computes it.
  */
 export async function runOnWorkers(
   base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
@@ -193,27 +192,7 @@ export async function runOnWorkers(
 ): Promise<void> {
   const n = Math.min(threads, runs);
   const { model, ...rest } = base;
-  if (canShare()) {
-    const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.ceil(runs / (32 * n))));
-    const claim = new Int32Array(new SharedArrayBuffer(4));
-    const job = { model, runStart: 0, runEnd: runs, claim };
-    const remote = local ? n - 1 : n;
-    await runJobsOnWorkers(
-      { ...rest, partRuns: part, chunk: Math.min(rest.chunk, part) },
-      Array.from({ length: remote }, () => [job]),
-      (_w, _j, offset, values) => accept(offset, values),
-      onProgress,
-      local
-        ? async () => {
-            for (let s = Atomics.add(claim, 0, part); s < runs; s = Atomics.add(claim, 0, part)) {
-              local(s, Math.min(runs, s + part));
-              await yieldToEvents();
-            }
-          }
-        : undefined,
-    );
-    return;
-  }
+  if (canShare()) return runClaimed(base, 0, runs, threads, accept, onProgress, local);
   const ranges = Array.from({ length: n }, (_, i) => [Math.floor((runs * i) / n), Math.floor((runs * (i + 1)) / n)] as const);
   const remote = local ? ranges.slice(1) : ranges;
   const blocks = remote.map(([runStart, runEnd]) => [{ model, runStart, runEnd }]);
@@ -280,23 +259,45 @@ export async function simulateShared(
   onProgress: ((done: number) => void) | undefined,
   local: (start: number, end: number) => void,
 ): Promise<void> {
+  await runClaimed(base, runStart, runEnd, threads, () => {}, onProgress, local, out);
+}
+
+/**
+ * Runs [runStart, runEnd) on `threads` threads that claim parts of about runs / (32 · threads)
+ * from one shared counter, so a thread slowed down by the machine does not hold the others up.
+ * Workers send each part to `accept(start, values)`, or with `out` copy it there themselves; the
+ * calling thread, when `local` is given, claims parts too and yields between them.
+ */
+async function runClaimed(
+  base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
+  runStart: number,
+  runEnd: number,
+  threads: number,
+  accept: (start: number, values: Float64Array) => void,
+  onProgress: ((done: number) => void) | undefined,
+  local: ((start: number, end: number) => void) | undefined,
+  out?: Float64Array,
+): Promise<void> {
   const { model, ...rest } = base;
   const runs = runEnd - runStart;
-  const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.ceil(runs / (32 * threads))));
+  const n = Math.min(threads, runs);
+  const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.ceil(runs / (32 * n))));
   const claim = new Int32Array(new SharedArrayBuffer(4));
   claim[0] = runStart;
-  const job = { model, runStart, runEnd, claim, out };
+  const job: WorkerJob = out ? { model, runStart, runEnd, claim, out } : { model, runStart, runEnd, claim };
   await runJobsOnWorkers(
     { ...rest, partRuns: part, chunk: Math.min(rest.chunk, part) },
-    Array.from({ length: Math.min(threads, runs) - 1 }, () => [job]),
-    () => {},
+    Array.from({ length: local ? n - 1 : n }, () => [job]),
+    (_w, _j, offset, values) => accept(runStart + offset, values),
     onProgress,
-    async () => {
-      for (let s = Atomics.add(claim, 0, part); s < runEnd; s = Atomics.add(claim, 0, part)) {
-        local(s, Math.min(runEnd, s + part));
-        await yieldToEvents();
-      }
-    },
+    local
+      ? async () => {
+          for (let s = Atomics.add(claim, 0, part); s < runEnd; s = Atomics.add(claim, 0, part)) {
+            local(s, Math.min(runEnd, s + part));
+            await yieldToEvents();
+          }
+        }
+      : undefined,
   );
 }
 

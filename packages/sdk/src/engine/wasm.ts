@@ -69,13 +69,8 @@ export class WasmSession {
 
   /** Mean, p5, p50, p95 per cell over the held runs ([stat][cell]); reorders the values in place. */
   stats(): Float64Array {
-    return this.statsOfCells(0, this.cells);
-  }
-
-  /** Mean, p5, p50, p95 of cells [c0, c1) over the held runs ([stat][cell − c0]); reorders their values in place. */
-  statsOfCells(c0: number, c1: number): Float64Array {
-    this.ex.stats(this.valuesPtr + c0 * this.runs * 8, c1 - c0, this.runs, this.statsPtr);
-    return new Float64Array(this.ex.memory.buffer, this.statsPtr, L.S_COUNT * (c1 - c0)).slice();
+    this.ex.stats(this.valuesPtr, this.cells, this.runs, this.statsPtr);
+    return new Float64Array(this.ex.memory.buffer, this.statsPtr, L.S_COUNT * this.cells).slice();
   }
 }
 
