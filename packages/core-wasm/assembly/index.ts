@@ -307,6 +307,11 @@ let reGap: f64 = 0;
   return act;
 }
 
+// @ts-ignore: decorator
+@inline function sum4(v: v128): i32 {
+  return i32x4.extract_lane(v, 0) + i32x4.extract_lane(v, 1) + i32x4.extract_lane(v, 2) + i32x4.extract_lane(v, 3);
+}
+
 /**
  * One step of the provider agents: window bits, exits, re-entries, in agent order. Returns the
  * number active and leaves their capacity in `activeCapacity`. A separate function (binaryen does
@@ -333,6 +338,8 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, psum: usize, ex
     const vS = f64x2.splat(sFull);
     const vR = f64x2.splat(r);
     let gap = reGap; // kept in a local here: a global would put a store and a load on the loop's critical path
+    const vZero = i32x4.splat(0);
+    let vCount = i32x4.splat(0); // active lanes settled in vector registers, per lane
     for (; i + 4 <= N; i += 4) {
       const mo = mask + (<usize>i << 2);
       const w = v128.load(mo);
@@ -340,16 +347,30 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, psum: usize, ex
       const x23 = v128.load(exitAt + (<usize>i << 3), 16);
       const j01 = v128.load(joinAt + (<usize>i << 3));
       const j23 = v128.load(joinAt + (<usize>i << 3), 16);
-      const active = i32x4.bitmask(w); // bit 31 of each lane
-      const steady = i32x4.bitmask(i32x4.eq(w, vSteady));
-      const exits = i64x2.bitmask(f64x2.lt(vS, x01)) | (i64x2.bitmask(f64x2.lt(vS, x23)) << 2);
-      const eligible = (i64x2.bitmask(f64x2.gt(vR, j01)) | (i64x2.bitmask(f64x2.gt(vR, j23)) << 2)) & ~active;
+      // lane masks: active now, active over the whole window, would leave, eligible to re-enter
+      const aV = i32x4.lt_s(w, vZero);
+      const sV = i32x4.eq(w, vSteady);
+      const xV = i8x16.shuffle(f64x2.lt(vS, x01), f64x2.lt(vS, x23), 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27);
+      const jV = i8x16.shuffle(f64x2.gt(vR, j01), f64x2.gt(vR, j23), 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27);
+      // Settled in vector registers when every active lane is active over the whole window and
+      // covers its cost, and the gap exceeds any number of re-entry trials four lanes can make:
+      // inactive lanes shift their window bits, the eligible ones count their failed trials, and the
+      // active ones are counted in a vector.
+      if (capConst && gap >= 4 && !v128.any_true(v128.andnot(aV, v128.andnot(sV, xV)))) {
+        v128.store(mo, v128.bitselect(w, v128.and(i32x4.shl(w, 1), vFull), aV));
+        vCount = i32x4.sub(vCount, aV);
+        gap -= <f64>popcnt<i32>(i32x4.bitmask(v128.andnot(jV, aV)));
+        continue;
+      }
+      const active = i32x4.bitmask(aV);
+      const steady = i32x4.bitmask(sV);
+      const exits = i32x4.bitmask(xV);
+      const eligible = i32x4.bitmask(jV) & ~active;
       const trials = <f64>popcnt<i32>(eligible);
       if (gap >= trials) {
         // no re-entry among these four: inactive lanes shift their window bits
         gap -= trials;
-        const shifted = v128.and(i32x4.shl(w, 1), vFull);
-        v128.store(mo, v128.bitselect(w, shifted, i32x4.lt_s(w, i32x4.splat(0))));
+        v128.store(mo, v128.bitselect(w, v128.and(i32x4.shl(w, 1), vFull), aV));
         const stays = steady & ~exits;
         const scalar = active & ~stays; // active over part of the window, or leaving
         if (scalar == 0 && capConst) {
@@ -377,6 +398,7 @@ function agentsStep(N: i32, mask: usize, cpc: usize, cap: usize, psum: usize, ex
       gap = reGap;
     }
     reGap = gap;
+    nAct += sum4(vCount);
   }
   for (; i < N; i++) {
     if (agentOne(i, mask, cpc, psum, exitAt, joinAt, recent, r, sFull, cFull, full, lowFull, W, minActive)) {
