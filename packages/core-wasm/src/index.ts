@@ -34,8 +34,6 @@ export class WasmLoadError extends Error {
   override name = 'WasmLoadError';
 }
 
-let cached: Promise<FlywheelWasmExports> | undefined;
-const cachedBySource = new WeakMap<object, Promise<FlywheelWasmExports>>();
 let simd: boolean | undefined;
 
 function decode(b64: string): Uint8Array {
@@ -84,8 +82,31 @@ export function instantiate(module: WebAssembly.Module): FlywheelWasmExports {
   return ex;
 }
 
-const modules = new WeakMap<object, Promise<WebAssembly.Module>>();
-let defaultModule: Promise<WebAssembly.Module> | undefined;
+/** Promises memoised per source: one for the embedded bytes, one per source object. */
+interface Memo<T> {
+  embedded?: Promise<T> | undefined;
+  bySource: WeakMap<object, Promise<T>>;
+}
+
+/** `load()` once per source; a failure is forgotten (so a later call retries) and raised as a WasmLoadError. */
+function memoised<T>(memo: Memo<T>, source: WasmSource | undefined, load: () => Promise<T>): Promise<T> {
+  const attempt = () =>
+    load().catch((e: unknown) => {
+      if (source === undefined) memo.embedded = undefined;
+      else memo.bySource.delete(source as object);
+      throw e instanceof WasmLoadError ? e : new WasmLoadError(`cannot load the Flywheel wasm engine: ${(e as Error).message}`);
+    });
+  if (source === undefined) return (memo.embedded ??= attempt());
+  let p = memo.bySource.get(source as object);
+  if (!p) {
+    p = attempt();
+    memo.bySource.set(source as object, p);
+  }
+  return p;
+}
+
+const modules: Memo<WebAssembly.Module> = { bySource: new WeakMap() };
+const instances: Memo<FlywheelWasmExports> = { bySource: new WeakMap() };
 
 /**
  * Compiles the engine module once and memoises it (per source), for callers that need several
@@ -98,19 +119,7 @@ let defaultModule: Promise<WebAssembly.Module> | undefined;
  * ```
  */
 export function compileEngine(source?: WasmSource): Promise<WebAssembly.Module> {
-  const load = () =>
-    toModule(source).catch((e: unknown) => {
-      if (source === undefined) defaultModule = undefined;
-      else modules.delete(source as object);
-      throw e instanceof WasmLoadError ? e : new WasmLoadError(`cannot load the Flywheel wasm engine: ${(e as Error).message}`);
-    });
-  if (source === undefined) return (defaultModule ??= load());
-  let p = modules.get(source as object);
-  if (!p) {
-    p = load();
-    modules.set(source as object, p);
-  }
-  return p;
+  return memoised(modules, source, () => toModule(source));
 }
 
 /**
@@ -130,21 +139,7 @@ export function compileEngine(source?: WasmSource): Promise<WebAssembly.Module> 
  * ```
  */
 export function init(source?: WasmSource): Promise<FlywheelWasmExports> {
-  const load = () =>
-    compileEngine(source)
-      .then(instantiate)
-      .catch((e: unknown) => {
-        if (source === undefined) cached = undefined;
-        else cachedBySource.delete(source as object);
-        throw e instanceof WasmLoadError ? e : new WasmLoadError(`cannot load the Flywheel wasm engine: ${(e as Error).message}`);
-      });
-  if (source === undefined) return (cached ??= load());
-  let p = cachedBySource.get(source as object);
-  if (!p) {
-    p = load();
-    cachedBySource.set(source as object, p);
-  }
-  return p;
+  return memoised(instances, source, () => compileEngine(source).then(instantiate));
 }
 
 /**
@@ -158,6 +153,6 @@ export function init(source?: WasmSource): Promise<FlywheelWasmExports> {
 export function initSync(source?: BufferSource | WebAssembly.Module): FlywheelWasmExports {
   const mod = source instanceof WebAssembly.Module ? source : new WebAssembly.Module((source ?? wasmBytes()) as BufferSource);
   const ex = instantiate(mod);
-  cached ??= Promise.resolve(ex);
+  instances.embedded ??= Promise.resolve(ex);
   return ex;
 }

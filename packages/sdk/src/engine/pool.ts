@@ -314,7 +314,15 @@ export async function foldShared(
 ): Promise<void> {
   const step = Math.max(1, Math.floor(pieceValues / Math.max(1, job.runs)));
   const full: FoldJob = { ...job, claim: new Int32Array(new SharedArrayBuffer(4)), step };
-  const workers = await acquire(Math.max(0, Math.min(threads - 1, Math.ceil(job.cells / step) - 1)));
+  await alongWorkers(Math.min(threads - 1, Math.ceil(job.cells / step) - 1), { jobs: [], engine, chunk: 1, fold: full }, () => foldPieces(full));
+}
+
+/**
+ * Sends `req` to `count` workers and runs `local` on this thread meanwhile; resolves when every
+ * worker has answered with a `stats` reply.
+ */
+async function alongWorkers(count: number, req: WorkerRequest, local: () => void): Promise<void> {
+  const workers = await acquire(Math.max(0, count));
   let healthy = false;
   try {
     const pending = workers.map(
@@ -324,10 +332,10 @@ export async function foldShared(
             if (m.type === 'stats') resolve();
             else if (m.type === 'error') reject(new Error(m.message));
           }, reject);
-          w.send({ jobs: [], engine, chunk: 1, fold: full });
+          w.send(req);
         }),
     );
-    foldPieces(full);
+    local();
     await Promise.all(pending);
     healthy = true;
   } finally {
@@ -353,25 +361,9 @@ export async function statsShared(
 ): Promise<Float64Array> {
   const step = Math.max(1, Math.floor(pieceValues / runs));
   const shared = { claim: new Int32Array(new SharedArrayBuffer(4)), step, out: leaseShared(L.S_COUNT * cells) };
-  const workers = await acquire(Math.max(0, Math.min(threads - 1, Math.ceil(cells / step) - 1)));
-  let healthy = false;
-  try {
-    const pending = workers.map(
-      (w) =>
-        new Promise<void>((resolve, reject) => {
-          w.listen((m) => {
-            if (m.type === 'stats') resolve();
-            else if (m.type === 'error') reject(new Error(m.message));
-          }, reject);
-          w.send({ jobs: [], engine, chunk: 1, stats: { values, cells, runs, shared } });
-        }),
-    );
-    statsPieces(values, cells, runs, shared, local);
-    await Promise.all(pending);
-    healthy = true;
-  } finally {
-    release(workers, healthy);
-  }
+  await alongWorkers(Math.min(threads - 1, Math.ceil(cells / step) - 1), { jobs: [], engine, chunk: 1, stats: { values, cells, runs, shared } }, () =>
+    statsPieces(values, cells, runs, shared, local),
+  );
   const stats = shared.out.slice();
   returnShared(shared.out);
   return stats;
