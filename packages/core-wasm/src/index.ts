@@ -18,8 +18,10 @@ export interface FlywheelWasmExports {
   agentBytes(n: number): number;
   /** Runs Monte Carlo runs [runStart, runEnd) of the compiled model into out[cell · stride + run − runStart]; see assembly/index.ts. */
   simulate(params: number, tables: number, work: number, out: number, stride: number, runStart: number, runEnd: number): void;
-  /** Mean and p5/p50/p95 of `cells` rows of `nRuns` values each (sorts the rows in place). */
+  /** Mean and p5/p50/p95 of `cells` rows of `nRuns` values each (reorders the rows in place). */
   stats(src: number, cells: number, nRuns: number, dst: number): void;
+  /** Folds `runs` runs ([cell][run], `stride` per cell) into the P² state of `cells` cells (sum[cells]; q, n, d [cells · 15]); the SDK's StreamingStats, in wasm. */
+  foldP2(values: number, runs: number, stride: number, cells: number, firstRun: number, sum: number, q: number, n: number, d: number): void;
   /** The engine's deterministic exp (fdlibm), exported for parity tests. */
   fexp(x: number): number;
   /** The engine's deterministic log (fdlibm), exported for parity tests. */

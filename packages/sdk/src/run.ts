@@ -2,12 +2,12 @@ import type { FlywheelWasmExports, WasmSource } from '@flywheel/core-wasm';
 import { ErrorCodes, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
 import { compile, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
-import { checkValuesFit, MAX_VALUES_BYTES, rowStats, WasmSession } from './engine/wasm.js';
+import { checkValuesFit, MAX_VALUES_BYTES, rowStats, wasmFolder, WasmSession } from './engine/wasm.js';
 import { withEngine } from './engine/instances.js';
 import { METRICS, type MetricName } from './metrics.js';
 import { availableThreads, canShare, leaseShared, mayBlock, placeBlock, returnShared, foldShared, runJobsOnWorkers, runOnWorkers, sharedFloat64, simulateShared, statsShared } from './engine/pool.js';
 import { copyRuns } from './engine/shared.js';
-import { StreamingStats } from './streaming.js';
+import { StreamingStats, type Folder } from './streaming.js';
 import { RunResult, type RunResultInit } from './result.js';
 
 /** Which engine runs the model. */
@@ -229,11 +229,19 @@ async function exactWasm(
   return { stats, runValues };
 }
 
-/** Simulates in blocks of STREAMING_BLOCK runs and folds them, in run order, into StreamingStats. */
+/**
+ * Simulates in blocks of STREAMING_BLOCK runs and folds them, in run order, into StreamingStats.
+ * With the wasm engine the folding is the engine's P² too, on an instance of its own.
+ */
 async function streamingStats(model: CompiledModel, engine: EngineName, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<Float64Array> {
+  if (engine === 'wasm') return withEngine(options.wasm, (foldEx) => streamingWith(model, engine, threads, options, wasmFolder(foldEx), progress));
+  return streamingWith(model, engine, threads, options, undefined, progress);
+}
+
+async function streamingWith(model: CompiledModel, engine: EngineName, threads: number, options: RunOptions, folder: Folder | undefined, progress?: (done: number) => void): Promise<Float64Array> {
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
-  const stream = new StreamingStats(cells);
+  const stream = new StreamingStats(cells, undefined, folder);
   const B = Math.min(R, STREAMING_BLOCK);
   const blocks = Math.ceil(R / B);
   if (threads <= 1) {
@@ -258,7 +266,7 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
     // runs of the wave into one shared buffer, then folds claimed pieces of cells of the wave into
     // the shared state (each cell in run order). Memory: one wave of values and the state.
     const state = { sum: sharedFloat64(cells), q: sharedFloat64(cells * 15), n: sharedFloat64(cells * 15), d: sharedFloat64(cells * 15) };
-    const shared = new StreamingStats(cells, state);
+    const shared = new StreamingStats(cells, state, folder);
     const waveRuns = Math.min(R, threads * B);
     const values = leaseShared(cells * waveRuns);
     const waves = async (ex?: FlywheelWasmExports) => {
@@ -272,7 +280,7 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
             copyRuns(values, n, s - ws, session.values(), B, e - s, cells);
           } else copyRuns(values, n, s - ws, simulateReference(model, s, e), e - s, e - s, cells);
         });
-        await foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state }, threads, engine);
+        await foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state }, threads, engine, folder);
         shared.countRuns(we - ws);
         progress?.(we);
       }

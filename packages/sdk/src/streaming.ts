@@ -26,6 +26,13 @@ export interface StreamingState {
   d: Float64Array;
 }
 
+/**
+ * Folds runs [firstRun, firstRun + runs) of `values` ([cell][run], `stride` per cell) into cells
+ * [c0, c1) of a state; {@link StreamingStats} has one in TypeScript, and the wasm engine one with
+ * the same arithmetic (`wasmFolder`).
+ */
+export type Folder = (state: StreamingState, values: Float64Array, runs: number, stride: number, c0: number, c1: number, firstRun: number) => void;
+
 export class StreamingStats {
   readonly cells: number;
   private count = 0;
@@ -38,9 +45,13 @@ export class StreamingStats {
    * @param cells - cells (stored metrics × (steps + 1))
    * @param state - arrays to keep the state in (for instance on a SharedArrayBuffer, so that several
    *   threads fold different cells of the same runs); new zeroed arrays by default
+   * @param folder - a faster fold with the same arithmetic (the wasm engine's); TypeScript by default
    */
-  constructor(cells: number, state?: StreamingState) {
+  private readonly folder: Folder | undefined;
+
+  constructor(cells: number, state?: StreamingState, folder?: Folder) {
     this.cells = cells;
+    this.folder = folder;
     this.sum = state?.sum ?? new Float64Array(cells);
     this.q = state?.q ?? new Float64Array(cells * 15);
     this.n = state?.n ?? new Float64Array(cells * 15);
@@ -70,6 +81,10 @@ export class StreamingStats {
    * result does not depend on how the cells were split.
    */
   foldCells(values: Float64Array, runs: number, stride: number, c0: number, c1: number, firstRun: number): void {
+    if (this.folder) {
+      this.folder(this.state, values, runs, stride, c0, c1, firstRun);
+      return;
+    }
     for (let c = c0; c < c1; c++) {
       for (let r = 0; r < runs; r++) {
         const x = values[c * stride + r]!;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { init } from '@flywheel/core-wasm';
-import { compile, statsReference, validateSpec, WasmSession } from '@flywheel/sdk';
+import { compile, statsReference, StreamingStats, validateSpec, WasmSession } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
 import { w1 } from './fixtures.js';
 
@@ -44,5 +44,29 @@ describe('wasm statistics = reference statistics', () => {
         expect(Array.from(session.stats())).toEqual(Array.from(statsReference(values, 2, runs)));
       }
     }
+  });
+});
+
+describe('wasm P² fold = TypeScript P² fold (StreamingStats)', () => {
+  it('for arbitrary values folded in arbitrary blocks', async () => {
+    const { wasmFolder } = await import('../src/engine/wasm.js');
+    const ex = await init();
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e9, max: 1e9, noNaN: true }));
+    await fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }), fc.array(value, { minLength: 64, maxLength: 64 }), (cells, blocks, pool) => {
+        const ts = new StreamingStats(cells);
+        const wasm = new StreamingStats(cells, undefined, wasmFolder(ex));
+        let i = 0;
+        for (const runs of blocks) {
+          const stride = runs + 3; // rows with slack, as in the engine's blocks
+          const values = Float64Array.from({ length: cells * stride }, () => pool[i++ % pool.length]! * (1 + (i % 7)));
+          ts.add(values, runs, stride);
+          wasm.add(values, runs, stride);
+        }
+        expect(Array.from(wasm.result())).toEqual(Array.from(ts.result()));
+        for (const k of ['sum', 'q', 'n', 'd'] as const) expect(Array.from(wasm.state[k])).toEqual(Array.from(ts.state[k]));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });

@@ -8,7 +8,7 @@
 import { init } from '@flywheel/core-wasm';
 import type { CompiledModel } from '../compile.js';
 import { simulateReference, statsReference } from './reference.js';
-import { rowStats, WasmSession } from './wasm.js';
+import { rowStats, wasmFolder, WasmSession } from './wasm.js';
 import { copyRuns, foldPieces, statsPieces, type SharedStats } from './shared.js';
 import type { StreamingState } from '../streaming.js';
 
@@ -87,7 +87,7 @@ async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: Arra
   try {
     const ex = req.engine === 'wasm' ? await init() : undefined;
     if (req.fold) {
-      foldPieces(req.fold);
+      foldPieces(req.fold, ex ? wasmFolder(ex) : undefined);
       post({ type: 'stats', stats: new Float64Array(0) });
       return;
     }
