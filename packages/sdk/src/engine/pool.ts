@@ -321,7 +321,7 @@ export async function foldShared(
 
 /**
  * Sends `req` to `count` workers and runs `local` on this thread meanwhile; resolves when every
- * worker has answered with a `stats` reply.
+ * worker has answered with an `ok` reply.
  */
 async function alongWorkers(count: number, req: WorkerRequest, local: () => void): Promise<void> {
   const workers = await acquire(Math.max(0, count));
@@ -331,7 +331,7 @@ async function alongWorkers(count: number, req: WorkerRequest, local: () => void
       (w) =>
         new Promise<void>((resolve, reject) => {
           w.listen((m) => {
-            if (m.type === 'stats') resolve();
+            if (m.type === 'ok') resolve();
             else if (m.type === 'error') reject(new Error(m.message));
           }, reject);
           w.send(req);

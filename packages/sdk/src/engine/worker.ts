@@ -1,9 +1,11 @@
 /**
  * Worker entry for parallel Monte Carlo (Node worker_threads and browser Web Workers alike).
- * It receives a compiled model (flat buffers: no schema library or compiler is loaded here) and a
- * block of runs, simulates them on its own wasm instance and
- * sends back the block's per-run values. Run r's numbers depend only on (seed, r), so the result
- * does not depend on how runs are split between workers.
+ * It receives compiled models (flat buffers: no schema library or compiler is loaded here) and
+ * blocks of runs, simulates them on its own wasm instance (or the reference engine), and sends the
+ * per-run values back or writes them into shared memory. With shared memory it also computes
+ * statistics of claimed pieces of cells, or folds them into shared streaming statistics. Run r's
+ * numbers depend only on (seed, r), and a cell's statistics only on its own values, so no result
+ * depends on how the work is split between threads.
  */
 import { init } from '@flywheel/core-wasm';
 import type { CompiledModel } from '../compile.js';
@@ -30,16 +32,15 @@ export interface WorkerJob {
   out?: Float64Array;
 }
 
-/** Rows of per-run values ([cell][run]) whose statistics a worker computes. */
+/**
+ * Statistics shared between threads: `values` ([cell][run], shared) holds all rows; pieces of cells
+ * are claimed from `shared.claim` by every thread and their statistics written to `shared.out`.
+ */
 export interface StatsJob {
   values: Float64Array;
   cells: number;
   runs: number;
-  /**
-   * Shared: `values` holds all rows, pieces of `step` cells are claimed from this counter by every
-   * thread, and their statistics are written to `out` ([stat][cell]) instead of being sent.
-   */
-  shared?: SharedStats;
+  shared: SharedStats;
 }
 
 /**
@@ -61,9 +62,9 @@ export interface FoldJob {
 /** Message from the main thread: jobs done in order, each answered by a `done` reply. */
 export interface WorkerRequest {
   jobs: WorkerJob[];
-  /** Instead of jobs: statistics of these rows, answered by a `stats` reply. */
+  /** Instead of jobs: statistics of shared rows, answered by an `ok` reply. */
   stats?: StatsJob;
-  /** Instead of jobs: fold into shared streaming statistics, answered by a `stats` reply. */
+  /** Instead of jobs: fold into shared streaming statistics, answered by an `ok` reply. */
   fold?: FoldJob;
   engine: 'wasm' | 'reference';
   /** Runs per progress message. */
@@ -80,7 +81,7 @@ export type WorkerReply =
   | { type: 'progress'; done: number }
   | { type: 'part'; job: number; offset: number; values: Float64Array }
   | { type: 'done'; job: number }
-  | { type: 'stats'; stats: Float64Array }
+  | { type: 'ok' }
   | { type: 'error'; message: string };
 
 async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
@@ -88,19 +89,13 @@ async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: Arra
     const ex = req.engine === 'wasm' ? await init() : undefined;
     if (req.fold) {
       foldPieces(req.fold, ex ? wasmFolder(ex) : undefined);
-      post({ type: 'stats', stats: new Float64Array(0) });
+      post({ type: 'ok' });
       return;
     }
     if (req.stats) {
       const { values, cells, runs, shared } = req.stats;
-      const statsOf = (rows: Float64Array, k: number) => (ex ? rowStats(ex, rows, k, runs) : statsReference(rows, k, runs));
-      if (shared) {
-        statsPieces(values, cells, runs, shared, statsOf);
-        post({ type: 'stats', stats: new Float64Array(0) });
-      } else {
-        const stats = statsOf(values, cells);
-        post({ type: 'stats', stats }, [stats.buffer as ArrayBuffer]);
-      }
+      statsPieces(values, cells, runs, shared, (rows, k) => (ex ? rowStats(ex, rows, k, runs) : statsReference(rows, k, runs)));
+      post({ type: 'ok' });
       return;
     }
     for (let j = 0; j < req.jobs.length; j++) {
@@ -130,7 +125,7 @@ async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: Arra
           else {
             // a short last part: the first k columns of each cell's row of `part` runs
             values = new Float64Array(session.cells * k);
-            for (let c = 0; c < session.cells; c++) values.set(all.subarray(c * part, c * part + k), c * k);
+            copyRuns(values, k, 0, all, part, k, session.cells);
           }
         } else {
           values = simulateReference(model, p, pEnd);
