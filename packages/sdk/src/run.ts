@@ -241,7 +241,9 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
 async function streamingWith(model: CompiledModel, engine: EngineName, threads: number, options: RunOptions, folder: Folder | undefined, progress?: (done: number) => void): Promise<Float64Array> {
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
-  const stream = new StreamingStats(cells, undefined, folder);
+  const shareMemory = threads > 1 && mayBlock() && canShare();
+  const sharedState = () => ({ sum: sharedFloat64(cells), q: sharedFloat64(cells * 15), n: sharedFloat64(cells * 15), d: sharedFloat64(cells * 15) });
+  const stream = new StreamingStats(cells, shareMemory ? sharedState() : undefined, folder);
   const B = Math.min(R, STREAMING_BLOCK);
   const blocks = Math.ceil(R / B);
   if (threads <= 1) {
@@ -261,12 +263,10 @@ async function streamingWith(model: CompiledModel, engine: EngineName, threads: 
     await (engine === 'wasm' ? withEngine(options.wasm, (ex) => fold(new WasmSession(ex, model, B))) : fold());
     return stream.result();
   }
-  if (mayBlock() && canShare()) {
+  if (shareMemory) {
     // Shared memory: waves of threads × B runs. Every thread, this one included, simulates claimed
     // runs of the wave into one shared buffer, then folds claimed pieces of cells of the wave into
     // the shared state (each cell in run order). Memory: one wave of values and the state.
-    const state = { sum: sharedFloat64(cells), q: sharedFloat64(cells * 15), n: sharedFloat64(cells * 15), d: sharedFloat64(cells * 15) };
-    const shared = new StreamingStats(cells, state, folder);
     const waveRuns = Math.min(R, threads * B);
     const values = leaseShared(cells * waveRuns);
     const waves = async (ex?: FlywheelWasmExports) => {
@@ -280,8 +280,8 @@ async function streamingWith(model: CompiledModel, engine: EngineName, threads: 
             copyRuns(values, n, s - ws, session.values(), B, e - s, cells);
           } else copyRuns(values, n, s - ws, simulateReference(model, s, e), e - s, e - s, cells);
         });
-        await foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state }, threads, engine, folder);
-        shared.countRuns(we - ws);
+        await foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state: stream.state }, threads, engine, folder);
+        stream.countRuns(n);
         progress?.(we);
       }
     };
@@ -290,7 +290,7 @@ async function streamingWith(model: CompiledModel, engine: EngineName, threads: 
     } finally {
       returnShared(values);
     }
-    return shared.result();
+    return stream.result();
   }
   // Messages: waves of one block per worker. While a wave computes, the previous wave's blocks are
   // folded (in run order) on this thread, so at most two waves of values exist at any time.
