@@ -22,8 +22,21 @@ export async function withEngine<T>(source: WasmSource | undefined, fn: (ex: Fly
     throw new FlywheelError({ code: ErrorCodes.WASM_LOAD_FAILED, path: '', value: undefined, message: (e as Error).message, hint: 'Pass the module explicitly: run(spec, { wasm: compiledModule }), or use { engine: "reference" }.' });
   }
   idle.delete(module);
+  let result: T | Promise<T>;
   try {
-    return await fn(ex);
+    result = fn(ex);
+  } catch (e) {
+    idle.set(module, ex);
+    throw e;
+  }
+  // A synchronous `fn` gives the instance back at once, so that many calls started together
+  // (a sweep's statistics) take turns on one instance instead of making one each.
+  if (!(result instanceof Promise)) {
+    idle.set(module, ex);
+    return result;
+  }
+  try {
+    return await result;
   } finally {
     idle.set(module, ex);
   }
