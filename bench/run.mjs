@@ -124,6 +124,7 @@ async function main() {
   const refRuns = quick ? 2 : 10;
   const plan = [
     ['w1', { threads: 1 }], ['w1', { threads: 2 }], ['w1', { threads: 1, engine: 'reference', runs: refRuns }],
+    ['w1', { threads: 2, statistics: 'streaming', runs: quick ? 40 : 1000 }],
     ['w1-baseline', { threads: 1 }], ['w1-baseline', { threads: 2 }],
     ['helium', { threads: 1 }], ['helium', { threads: 2 }], ['helium', { threads: 1, engine: 'reference', runs: quick ? 2 : 10 }],
     ['agents-100k', { threads: 1 }], ['sweep', { threads: 2 }], ['module-start', {}],
@@ -134,7 +135,8 @@ async function main() {
     results.push(r);
     if (!opts.json) process.stderr.write(`  ${w} ${r.engine} ${r.threads ?? ''}t: ${fmt(r.wallSeconds, 3)} s\n`);
   }
-  const find = (w, engine, threads) => results.find((r) => r.workload === w && r.engine === engine && (threads === undefined || r.threads === threads));
+  const find = (w, engine, threads, statistics = 'exact') =>
+    results.find((r) => r.workload === w && r.engine === engine && (threads === undefined || r.threads === threads) && (r.statistics ?? 'exact') === statistics);
   const ratio = (a, b, key = 'nsPerAgentStep') => (a && b ? b[key] / a[key] : null);
   const w1w1 = find('w1', 'wasm', 1), w1w2 = find('w1', 'wasm', 2), w1r = find('w1', 'reference', 1);
   const b1 = find('w1-baseline', 'typed-array JS', 1), b2 = find('w1-baseline', 'typed-array JS', 2);
@@ -145,6 +147,7 @@ async function main() {
     'W1: wasm 1 thread vs typed-array JS loop 1 thread': ratio(w1w1, b1, 'wallSeconds'),
     'Helium: wasm vs reference engine (1 thread, per agent-step)': ratio(find('helium', 'wasm', 1), find('helium', 'reference', 1)),
     'Helium: 2 threads vs 1 thread (wasm)': ratio(find('helium', 'wasm', 2), find('helium', 'wasm', 1), 'wallSeconds'),
+    'W1, 2 threads: exact vs streaming statistics (per agent-step)': ratio(w1w2, find('w1', 'wasm', 2, 'streaming')),
   };
   const machine = { cpus: cpus().length, availableParallelism: availableParallelism(), cpuModel: cpus()[0]?.model, memoryGB: totalmem() / 2 ** 30, node: process.version, quick };
   const report = { date: new Date().toISOString(), machine, results, ratios };
