@@ -9,7 +9,7 @@ export { StreamingStats } from './streaming.js';
 export { run, resolveStatistics, AUTO_THREADS_MIN_WORK, EXACT_AUTO_BYTES, STREAMING_BLOCK, PART_BYTES, type RunOptions, type EngineName } from './run.js';
 export { availableThreads, shutdownWorkers } from './engine/pool.js';
 export { runShard, mergeShards, shardRange, type Shard } from './shard.js';
-export { sweep, sweepPoints, SweepResult, type SweepPlan, type SweepPoint } from './sweep.js';
+export { sweep, sweepPoints, SweepResult, SWEEP_WAVE, type SweepPlan, type SweepPoint } from './sweep.js';
 export { RunResult, type MetricSeries, type Summary, type YearRow, type RunResultJSON, type RunResultInit } from './result.js';
 export { flywheel, FlywheelBuilder } from './builder.js';
 export { METRICS, METRIC_DOCS, type MetricName } from './metrics.js';

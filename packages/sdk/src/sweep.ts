@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, getPath, setPath, validateSpec, type ModelSpec } from '@flywheel/spec';
+import { ErrorCodes, fail, getPath, setPath, validateSpec, type ModelSpec, type ValidSpec } from '@flywheel/spec';
 import { compile, type CompiledModel } from './compile.js';
 import { Rng } from './engine/rng.js';
 import { availableThreads, runJobsOnWorkers } from './engine/pool.js';
@@ -108,6 +108,9 @@ export function sweepPoints(plan: SweepPlan): Record<string, unknown>[] {
   return points;
 }
 
+/** Points per worker per wave of a parallel sweep. */
+export const SWEEP_WAVE = 128;
+
 /** Streaming statistics of a full set of per-run values ([cell][run]), folded in run order as run() folds its blocks. */
 function streamed(model: CompiledModel, values: Float64Array): Float64Array {
   const stream = new StreamingStats(model.metrics.length * (model.steps + 1));
@@ -129,7 +132,7 @@ function streamed(model: CompiledModel, values: Float64Array): Float64Array {
 export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOptions = {}): Promise<SweepResult> {
   const params = sweepPoints(plan);
   for (const path of Object.keys(params[0] ?? {})) getPath(spec, path);
-  const specs = params.map((p, i) => {
+  const specs: (ValidSpec | undefined)[] = params.map((p, i) => {
     const s = Object.entries(p).reduce((acc, [path, v]) => setPath(acc, path, v), spec);
     try {
       return validateSpec(s);
@@ -146,22 +149,29 @@ export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOption
     for (let i = 0; i < specs.length; i++) points[i] = { index: i, params: params[i]!, result: await run(specs[i]!, { ...options, threads: 1 }) };
     return new SweepResult(points);
   }
-  const models = specs.map((s) => compile(s, options.metrics));
-  const lists = Array.from({ length: threads }, (_, w) => models.map((m, i) => ({ m, i })).filter(({ i }) => i % threads === w));
-  const pending: Promise<void>[] = [];
-  await runJobsOnWorkers(
-    { engine, chunk: Number.MAX_SAFE_INTEGER },
-    lists.map((l) => l.map(({ m }) => ({ model: m, runStart: 0, runEnd: m.runs }))),
-    (w, j, _offset, values) => {
-      const i = lists[w]![j]!.i;
-      const model = models[i]!;
-      // the same statistics as run() would compute for this point, whatever the thread count
-      const statistics = resolveStatistics(model, options);
-      const stats = statistics === 'exact' ? statsOf(model, engine, values, options.wasm) : Promise.resolve(streamed(model, values));
-      const runValues = options.keepRuns ? values : undefined;
-      pending.push(stats.then((st) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, st, { statistics, runValues }) })));
-    },
-  );
-  await Promise.all(pending);
+  // Waves of SWEEP_WAVE points per worker: models are compiled for a wave, dealt round-robin,
+  // and dropped once the wave's results are in, so memory holds one wave of models and values.
+  const waveSize = SWEEP_WAVE * threads;
+  for (let w0 = 0; w0 < specs.length; w0 += waveSize) {
+    const ids = Array.from({ length: Math.min(waveSize, specs.length - w0) }, (_, k) => w0 + k);
+    const models = new Map(ids.map((i) => [i, compile(specs[i]!, options.metrics)]));
+    for (const i of ids) specs[i] = undefined; // the compiled model is all the wave needs
+    const lists = Array.from({ length: threads }, (_, w) => ids.filter((i) => i % threads === w)).filter((l) => l.length > 0);
+    const pending: Promise<void>[] = [];
+    await runJobsOnWorkers(
+      { engine, chunk: Number.MAX_SAFE_INTEGER },
+      lists.map((l) => l.map((i) => ({ model: models.get(i)!, runStart: 0, runEnd: models.get(i)!.runs }))),
+      (w, j, _offset, values) => {
+        const i = lists[w]![j]!;
+        const model = models.get(i)!;
+        // the same statistics as run() would compute for this point, whatever the thread count
+        const statistics = resolveStatistics(model, options);
+        const stats = statistics === 'exact' ? statsOf(model, engine, values, options.wasm) : Promise.resolve(streamed(model, values));
+        const runValues = options.keepRuns ? values : undefined;
+        pending.push(stats.then((st) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, st, { statistics, runValues }) })));
+      },
+    );
+    await Promise.all(pending);
+  }
   return new SweepResult(points);
 }
