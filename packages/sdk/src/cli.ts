@@ -30,7 +30,9 @@ Options for run:
   --engine wasm|reference                            (default wasm)
   --set path=value       change a spec field; repeatable; value is JSON or a bare string
                          e.g. --set demand.growth.rate=0.3
-  --format table|json|csv  what to print (default table)
+  --format table|json|csv|paths
+                         what to print (default table); paths: every run's path as long CSV
+                         (run, t, date, one column per metric; keeps every run in memory)
   --out DIR              also write <model>.json and <model>.csv into DIR
   --threads N|auto       worker threads (default auto); results do not depend on it
   --metrics a,b,...      store and print only these metrics (less memory for many runs)
@@ -172,9 +174,9 @@ function setup(positionals: string[], values: CommonValues): { name: string; bui
 async function cmdRun(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, shard: { type: 'string' } } });
   const format = values.format ?? 'table';
-  if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
+  if (!['table', 'json', 'csv', 'paths'].includes(format)) usage('unknown format', '--format', format, 'Use table, json, csv or paths.');
   const { name, builder } = setup(positionals, values);
-  let b = builder;
+  let b = format === 'paths' ? builder.keepRuns() : builder;
   b.validate();
   if (values.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(values.shard);
@@ -210,8 +212,10 @@ function output(result: RunResult, name: string, format: string, out: string | u
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, `${name}.json`), JSON.stringify(result));
     writeFileSync(join(out, `${name}.csv`), result.toCSV());
+    if (result.hasRuns) writeFileSync(join(out, `${name}-paths.csv`), result.toPathsCSV());
   }
   if (format === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
+  else if (format === 'paths') process.stdout.write(result.toPathsCSV());
   else if (format === 'csv') process.stdout.write(result.toCSV());
   else process.stdout.write(`${formatTable(result)}\n`);
 }

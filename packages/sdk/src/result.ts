@@ -245,6 +245,26 @@ export class RunResult {
     return { model: this.model, step: this.step, steps: this.steps, runs: this.runs, seed: this.seed, engine: this.engine, start: this.start ?? null, statistics: this.statistics, metrics, summary: this.summary() };
   }
 
+  /**
+   * Long CSV of every run's path: one row per run and step (`run`, `t`, `date`, then one column per
+   * metric), runs in order. Only for a result that kept its runs (`keepRuns: true`; CLI
+   * `--format paths`).
+   * @throws FlywheelError `RESULT_NO_RUNS` if the run did not keep them
+   * @example
+   * ```ts
+   * const csv = (await run(spec, { keepRuns: true })).toPathsCSV(); // run,t,date,totalSupply,...
+   * ```
+   */
+  toPathsCSV(): string {
+    const paths = this.metrics.map((m) => this.paths(m));
+    const lines = [['run', 't', 'date', ...this.metrics].join(',')];
+    const dates = Array.from({ length: this.steps + 1 }, (_, t) => this.dateAt(t) ?? '');
+    for (let r = 0; r < this.runs; r++) {
+      for (let t = 0; t <= this.steps; t++) lines.push([r, t, dates[t], ...paths.map((p) => p[r]![t])].join(','));
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
   /** Wide CSV: one row per step (`t`, `date`, then `<metric>_mean`, `_p5`, `_p50`, `_p95`). */
   toCSV(): string {
     const head = ['t', 'date', ...this.metrics.flatMap((m) => [`${m}_mean`, `${m}_p5`, `${m}_p50`, `${m}_p95`])];

@@ -148,6 +148,25 @@ describe('flywheel run helium', () => {
     expect(readFileSync(csvFile, 'utf8')).toBe(cli('run', 'helium', ...SHORT, '--format', 'csv').stdout);
   });
 
+  it('--format paths prints every run\'s path (runs × (steps + 1) rows) consistent with the JSON bands', () => {
+    const out = cli('run', 'helium', ...SHORT, '--format', 'paths');
+    expect(out.status, out.stderr).toBe(0);
+    const [head, ...rows] = out.stdout.trimEnd().split('\n');
+    const cols = head!.split(',');
+    expect(cols.slice(0, 3)).toEqual(['run', 't', 'date']);
+    expect(cols.slice(3)).toEqual(Object.keys(parsed.metrics));
+    expect(rows).toHaveLength(4 * (steps + 1));
+    const price = cols.indexOf('price');
+    const at = (t: number) => rows.filter((r) => Number(r.split(',')[1]) === t).map((r) => Number(r.split(',')[price]));
+    // 4 runs at the last step: their mean is the JSON mean (summed in run order), the runs differ
+    const last = at(steps);
+    expect(last.reduce((a, x) => a + x, 0) / 4).toBe(parsed.metrics.price.mean[steps]);
+    expect(new Set(last).size).toBe(4);
+    // with --out, the paths are also written next to the bands
+    expect(cli('run', 'helium', ...SHORT, '--format', 'paths', '--out', join(dir, 'paths')).status).toBe(0);
+    expect(readFileSync(join(dir, 'paths', 'helium-paths.csv'), 'utf8')).toBe(out.stdout);
+  });
+
   it('--out creates nested directories', () => {
     const nested = join(dir, 'a', 'b');
     const out = cli('run', 'helium', '--steps', '5', '--runs', '2', '--out', nested);
@@ -214,6 +233,10 @@ describe('flywheel errors: exit status 2, code and path on stderr, no stack trac
 
   it('--format xml → CLI_INVALID_ARGUMENT at --format', () => {
     expectError(cli('run', 'helium', ...SHORT, '--format', 'xml'), 'CLI_INVALID_ARGUMENT', '--format', 'xml');
+  });
+
+  it('--format paths with --statistics streaming → RUN_INVALID_OPTION at keepRuns', () => {
+    expectError(cli('run', 'helium', ...SHORT, '--format', 'paths', '--statistics', 'streaming'), 'RUN_INVALID_OPTION', 'keepRuns');
   });
 
   it('--engine gpu → CLI_INVALID_ARGUMENT at --engine', () => {
