@@ -5,7 +5,7 @@
  */
 export * from '@flywheel/spec';
 export { compile, metricsFor, type CompiledModel } from './compile.js';
-export { StreamingStats } from './streaming.js';
+export { StreamingStats, type StreamingState, type Folder } from './streaming.js';
 export { run, resolveStatistics, AUTO_THREADS_MIN_WORK, EXACT_AUTO_BYTES, STREAMING_BLOCK, PART_BYTES, type RunOptions, type EngineName } from './run.js';
 export { availableThreads, shutdownWorkers } from './engine/pool.js';
 export { runShard, mergeShards, shardRange, type Shard } from './shard.js';
