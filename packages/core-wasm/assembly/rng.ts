@@ -43,11 +43,11 @@ export function seedRun(seed: u32, run: u32): void {
 
 /**
  * Failures before the first success in Bernoulli(p) trials (geometric on {0, 1, …}):
- * ⌊ln U / ln(1 − p)⌋ from one uniform; ∞ for p ≤ 0 and 0 for p ≥ 1, without a draw.
- * `logQ` = flog(1 − p).
+ * ⌊ln U / ln(1 − p)⌋ from one uniform; ∞ for p ≤ 0 (or p so small that 1 − p rounds to 1) and
+ * 0 for p ≥ 1, without a draw. `logQ` = flog(1 − p).
  */
 export function geometric(p: f64, logQ: f64): f64 {
-  if (p <= 0) return Infinity;
+  if (p <= 0 || logQ == 0) return Infinity; // logQ = 0: 1 − p rounds to 1 (p below about 1e-16): never
   if (p >= 1) return 0;
   return Math.floor(flog(uniform()) / logQ);
 }

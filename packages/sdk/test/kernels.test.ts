@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { fexp, run, setPath, type ModelSpec } from '@flywheel/sdk';
+import { fexp, Rng, run, setPath, type ModelSpec } from '@flywheel/sdk';
 import { base } from './fixtures.js';
 
 const engines = ['wasm', 'reference'] as const;
@@ -175,6 +175,11 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
     // p = 1: all join, all leave, all join…; p = 0: nobody ever joins
     expect(Array.from((await go(spec(1))).metric('activeProviders').p50.slice(0, 5))).toEqual([0, N, 0, N, 0]);
     expect(Math.max(...(await go(spec(0))).metric('activeProviders').p50)).toBe(0);
+    // so small that 1 − p rounds to 1: a gap of +∞ (never), not ln U / 0 = −∞
+    expect(new Rng(1, 0).geometric(1e-30)).toBe(Infinity);
+    expect(new Rng(1, 0).geometric(0)).toBe(Infinity);
+    expect(new Rng(1, 0).geometric(1)).toBe(0);
+    expect(Math.max(...(await go(with_(spec(1e-30), { 'time.steps': 50 }))).metric('activeProviders').p50)).toBe(0);
   });
 
   it('providers: entry when nobody is active judges the pool as if one unit were active', async () => {

@@ -60,12 +60,14 @@ export class Rng {
 
   /**
    * Failures before the first success in Bernoulli(p) trials (geometric on {0, 1, …}):
-   * ⌊ln U / ln(1 − p)⌋ from one uniform; ∞ for p ≤ 0 and 0 for p ≥ 1, without a draw.
+   * ⌊ln U / ln(1 − p)⌋ from one uniform; ∞ for p ≤ 0 (or p so small that 1 − p rounds to 1) and
+   * 0 for p ≥ 1, without a draw.
    */
   geometric(p: number): number {
-    if (p <= 0) return Infinity;
+    const logQ = flog(1 - p);
+    if (p <= 0 || logQ === 0) return Infinity; // logQ = 0: 1 − p rounds to 1 (p below about 1e-16): never
     if (p >= 1) return 0;
-    return Math.floor(flog(this.uniform()) / flog(1 - p));
+    return Math.floor(flog(this.uniform()) / logQ);
   }
 
   /** Standard normal by Marsaglia's polar method; the second value of each pair is kept. */
