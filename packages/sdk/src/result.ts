@@ -141,7 +141,13 @@ export class RunResult {
     return s;
   }
 
-  /** True if this result holds every run's values (it was run with `keepRuns: true`). */
+  /**
+   * True if this result holds every run's values (it was run with `keepRuns: true`).
+   * @example
+   * ```ts
+   * if (result.hasRuns) plot(result.paths('price'));
+   * ```
+   */
   get hasRuns(): boolean {
     return this.#runValues !== undefined;
   }

@@ -45,7 +45,13 @@ export interface RunOptions {
   keepRuns?: boolean;
 }
 
-/** Largest per-run values `statistics: 'auto'` keeps for exact percentiles (256 MiB). */
+/**
+ * Largest per-run values `statistics: 'auto'` keeps for exact percentiles (256 MiB).
+ * @example
+ * ```ts
+ * Math.floor(EXACT_AUTO_BYTES / (14 * 3651 * 8)); // 656: exact runs of 10-year daily Helium
+ * ```
+ */
 export const EXACT_AUTO_BYTES = 2 ** 28;
 
 /**
@@ -82,7 +88,14 @@ export const AUTO_THREADS_MIN_WORK = 5e7;
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Largest part of a worker's block sent in one message (exact statistics). */
+/**
+ * Largest part of a worker's block sent in one message (exact statistics, where threads cannot
+ * share memory).
+ * @example
+ * ```ts
+ * Math.floor(PART_BYTES / (6 * 3651 * 8)); // 11: W1 runs (six metrics) per message
+ * ```
+ */
 export const PART_BYTES = 2 ** 21;
 
 function checkFinite(model: CompiledModel, stats: Float64Array): void {

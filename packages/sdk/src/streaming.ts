@@ -17,7 +17,15 @@ const EXACT_UP_TO = 5;
  * const stats = s.result();  // [stat][cell], like the exact statistics
  * ```
  */
-/** The state of {@link StreamingStats}: per cell the running sum and, per quantile, five P² markers. */
+/**
+ * The state of {@link StreamingStats}: per cell the running sum and, per quantile, five P² markers.
+ * @example
+ * ```ts
+ * const shared = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+ * const state: StreamingState = { sum: shared(cells), q: shared(cells * 15), n: shared(cells * 15), d: shared(cells * 15) };
+ * const s = new StreamingStats(cells, state); // threads can fold different cells into it
+ * ```
+ */
 export interface StreamingState {
   sum: Float64Array;
   /** per cell and quantile: marker heights q[5], positions n[5], desired positions d[5] (cells × 15 each) */
@@ -30,6 +38,13 @@ export interface StreamingState {
  * Folds runs [firstRun, firstRun + runs) of `values` ([cell][run], `stride` per cell) into cells
  * [c0, c1) of a state; {@link StreamingStats} has one in TypeScript, and the wasm engine one with
  * the same arithmetic (`wasmFolder`).
+ * @example
+ * ```ts
+ * const plain = new StreamingStats(cells);
+ * const folder: Folder = (state, values, runs, stride, c0, c1, firstRun) =>
+ *   new StreamingStats(cells, state).foldCells(values, runs, stride, c0, c1, firstRun);
+ * const same = new StreamingStats(cells, undefined, folder); // the same numbers as `plain`
+ * ```
  */
 export type Folder = (state: StreamingState, values: Float64Array, runs: number, stride: number, c0: number, c1: number, firstRun: number) => void;
 

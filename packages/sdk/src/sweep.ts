@@ -108,7 +108,13 @@ export function sweepPoints(plan: SweepPlan): Record<string, unknown>[] {
   return points;
 }
 
-/** Points per worker per wave of a parallel sweep. */
+/**
+ * Points per worker per wave of a parallel sweep: only one wave of compiled models is held.
+ * @example
+ * ```ts
+ * SWEEP_WAVE * 2; // 256 points per wave on 2 threads
+ * ```
+ */
 export const SWEEP_WAVE = 128;
 
 /** Streaming statistics of a full set of per-run values ([cell][run]), folded in run order as run() folds its blocks. */

@@ -6,7 +6,7 @@ import type { FoldJob, WorkerJob, WorkerReply, WorkerRequest } from './worker.js
 
 /** A minimal cross-runtime worker handle: Node's worker_threads or a browser Web Worker. */
 interface AnyWorker {
-  send(req: WorkerRequest, transfer?: ArrayBuffer[]): void;
+  send(req: WorkerRequest): void;
   /** Sets the one handler for replies and failures (replacing the previous one). */
   listen(onReply: (m: WorkerReply) => void, onFailure: (e: Error) => void): void;
   /** Lets the process exit while this worker idles (Node), or keeps it alive while busy. */
@@ -28,12 +28,12 @@ async function spawn(): Promise<AnyWorker> {
     const w = new Worker(new URL('./worker.js', import.meta.url));
     w.on('message', (m: WorkerReply) => reply(m));
     w.on('error', (e) => failure(e));
-    return { send: (req, transfer) => w.postMessage(req, transfer ?? []), listen, hold: (busy) => (busy ? w.ref() : w.unref()), terminate: () => void w.terminate() };
+    return { send: (req) => w.postMessage(req), listen, hold: (busy) => (busy ? w.ref() : w.unref()), terminate: () => void w.terminate() };
   }
   const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   w.addEventListener('message', (e: MessageEvent<WorkerReply>) => reply(e.data));
   w.addEventListener('error', (e) => failure(new Error(e.message)));
-  return { send: (req, transfer) => w.postMessage(req, transfer ?? []), listen, hold: () => {}, terminate: () => w.terminate() };
+  return { send: (req) => w.postMessage(req), listen, hold: () => {}, terminate: () => w.terminate() };
 }
 
 /**

@@ -62,6 +62,10 @@ export class Rng {
    * Failures before the first success in Bernoulli(p) trials (geometric on {0, 1, …}):
    * ⌊ln U / ln(1 − p)⌋ from one uniform; ∞ for p ≤ 0 (or p so small that 1 − p rounds to 1) and
    * 0 for p ≥ 1, without a draw.
+   * @example
+   * ```ts
+   * new Rng(42, 0).geometric(0.01); // failures before the next success; mean (1 − p) / p = 99
+   * ```
    */
   geometric(p: number): number {
     const logQ = flog(1 - p);
