@@ -41,6 +41,16 @@ export const ErrorCodes = {
   CLI_INVALID_ARGUMENT: 'CLI_INVALID_ARGUMENT',
   /** The run would need more memory than the engine can hold (all per-run values are kept for exact percentiles). */
   RUN_TOO_LARGE: 'RUN_TOO_LARGE',
+  /** An exact protocol rule function got an argument of the wrong type or out of its domain (e.g. a negative amount, a number where a bigint is required). */
+  RULE_INVALID_ARGUMENT: 'RULE_INVALID_ARGUMENT',
+  /** A formula in a spec does not parse (the message gives the column). */
+  FORMULA_SYNTAX: 'FORMULA_SYNTAX',
+  /** A formula uses a name that is neither a parameter, a signal, an account nor a function. */
+  FORMULA_UNKNOWN_NAME: 'FORMULA_UNKNOWN_NAME',
+  /** A formula calls a function with the wrong number of arguments, or uses an operator the language does not have. */
+  FORMULA_INVALID: 'FORMULA_INVALID',
+  /** Blocks of one step depend on each other in a cycle (a signal read before any block of the step writes it, by a block that writes what the writer reads). */
+  SPEC_CYCLE: 'SPEC_CYCLE',
 } as const;
 
 /** One of the stable {@link ErrorCodes}. */
