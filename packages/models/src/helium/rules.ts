@@ -87,10 +87,32 @@ export const TOKEN_DECIMALS = { hnt: 8, iot: 6, mobile: 6, dc: 0 } as const;
 // Emission schedules
 // ---------------------------------------------------------------------------------------------
 
-/** A token whose per-epoch emission {@link emissionsForEpoch} knows. */
+/**
+ * A token whose per-epoch emission {@link emissionsForEpoch} knows (`'hst'` = HNT to the HST pool).
+ *
+ * @example
+ * ```ts
+ * import type { HeliumEmissionToken } from '@flywheel/models/helium';
+ * const token: HeliumEmissionToken = 'mobile';
+ * ```
+ *
+ * Source: helium/helium-program-library `packages/helium-admin-cli/emissions/` (one JSON file per
+ * token) at commit 145947eedf2b1dc33d8289065d63538973278aee.
+ */
 export type HeliumEmissionToken = 'hnt' | 'iot' | 'mobile' | 'hst';
 
-/** One parsed emission schedule entry, as the program stores it (`EmissionScheduleItem`). */
+/**
+ * One parsed emission schedule entry, as the program stores it (`EmissionScheduleItem`).
+ *
+ * @example
+ * ```ts
+ * import type { EmissionScheduleItem } from '@flywheel/models/helium';
+ * const item: EmissionScheduleItem = { startUnixTime: 1754006401n, emissionsPerEpoch: 2054794520548n };
+ * ```
+ *
+ * Source: helium/helium-program-library `programs/helium-sub-daos/src/state.rs` (`EmissionScheduleItem`)
+ * at commit 145947eedf2b1dc33d8289065d63538973278aee.
+ */
 export interface EmissionScheduleItem {
   /** Unix seconds from which the entry applies (`start_unix_time`, i64). */
   readonly startUnixTime: bigint;
@@ -98,7 +120,18 @@ export interface EmissionScheduleItem {
   readonly emissionsPerEpoch: bigint;
 }
 
-/** One parsed HST percent schedule entry, as the program stores it (`PercentItem`). */
+/**
+ * One parsed HST percent schedule entry, as the program stores it (`PercentItem`).
+ *
+ * @example
+ * ```ts
+ * import type { PercentItem } from '@flywheel/models/helium';
+ * const item: PercentItem = { startUnixTime: 1738022401n, percent: 0n };
+ * ```
+ *
+ * Source: helium/helium-program-library `programs/helium-sub-daos/src/state.rs` (`PercentItem`)
+ * at commit 145947eedf2b1dc33d8289065d63538973278aee.
+ */
 export interface PercentItem {
   /** Unix seconds from which the entry applies (`start_unix_time`, i64). */
   readonly startUnixTime: bigint;
