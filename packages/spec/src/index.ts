@@ -9,3 +9,4 @@ export { validateSpec, isValidSpec, type ValidSpec } from './validate.js';
 export { getPath, setPath } from './paths.js';
 export { PERIOD_DAYS, stepDays, periodDays, stepsPerYear, perStep, parseDate, daysBetween, formatDate, addMonths, offsetDays } from './units.js';
 export { fromBaseUnits, toBaseUnits, creditsFromBurn, tokensForCredits } from './decimal.js';
+export * from './formula.js';
