@@ -1,0 +1,334 @@
+// Compiles a parsed formula (@flywheel/spec's parseFormula) to the bytecode that both engines
+// interpret: evalFormula in ./evaluate.ts (reference engine) and in
+// packages/core-wasm/assembly/formula.ts (wasm engine), with bit-identical results.
+//
+// Bytecode: i32 words. Value operands are state slots (indexes into one Float64Array state
+// vector); constants are put in state slots by the caller's allocator (FormulaEnv). The code of
+// one formula ends with OP.END, which returns the single value left on the stack.
+//
+// Semantics (both interpreters): IEEE f64 + − × ÷; booleans are 1/0 and a value counts as true
+// iff it is != 0 (NaN is true); `&&`, `||`, `?:` and `if()` are short-circuit (compiled to JZ/JMP),
+// so normal()/uniform() draws in a branch that is not taken are not drawn and the run's random
+// stream does not advance for them. No constant folding except negative literals (-3 is the
+// constant −3), so every value is computed by the interpreters themselves.
+import { ErrorCodes, checkFormulaNames, fail, type Formula, type FormulaNode } from '@flywheel/spec';
+
+/**
+ * Opcodes of the formula bytecode. The same numbers as the plain constants of
+ * packages/core-wasm/src/formula-ops.ts (OP_END = 0, OP_LOAD = 1, …), which the wasm interpreter
+ * uses; test/formula.test.ts checks that the two agree. (Kept here because @flywheel/core-wasm
+ * does not export formula-ops yet.)
+ */
+export const OP = {
+  END: 0,
+  LOAD: 1,
+  ADD: 2,
+  SUB: 3,
+  MUL: 4,
+  DIV: 5,
+  NEG: 6,
+  POW: 7,
+  LT: 8,
+  LE: 9,
+  GT: 10,
+  GE: 11,
+  EQ: 12,
+  NE: 13,
+  NOT: 14,
+  JZ: 15,
+  JMP: 16,
+  MIN: 17,
+  MAX: 18,
+  ABS: 19,
+  FLOOR: 20,
+  CEIL: 21,
+  ROUND: 22,
+  EXP: 23,
+  LOG: 24,
+  LOG2: 25,
+  SQRT: 26,
+  CLAMP: 27,
+  NORMAL: 28,
+  UNIFORM: 29,
+  TABLE: 30,
+} as const;
+
+/** Maximum stack depth of a formula (FORMULA_STACK of formula-ops.ts). */
+export const FORMULA_STACK = 32;
+
+/** Where a formula's names and constants live in the engine's f64 state vector. */
+export interface FormulaEnv {
+  /** The state slot of a name (parameter, signal, account…), or undefined if the name is unknown. */
+  slotOf(name: string): number | undefined;
+  /** A state slot holding `value` (the caller may dedupe). Called only with finite values. */
+  constant(value: number): number;
+  /** The first of `values.length` consecutive new state slots holding `values` in order (table points x0, y0, x1, y1, …). */
+  constants(values: number[]): number;
+  /** Optional: all known names, for "did you mean" hints on unknown names. */
+  names?(): Iterable<string>;
+}
+
+const BINARY: Readonly<Record<string, number>> = {
+  '+': OP.ADD,
+  '-': OP.SUB,
+  '*': OP.MUL,
+  '/': OP.DIV,
+  '^': OP.POW,
+  '<': OP.LT,
+  '<=': OP.LE,
+  '>': OP.GT,
+  '>=': OP.GE,
+  '==': OP.EQ,
+  '!=': OP.NE,
+};
+
+const UNARY_FN: Readonly<Record<string, number>> = {
+  abs: OP.ABS,
+  floor: OP.FLOOR,
+  ceil: OP.CEIL,
+  round: OP.ROUND,
+  exp: OP.EXP,
+  log: OP.LOG,
+  log2: OP.LOG2,
+  sqrt: OP.SQRT,
+};
+
+/**
+ * Compiles a formula to bytecode. Unknown names throw FORMULA_UNKNOWN_NAME (with the column); a
+ * formula that would need more than {@link FORMULA_STACK} stack slots throws FORMULA_INVALID.
+ * Jump targets are absolute: `base` is the index at which the caller will place the returned
+ * words in its code array (default 0).
+ *
+ * @example
+ * ```ts
+ * const f = parseFormula('if(x > 1, x * 2, 0)', 'blocks.0.value');
+ * const code = compileFormula(f, 'blocks.0.value', env); // [...words, OP.END]
+ * evalFormula(Int32Array.from(code), 0, state, rng);
+ * ```
+ */
+export function compileFormula(formula: Formula, path: string, env: FormulaEnv, base = 0): number[] {
+  checkFormulaNames(formula, path, (name) => env.slotOf(name) !== undefined, env.names?.());
+  const code: number[] = [];
+  let sp = 0;
+  let maxSp = 0;
+  let deepAt = 0; // column where the stack first got too deep
+  const push = (column: number): void => {
+    sp++;
+    if (sp > maxSp) {
+      maxSp = sp;
+      if (sp > FORMULA_STACK && deepAt === 0) deepAt = column;
+    }
+  };
+  const here = (): number => base + code.length;
+  const load = (slot: number, column: number): void => {
+    code.push(OP.LOAD, slot);
+    push(column);
+  };
+  /** Emits a jump with a placeholder target; returns the index of the target word. */
+  const jump = (op: number): number => {
+    code.push(op, -1);
+    if (op === OP.JZ) sp--;
+    return code.length - 1;
+  };
+  const patch = (at: number): void => {
+    code[at] = here();
+  };
+
+  const emit = (n: FormulaNode): void => {
+    switch (n.type) {
+      case 'number':
+        load(env.constant(n.value), n.column);
+        return;
+      case 'name': {
+        const slot = env.slotOf(n.name);
+        if (slot === undefined) {
+          fail(ErrorCodes.FORMULA_UNKNOWN_NAME, path, formula.source, `unknown name "${n.name}" at column ${n.column}`, 'a formula may use the parameters, signals and accounts of the model');
+        }
+        load(slot, n.column);
+        return;
+      }
+      case 'unary':
+        if (n.op === '-' && n.arg.type === 'number') {
+          load(env.constant(-n.arg.value), n.column);
+          return;
+        }
+        emit(n.arg);
+        if (n.op === '-') code.push(OP.NEG);
+        else if (n.op === '!') code.push(OP.NOT);
+        // unary + is the identity
+        return;
+      case 'binary': {
+        if (n.op === '&&' || n.op === '||') {
+          const s = sp;
+          emit(n.left);
+          const toB = jump(OP.JZ);
+          if (n.op === '&&') {
+            // a && b: a == 0 ? 0 : (b != 0 ? 1 : 0)
+            emit(n.right);
+            code.push(OP.NOT, OP.NOT);
+            const toEnd = jump(OP.JMP);
+            patch(toB);
+            sp = s;
+            load(env.constant(0), n.column);
+            patch(toEnd);
+          } else {
+            // a || b: a != 0 ? 1 : (b != 0 ? 1 : 0)
+            load(env.constant(1), n.column);
+            const toEnd = jump(OP.JMP);
+            patch(toB);
+            sp = s;
+            emit(n.right);
+            code.push(OP.NOT, OP.NOT);
+            patch(toEnd);
+          }
+          sp = s + 1;
+          return;
+        }
+        emit(n.left);
+        emit(n.right);
+        code.push(BINARY[n.op]!);
+        sp--;
+        return;
+      }
+      case 'conditional': {
+        const s = sp;
+        emit(n.test);
+        const toElse = jump(OP.JZ);
+        emit(n.then);
+        const toEnd = jump(OP.JMP);
+        patch(toElse);
+        sp = s;
+        emit(n.else);
+        patch(toEnd);
+        sp = s + 1;
+        return;
+      }
+      case 'table': {
+        emit(n.x);
+        const first = env.constants(n.points.flat());
+        code.push(OP.TABLE, n.points.length, first);
+        return;
+      }
+      case 'call': {
+        const { fn, args } = n;
+        if (fn === 'normal' || fn === 'uniform') {
+          code.push(fn === 'normal' ? OP.NORMAL : OP.UNIFORM);
+          push(n.column);
+          return;
+        }
+        if (fn === 'min' || fn === 'max') {
+          emit(args[0]!);
+          for (let i = 1; i < args.length; i++) {
+            emit(args[i]!);
+            code.push(fn === 'min' ? OP.MIN : OP.MAX);
+            sp--;
+          }
+          return;
+        }
+        if (fn === 'clamp') {
+          emit(args[0]!);
+          emit(args[1]!);
+          emit(args[2]!);
+          code.push(OP.CLAMP);
+          sp -= 2;
+          return;
+        }
+        if (fn === 'pow') {
+          emit(args[0]!);
+          emit(args[1]!);
+          code.push(OP.POW);
+          sp--;
+          return;
+        }
+        const op = UNARY_FN[fn];
+        if (op === undefined || args.length !== 1) {
+          fail(ErrorCodes.FORMULA_INVALID, path, formula.source, `unknown function "${fn}" at column ${n.column}`, 'parse the formula with parseFormula');
+        }
+        emit(args[0]!);
+        code.push(op);
+        return;
+      }
+    }
+  };
+
+  emit(formula.ast);
+  code.push(OP.END);
+  if (maxSp > FORMULA_STACK) {
+    fail(
+      ErrorCodes.FORMULA_INVALID,
+      path,
+      formula.source,
+      `formula too deep: it needs ${maxSp} stack slots, at most ${FORMULA_STACK} (at column ${deepAt})`,
+      'split the formula into several signals, or nest less (a + (b + (c + …))) deeply',
+    );
+  }
+  return code;
+}
+
+/**
+ * The stack depth a compiled formula needs (for checks and tests): simulates the code.
+ * @example
+ * ```ts
+ * formulaStackDepth(compileFormula(f, 'p', env)); // ≤ FORMULA_STACK
+ * ```
+ */
+export function formulaStackDepth(code: ArrayLike<number>, pc = 0, base = 0): number {
+  // Walk every path (the code is a DAG of forward jumps): depth at each pc.
+  const depthAt = new Map<number, number>([[pc, 0]]);
+  let max = 0;
+  for (let i = pc; i < code.length; ) {
+    const d = depthAt.get(i);
+    const op = code[i]!;
+    if (d === undefined) throw new Error(`unreachable code at ${i}`);
+    const next = (at: number, depth: number): void => {
+      const seen = depthAt.get(at);
+      if (seen !== undefined && seen !== depth) throw new Error(`inconsistent stack depth at ${at}`);
+      depthAt.set(at, depth);
+    };
+    let nd = d;
+    let width = 1;
+    switch (op) {
+      case OP.END:
+        return max;
+      case OP.LOAD:
+      case OP.NORMAL:
+      case OP.UNIFORM:
+        nd = d + 1;
+        width = op === OP.LOAD ? 2 : 1;
+        break;
+      case OP.JZ:
+        nd = d - 1;
+        width = 2;
+        next(code[i + 1]! - base, nd);
+        break;
+      case OP.JMP:
+        next(code[i + 1]! - base, d);
+        // the next word is reached only by a jump
+        i += 2;
+        continue;
+      case OP.TABLE:
+        width = 3;
+        break;
+      case OP.CLAMP:
+        nd = d - 2;
+        break;
+      case OP.NEG:
+      case OP.NOT:
+      case OP.ABS:
+      case OP.FLOOR:
+      case OP.CEIL:
+      case OP.ROUND:
+      case OP.EXP:
+      case OP.LOG:
+      case OP.LOG2:
+      case OP.SQRT:
+        break;
+      default:
+        nd = d - 1; // binary operators
+    }
+    max = Math.max(max, nd);
+    next(i + width, nd);
+    i += width;
+  }
+  return max;
+}
