@@ -4,12 +4,16 @@ import {
   BLOCKS_PER_DAY,
   DEFAULT_BLOCK_EMISSION,
   MILLISECS_PER_BLOCK,
+  NETWORK_LOCK_REDUCTION_INTERVAL,
+  NETWORK_MIN_LOCK_COST,
   RAO_PER_TAO,
   TOTAL_SUPPLY,
   blockEmissionForIssuance,
   halvingIssuance,
   halvingsForIssuance,
+  lockReductionInterval,
   log2I96F32,
+  networkLockCost,
 } from '../src/bittensor/rules.js';
 
 // Values written out here independently of the module under test.
@@ -272,6 +276,97 @@ describe('derived checks', () => {
   });
 });
 
+// opentensor/subtensor pallets/subtensor/tests/root.rs, `test_root_subnet_creation_deletion`, at
+// cb6a070f311fbb61d14c0338be6c7558f3476b21 (mock: NetworkMinLockCost = 100_000_000_000, lock reduction interval 2 blocks;
+// at that commit the interval was not yet scaled by the emission, and at 0 issuance the scaling is x1 anyway).
+// Each register_network pays the current cost and stores it (NetworkLastLockCost) with the block (NetworkLastLockBlock),
+// as pallets/subtensor/src/subnets/subnet.rs does at 14bc6f9f.
+describe('subtensor test_root_subnet_creation_deletion lock costs (tests/root.rs @ cb6a070f)', () => {
+  it('doubles on registration, decays by half a lock per block, floors at the minimum', () => {
+    const minLock = 100_000_000_000n;
+    const interval = lockReductionInterval(2n, emit(0n));
+    expect(interval).toBe(2n);
+    let lastLock = minLock; // genesis NetworkLastLockCost = min lock in the mock
+    let lastLockBlock = 0n;
+    let block = 0n;
+    const cost = () => networkLockCost({ lastLock, minLock, lastLockBlock, currentBlock: block, lockReductionInterval: interval });
+    const register = () => {
+      lastLock = cost();
+      lastLockBlock = block;
+    };
+    const step = () => {
+      block += 1n;
+    };
+    register();
+    expect(cost()).toBe(100_000_000_000n);
+    step();
+    register();
+    expect(cost()).toBe(200_000_000_000n); // Doubles from previous subnet creation
+    step();
+    expect(cost()).toBe(150_000_000_000n); // Reduced by 50%
+    step();
+    expect(cost()).toBe(100_000_000_000n); // Reduced another 50%
+    step();
+    expect(cost()).toBe(100_000_000_000n); // Reaches min value
+    register();
+    expect(cost()).toBe(200_000_000_000n);
+    step();
+    register();
+    expect(cost()).toBe(300_000_000_000n);
+    step();
+    register();
+    expect(cost()).toBe(450_000_000_000n); // Increasing
+    step();
+    register();
+    expect(cost()).toBe(675_000_000_000n); // Increasing.
+    register();
+    expect(cost()).toBe(1_350_000_000_000n); // Double increasing.
+    register();
+    expect(cost()).toBe(2_700_000_000_000n); // Double increasing again.
+    step();
+    expect(cost()).toBe(2_025_000_000_000n);
+    step();
+    expect(cost()).toBe(1_350_000_000_000n);
+    step();
+    expect(cost()).toBe(675_000_000_000n);
+    step();
+    expect(cost()).toBe(100_000_000_000n); // with 100000000000 min
+  });
+});
+
+// opentensor/subtensor pallets/subtensor/tests/networks.rs @ eb93e066e (2024-06-01, "Add tests for lock cost"):
+// test_lock_cost_doubles_in_same_block, ..._remains_same_after_lock_reduction_interval, ..._is_min_after_2_lock_reduction_intervals,
+// restated with the mainnet parameters (runtime/src/lib.rs @ 14bc6f9f).
+describe('lock cost properties (tests/networks.rs @ eb93e066e) with mainnet parameters', () => {
+  const at = (lastLock: bigint, lastLockBlock: bigint, currentBlock: bigint, emission = DEFAULT) =>
+    networkLockCost({
+      lastLock,
+      minLock: NETWORK_MIN_LOCK_COST,
+      lastLockBlock,
+      currentBlock,
+      lockReductionInterval: lockReductionInterval(NETWORK_LOCK_REDUCTION_INTERVAL, emission),
+    });
+  const L = 2_016n * RAO_PER_TAO; // divisible by the interval, as in the originals' mock
+  it('doubles in the same block, is back to the paid lock after one interval, at the minimum after two', () => {
+    expect(NETWORK_MIN_LOCK_COST).toBe(1_000_000_000_000n);
+    expect(NETWORK_LOCK_REDUCTION_INTERVAL).toBe(100_800n);
+    expect(at(L, 5_000_000n, 5_000_000n)).toBe(2n * L);
+    expect(at(L, 5_000_000n, 5_000_000n + 100_800n)).toBe(L);
+    expect(at(L, 5_000_000n, 5_000_000n + 2n * 100_800n)).toBe(NETWORK_MIN_LOCK_COST);
+  });
+  it('after the first halving the interval is 50,400 blocks (decay twice as fast); 0 emission stops the decay', () => {
+    expect(lockReductionInterval(100_800n, 500_000_000n)).toBe(50_400n);
+    expect(lockReductionInterval(100_800n, 250_000_000n)).toBe(25_200n);
+    expect(lockReductionInterval(100_800n, 59n)).toBe(0n); // floor(100_800 × 59e-9)
+    expect(at(L, 5_000_000n, 5_000_000n + 50_400n, 500_000_000n)).toBe(L);
+    expect(lockReductionInterval(100_800n, 0n)).toBe(0n);
+    expect(at(L, 5_000_000n, 9_000_000n, 0n)).toBe(2n * L); // safe_div by 0 gives 0 decrement
+  });
+  it('mult is 1 while no registration block is recorded', () => {
+    expect(at(3_000n * RAO_PER_TAO, 0n, 0n)).toBe(3_000n * RAO_PER_TAO);
+  });
+});
+
 describe('bad arguments', () => {
   const expectBad = (f: () => unknown, path: string) => {
     try {
@@ -301,5 +396,14 @@ describe('bad arguments', () => {
     expectBad(() => log2I96F32(0n), 'bits');
     expectBad(() => log2I96F32(-1n), 'bits');
     expectBad(() => log2I96F32(4 as unknown as bigint), 'bits');
+  });
+  it('lock cost inputs must be u64 bigints', () => {
+    const ok = { lastLock: 1n, minLock: 1n, lastLockBlock: 1n, currentBlock: 1n, lockReductionInterval: 1n };
+    expectBad(() => networkLockCost({ ...ok, lastLock: -1n }), 'lastLock');
+    expectBad(() => networkLockCost({ ...ok, currentBlock: 3 as unknown as bigint }), 'currentBlock');
+    expectBad(() => networkLockCost({ ...ok, lockReductionInterval: U64_MAX + 1n }), 'lockReductionInterval');
+    expectBad(() => networkLockCost(null as unknown as typeof ok), 'input');
+    expectBad(() => lockReductionInterval(-1n, 1n), 'interval');
+    expectBad(() => lockReductionInterval(1n, 1 as unknown as bigint), 'blockEmission');
   });
 });

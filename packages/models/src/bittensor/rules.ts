@@ -1,5 +1,5 @@
 /**
- * Exact Bittensor (subtensor) block-emission rules, in bigint.
+ * Exact Bittensor (subtensor) block-emission and subnet lock-cost rules, in bigint.
  *
  * Ports `get_block_emission_for_issuance` and the `substrate_fixed` I96F32 arithmetic it relies on
  * (division and multiplication that truncate, `log2` with its rounding right shifts, `floor`),
@@ -9,7 +9,9 @@
  * - opentensor/subtensor `pallets/subtensor/src/coinbase/block_emission.rs` and
  *   `pallets/subtensor/src/lib.rs` (`TotalSupply`, `DefaultBlockEmission`) at
  *   14bc6f9f964b9cc362e9635dd110a487fa5d15a0;
- * - opentensor/subtensor `primitives/safe-math/src/lib.rs` (`safe_div`) at the same commit;
+ * - opentensor/subtensor `primitives/safe-math/src/lib.rs` (`safe_div`), `pallets/subtensor/src/coinbase/root.rs`
+ *   (`get_network_lock_cost`, `get_lock_reduction_interval`) and `runtime/src/lib.rs` (mainnet lock parameters) at the
+ *   same commit;
  * - encointer/substrate-fixed v0.6.0 (d5f70362f2e05b5f33fb51cd7baa825323e4e6c5) `src/transcendental.rs`
  *   (`log2`, `log2_inner`, `rs`), `src/arith.rs` (`mul_overflow`, `div_overflow`), `src/wide_div.rs`.
  *
@@ -280,4 +282,119 @@ export function halvingIssuance(k: number): bigint {
   const num = ratioMin * TOTAL_SUPPLY;
   const t = (num + ONE_BITS - 1n) >> FRAC;
   return t < TOTAL_SUPPLY ? t : TOTAL_SUPPLY;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subnet registration lock cost
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Mainnet minimum subnet-registration lock cost: 1,000 TAO, in rao.
+ *
+ * @example
+ * ```ts
+ * NETWORK_MIN_LOCK_COST / RAO_PER_TAO; // 1_000n
+ * ```
+ * Ports: `SubtensorInitialMinLockCost = 1_000_000_000_000` (wired to `InitialNetworkMinLockCost`), opentensor/subtensor
+ * `runtime/src/lib.rs` @ 14bc6f9f964b9cc362e9635dd110a487fa5d15a0.
+ */
+export const NETWORK_MIN_LOCK_COST = 1_000n * RAO_PER_TAO;
+
+/**
+ * Mainnet base lock-reduction interval: 14 days of blocks (100,800), before scaling by the emission halving.
+ *
+ * @example
+ * ```ts
+ * lockReductionInterval(NETWORK_LOCK_REDUCTION_INTERVAL, 500_000_000n); // 50_400n after the first halving
+ * ```
+ * Ports: `SubtensorInitialNetworkLockReductionInterval = 14 * 7200`, opentensor/subtensor `runtime/src/lib.rs`
+ * @ 14bc6f9f964b9cc362e9635dd110a487fa5d15a0.
+ */
+export const NETWORK_LOCK_REDUCTION_INTERVAL = 14n * 7_200n;
+
+/**
+ * Effective lock-reduction interval, as `get_lock_reduction_interval`: the stored interval times
+ * `blockEmission / 1e9`, in I64F64 (64 fractional bits, truncating), floored to u64. It shrinks with each halving.
+ *
+ * @param interval - Stored `NetworkLockReductionInterval`, blocks (bigint, u64).
+ * @param blockEmission - Current block emission in rao (bigint, u64), e.g. from {@link blockEmissionForIssuance}.
+ * @returns Blocks (bigint).
+ * @throws {FlywheelError} `RULE_INVALID_ARGUMENT` (path `interval` or `blockEmission`) if an argument is not a
+ *   bigint, is negative or exceeds u64.
+ * @example
+ * ```ts
+ * lockReductionInterval(100_800n, 1_000_000_000n); // 100_800n
+ * lockReductionInterval(100_800n,   250_000_000n); //  25_200n
+ * ```
+ * Ports: `get_lock_reduction_interval`, opentensor/subtensor `pallets/subtensor/src/coinbase/root.rs`
+ * @ 14bc6f9f964b9cc362e9635dd110a487fa5d15a0.
+ */
+export function lockReductionInterval(interval: bigint, blockEmission: bigint): bigint {
+  checkBig('interval', interval, 0n, U64_MAX, 'the lock reduction interval in blocks');
+  checkBig('blockEmission', blockEmission, 0n, U64_MAX, 'the block emission in rao');
+  const F = 64n;
+  const intervalBits = saturate(interval << F);
+  const halving = ((blockEmission << F) << F) / (1_000_000_000n << F); // checked_div, fits: emission <= u64
+  const halved = saturate((intervalBits * halving) >> F); // saturating_mul
+  const n = halved >> F; // saturating_to_num::<u64>
+  return n > U64_MAX ? U64_MAX : n;
+}
+
+/**
+ * Inputs of {@link networkLockCost}: the chain's `NetworkLastLockCost`, `NetworkMinLockCost`,
+ * `NetworkLastLockBlock`, the current block and the effective lock-reduction interval. All bigint, u64.
+ *
+ * @example
+ * ```ts
+ * const input: NetworkLockCostInput = { lastLock: 1_000n * RAO_PER_TAO, minLock: NETWORK_MIN_LOCK_COST,
+ *   lastLockBlock: 100n, currentBlock: 100n, lockReductionInterval: 100_800n };
+ * ```
+ * Ports: the storage read by `get_network_lock_cost`, opentensor/subtensor `pallets/subtensor/src/coinbase/root.rs`
+ * @ 14bc6f9f964b9cc362e9635dd110a487fa5d15a0.
+ */
+export interface NetworkLockCostInput {
+  /** Lock paid by the last subnet registration, rao. */
+  lastLock: bigint;
+  /** Minimum lock cost, rao. */
+  minLock: bigint;
+  /** Block of the last registration (0 if none was recorded). */
+  lastLockBlock: bigint;
+  /** Current block. */
+  currentBlock: bigint;
+  /** Effective lock-reduction interval in blocks, see {@link lockReductionInterval}. */
+  lockReductionInterval: bigint;
+}
+
+/**
+ * Subnet registration lock cost, as `get_network_lock_cost`: `max(minLock, lastLock × mult −
+ * floor(lastLock / interval) × (currentBlock − lastLockBlock))` in saturating u64 arithmetic, where `mult` is 1 if
+ * `lastLockBlock` is 0 and 2 otherwise (so the cost doubles right after a registration and decays linearly back over
+ * two intervals). After a registration the chain stores the paid cost as `lastLock` and the block as `lastLockBlock`.
+ *
+ * @param input - The five u64 values, see {@link NetworkLockCostInput}.
+ * @returns Lock cost in rao (bigint).
+ * @throws {FlywheelError} `RULE_INVALID_ARGUMENT` with the field name as path (`lastLock`, `minLock`, ...) if a field
+ *   is not a bigint, is negative or exceeds u64; path `input` if `input` is not an object.
+ * @example
+ * ```ts
+ * networkLockCost({ lastLock: 100n, minLock: 10n, lastLockBlock: 1n, currentBlock: 2n, lockReductionInterval: 2n }); // 150n
+ * ```
+ * Ports: `get_network_lock_cost`, opentensor/subtensor `pallets/subtensor/src/coinbase/root.rs`
+ * @ 14bc6f9f964b9cc362e9635dd110a487fa5d15a0.
+ */
+export function networkLockCost(input: NetworkLockCostInput): bigint {
+  if (typeof input !== 'object' || input === null) {
+    fail1('input', input, 'must be an object', 'pass { lastLock, minLock, lastLockBlock, currentBlock, lockReductionInterval }');
+  }
+  const lastLock = checkBig('lastLock', input.lastLock, 0n, U64_MAX, 'the last lock cost in rao');
+  const minLock = checkBig('minLock', input.minLock, 0n, U64_MAX, 'the minimum lock cost in rao');
+  const lastLockBlock = checkBig('lastLockBlock', input.lastLockBlock, 0n, U64_MAX, 'the block of the last registration');
+  const currentBlock = checkBig('currentBlock', input.currentBlock, 0n, U64_MAX, 'the current block');
+  const interval = checkBig('lockReductionInterval', input.lockReductionInterval, 0n, U64_MAX, 'the lock reduction interval in blocks');
+  const sat = (x: bigint): bigint => (x > U64_MAX ? U64_MAX : x < 0n ? 0n : x);
+  const mult = lastLockBlock === 0n ? 1n : 2n;
+  const perBlock = interval === 0n ? 0n : lastLock / interval; // safe_div
+  const elapsed = sat(currentBlock - lastLockBlock);
+  const lockCost = sat(sat(lastLock * mult) - sat(perBlock * elapsed));
+  return lockCost < minLock ? minLock : lockCost;
 }
