@@ -211,10 +211,10 @@ const tablePoints = fc
     return `[${pts.map((p, i) => `[${xs[i]! / 4}, ${p[1] / 2}]`).join(', ')}]`;
   });
 
-const { expr } = fc.letrec<{ expr: string; leaf: string }>((tie) => ({
+const formulas = (depthSize: fc.DepthSize) => fc.letrec<{ expr: string; leaf: string }>((tie) => ({
   leaf: fc.oneof({ weight: 3, arbitrary: name }, { weight: 2, arbitrary: literal }, { weight: 1, arbitrary: fc.constantFrom('normal()', 'uniform()') }),
   expr: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
+    { depthSize, withCrossShrink: true },
     { weight: 4, arbitrary: tie('leaf') },
     {
       weight: 4,
@@ -236,7 +236,7 @@ const { expr } = fc.letrec<{ expr: string; leaf: string }>((tie) => ({
     { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr')).map(([x, y]) => `pow(${x}, ${y})`) },
     { weight: 1, arbitrary: fc.tuple(tie('expr'), tablePoints).map(([x, p]) => `table(${x}, ${p})`) },
   ),
-}));
+})).expr;
 
 const slotValue = fc.oneof(
   fc.double(),
@@ -445,10 +445,15 @@ describe('compile errors', () => {
 });
 
 describe('property: random formulas give the same bits in the reference engine, the wasm engine and a tree oracle', () => {
-  it('random formulas over random slots, draws included', () => {
+  it.each([
+    ['small', 3000],
+    ['medium', 300],
+  ] as const)('random formulas (%s) over random slots, draws included', (size, numRuns) => {
     let compiled = 0;
+    let finite = 0;
+    let drawn = 0;
     fc.assert(
-      fc.property(expr, fc.array(slotValue, { minLength: NAMES.length, maxLength: NAMES.length }), fc.nat(), fc.nat({ max: 1000 }), (source, xs, seed, run) => {
+      fc.property(formulas(size), fc.array(slotValue, { minLength: NAMES.length, maxLength: NAMES.length }), fc.nat(), fc.nat({ max: 1000 }), (source, xs, seed, run) => {
         const f = parseFormula(source, 'f');
         const env = new TestEnv().set(xs);
         let words: number[];
@@ -466,14 +471,25 @@ describe('property: random formulas give the same bits in the reference engine, 
         const wa = runWasm(code, 0, env.state, seed, run, times);
         const rng = new Rng(seed, run);
         const or = Array.from({ length: times }, () => oracle(f.ast, xs, rng));
+        // the streams are left in the same state
+        const nextTs = rng.uniform();
+        const nextWasm = wasm.drawUniform();
+        if (nextTs !== nextWasm) throw new Error(`${source}: the streams differ after evaluation`);
+        const fresh = new Rng(seed, run);
+        if (nextTs !== fresh.uniform()) drawn++;
+        if (Number.isFinite(ts[0])) finite++;
         for (let i = 0; i < times; i++) {
           if (!Object.is(ts[i], wa[i]) || !Object.is(ts[i], or[i])) {
             throw new Error(`${source} with [${xs.join(', ')}], seed ${seed}, run ${run}, #${i}: reference ${ts[i]}, wasm ${wa[i]}, oracle ${or[i]}`);
           }
         }
       }),
-      { numRuns: 3000 },
+      { numRuns },
     );
-    expect(compiled).toBeGreaterThan(2500);
+    console.log(`formulas (${size}): ${compiled} compiled, ${finite} finite, ${drawn} drew`);
+    expect(compiled).toBeGreaterThan(numRuns * 0.8);
+    // the generator is not degenerate: many finite values, many formulas that draw
+    expect(finite).toBeGreaterThan(compiled * 0.4);
+    expect(drawn).toBeGreaterThan(compiled * 0.2);
   });
 });

@@ -521,6 +521,9 @@ export function checkFormulaNames(formula: Formula, path: string, known: (name: 
   for (const { name, column } of formula.names) {
     if (known(name)) continue;
     const close = candidates ? closeNames(name, candidates) : oneEditAway(name, known);
+    if (Object.prototype.hasOwnProperty.call(FORMULA_FUNCTIONS, name)) {
+      fail(ErrorCodes.FORMULA_UNKNOWN_NAME, path, formula.source, `unknown name "${name}" at column ${column}`, `${name} is a function: write ${usage(name)}`);
+    }
     fail(
       ErrorCodes.FORMULA_UNKNOWN_NAME,
       path,

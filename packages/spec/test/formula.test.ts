@@ -231,3 +231,12 @@ describe('checkFormulaNames', () => {
     expect(editDistance('rate', 'rate')).toBe(0);
   });
 });
+
+describe('checkFormulaNames: function names used as values', () => {
+  it('hints at the call', () => {
+    const f = parseFormula('x + normal', 'p');
+    expect(() => checkFormulaNames(f, 'p', (n) => n === 'x')).toThrow(expect.objectContaining({ code: ErrorCodes.FORMULA_UNKNOWN_NAME, hint: 'normal is a function: write normal()' }));
+    // a model may still define a value of that name
+    expect(() => checkFormulaNames(f, 'p', () => true)).not.toThrow();
+  });
+});
