@@ -1,5 +1,3 @@
-import { ErrorCodes, fail } from '@flywheel/spec';
-
 /**
  * Filecoin's reward-actor rules, ported exactly to `bigint` from filecoin-project/builtin-actors
  * at commit b0a3bdd67859dfb417b46e7cdc1ac57b80e17f0a:
@@ -23,6 +21,8 @@ import { ErrorCodes, fail } from '@flywheel/spec';
  *
  * @packageDocumentation
  */
+
+import { ErrorCodes, fail } from '@flywheel/spec';
 
 /** Where the code in this file comes from. */
 export const SOURCE = {
@@ -693,7 +693,7 @@ export class RewardState {
   effectiveNetworkTime = 0n;
   /** Baseline power at `effectiveNetworkTime`, bytes. */
   effectiveBaselinePower: bigint = BASELINE_INITIAL_VALUE;
-  /** Reward paid per expected leader × 5 (i.e. for all expected leaders) this epoch, attoFIL. */
+  /** Reward of `epoch` for all expected leaders together, attoFIL (a block with w wins gets w/5 of it: {@link blockReward}). */
   thisEpochReward = 0n;
   /** Smoothed `thisEpochReward` (Q.128). */
   thisEpochRewardSmoothed: FilterEstimate;
