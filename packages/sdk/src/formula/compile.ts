@@ -11,50 +11,50 @@
 // so normal()/uniform() draws in a branch that is not taken are not drawn and the run's random
 // stream does not advance for them. No constant folding except negative literals (-3 is the
 // constant −3), so every value is computed by the interpreters themselves.
+import * as F from '@flywheel/core-wasm/formula-ops';
 import { ErrorCodes, checkFormulaNames, fail, type Formula, type FormulaNode } from '@flywheel/spec';
 
 /**
- * Opcodes of the formula bytecode. The same numbers as the plain constants of
+ * Opcodes of the formula bytecode, as an object: the plain constants of
  * packages/core-wasm/src/formula-ops.ts (OP_END = 0, OP_LOAD = 1, …), which the wasm interpreter
- * uses; test/formula.test.ts checks that the two agree. (Kept here because @flywheel/core-wasm
- * does not export formula-ops yet.)
+ * uses.
  */
 export const OP = {
-  END: 0,
-  LOAD: 1,
-  ADD: 2,
-  SUB: 3,
-  MUL: 4,
-  DIV: 5,
-  NEG: 6,
-  POW: 7,
-  LT: 8,
-  LE: 9,
-  GT: 10,
-  GE: 11,
-  EQ: 12,
-  NE: 13,
-  NOT: 14,
-  JZ: 15,
-  JMP: 16,
-  MIN: 17,
-  MAX: 18,
-  ABS: 19,
-  FLOOR: 20,
-  CEIL: 21,
-  ROUND: 22,
-  EXP: 23,
-  LOG: 24,
-  LOG2: 25,
-  SQRT: 26,
-  CLAMP: 27,
-  NORMAL: 28,
-  UNIFORM: 29,
-  TABLE: 30,
+  END: F.OP_END,
+  LOAD: F.OP_LOAD,
+  ADD: F.OP_ADD,
+  SUB: F.OP_SUB,
+  MUL: F.OP_MUL,
+  DIV: F.OP_DIV,
+  NEG: F.OP_NEG,
+  POW: F.OP_POW,
+  LT: F.OP_LT,
+  LE: F.OP_LE,
+  GT: F.OP_GT,
+  GE: F.OP_GE,
+  EQ: F.OP_EQ,
+  NE: F.OP_NE,
+  NOT: F.OP_NOT,
+  JZ: F.OP_JZ,
+  JMP: F.OP_JMP,
+  MIN: F.OP_MIN,
+  MAX: F.OP_MAX,
+  ABS: F.OP_ABS,
+  FLOOR: F.OP_FLOOR,
+  CEIL: F.OP_CEIL,
+  ROUND: F.OP_ROUND,
+  EXP: F.OP_EXP,
+  LOG: F.OP_LOG,
+  LOG2: F.OP_LOG2,
+  SQRT: F.OP_SQRT,
+  CLAMP: F.OP_CLAMP,
+  NORMAL: F.OP_NORMAL,
+  UNIFORM: F.OP_UNIFORM,
+  TABLE: F.OP_TABLE,
 } as const;
 
-/** Maximum stack depth of a formula (FORMULA_STACK of formula-ops.ts). */
-export const FORMULA_STACK = 32;
+/** Maximum stack depth of a formula (32). */
+export const FORMULA_STACK: number = F.FORMULA_STACK;
 
 /** Where a formula's names and constants live in the engine's f64 state vector. */
 export interface FormulaEnv {
