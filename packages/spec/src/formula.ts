@@ -11,6 +11,17 @@
 //   ^                              power, right-associative, binds tighter than unary minus:
 //                                  -x^2 = -(x^2), 2^-1 = 0.5, 2^3^2 = 2^9
 //   numbers, names (dotted names like HNT.liquid are one name), (…), function calls
+//
+// Functions: min(a, b, …), max(a, b, …), clamp(x, lo, hi) = min(max(x, lo), hi), abs, floor, ceil,
+// round(x) = floor(x + 0.5), exp, log, log2, sqrt, pow(x, y) (= x ^ y), if(c, a, b) (= c ? a : b),
+// normal(), uniform() (draws of the run's random stream), table(x, [[x0, y0], [x1, y1], …])
+// (piecewise-linear through literal points with x non-decreasing; constant outside; a repeated x
+// makes a step). Columns are 1-based character offsets into the source.
+//
+// The numbers (engines' semantics, see packages/sdk/src/formula/compile.ts): IEEE f64 arithmetic;
+// exp/log are the engines' deterministic fexp/flog; x ^ y = fexp(y·flog(x)) for x > 0, 0 for x = 0
+// and y > 0, NaN otherwise (so (-2) ^ 2 is NaN); booleans are 1/0 and a value is true iff != 0;
+// &&, ||, ?: and if() evaluate only the branch they need (draws in the other branch do not happen).
 import jsep from 'jsep';
 import { ErrorCodes, fail, type ErrorCode } from './errors.js';
 
@@ -264,7 +275,8 @@ function endOf(n: jsep.Expression): number {
 }
 
 function skipSpaces(source: string, i: number): number {
-  while (i < source.length && /\s/.test(source[i]!)) i++;
+  // the whitespace jsep skips: space, tab, LF, CR
+  for (let c = source.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = source.charCodeAt(++i));
   return i;
 }
 
