@@ -21,6 +21,7 @@ import { seedRun, uniform, normal, geometric } from './rng';
 import { activeCapacity, agentsStep, setGap, setReentry } from './blocks/population';
 
 export { fexp, flog };
+export { simulateProgram } from './program';
 
 /** Bump allocation from the stub runtime; the host allocates every buffer once per simulation. */
 export function alloc(bytes: usize): usize {

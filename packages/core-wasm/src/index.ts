@@ -6,6 +6,7 @@
 import { WASM_BASE64, WASM_SIMD_BASE64 } from './wasm.generated.js';
 
 export * as layout from './layout.js';
+export * as programLayout from './program-layout.js';
 
 /** The functions the engine module exports. Pointers are byte offsets into `memory`. */
 export interface FlywheelWasmExports {
@@ -18,6 +19,12 @@ export interface FlywheelWasmExports {
   agentBytes(n: number): number;
   /** Runs Monte Carlo runs [runStart, runEnd) of the compiled model into out[cell · stride + run − runStart]; see assembly/index.ts. */
   simulate(params: number, tables: number, work: number, out: number, stride: number, runStart: number, runEnd: number): void;
+  /**
+   * Runs Monte Carlo runs [runStart, runEnd) of a block program (engine v2) into
+   * out[(metric · (steps+1) + t) · stride + run − runStart]; see assembly/program.ts.
+   */
+  simulateProgram(code: number, initPc: number, stepPc: number, init: number, state: number, nState: number, tables: number, work: number,
+    metrics: number, nMetrics: number, steps: number, seed: number, out: number, stride: number, runStart: number, runEnd: number): void;
   /** Mean and p5/p50/p95 of `cells` rows of `nRuns` values each (reorders the rows in place). */
   stats(src: number, cells: number, nRuns: number, dst: number): void;
   /** Folds `runs` runs ([cell][run], `stride` per cell) into the P² state of `cells` cells (sum[cells]; q, n, d [cells · 15]); the SDK's StreamingStats, in wasm. */

@@ -11,17 +11,57 @@ import {
   type EmissionSpec,
   type Period,
   type ValidSpec,
+  type ValidSpecV2,
+  validateSpec,
+  validateSpecV2,
   type When,
 } from '@flywheel/spec';
 import { fexp, flog, fpow } from './engine/math.js';
 import { METRICS, type MetricName } from './metrics.js';
+import { compileProgram, type Program } from './program/compile.js';
+
+/** A version-2 spec compiled to a block program (engine v2). */
+export interface CompiledModelV2 {
+  readonly version: 2;
+  readonly spec: ValidSpecV2;
+  readonly steps: number;
+  readonly runs: number;
+  readonly seed: number;
+  /** Agents of all populations (for the work estimate of threads: 'auto'). */
+  readonly agents: number;
+  readonly metrics: readonly string[];
+  readonly program: Program;
+  /** The step's name in results (`day`, `round`, ...). */
+  readonly step: string;
+  readonly stepDays: number;
+}
+
+/** A compiled model of either spec version; the engines dispatch on `version`. */
+export type CompiledModel = CompiledModelV1 | CompiledModelV2;
+
+/** Compiles a validated version-2 spec. @throws FlywheelError for an unknown metric or a formula that does not compile */
+export function compileV2(spec: ValidSpecV2, only?: readonly string[]): CompiledModelV2 {
+  const { program, metrics, step, stepDays } = compileProgram(spec, only);
+  const agents = program.populations.reduce((n, p) => n + p.count, 0);
+  return { version: 2, spec, steps: spec.time.steps, runs: spec.monteCarlo.runs, seed: spec.monteCarlo.seed, agents, metrics, program, step, stepDays };
+}
+
+/**
+ * Validates and compiles a spec of either version (`specVersion` 1 or 2).
+ * @throws FlywheelError for an invalid spec or an unknown metric
+ */
+export function compileSpec(spec: unknown, only?: readonly string[]): CompiledModel {
+  if (spec !== null && typeof spec === 'object' && (spec as { specVersion?: unknown }).specVersion === 2) return compileV2(validateSpecV2(spec), only);
+  return compile(validateSpec(spec), only);
+}
 
 /**
  * A spec turned into flat buffers both engines read: a parameter block, per-step tables and the
  * list of stored metrics. Everything time-based (dates, calendar halvings, growth) is resolved
  * here, once, so no date arithmetic runs inside the step loop.
  */
-export interface CompiledModel {
+export interface CompiledModelV1 {
+  readonly version?: 1;
   readonly spec: ValidSpec;
   readonly steps: number;
   readonly runs: number;
@@ -165,7 +205,7 @@ export function metricsFor(spec: ValidSpec): MetricName[] {
  * compiled.tables.length; // (T_COUNT × (steps + 1)) + 2 × SH_MAX
  * ```
  */
-export function compile(spec: ValidSpec, only?: readonly string[]): CompiledModel {
+export function compile(spec: ValidSpec, only?: readonly string[]): CompiledModelV1 {
   const S = spec.time.steps;
   const n1 = S + 1;
   const step = spec.time.step;

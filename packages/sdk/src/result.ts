@@ -1,6 +1,5 @@
-import { ErrorCodes, fail, formatDate, parseDate, stepDays, stepsPerYear, type Step } from '@flywheel/spec';
+import { ErrorCodes, fail, formatDate, parseDate, PERIOD_DAYS } from '@flywheel/spec';
 import { layout as L } from '@flywheel/core-wasm';
-import type { MetricName } from './metrics.js';
 
 /** One metric over time: Monte Carlo mean and percentile bands, each of length steps + 1. */
 export interface MetricSeries {
@@ -51,7 +50,7 @@ export interface YearRow {
 /** The JSON shape of a result (`flywheel run --format json`). */
 export interface RunResultJSON {
   model: string;
-  step: Step;
+  step: string;
   steps: number;
   runs: number;
   seed: number;
@@ -66,13 +65,16 @@ export interface RunResultJSON {
 /** Constructor input of {@link RunResult}. */
 export interface RunResultInit {
   model: string;
-  step: Step;
+  /** The step's name: a period (`day`, ...) or a protocol clock (`round`, `epoch`, ...). */
+  step: string;
+  /** Days in one step (default: the period's length; required for a protocol clock). */
+  stepDays?: number | undefined;
   steps: number;
   runs: number;
   seed: number;
   engine: string;
   start?: string | undefined;
-  metrics: readonly MetricName[];
+  metrics: readonly string[];
   /** [stat][slot · (steps + 1) + t] as the engines return it. */
   stats: Float64Array;
   /** `exact` (default) or `streaming`. */
@@ -94,22 +96,28 @@ export interface RunResultInit {
  */
 export class RunResult {
   readonly model: string;
-  readonly step: Step;
+  /** The step's name (`day`, `round`, ...). */
+  readonly step: string;
+  /** Days in one step. */
+  readonly stepDays: number;
   readonly steps: number;
   readonly runs: number;
   readonly seed: number;
   readonly engine: string;
   readonly start: string | undefined;
   /** The metrics this model produces, in canonical order. */
-  readonly metrics: readonly MetricName[];
+  readonly metrics: readonly string[];
   /** How the percentiles were computed: `exact` (from every run's value) or `streaming` (P² estimates; the mean is exact either way). */
   readonly statistics: 'exact' | 'streaming';
-  private readonly series = new Map<MetricName, MetricSeries>();
+  private readonly series = new Map<string, MetricSeries>();
   readonly #runValues: Float64Array | undefined;
 
   constructor(init: RunResultInit) {
     this.model = init.model;
     this.step = init.step;
+    const days = init.stepDays ?? PERIOD_DAYS[init.step as keyof typeof PERIOD_DAYS];
+    if (!(days > 0)) throw new TypeError(`RunResult: unknown step "${init.step}" without stepDays`);
+    this.stepDays = days;
     this.steps = init.steps;
     this.runs = init.runs;
     this.seed = init.seed;
@@ -127,15 +135,15 @@ export class RunResult {
   }
 
   /** True if the model produces `name`. */
-  has(name: string): name is MetricName {
-    return this.series.has(name as MetricName);
+  has(name: string): boolean {
+    return this.series.has(name);
   }
 
   /**
    * The series of one metric.
    * @throws FlywheelError `RESULT_UNKNOWN_METRIC` if this model does not produce it
    */
-  metric(name: MetricName): MetricSeries {
+  metric(name: string): MetricSeries {
     const s = this.series.get(name);
     if (!s) fail(ErrorCodes.RESULT_UNKNOWN_METRIC, name, name, `"${name}" is not in this result (the model does not produce it, or it was not selected with the metrics option)`, `Available: ${this.metrics.join(', ')}.`);
     return s;
@@ -163,7 +171,7 @@ export class RunResult {
    * const firstTen = result.paths('price').slice(0, 10); // ten sample paths for a fan chart
    * ```
    */
-  paths(name: MetricName): Float64Array[] {
+  paths(name: string): Float64Array[] {
     this.metric(name);
     const values = this.#runValues;
     if (!values) fail(ErrorCodes.RESULT_NO_RUNS, name, name, 'this result keeps only statistics, not each run\'s values', 'Run with { keepRuns: true } (builder: .keepRuns()) to keep every run\'s path.');
@@ -179,12 +187,12 @@ export class RunResult {
   /** Date (YYYY-MM-DD) at the end of step t, or null without a start date. */
   dateAt(t: number): string | null {
     if (this.start === undefined) return null;
-    return formatDate(parseDate(this.start) + Math.round(t * stepDays(this.step) * 86_400_000));
+    return formatDate(parseDate(this.start) + Math.round(t * this.stepDays * 86_400_000));
   }
 
   /** One row per whole year of the horizon (a final partial year is included). */
   yearly(): YearRow[] {
-    const spy = stepsPerYear(this.step);
+    const spy = 365 / this.stepDays;
     const rows: YearRow[] = [];
     const total = this.metric('totalSupply');
     const circ = this.metric('circulatingSupply');
@@ -219,7 +227,7 @@ export class RunResult {
   /** The scorecard. */
   summary(): Summary {
     const S = this.steps;
-    const years = S / stepsPerYear(this.step);
+    const years = (S * this.stepDays) / 365;
     const total = this.metric('totalSupply').mean;
     const cm = this.metric('cumulativeMinted').mean[S]!;
     const cb = this.has('cumulativeBurned') ? this.metric('cumulativeBurned').mean[S]! : null;

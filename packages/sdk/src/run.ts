@@ -1,6 +1,6 @@
 import type { FlywheelWasmExports, WasmSource } from '@flywheel/core-wasm';
-import { ErrorCodes, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
-import { compile, type CompiledModel } from './compile.js';
+import { ErrorCodes, fail, type ModelSpec, type ModelSpecV2 } from '@flywheel/spec';
+import { compileSpec, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
 import { checkValuesFit, MAX_VALUES_BYTES, rowStats, wasmFolder, WasmSession } from './engine/wasm.js';
 import { withEngine } from './engine/instances.js';
@@ -124,7 +124,7 @@ function checkFinite(model: CompiledModel, stats: Float64Array): void {
  * console.log(result.summary());
  * ```
  */
-export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<RunResult> {
+export async function run(spec: ModelSpec | ModelSpecV2, options: RunOptions = {}): Promise<RunResult> {
   const engine = options.engine ?? 'wasm';
   if (engine !== 'wasm' && engine !== 'reference') {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'engine', engine, 'unknown engine', 'Use "wasm" or "reference".');
@@ -133,8 +133,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   if (t !== 'auto' && !(Number.isInteger(t) && t >= 1 && t <= 1024)) {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'threads', t, 'threads must be an integer from 1 to 1024, or "auto"', 'Use e.g. { threads: 2 }.');
   }
-  const valid = validateSpec(spec);
-  const model = compile(valid, options.metrics);
+  const model = compileSpec(spec, options.metrics);
   const statistics = resolveStatistics(model, options);
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
@@ -338,7 +337,8 @@ async function streamingWith(model: CompiledModel, engine: EngineName, threads: 
 export function toResult(model: CompiledModel, engine: EngineName, stats: Float64Array, extra: Pick<RunResultInit, 'statistics' | 'runValues'> = {}): RunResult {
   checkFinite(model, stats);
   const valid = model.spec;
-  return new RunResult({ model: valid.name, step: valid.time.step, steps: model.steps, runs: model.runs, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats, ...extra });
+  const [step, stepDays] = model.version === 2 ? [model.step, model.stepDays] : [model.spec.time.step, undefined];
+  return new RunResult({ model: valid.name, step, stepDays, steps: model.steps, runs: model.runs, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats, ...extra });
 }
 
 /** Statistics of a full set of per-run values ([cell][run]) with the chosen engine's code. */

@@ -1,18 +1,17 @@
-import { ErrorCodes, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
-import { compile } from './compile.js';
+import { ErrorCodes, fail, type ModelSpec, type ModelSpecV2 } from '@flywheel/spec';
+import { compileSpec } from './compile.js';
 import { availableThreads, placeBlock, runJobsOnWorkers } from './engine/pool.js';
 import { simulateReference } from './engine/reference.js';
 import { WasmSession } from './engine/wasm.js';
 import { withEngine } from './engine/instances.js';
-import type { MetricName } from './metrics.js';
 import type { RunResult } from './result.js';
 import { statsOf, toResult, type EngineName, type RunOptions } from './run.js';
 
 /** A partial result: the per-run values of runs [runStart, runEnd) of shard `index` of `count`. JSON-serialisable. */
 export interface Shard {
   format: 'flywheel-shard/1';
-  spec: ModelSpec;
-  metrics: MetricName[];
+  spec: ModelSpec | ModelSpecV2;
+  metrics: string[];
   engine: EngineName;
   index: number;
   count: number;
@@ -62,8 +61,8 @@ export function shardRange(runs: number, index: number, count: number): [number,
 export async function runShard(spec: ModelSpec, index: number, count: number, options: RunOptions = {}): Promise<Shard> {
   if (!(Number.isInteger(count) && count >= 1)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.count', count, 'shard count must be a whole number ≥ 1', 'e.g. --shard 0/4');
   if (!(Number.isInteger(index) && index >= 0 && index < count)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.index', index, `shard index must be 0 … ${count - 1}`, 'Shards are numbered from 0.');
-  const valid = validateSpec(spec);
-  const model = compile(valid, options.metrics);
+  const model = compileSpec(spec, options.metrics);
+  const valid = model.spec;
   const [runStart, runEnd] = shardRange(model.runs, index, count);
   const engine = options.engine ?? 'wasm';
   const n = runEnd - runStart;
@@ -112,7 +111,7 @@ export async function mergeShards(shards: readonly Shard[], options: Pick<RunOpt
   }
   const missing = Array.from({ length: first.count }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length > 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'shards', missing, `missing shard(s) ${missing.join(', ')} of ${first.count}`, 'Run and pass every shard index 0 … count − 1.');
-  const model = compile(validateSpec(first.spec), first.metrics);
+  const model = compileSpec(first.spec, first.metrics);
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
   const values = new Float64Array(cells * R);

@@ -51,6 +51,8 @@ export const ErrorCodes = {
   FORMULA_INVALID: 'FORMULA_INVALID',
   /** Blocks of one step depend on each other in a cycle (a signal read before any block of the step writes it, by a block that writes what the writer reads). */
   SPEC_CYCLE: 'SPEC_CYCLE',
+  /** An asset's accounts stopped summing to their start: tokens were created or destroyed outside mint and burn (a bug; never returned silently). */
+  ENGINE_CONSERVATION: 'ENGINE_CONSERVATION',
 } as const;
 
 /** One of the stable {@link ErrorCodes}. */

@@ -10,3 +10,6 @@ export { getPath, setPath } from './paths.js';
 export { PERIOD_DAYS, stepDays, periodDays, stepsPerYear, perStep, parseDate, daysBetween, formatDate, addMonths, offsetDays } from './units.js';
 export { fromBaseUnits, toBaseUnits, creditsFromBurn, tokensForCredits } from './decimal.js';
 export * from './formula.js';
+export * from './model.js';
+export * from './blocks/index.js';
+export { validateSpecV2, modelNames, blockOutputs, blockFormulas, BUILTIN_NAMES, ASSET_NAMES, IMPLICIT_ACCOUNTS } from './validateModel.js';

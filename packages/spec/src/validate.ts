@@ -23,7 +23,7 @@ function dotted(path: readonly PropertyKey[]): string {
 
 type ZodIssue = z.core.$ZodIssue;
 
-function fromZod(issue: ZodIssue, input: unknown): FlywheelIssue[] {
+export function fromZod(issue: ZodIssue, input: unknown): FlywheelIssue[] {
   const path = dotted(issue.path);
   const value = valueAt(input, issue.path);
   switch (issue.code) {

@@ -5,7 +5,8 @@
  * The semantics are documented step by step in docs/architecture.md.
  */
 import { layout as L } from '@flywheel/core-wasm';
-import type { CompiledModel } from '../compile.js';
+import type { CompiledModel, CompiledModelV1 } from '../compile.js';
+import { simulateProgramReference } from './interpreter.js';
 import { fexp, flog } from './math.js';
 import { Rng } from './rng.js';
 
@@ -35,6 +36,11 @@ function popcount(x: number): number {
  * out[(slot · (steps+1) + t) · nRuns + (run − runStart)], the wasm engine's layout.
  */
 export function simulateReference(model: CompiledModel, runStart: number, runEnd: number): Float64Array {
+  if (model.version === 2) return simulateProgramReference(model.program, model.steps, model.seed, runStart, runEnd);
+  return simulateV1(model, runStart, runEnd);
+}
+
+function simulateV1(model: CompiledModelV1, runStart: number, runEnd: number): Float64Array {
   const P = model.params;
   const S = model.steps;
   const n1 = S + 1;

@@ -28,9 +28,7 @@ export function checkValuesFit(model: CompiledModel, runs: number): void {
  */
 export class WasmSession {
   private readonly ex: FlywheelWasmExports;
-  private readonly paramsPtr: number;
-  private readonly tablesPtr: number;
-  private readonly workPtr: number;
+  private readonly run: (runStart: number, runEnd: number, out: number) => void;
   private readonly valuesPtr: number;
   private readonly statsPtr: number;
   /** Stored metrics × (steps + 1). */
@@ -44,13 +42,32 @@ export class WasmSession {
     this.runs = runs;
     checkValuesFit(model, runs);
     ex.resetHeap();
-    this.paramsPtr = ex.alloc(model.params.byteLength);
-    this.tablesPtr = ex.alloc(model.tables.byteLength);
-    this.workPtr = ex.alloc(ex.agentBytes(model.agents));
+    const f64 = (values: Float64Array) => {
+      const ptr = ex.alloc(values.byteLength);
+      new Float64Array(ex.memory.buffer, ptr, values.length).set(values);
+      return ptr;
+    };
+    if (model.version === 2) {
+      // engine v2: the block program, its initial state, a working copy, tables, agents and metric slots
+      const p = model.program;
+      const code = ex.alloc(p.code.byteLength);
+      new Int32Array(ex.memory.buffer, code, p.code.length).set(p.code);
+      const init = f64(p.state);
+      const state = ex.alloc(p.state.byteLength);
+      const tables = f64(p.tables.length > 0 ? p.tables : new Float64Array(1));
+      const work = ex.alloc(p.workBytes + 64);
+      const metrics = ex.alloc(p.metricSlots.byteLength);
+      new Int32Array(ex.memory.buffer, metrics, p.metricSlots.length).set(p.metricSlots);
+      const n = p.state.length;
+      this.run = (r0, r1, out) => ex.simulateProgram(code, p.initPc, p.stepPc, init, state, n, tables, work, metrics, p.metricSlots.length, model.steps, model.seed, out, runs, r0, r1);
+    } else {
+      const params = f64(model.params);
+      const tables = f64(model.tables);
+      const work = ex.alloc(ex.agentBytes(model.agents));
+      this.run = (r0, r1, out) => ex.simulate(params, tables, work, out, runs, r0, r1);
+    }
     this.valuesPtr = ex.alloc(this.cells * runs * 8);
     this.statsPtr = ex.alloc(L.S_COUNT * this.cells * 8);
-    new Float64Array(ex.memory.buffer, this.paramsPtr, model.params.length).set(model.params);
-    new Float64Array(ex.memory.buffer, this.tablesPtr, model.tables.length).set(model.tables);
   }
 
   /** Simulates runs [runStart, runEnd), storing run r at column `r − firstRun` of the values buffer. */
@@ -58,10 +75,7 @@ export class WasmSession {
     // One call per run: V8 runs a wasm function in its baseline tier until a call returns, then
     // switches to the optimised code it compiled meanwhile (there is no on-stack replacement for
     // wasm). A single call for all runs would stay in the slow tier throughout.
-    for (let r = runStart; r < runEnd; r++) {
-      const out = this.valuesPtr + (r - firstRun) * 8;
-      this.ex.simulate(this.paramsPtr, this.tablesPtr, this.workPtr, out, this.runs, r, r + 1);
-    }
+    for (let r = runStart; r < runEnd; r++) this.run(r, r + 1, this.valuesPtr + (r - firstRun) * 8);
   }
 
   /** The per-run values ([cell][run]); a view into wasm memory, valid until the next allocation. */

@@ -1,0 +1,27 @@
+// price: the asset's USD price. I_PRICE [11, next, price, kind, drift, vol, sens, flowPc, floor, table].
+import { PK_PATH, PK_GBM, PK_IMPACT } from '../../src/program-layout';
+import { evalFormula } from '../formula';
+import { fexp } from '../math';
+import { normal } from '../rng';
+
+// @ts-ignore: decorator
+@inline function w(code: usize, pc: i32): i32 { return load<i32>(code + (<usize>pc << 2)); }
+// @ts-ignore: decorator
+@inline function sv(state: usize, slot: i32): f64 { return load<f64>(state + (<usize>slot << 3)); }
+
+/** One step of the price: a path value, a GBM step, or an impact step with noise; then the floor. */
+export function priceStep(code: usize, pc: i32, state: usize, tables: usize, t: i32): void {
+  const slot = w(code, pc + 2);
+  const kind = w(code, pc + 3);
+  let p = sv(state, slot);
+  if (kind == PK_PATH) {
+    p = load<f64>(tables + ((<usize>w(code, pc + 9) + <usize>t) << 3));
+  } else if (kind == PK_GBM || kind == PK_IMPACT) {
+    const vol = sv(state, w(code, pc + 5));
+    const x = kind == PK_IMPACT ? sv(state, w(code, pc + 6)) * evalFormula(code, w(code, pc + 7), state) : 0;
+    p *= fexp(x + sv(state, w(code, pc + 4)) + (vol > 0 ? vol * normal() : 0));
+  }
+  const floor = sv(state, w(code, pc + 8));
+  if (p < floor) p = floor;
+  store<f64>(state + (<usize>slot << 3), p);
+}

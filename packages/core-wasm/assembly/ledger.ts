@@ -1,0 +1,39 @@
+// The ledger primitive: every balance change of engine v2 is a move between accounts of one asset.
+// Operand group MOVE at pc: [from, limited, mintFlow, n, (to, share, burnFlow) × n] (program-layout.ts).
+
+// @ts-ignore: decorator
+@inline function w(code: usize, pc: i32): i32 { return load<i32>(code + (<usize>pc << 2)); }
+// @ts-ignore: decorator
+@inline function sv(state: usize, slot: i32): f64 { return load<f64>(state + (<usize>slot << 3)); }
+// @ts-ignore: decorator
+@inline function sadd(state: usize, slot: i32, v: f64): void { const p = state + (<usize>slot << 3); store<f64>(p, load<f64>(p) + v); }
+
+/**
+ * Moves `amount` from the source account to the targets by share, clipped to what the source
+ * holds when it is limited; nothing when amount ≤ 0 (a NaN amount moves NaN, so the run's
+ * non-finite check reports it). The last target takes the remainder, so the targets receive
+ * exactly what left the source. Returns the amount moved.
+ */
+export function move(code: usize, pc: i32, state: usize, amount: f64): f64 {
+  if (amount <= 0) return 0;
+  const from = w(code, pc);
+  if (w(code, pc + 1) != 0) {
+    const held = sv(state, from);
+    if (amount > held) amount = held > 0 ? held : 0;
+    if (amount == 0) return 0;
+  }
+  sadd(state, from, -amount);
+  const mintFlow = w(code, pc + 2);
+  if (mintFlow >= 0) sadd(state, mintFlow, amount);
+  const n = w(code, pc + 3);
+  let left = amount;
+  for (let i = 0; i < n; i++) {
+    const q = pc + 4 + i * 3;
+    const part = i == n - 1 ? left : amount * sv(state, w(code, q + 1));
+    left -= part;
+    sadd(state, w(code, q), part);
+    const burnFlow = w(code, q + 2);
+    if (burnFlow >= 0) sadd(state, burnFlow, part);
+  }
+  return amount;
+}

@@ -1,0 +1,58 @@
+// The block program shared by the AssemblyScript interpreter (assembly/program.ts) and the
+// TypeScript side (the compiler and the reference interpreter in @flywheel/sdk). Compiled by both
+// asc and tsc: plain integer constants only.
+//
+// A program is i32 words. Every instruction (I_*) starts [op, next]: `next` is the pc of the following
+// instruction. Value operands are slots of one f64 state vector per run; "pc" operands point to
+// formula bytecode (formula-ops.ts) in the same code array; "table" operands are offsets into the
+// f64 tables. A section ends with I_HALT. The engine core runs the init section once per run,
+// records step 0, then for t = 1..steps runs the step section and records step t.
+
+export const I_HALT = 0; // [0]
+export const I_GUARD = 1; // [1, next, every, from, until, skipTo]: runs on to next when t ≥ from, t < until and (t − from) % every == 0, else jumps to skipTo
+export const I_ZERO = 2; // [2, next, n, slot × n]: slots = 0
+export const I_SUM = 3; // [3, next, dst, n, slot × n]: dst = ((0 + s0) + s1) + ...
+export const I_SET = 4; // [4, next, dst, pc]: dst = formula
+export const I_ACCUM = 5; // [5, next, dst, src]: dst += src
+export const I_TRANSFER = 6; // [6, next, out, pc, MOVE...]: move formula amount
+export const I_SCHEDULE = 7; // [7, next, out, table, MOVE...]: move tables[table + t]
+export const I_REMINT = 8; // [8, next, out, ring, window, fraction, cap, MOVE...]: move min(fraction · Σ ring / window, cap)
+export const I_RING_PUSH = 9; // [9, next, ring, window, src]: ring[t % window] = src
+export const I_CREDIT_BURN = 10; // [10, next, outBurned, outCredits, outUsd, usdPc, share, pricePc, creditPrice, from, tokBurned, tokBurnFlow, credIssuer, credBurned, credMintFlow, credBurnFlow]
+export const I_PRICE = 11; // [11, next, price, kind, drift, vol, sens, flowPc, floor, table]
+export const I_POP_INIT = 12; // [12, next, pop, work, n, P, S, outActive, outCapacity]
+export const I_POP_STEP = 13; // [13, next, pop, work, n, P, S, from, to, price, usdPc, outActive, outCapacity, outRevenue]
+export const I_COUNT = 14;
+
+// MOVE operand group (transfer, schedule, remint): [from, limited, mintFlow, n, (to, share, burnFlow) × n].
+// The amount is clipped to s[from] when `limited` (every account but an uncapped asset's issuer);
+// negative amounts move nothing. mintFlow/burnFlow are the asset's per-step minted/burned slots
+// (−1 when the move is not a mint or a burn). `share` is a state slot.
+
+// Price kinds (I_PRICE).
+export const PK_CONSTANT = 0;
+export const PK_PATH = 1;
+export const PK_GBM = 2;
+export const PK_IMPACT = 3;
+
+// Population parameters: P + POP_* slots of the state vector.
+export const POP_WEIGHT = 0; // real providers per agent
+export const POP_INIT_ACTIVE = 1; // agents active at the start (the first ones)
+export const POP_COST_KIND = 2; // DIST_* of layout.ts; cost in USD per step
+export const POP_COST_A = 3;
+export const POP_COST_B = 4;
+export const POP_CAP_KIND = 5;
+export const POP_CAP_A = 6;
+export const POP_CAP_B = 7;
+export const POP_WINDOW = 8; // 1..31
+export const POP_REENTRY_P = 9;
+export const POP_REENTRY_LOGQ = 10; // flog(1 − p)
+export const POP_REENTRY_TH = 11;
+export const POP_MIN_ACTIVE = 12;
+export const POP_PARAMS = 13;
+
+// Population run state: S + POP_S_* slots.
+export const POP_S_CAPSUM = 0; // active capacity (agent units)
+export const POP_S_GAP = 1; // re-entry trials still to fail before the next success
+export const POP_S_RING = 2; // 32 slots: revenue per unit by t % window
+export const POP_STATE = 34;

@@ -1,0 +1,57 @@
+// price: the asset's USD price signal `<asset>.price` (a path, GBM, or impact of the step's net
+// burn). Kernels: assembly/blocks/price.ts and priceRef below.
+import type { PriceBlockSchema } from '@flywheel/spec';
+import { I_PRICE, PK_CONSTANT, PK_GBM, PK_IMPACT, PK_PATH } from '@flywheel/core-wasm/program-layout';
+import type { z } from 'zod';
+import { fexp } from '../engine/math.js';
+import type { Rng } from '../engine/rng.js';
+import { evalFormula } from '../formula/evaluate.js';
+import type { CompileContext } from '../program/context.js';
+
+/** Initial value of the price signal. */
+export function initialPrice(b: z.output<typeof PriceBlockSchema>): number {
+  return b.model.kind === 'path' ? b.model.values[0]! : b.model.initial;
+}
+
+/** Compiles a price block: one I_PRICE with per-step drift and volatility. */
+export function compilePrice(b: z.output<typeof PriceBlockSchema>, ctx: CompileContext, path: string): void {
+  const B = ctx.b;
+  const m = b.model;
+  const slot = B.named(`${b.asset}.price`);
+  const floor = B.constant(m.floor ?? 1e-9);
+  const zero = B.constant(0);
+  const volPerStep = (v: { rate: number; per: Parameters<CompileContext['periodDays']>[0] }) => v.rate * Math.sqrt(ctx.stepDays / ctx.periodDays(v.per));
+  switch (m.kind) {
+    case 'constant':
+      return void B.step.emit(I_PRICE, [slot, PK_CONSTANT, zero, zero, zero, -1, floor, 0]);
+    case 'path':
+      return void B.step.emit(I_PRICE, [slot, PK_PATH, zero, zero, zero, -1, floor, B.table(m.values.slice(0, ctx.steps + 1))]);
+    case 'gbm': {
+      const vol = volPerStep(m.volatility);
+      const drift = m.drift.rate * (ctx.stepDays / ctx.periodDays(m.drift.per)) - 0.5 * vol * vol;
+      return void B.step.emit(I_PRICE, [slot, PK_GBM, B.constant(drift), B.constant(vol), zero, -1, floor, 0]);
+    }
+    case 'impact': {
+      const a = b.asset;
+      const flow = m.flow ?? `if(${a}.circulating > 0, (${a}.burned - ${a}.minted) / ${a}.circulating, 0)`;
+      const drift = m.drift ? m.drift.rate * (ctx.stepDays / ctx.periodDays(m.drift.per)) : 0;
+      return void B.step.emit(I_PRICE, [slot, PK_IMPACT, B.constant(drift), B.constant(volPerStep(m.volatility)), B.constant(m.sensitivity), B.formula(flow, `${path}.model.flow`), floor, 0]);
+    }
+  }
+}
+
+/** Reference kernel of I_PRICE. */
+export function priceRef(code: Int32Array, pc: number, s: Float64Array, tables: Float64Array, t: number, rng: Rng): void {
+  const slot = code[pc + 2]!;
+  const kind = code[pc + 3]!;
+  let p = s[slot]!;
+  if (kind === PK_PATH) p = tables[code[pc + 9]! + t]!;
+  else if (kind === PK_GBM || kind === PK_IMPACT) {
+    const vol = s[code[pc + 5]!]!;
+    const x = kind === PK_IMPACT ? s[code[pc + 6]!]! * evalFormula(code, code[pc + 7]!, s, rng) : 0;
+    p *= fexp(x + s[code[pc + 4]!]! + (vol > 0 ? vol * rng.normal() : 0));
+  }
+  const floor = s[code[pc + 8]!]!;
+  if (p < floor) p = floor;
+  s[slot] = p;
+}

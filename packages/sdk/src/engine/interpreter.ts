@@ -1,0 +1,128 @@
+/**
+ * The reference interpreter of block programs (engine v2): the oracle for the wasm interpreter
+ * (assembly/program.ts), instruction by instruction, with the same PRNG and the same order of
+ * floating-point operations, so the parity suite requires identical numbers. It also checks
+ * conservation: after every step of every run, each asset's accounts must sum to what they held
+ * at the start (within f64 rounding).
+ */
+import { ErrorCodes, fail } from '@flywheel/spec';
+import {
+  I_ACCUM, I_CREDIT_BURN, I_GUARD, I_HALT, I_POP_INIT, I_POP_STEP, I_PRICE, I_REMINT, I_RING_PUSH, I_SCHEDULE, I_SET, I_SUM, I_TRANSFER, I_ZERO,
+} from '@flywheel/core-wasm/program-layout';
+import { creditBurnRef } from '../blocks/creditBurn.js';
+import { PopulationRef } from '../blocks/population.js';
+import { priceRef } from '../blocks/price.js';
+import { remintAmountRef, ringPushRef } from '../blocks/remint.js';
+import { evalFormula } from '../formula/evaluate.js';
+import type { Program } from '../program/compile.js';
+import { moveRef } from '../program/ledger.js';
+import { Rng } from './rng.js';
+
+/** Largest relative drift of an asset's ledger sum that f64 rounding may explain. */
+export const CONSERVATION_TOLERANCE = 1e-9;
+
+function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops: PopulationRef[]): void {
+  const code = p.code;
+  for (;;) {
+    const op = code[pc]!;
+    const next = code[pc + 1]!;
+    switch (op) {
+      case I_HALT:
+        return;
+      case I_GUARD: {
+        const every = code[pc + 2]!, from = code[pc + 3]!, until = code[pc + 4]!;
+        if (t < from || t >= until || (t - from) % every !== 0) {
+          pc = code[pc + 5]!;
+          continue;
+        }
+        break;
+      }
+      case I_ZERO:
+        for (let i = 0; i < code[pc + 2]!; i++) s[code[pc + 3 + i]!] = 0;
+        break;
+      case I_SUM: {
+        let acc = 0;
+        for (let i = 0; i < code[pc + 3]!; i++) acc += s[code[pc + 4 + i]!]!;
+        s[code[pc + 2]!] = acc;
+        break;
+      }
+      case I_SET:
+        s[code[pc + 2]!] = evalFormula(code, code[pc + 3]!, s, rng);
+        break;
+      case I_ACCUM:
+        s[code[pc + 2]!] = s[code[pc + 2]!]! + s[code[pc + 3]!]!;
+        break;
+      case I_TRANSFER:
+        s[code[pc + 2]!] = moveRef(code, pc + 4, s, evalFormula(code, code[pc + 3]!, s, rng));
+        break;
+      case I_SCHEDULE:
+        s[code[pc + 2]!] = moveRef(code, pc + 4, s, p.tables[code[pc + 3]! + t]!);
+        break;
+      case I_REMINT:
+        s[code[pc + 2]!] = moveRef(code, pc + 7, s, remintAmountRef(code, pc, s));
+        break;
+      case I_RING_PUSH:
+        ringPushRef(code, pc, s, t);
+        break;
+      case I_CREDIT_BURN:
+        creditBurnRef(code, pc, s, rng);
+        break;
+      case I_PRICE:
+        priceRef(code, pc, s, p.tables, t, rng);
+        break;
+      case I_POP_INIT:
+        pops[code[pc + 2]!]!.init(code, pc, s, rng);
+        break;
+      case I_POP_STEP:
+        pops[code[pc + 2]!]!.step(code, pc, s, t, rng);
+        break;
+      default:
+        throw new Error(`internal: unknown instruction ${op} at ${pc}`);
+    }
+    pc = next;
+  }
+}
+
+/**
+ * Simulates runs [runStart, runEnd) of a program and returns every stored metric as
+ * out[(m · (steps+1) + t) · nRuns + (run − runStart)], the wasm engine's layout.
+ * @throws FlywheelError ENGINE_CONSERVATION if an asset's accounts stop summing to their start
+ */
+export function simulateProgramReference(p: Program, steps: number, seed: number, runStart: number, runEnd: number): Float64Array {
+  const n1 = steps + 1;
+  const nRuns = runEnd - runStart;
+  const nm = p.metricSlots.length;
+  const out = new Float64Array(nm * n1 * nRuns);
+  const s = new Float64Array(p.state.length);
+  const pops = p.populations.map((q) => new PopulationRef(q.count));
+  const initialSums = p.ledgers.map((l) => l.slots.reduce((acc, k) => acc + p.state[k]!, 0));
+  const record = (t: number, col: number) => {
+    for (let m = 0; m < nm; m++) out[(m * n1 + t) * nRuns + col] = s[p.metricSlots[m]!]!;
+  };
+  const yearsPerStep = p.state[2]!;
+  for (let run = runStart; run < runEnd; run++) {
+    const rng = new Rng(seed, run);
+    s.set(p.state);
+    exec(p, p.initPc, s, 0, rng, pops);
+    record(0, run - runStart);
+    for (let t = 1; t <= steps; t++) {
+      s[0] = t;
+      s[1] = t * yearsPerStep;
+      exec(p, p.stepPc, s, t, rng, pops);
+      p.ledgers.forEach((l, i) => {
+        let sum = 0;
+        let scale = 0;
+        for (const k of l.slots) {
+          sum += s[k]!;
+          scale += Math.abs(s[k]!);
+        }
+        const drift = sum - initialSums[i]!;
+        if (!(Math.abs(drift) <= CONSERVATION_TOLERANCE * Math.max(1, scale))) {
+          fail(ErrorCodes.ENGINE_CONSERVATION, l.asset, drift, `the accounts of ${l.asset} sum to ${sum} after step ${t} of run ${run}, not ${initialSums[i]}`, 'A block created or destroyed tokens outside mint and burn; please report it with the spec.');
+        }
+      });
+      record(t, run - runStart);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
+
+/**
+ * `creditBurn` (burn-and-mint): USD demand buys credits by burning the token at the price signal
+ * (read when the block runs), clipped to what `from` holds; the credits are minted and used
+ * (burned) in the same step (issuer → burned of the credit asset). Outputs: `<id>.burned` (tokens), `<id>.credits`, `<id>.usd` (USD settled).
+ */
+export const CreditBurnBlockSchema = z.strictObject({
+  kind: z.literal('creditBurn'),
+  ...blockBase,
+  asset: z.string().min(1),
+  from: AccountRefSchema,
+  /** The credit asset (kind `credit`, with `priceUsd`): minted from its issuer and burned on use. */
+  credit: z.string().min(1),
+  /** USD demand in the step (a formula). */
+  usd: FormulaSchema,
+  /** Fraction of it settled by burning. Default 1. */
+  share: z.number().min(0).max(1).optional(),
+  /** The token price the burn uses (a formula; default `<asset>.price`). Helium's oracle haircut goes here. */
+  price: FormulaSchema.optional(),
+});
+
+/** Names a creditBurn block adds. */
+export const creditBurnOutputs = (b: { id: string }): string[] => [`${b.id}.burned`, `${b.id}.credits`, `${b.id}.usd`];
+
+/** The formulas of a creditBurn block, by field path. */
+export const creditBurnFormulas = (b: { usd: string; price?: string | undefined }): [string, string][] =>
+  b.price === undefined ? [['usd', b.usd]] : [['usd', b.usd], ['price', b.price]];

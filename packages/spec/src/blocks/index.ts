@@ -1,0 +1,45 @@
+// The block kinds' schemas: one file per kind, registered here (one line each).
+import { CreditBurnBlockSchema, creditBurnOutputs, creditBurnFormulas } from './creditBurn.js';
+import { PopulationBlockSchema, populationOutputs, populationFormulas } from './population.js';
+import { PriceBlockSchema, priceOutputs, priceFormulas } from './price.js';
+import { RemintBlockSchema, remintOutputs, remintFormulas } from './remint.js';
+import { ScheduleBlockSchema, scheduleOutputs, scheduleFormulas } from './schedule.js';
+import { SignalBlockSchema, signalOutputs, signalFormulas } from './signal.js';
+import { TransferBlockSchema, transferOutputs, transferFormulas } from './transfer.js';
+
+export const BLOCK_SCHEMAS = [
+  SignalBlockSchema,
+  TransferBlockSchema,
+  ScheduleBlockSchema,
+  RemintBlockSchema,
+  CreditBurnBlockSchema,
+  PriceBlockSchema,
+  PopulationBlockSchema,
+] as const;
+
+/** The names each kind of block adds (usable in formulas and as metrics), by kind. */
+export const BLOCK_OUTPUTS = {
+  signal: signalOutputs,
+  transfer: transferOutputs,
+  schedule: scheduleOutputs,
+  remint: remintOutputs,
+  creditBurn: creditBurnOutputs,
+  price: priceOutputs,
+  population: populationOutputs,
+} as const;
+
+/** The formula fields of each kind of block, as [field path, source] pairs. */
+export const BLOCK_FORMULAS = {
+  signal: signalFormulas,
+  transfer: transferFormulas,
+  schedule: scheduleFormulas,
+  remint: remintFormulas,
+  creditBurn: creditBurnFormulas,
+  price: priceFormulas,
+  population: populationFormulas,
+} as const;
+
+export * from './common.js';
+export { SignalBlockSchema, TransferBlockSchema, ScheduleBlockSchema, RemintBlockSchema, CreditBurnBlockSchema, PriceBlockSchema, PopulationBlockSchema };
+export { IssuanceCurveSchema, type IssuanceCurve } from './schedule.js';
+export { PriceModelSchema, type PriceModel } from './price.js';

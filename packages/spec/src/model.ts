@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { BLOCK_SCHEMAS } from './blocks/index.js';
+
+/**
+ * The model spec, version 2: a ledger of assets and accounts, named parameters and signals, and
+ * an ordered program of mechanism blocks. Every balance change is a transfer between two accounts
+ * of one asset; minting is a transfer from the asset's issuer, burning one to its `burned` account.
+ * See docs/spec.md.
+ */
+
+/** A name usable in formulas: letters, digits and `_`, starting with a letter or `_`. */
+export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const name = () => z.string().regex(NAME_PATTERN, { message: 'must be a name: letters, digits and _, starting with a letter or _' });
+
+/** Account tags. Tags decide what an asset's circulating supply counts (`circulating` lists tags). */
+export const AccountTagSchema = z.enum([
+  'liquid', 'rewards', 'treasury', 'vesting', 'escrow', 'bonded', 'unbonding', 'pledge', 'endowment', 'reserves', 'locked', 'held',
+]);
+
+/** An account of an asset, besides its implicit `issuer` and `burned`. */
+export const AccountSchema = z.strictObject({
+  /** Balance at the start, in whole tokens. Default 0. */
+  initial: z.number().min(0).optional(),
+  tag: AccountTagSchema,
+  description: z.string().optional(),
+});
+
+/** A token or a credit (a USD-pegged, non-transferable unit such as Helium's Data Credits). */
+export const AssetSchema = z.strictObject({
+  kind: z.enum(['token', 'credit']),
+  description: z.string().optional(),
+  /** Maximum supply in whole tokens: the issuer holds cap − issued and minting stops when it is empty. Uncapped if absent (the issuer may go negative). */
+  cap: z.number().gt(0).optional(),
+  /** Decimals of the base unit (HNT 8, FIL 18, TAO 9): for exact conversions at the edges. */
+  decimals: z.int().min(0).max(36),
+  /** Account tags counted as circulating supply (default ['liquid']). Total supply counts every account but issuer and burned. */
+  circulating: z.array(AccountTagSchema).min(1).optional(),
+  /** A credit's USD price (e.g. 0.00001 for Data Credits). */
+  priceUsd: z.number().gt(0).optional(),
+  accounts: z.record(name(), AccountSchema),
+});
+
+/** A named per-step value, written by exactly one block. */
+export const SignalSchema = z.strictObject({
+  /** Value at step 0 (before the first step). Default 0. */
+  initial: z.number().optional(),
+  /** Blocks placed before the writer read the previous step's value. Without `lag: true` that is an error (SPEC_CYCLE). */
+  lag: z.boolean().optional(),
+  unit: z.string().optional(),
+  description: z.string().optional(),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' });
+
+/** A step of a calendar period, or a protocol clock given in seconds with its name (`{ seconds: 69120, name: 'round' }`). */
+export const TimeStepSchema = z.union([
+  z.enum(['hour', 'day', 'week', 'month']),
+  z.strictObject({ seconds: z.number().gt(0).max(366 * 86_400), name: name() }),
+]);
+
+export const ModelSpecV2Schema = z.strictObject({
+  specVersion: z.literal(2),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  time: z.strictObject({
+    step: TimeStepSchema,
+    steps: z.int().min(1).max(10_000_000),
+    start: isoDate.optional(),
+  }),
+  /** The asset whose figures the canonical metrics (totalSupply, minted, burned, price, ...) report. */
+  mainAsset: name(),
+  assets: z.record(name(), AssetSchema),
+  /** Named constants for formulas (`--set params.growth=0.3`). */
+  params: z.record(name(), z.number().refine(Number.isFinite, { message: 'must be a finite number' })).optional(),
+  signals: z.record(name(), SignalSchema).optional(),
+  blocks: z.array(z.discriminatedUnion('kind', BLOCK_SCHEMAS)).min(1),
+  monteCarlo: z.strictObject({
+    runs: z.int().min(1).max(10_000_000),
+    seed: z.int().min(0).max(0xffffffff),
+  }),
+});
+
+/** A version-2 model spec as written by a user or a model module (plain JSON). */
+export type ModelSpecV2 = z.input<typeof ModelSpecV2Schema>;
+/** A version-2 spec after validation. */
+export type ValidSpecV2 = z.output<typeof ModelSpecV2Schema>;
+export type AssetSpec = z.output<typeof AssetSchema>;
+export type AccountSpec = z.output<typeof AccountSchema>;
+export type SignalSpec = z.output<typeof SignalSchema>;
+export type TimeStep = z.output<typeof TimeStepSchema>;
+export type BlockSpec = ValidSpecV2['blocks'][number];

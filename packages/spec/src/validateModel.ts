@@ -1,0 +1,224 @@
+import { BLOCK_FORMULAS, BLOCK_OUTPUTS, type Target } from './blocks/index.js';
+import { ErrorCodes, FlywheelError, type FlywheelIssue } from './errors.js';
+import { checkFormulaNames, parseFormula } from './formula.js';
+import { ModelSpecV2Schema, type BlockSpec, type ValidSpecV2 } from './model.js';
+import { parseDate } from './units.js';
+import { fromZod } from './validate.js';
+
+const SHARE_TOLERANCE = 1e-9;
+
+/** Names every model has in formulas: the step, elapsed years, steps per year and days per step. */
+export const BUILTIN_NAMES = ['t', 'years', 'stepsPerYear', 'stepDays'] as const;
+
+/** The names an asset adds besides its accounts (`HNT.totalSupply`, ...). Flows are per step. */
+export const ASSET_NAMES = ['unissued', 'totalSupply', 'circulating', 'minted', 'burned', 'cumulativeMinted', 'cumulativeBurned'] as const;
+
+/** Account names every asset has. */
+export const IMPLICIT_ACCOUNTS = ['issuer', 'burned'] as const;
+
+/**
+ * Every name a model defines for formulas and metrics, with what it is: built-ins, parameters,
+ * signals, `<asset>.<account>` balances, `<asset>.<aggregate>` and block outputs (`<id>.<output>`),
+ * in that order.
+ * @example
+ * ```ts
+ * modelNames(validateSpecV2(spec)).get('HNT.liquid'); // 'account'
+ * ```
+ */
+export function modelNames(spec: ValidSpecV2): Map<string, 'builtin' | 'param' | 'signal' | 'account' | 'asset' | 'output'> {
+  const out = new Map<string, 'builtin' | 'param' | 'signal' | 'account' | 'asset' | 'output'>();
+  for (const n of BUILTIN_NAMES) out.set(n, 'builtin');
+  for (const n of Object.keys(spec.params ?? {})) out.set(n, 'param');
+  for (const n of Object.keys(spec.signals ?? {})) out.set(n, 'signal');
+  for (const [a, asset] of Object.entries(spec.assets)) {
+    for (const acc of Object.keys(asset.accounts)) out.set(`${a}.${acc}`, 'account');
+    for (const n of ASSET_NAMES) out.set(`${a}.${n}`, 'asset');
+  }
+  for (const b of spec.blocks) for (const n of blockOutputs(b)) out.set(n, 'output');
+  return out;
+}
+
+/** The names a block adds. */
+export function blockOutputs(b: BlockSpec): string[] {
+  return (BLOCK_OUTPUTS[b.kind] as (b: BlockSpec) => string[])(b);
+}
+
+/** The formula fields of a block, as [field path, source]. */
+export function blockFormulas(b: BlockSpec): [string, string][] {
+  return (BLOCK_FORMULAS[b.kind] as (b: BlockSpec) => [string, string][])(b);
+}
+
+type Out = FlywheelIssue[];
+
+function push(out: Out, code: FlywheelIssue['code'], path: string, value: unknown, message: string, hint: string): void {
+  out.push({ code, path, value, message, hint });
+}
+
+function checkWhen(when: string | number | undefined, path: string, start: string | undefined, out: Out): void {
+  if (typeof when !== 'string') return;
+  if (start === undefined) push(out, ErrorCodes.SPEC_INCONSISTENT, path, when, 'a date needs time.start', 'Set "time.start" (YYYY-MM-DD) or give a step index instead of a date.');
+  else if (Number.isNaN(parseDate(when))) push(out, ErrorCodes.SPEC_INVALID_FORMAT, path, when, 'not a real calendar date', 'Use an existing date in YYYY-MM-DD form.');
+}
+
+function crossChecks(s: ValidSpecV2): Out {
+  const out: Out = [];
+  const start = s.time.start;
+  if (start !== undefined && Number.isNaN(parseDate(start))) push(out, ErrorCodes.SPEC_INVALID_FORMAT, 'time.start', start, 'not a real calendar date', 'Use an existing date in YYYY-MM-DD form.');
+  const assets = Object.keys(s.assets);
+  if (!(s.mainAsset in s.assets)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'mainAsset', s.mainAsset, `no asset "${s.mainAsset}" is defined`, `Use one of: ${assets.join(', ') || '(none defined)'}.`);
+  for (const [a, asset] of Object.entries(s.assets)) {
+    const p = `assets.${a}`;
+    let initial = 0;
+    for (const [acc, spec] of Object.entries(asset.accounts)) {
+      if ((IMPLICIT_ACCOUNTS as readonly string[]).includes(acc)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.accounts.${acc}`, acc, `"${acc}" is implicit: every asset has an issuer and a burned account`, 'Rename the account; the issuer holds what is not yet minted (cap − issued), burned what was destroyed.');
+      initial += spec.initial ?? 0;
+    }
+    if (asset.cap !== undefined && initial > asset.cap) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.cap`, asset.cap, `the accounts' initial balances (${initial}) exceed the cap`, 'Lower the initial balances or raise the cap.');
+    if (asset.kind === 'credit' && asset.priceUsd === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.priceUsd`, undefined, 'a credit needs its USD price', 'Set priceUsd, e.g. 0.00001 for Helium Data Credits.');
+    if (asset.kind === 'token' && asset.priceUsd !== undefined) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.priceUsd`, asset.priceUsd, 'only credits have a fixed USD price', 'Give a token a price block instead.');
+  }
+  const ids = new Map<string, number>();
+  s.blocks.forEach((b, i) => {
+    if (ids.has(b.id)) push(out, ErrorCodes.SPEC_INCONSISTENT, `blocks.${i}.id`, b.id, `block id "${b.id}" is already used by blocks.${ids.get(b.id)}`, 'Give every block its own id.');
+    else ids.set(b.id, i);
+  });
+
+  const accountOf = (asset: string, name: string, path: string, allow: readonly string[]): void => {
+    const def = s.assets[asset];
+    if (!def) return;
+    if (name in def.accounts || allow.includes(name)) return;
+    const names = [...Object.keys(def.accounts), ...allow];
+    push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, path, name, `asset ${asset} has no account "${name}"`, `Use one of: ${names.join(', ')}, or define it under assets.${asset}.accounts.`);
+  };
+  const assetOf = (asset: string, path: string, kind?: 'token' | 'credit'): boolean => {
+    const def = s.assets[asset];
+    if (!def) {
+      push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, path, asset, `no asset "${asset}" is defined`, `Use one of: ${assets.join(', ')}.`);
+      return false;
+    }
+    if (kind && def.kind !== kind) {
+      push(out, ErrorCodes.SPEC_INCONSISTENT, path, asset, `asset ${asset} is a ${def.kind}, not a ${kind}`, `Refer to a ${kind} here.`);
+      return false;
+    }
+    return true;
+  };
+  const target = (asset: string, to: Target, path: string, allow: readonly string[]): void => {
+    if (typeof to === 'string') return accountOf(asset, to, path, allow);
+    let sum = 0;
+    for (const [acc, share] of Object.entries(to)) {
+      sum += share;
+      accountOf(asset, acc, `${path}.${acc}`, allow);
+    }
+    if (Math.abs(sum - 1) > SHARE_TOLERANCE) push(out, ErrorCodes.SPEC_SHARES_NOT_ONE, path, to, `shares sum to ${sum}, not 1`, 'Make the shares add up to exactly 1 (tolerance 1e-9).');
+  };
+
+  const writers = new Map<string, number>();
+  const prices = new Map<string, number>();
+  s.blocks.forEach((b, i) => {
+    const p = `blocks.${i}`;
+    const c = b.clock;
+    if (c) {
+      checkWhen(c.from, `${p}.clock.from`, start, out);
+      checkWhen(c.until, `${p}.clock.until`, start, out);
+    }
+    switch (b.kind) {
+      case 'signal':
+        if (!(b.set in (s.signals ?? {}))) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `${p}.set`, b.set, `no signal "${b.set}" is declared`, `Declare it under "signals", e.g. { "${b.set}": { "initial": 0 } }.`);
+        else if (writers.has(b.set)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.set`, b.set, `signal "${b.set}" is already written by blocks.${writers.get(b.set)}`, 'Each signal has exactly one writer; combine the formulas or declare another signal.');
+        else writers.set(b.set, i);
+        break;
+      case 'transfer':
+        if (assetOf(b.asset, `${p}.asset`)) {
+          accountOf(b.asset, b.from, `${p}.from`, ['issuer']);
+          target(b.asset, b.to, `${p}.to`, ['burned', 'issuer']);
+          if (b.from === 'issuer' && (b.to === 'issuer' || b.to === 'burned')) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to`, b.to, 'a transfer from the issuer must go to an account', 'Mint into an account; burn from one.');
+        }
+        break;
+      case 'schedule':
+        if (assetOf(b.asset, `${p}.asset`)) target(b.asset, b.to, `${p}.to`, []);
+        if (b.curve.kind === 'fixed') {
+          checkWhen(b.curve.from, `${p}.curve.from`, start, out);
+          checkWhen(b.curve.until, `${p}.curve.until`, start, out);
+        } else if (b.curve.kind === 'halving' || b.curve.kind === 'geometric') checkWhen(b.curve.from, `${p}.curve.from`, start, out);
+        else if (b.curve.kind === 'halfLife') checkWhen(b.curve.origin, `${p}.curve.origin`, start, out);
+        else b.curve.entries.forEach((e, k) => checkWhen(e.from, `${p}.curve.entries.${k}.from`, start, out));
+        break;
+      case 'remint':
+        if (assetOf(b.asset, `${p}.asset`)) target(b.asset, b.to, `${p}.to`, []);
+        break;
+      case 'creditBurn':
+        if (assetOf(b.asset, `${p}.asset`, 'token')) accountOf(b.asset, b.from, `${p}.from`, []);
+        assetOf(b.credit, `${p}.credit`, 'credit');
+        break;
+      case 'price':
+        if (assetOf(b.asset, `${p}.asset`, 'token')) {
+          if (prices.has(b.asset)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.asset`, b.asset, `asset ${b.asset} already has a price block (blocks.${prices.get(b.asset)})`, 'One price block per asset.');
+          else prices.set(b.asset, i);
+        }
+        if (b.model.kind === 'path' && b.model.values.length < s.time.steps + 1) push(out, ErrorCodes.SPEC_OUT_OF_RANGE, `${p}.model.values`, b.model.values.length, `price path has ${b.model.values.length} values; the model needs steps + 1 = ${s.time.steps + 1}`, 'Give one price per step plus the initial price, or shorten time.steps.');
+        break;
+      case 'population': {
+        if (b.pays && assetOf(b.pays.asset, `${p}.pays.asset`, 'token')) {
+          accountOf(b.pays.asset, b.pays.from, `${p}.pays.from`, []);
+          accountOf(b.pays.asset, b.pays.to, `${p}.pays.to`, []);
+        }
+        for (const [k, d] of [['cost', b.cost], ['capacity', b.capacity]] as const) {
+          if (d?.kind === 'uniform' && d.min > d.max) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.${k}.min`, d.min, `min exceeds max (${d.max})`, 'Swap min and max.');
+        }
+        const cap = b.capacity;
+        if (cap && ((cap.kind === 'constant' && cap.value === 0) || (cap.kind === 'uniform' && cap.min === 0))) push(out, ErrorCodes.SPEC_OUT_OF_RANGE, `${p}.capacity`, cap, 'capacity must be positive for every provider', 'Use a capacity distribution whose values are > 0.');
+        if (b.minActiveSteps !== undefined && b.minActiveSteps > b.window) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.minActiveSteps`, b.minActiveSteps, `exceeds the window (${b.window})`, 'An agent can be judged on at most the steps of its window.');
+        break;
+      }
+    }
+  });
+  for (const [name] of Object.entries(s.signals ?? {})) {
+    if (!writers.has(name)) push(out, ErrorCodes.SPEC_INCONSISTENT, `signals.${name}`, name, `no block writes signal "${name}"`, 'Add a signal block that sets it, use a parameter for a constant, or remove the signal.');
+  }
+  if (out.length > 0) return out;
+
+  // Formulas: syntax, names, and reads of a declared signal before its writer.
+  const names = modelNames(s);
+  const known = (n: string) => names.has(n);
+  s.blocks.forEach((b, i) => {
+    for (const [field, source] of blockFormulas(b)) {
+      const path = `blocks.${i}.${field}`;
+      try {
+        const f = parseFormula(source, path);
+        checkFormulaNames(f, path, known, names.keys());
+        for (const { name, column } of f.names) {
+          const w = writers.get(name);
+          if (w !== undefined && w >= i && !(s.signals ?? {})[name]!.lag) {
+            push(out, ErrorCodes.SPEC_CYCLE, path, source, `reads signal "${name}" (column ${column}) before blocks.${w} writes it in this step`, `Move blocks.${w} before blocks.${i}, or set signals.${name}.lag = true to read the previous step's value.`);
+          }
+        }
+      } catch (e) {
+        if (e instanceof FlywheelError) out.push(...e.issues);
+        else throw e;
+      }
+    }
+    if (b.kind === 'remint' && !known(b.of)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `blocks.${i}.of`, b.of, `unknown name "${b.of}"`, 'Average a per-step value such as HNT.burned or a block output (<id>.amount).');
+  });
+  return out;
+}
+
+/**
+ * Validates a version-2 spec. Returns it typed on success; throws a {@link FlywheelError} listing
+ * every problem otherwise (the first in `code`/`path`/`value`/`hint`, all in `issues`).
+ *
+ * @param input - anything (parsed JSON, a model's spec, user edits)
+ * @returns the validated spec
+ * @throws FlywheelError with a `SPEC_*` or `FORMULA_*` code
+ * @example
+ * ```ts
+ * import { validateSpecV2 } from '@flywheel/spec';
+ * const spec = validateSpecV2(JSON.parse(text));
+ * ```
+ */
+export function validateSpecV2(input: unknown): ValidSpecV2 {
+  const parsed = ModelSpecV2Schema.safeParse(input);
+  if (!parsed.success) throw new FlywheelError(parsed.error.issues.flatMap((i) => fromZod(i, input)));
+  const issues = crossChecks(parsed.data);
+  if (issues.length > 0) throw new FlywheelError(issues);
+  return parsed.data;
+}
