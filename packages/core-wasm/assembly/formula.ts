@@ -47,6 +47,8 @@ export function formulaTable(x: f64, state: usize, p: i32, n: i32): f64 {
  * (rng.ts, seeded by seedRun).
  */
 export function evalFormula(code: usize, pc: i32, state: usize): f64 {
+  // a formula that is one name (e.g. "demandUsd"): its value, without the stack
+  if (word(code, pc) == OP_LOAD && word(code, pc + 2) == OP_END) return slot(state, word(code, pc + 1));
   let sp: usize = STACK; // address of the next free stack slot
   while (true) {
     const op = word(code, pc++);

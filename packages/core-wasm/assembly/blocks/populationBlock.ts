@@ -86,8 +86,11 @@ export function populationStep(code: usize, pc: i32, state: usize, work: usize, 
   const ring = S + POP_S_RING;
   sset(state, ring + t % W, r);
   let sFull: f64 = 0;
+  const i0 = t % W; // ring index of this step; k steps ago is (i0 − k) mod W
   for (let k = W - 1; k >= 0; k--) {
-    const v = t - k >= 0 ? sv(state, ring + (t - k) % W) : 0;
+    let j = i0 - k;
+    if (j < 0) j += W;
+    const v = t >= k ? sv(state, ring + j) : 0;
     store<f64>(recent + (<usize>k << 3), v);
     sFull += v;
   }

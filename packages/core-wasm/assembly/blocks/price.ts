@@ -18,7 +18,18 @@ export function priceStep(code: usize, pc: i32, state: usize, tables: usize, t: 
     p = load<f64>(tables + ((<usize>w(code, pc + 9) + <usize>t) << 3));
   } else if (kind == PK_GBM || kind == PK_IMPACT) {
     const vol = sv(state, w(code, pc + 5));
-    const x = kind == PK_IMPACT ? sv(state, w(code, pc + 6)) * evalFormula(code, w(code, pc + 7), state) : 0;
+    let x: f64 = 0;
+    if (kind == PK_IMPACT) {
+      const flowPc = w(code, pc + 7);
+      let flow: f64;
+      if (flowPc >= 0) flow = evalFormula(code, flowPc, state);
+      else {
+        // the default flow: the step's net burn over the circulating supply at the start of the step
+        const circ = sv(state, w(code, pc + 12));
+        flow = circ > 0 ? (sv(state, w(code, pc + 10)) - sv(state, w(code, pc + 11))) / circ : 0;
+      }
+      x = sv(state, w(code, pc + 6)) * flow;
+    }
     p *= fexp(x + sv(state, w(code, pc + 4)) + (vol > 0 ? vol * normal() : 0));
   }
   const floor = sv(state, w(code, pc + 8));

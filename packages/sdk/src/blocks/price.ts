@@ -20,22 +20,24 @@ export function compilePrice(b: z.output<typeof PriceBlockSchema>, ctx: CompileC
   const slot = B.named(`${b.asset}.price`);
   const floor = B.constant(m.floor ?? 1e-9);
   const zero = B.constant(0);
+  const a = b.asset;
+  const flows = [B.named(`${a}.burned`), B.named(`${a}.minted`), B.named(`${a}.circulating`)];
   const volPerStep = (v: { rate: number; per: Parameters<CompileContext['periodDays']>[0] }) => v.rate * Math.sqrt(ctx.stepDays / ctx.periodDays(v.per));
   switch (m.kind) {
     case 'constant':
-      return void B.step.emit(I_PRICE, [slot, PK_CONSTANT, zero, zero, zero, -1, floor, 0]);
+      return void B.step.emit(I_PRICE, [slot, PK_CONSTANT, zero, zero, zero, -1, floor, 0, ...flows]);
     case 'path':
-      return void B.step.emit(I_PRICE, [slot, PK_PATH, zero, zero, zero, -1, floor, B.table(m.values.slice(0, ctx.steps + 1))]);
+      return void B.step.emit(I_PRICE, [slot, PK_PATH, zero, zero, zero, -1, floor, B.table(m.values.slice(0, ctx.steps + 1)), ...flows]);
     case 'gbm': {
       const vol = volPerStep(m.volatility);
       const drift = m.drift.rate * (ctx.stepDays / ctx.periodDays(m.drift.per)) - 0.5 * vol * vol;
-      return void B.step.emit(I_PRICE, [slot, PK_GBM, B.constant(drift), B.constant(vol), zero, -1, floor, 0]);
+      return void B.step.emit(I_PRICE, [slot, PK_GBM, B.constant(drift), B.constant(vol), zero, -1, floor, 0, ...flows]);
     }
     case 'impact': {
-      const a = b.asset;
-      const flow = m.flow ?? `if(${a}.circulating > 0, (${a}.burned - ${a}.minted) / ${a}.circulating, 0)`;
+      // without a flow formula, the kernel computes the default: (burned − minted) / circulating at the start of the step
+      const flow = m.flow === undefined ? -1 : B.formula(m.flow, `${path}.model.flow`);
       const drift = m.drift ? m.drift.rate * (ctx.stepDays / ctx.periodDays(m.drift.per)) : 0;
-      return void B.step.emit(I_PRICE, [slot, PK_IMPACT, B.constant(drift), B.constant(volPerStep(m.volatility)), B.constant(m.sensitivity), B.formula(flow, `${path}.model.flow`), floor, 0]);
+      return void B.step.emit(I_PRICE, [slot, PK_IMPACT, B.constant(drift), B.constant(volPerStep(m.volatility)), B.constant(m.sensitivity), flow, floor, 0, ...flows]);
     }
   }
 }
@@ -48,7 +50,17 @@ export function priceRef(code: Int32Array, pc: number, s: Float64Array, tables: 
   if (kind === PK_PATH) p = tables[code[pc + 9]! + t]!;
   else if (kind === PK_GBM || kind === PK_IMPACT) {
     const vol = s[code[pc + 5]!]!;
-    const x = kind === PK_IMPACT ? s[code[pc + 6]!]! * evalFormula(code, code[pc + 7]!, s, rng) : 0;
+    let x = 0;
+    if (kind === PK_IMPACT) {
+      const flowPc = code[pc + 7]!;
+      let flow: number;
+      if (flowPc >= 0) flow = evalFormula(code, flowPc, s, rng);
+      else {
+        const circ = s[code[pc + 12]!]!;
+        flow = circ > 0 ? (s[code[pc + 10]!]! - s[code[pc + 11]!]!) / circ : 0;
+      }
+      x = s[code[pc + 6]!]! * flow;
+    }
     p *= fexp(x + s[code[pc + 4]!]! + (vol > 0 ? vol * rng.normal() : 0));
   }
   const floor = s[code[pc + 8]!]!;

@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, blockOutputs, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpecV2 } from '@flywheel/spec';
+import { ErrorCodes, fail, blockFormulas, blockOutputs, parseFormula, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpecV2 } from '@flywheel/spec';
 import { I_ACCUM, I_SET, I_SUM, I_ZERO } from '@flywheel/core-wasm/program-layout';
 import { compileCreditBurn } from '../blocks/creditBurn.js';
 import { compilePopulation } from '../blocks/population.js';
@@ -133,12 +133,34 @@ export function compileProgram(spec: ValidSpecV2, metrics?: readonly string[]): 
       if (b.kind !== 'price' && b.kind !== 'population') outputs.push(s);
     }
   }
-  const main = spec.mainAsset;
   B.slot(0, '#marketCap');
   B.slot(0, '#fdv');
   B.slot(0, '#staked');
   B.slot(0, '#inflation');
   B.slot(0, '#burnMint');
+
+  const main = spec.mainAsset;
+  // The stored metrics, chosen first: derived figures nobody stores are not computed.
+  const canonical = new Map(canonicalMetrics(spec));
+  const available = availableMetrics(spec);
+  const chosen = metrics ? [...metrics] : defaultMetrics(spec);
+  if (chosen.length === 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'metrics', metrics, 'no metrics to store', `Store at least one of: ${available.slice(0, 12).join(', ')}, ...`);
+  for (const m of chosen) {
+    if (!available.includes(m)) fail(ErrorCodes.RESULT_UNKNOWN_METRIC, 'metrics', m, `model "${spec.name}" has no metric "${m}"`, `Use one of: ${available.join(', ')}.`);
+  }
+  const targets = chosen.map((m) => canonical.get(m) ?? m);
+  const wanted = (name: string) => targets.includes(name);
+  // Names something reads: stored metrics, formulas, remint sources, default price flows and the
+  // derived metrics' inputs. Aggregates nobody reads are not computed.
+  const needed = new Set<string>(targets);
+  for (const [i, b] of spec.blocks.entries()) {
+    for (const [field, source] of blockFormulas(b)) for (const n of parseFormula(source, `blocks.${i}.${field}`).names) needed.add(n.name);
+    if (b.kind === 'remint') needed.add(b.of);
+    if (b.kind === 'price' && b.model.kind === 'impact' && b.model.flow === undefined) needed.add(`${b.asset}.circulating`);
+  }
+  if (wanted('#inflation')) needed.add(`${main}.totalSupply`);
+  if (wanted('#marketCap')) needed.add(`${main}.circulating`);
+  if (wanted('#fdv') && spec.assets[main]!.cap === undefined) needed.add(`${main}.totalSupply`);
 
   const ctx = compileContext(B, spec, days);
   // Start of each step: the step's flows and block outputs are zero.
@@ -157,8 +179,8 @@ export function compileProgram(spec: ValidSpecV2, metrics?: readonly string[]): 
   const aggregates = (section: typeof B.step, endOfStep: boolean) => {
     if (endOfStep) {
       // annualised inflation uses the total supply at the start of the step (not yet re-summed)
-      section.emit(I_SET, [B.named('#inflation'), B.formula(`if(${main}.totalSupply > 0, (${main}.minted - ${main}.burned) / ${main}.totalSupply * stepsPerYear, 0)`, 'mainAsset')]);
-      section.emit(I_SET, [B.named('#burnMint'), B.formula(`if(${main}.minted > 0, ${main}.burned / ${main}.minted, 0)`, 'mainAsset')]);
+      if (wanted('#inflation')) section.emit(I_SET, [B.named('#inflation'), B.formula(`if(${main}.totalSupply > 0, (${main}.minted - ${main}.burned) / ${main}.totalSupply * stepsPerYear, 0)`, 'mainAsset')]);
+      if (wanted('#burnMint')) section.emit(I_SET, [B.named('#burnMint'), B.formula(`if(${main}.minted > 0, ${main}.burned / ${main}.minted, 0)`, 'mainAsset')]);
     }
     for (const [a, asset] of Object.entries(spec.assets)) {
       const tags = asset.circulating ?? ['liquid'];
@@ -166,17 +188,18 @@ export function compileProgram(spec: ValidSpecV2, metrics?: readonly string[]): 
       const slotsOf = (keep: (tag: string) => boolean) => accs.filter(([, acc]) => keep(acc.tag)).map(([n]) => B.named(`${a}.${n}`));
       const all = slotsOf(() => true);
       const circ = slotsOf((tag) => tags.includes(tag as never));
-      section.emit(I_SUM, [B.named(`${a}.totalSupply`), all.length, ...all]);
-      section.emit(I_SUM, [B.named(`${a}.circulating`), circ.length, ...circ]);
-      if (a === main) {
+      if (needed.has(`${a}.totalSupply`)) section.emit(I_SUM, [B.named(`${a}.totalSupply`), all.length, ...all]);
+      if (needed.has(`${a}.circulating`)) section.emit(I_SUM, [B.named(`${a}.circulating`), circ.length, ...circ]);
+      if (a === main && wanted('#staked')) {
         const bonded = slotsOf((tag) => tag === 'bonded');
         section.emit(I_SUM, [B.named('#staked'), bonded.length, ...bonded]);
       }
       if (endOfStep) {
-        section.emit(I_ACCUM, [B.named(`${a}.cumulativeMinted`), B.named(`${a}.minted`)]);
-        section.emit(I_ACCUM, [B.named(`${a}.cumulativeBurned`), B.named(`${a}.burned`)]);
+        if (needed.has(`${a}.cumulativeMinted`)) section.emit(I_ACCUM, [B.named(`${a}.cumulativeMinted`), B.named(`${a}.minted`)]);
+        if (needed.has(`${a}.cumulativeBurned`)) section.emit(I_ACCUM, [B.named(`${a}.cumulativeBurned`), B.named(`${a}.burned`)]);
       }
       // residual: the sum of all the asset's accounts less their sum at the start (0 but for rounding)
+      if (!wanted(`${a}.residual`)) continue;
       const ledger = ledgers.find((l) => l.asset === a)!;
       let initial = 0;
       for (const s of ledger.slots) initial += B.state[s]!;
@@ -184,25 +207,15 @@ export function compileProgram(spec: ValidSpecV2, metrics?: readonly string[]): 
     }
     if (spec.blocks.some((b) => b.kind === 'price' && b.asset === main)) {
       const cap = spec.assets[main]!.cap;
-      section.emit(I_SET, [B.named('#marketCap'), B.formula(`${main}.price * ${main}.circulating`, 'mainAsset')]);
-      section.emit(I_SET, [B.named('#fdv'), B.formula(cap === undefined ? `${main}.price * ${main}.totalSupply` : `${main}.price * ${cap}`, 'mainAsset')]);
+      if (wanted('#marketCap')) section.emit(I_SET, [B.named('#marketCap'), B.formula(`${main}.price * ${main}.circulating`, 'mainAsset')]);
+      if (wanted('#fdv')) section.emit(I_SET, [B.named('#fdv'), B.formula(cap === undefined ? `${main}.price * ${main}.totalSupply` : `${main}.price * ${cap}`, 'mainAsset')]);
     }
   };
   for (const f of ctx.epilogue) f();
   aggregates(B.step, true);
   aggregates(B.init, false);
 
-  // Metrics.
-  const canonical = new Map(canonicalMetrics(spec));
-  const available = availableMetrics(spec);
-  const chosen = metrics ? [...metrics] : defaultMetrics(spec);
-  if (chosen.length === 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'metrics', metrics, 'no metrics to store', `Store at least one of: ${available.slice(0, 12).join(', ')}, ...`);
-  const metricSlots = chosen.map((m) => {
-    const target = canonical.get(m) ?? m;
-    const slot = available.includes(m) ? B.slotOf(target) : undefined;
-    if (slot === undefined) fail(ErrorCodes.RESULT_UNKNOWN_METRIC, 'metrics', m, `model "${spec.name}" has no metric "${m}"`, `Use one of: ${available.join(', ')}.`);
-    return slot;
-  });
+  const metricSlots = targets.map((t) => B.named(t));
   const built = B.build();
   return {
     program: { ...built, populations: ctx.populations, workBytes: B.workBytes, metricSlots: Int32Array.from(metricSlots), ledgers },
