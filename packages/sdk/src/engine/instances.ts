@@ -1,6 +1,22 @@
 import { compileEngine, instantiate, type FlywheelWasmExports, type WasmSource } from '@flywheel/core-wasm';
 import { ErrorCodes, FlywheelError } from '@flywheel/spec';
 
+const LOAD_HINT = 'Pass the module explicitly: run(spec, { wasm: compiledModule }), or use { engine: "reference" }.';
+
+/**
+ * The compiled engine module for `source` (default: the embedded bytes), compiled once per source.
+ * Workers receive this module from the main thread instead of loading the bytes themselves.
+ *
+ * @throws FlywheelError WASM_LOAD_FAILED when the module cannot be compiled
+ */
+export async function engineModule(source?: WasmSource): Promise<WebAssembly.Module> {
+  try {
+    return await compileEngine(source);
+  } catch (e) {
+    throw new FlywheelError({ code: ErrorCodes.WASM_LOAD_FAILED, path: '', value: undefined, message: (e as Error).message, hint: LOAD_HINT });
+  }
+}
+
 /** One idle engine instance per module, kept for the next simulation (with its grown memory). */
 const idle = new Map<WebAssembly.Module, FlywheelWasmExports>();
 
@@ -19,7 +35,7 @@ export async function withEngine<T>(source: WasmSource | undefined, fn: (ex: Fly
     module = await compileEngine(source);
     ex = idle.get(module) ?? instantiate(module);
   } catch (e) {
-    throw new FlywheelError({ code: ErrorCodes.WASM_LOAD_FAILED, path: '', value: undefined, message: (e as Error).message, hint: 'Pass the module explicitly: run(spec, { wasm: compiledModule }), or use { engine: "reference" }.' });
+    throw new FlywheelError({ code: ErrorCodes.WASM_LOAD_FAILED, path: '', value: undefined, message: (e as Error).message, hint: LOAD_HINT });
   }
   idle.delete(module);
   let result: T | Promise<T>;

@@ -1,8 +1,10 @@
 import { layout as L } from '@flywheel/core-wasm';
+import { ErrorCodes, fail } from '@flywheel/spec/errors';
 import type { CompiledModel } from '../compile.js';
 import type { Folder } from '../streaming.js';
 import { foldPieces, statsPieces } from './shared.js';
 import type { FoldJob, WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
+import { engineModule } from './instances.js';
 
 /** A minimal cross-runtime worker handle: Node's worker_threads or a browser Web Worker. */
 interface AnyWorker {
@@ -12,9 +14,45 @@ interface AnyWorker {
   /** Lets the process exit while this worker idles (Node), or keeps it alive while busy. */
   hold(busy: boolean): void;
   terminate(): void;
+  /** True once this worker has been sent the compiled engine (it keeps an instance of it). */
+  hasEngine: boolean;
 }
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+
+/** True where this thread can start worker threads: Node, or a runtime with Web Workers (browsers, Deno; not Cloudflare Workers). */
+function workersExist(): boolean {
+  return isNode || typeof (globalThis as { Worker?: unknown }).Worker === 'function';
+}
+
+/**
+ * Throws RUN_INVALID_OPTION where `threads` > 1 needs workers that this runtime does not have
+ * (Cloudflare Workers / workerd, and other edge runtimes without Web Workers).
+ */
+function requireWorkers(threads: number): void {
+  if (!workersExist()) {
+    fail(ErrorCodes.RUN_INVALID_OPTION, 'threads', threads, `threads: ${threads} needs worker threads, and this runtime has no Web Workers (Worker is not defined)`, "Use { threads: 1 } (or 'auto', which uses one thread here); results do not depend on the thread count.");
+  }
+}
+
+/**
+ * The compiled engine module when `req` is a wasm request and one of `workers` has not had it yet
+ * (compiled once, from the embedded bytes, and memoised), else undefined.
+ */
+async function moduleFor(workers: readonly AnyWorker[], engine: WorkerRequest['engine']): Promise<WebAssembly.Module | undefined> {
+  return engine === 'wasm' && workers.some((w) => !w.hasEngine) ? engineModule() : undefined;
+}
+
+/**
+ * Sends `req` to `w`, with the compiled engine module the first time the worker gets a wasm
+ * request: the worker instantiates it instead of loading (and a bundler embedding) the bytes.
+ */
+function sendTo(w: AnyWorker, req: WorkerRequest, module: WebAssembly.Module | undefined): void {
+  if (req.engine === 'wasm' && !w.hasEngine && module) {
+    w.send({ ...req, module });
+    w.hasEngine = true;
+  } else w.send(req);
+}
 
 async function spawn(): Promise<AnyWorker> {
   let reply: (m: WorkerReply) => void = () => {};
@@ -28,12 +66,12 @@ async function spawn(): Promise<AnyWorker> {
     const w = new Worker(new URL('./worker.js', import.meta.url));
     w.on('message', (m: WorkerReply) => reply(m));
     w.on('error', (e) => failure(e));
-    return { send: (req) => w.postMessage(req), listen, hold: (busy) => (busy ? w.ref() : w.unref()), terminate: () => void w.terminate() };
+    return { send: (req) => w.postMessage(req), listen, hold: (busy) => (busy ? w.ref() : w.unref()), terminate: () => void w.terminate(), hasEngine: false };
   }
   const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   w.addEventListener('message', (e: MessageEvent<WorkerReply>) => reply(e.data));
   w.addEventListener('error', (e) => failure(new Error(e.message)));
-  return { send: (req) => w.postMessage(req), listen, hold: () => {}, terminate: () => w.terminate() };
+  return { send: (req) => w.postMessage(req), listen, hold: () => {}, terminate: () => w.terminate(), hasEngine: false };
 }
 
 /**
@@ -42,7 +80,9 @@ async function spawn(): Promise<AnyWorker> {
  */
 const idle: AnyWorker[] = [];
 
-async function acquire(n: number): Promise<AnyWorker[]> {
+/** `n` workers (idle ones first) for a run on `threads` threads. */
+async function acquire(n: number, threads: number): Promise<AnyWorker[]> {
+  if (n > 0) requireWorkers(threads);
   const got = idle.splice(0, n);
   const fresh = await Promise.all(Array.from({ length: n - got.length }, spawn));
   const all = [...got, ...fresh];
@@ -94,13 +134,15 @@ export function placeBlock(dst: Float64Array, block: Float64Array, cells: number
 }
 
 /**
- * Number of hardware threads (Node: os.availableParallelism; browsers: navigator.hardwareConcurrency).
+ * Number of hardware threads (Node: os.availableParallelism; browsers: navigator.hardwareConcurrency);
+ * 1 where no worker threads can be started (Cloudflare Workers).
  * @example
  * ```ts
  * const n = await availableThreads(); // e.g. 2
  * ```
  */
 export async function availableThreads(): Promise<number> {
+  if (!workersExist()) return 1;
   if (isNode) {
     const os = await import('node:os');
     return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -122,10 +164,11 @@ export async function runJobsOnWorkers(
   meanwhile?: () => void | Promise<void>,
 ): Promise<void> {
   const active = lists.filter((l) => l.length > 0);
-  const workers = await acquire(active.length);
+  const workers = await acquire(active.length, active.length + (meanwhile ? 1 : 0));
   let done = 0;
   let healthy = false;
   try {
+    const module = await moduleFor(workers, base.engine);
     const all = Promise.all(
       workers.map(
         (w, i) =>
@@ -142,7 +185,7 @@ export async function runJobsOnWorkers(
                 if (++finished === jobs.length) resolve();
               } else if (m.type === 'error') reject(new Error(m.message));
             }, reject);
-            w.send({ ...base, jobs });
+            sendTo(w, { ...base, jobs }, module);
           }),
       ),
     );
@@ -324,9 +367,10 @@ export async function foldShared(
  * worker has answered with an `ok` reply.
  */
 async function alongWorkers(count: number, req: WorkerRequest, local: () => void): Promise<void> {
-  const workers = await acquire(Math.max(0, count));
+  const workers = await acquire(Math.max(0, count), count + 1);
   let healthy = false;
   try {
+    const module = await moduleFor(workers, req.engine);
     const pending = workers.map(
       (w) =>
         new Promise<void>((resolve, reject) => {
@@ -334,7 +378,7 @@ async function alongWorkers(count: number, req: WorkerRequest, local: () => void
             if (m.type === 'ok') resolve();
             else if (m.type === 'error') reject(new Error(m.message));
           }, reject);
-          w.send(req);
+          sendTo(w, req, module);
         }),
     );
     local();

@@ -6,8 +6,13 @@
  * statistics of claimed pieces of cells, or folds them into shared streaming statistics. Run r's
  * numbers depend only on (seed, r), and a cell's statistics only on its own values, so no result
  * depends on how the work is split between threads.
+ *
+ * The wasm engine arrives compiled, as a `WebAssembly.Module` in the first wasm request (see
+ * {@link WorkerRequest.module}): this file never loads the engine's bytes, so a bundler does not
+ * embed them a second time in the worker chunk. It has no top-level await either, so bundlers may
+ * emit it in any format (Vite's default for workers is a classic script).
  */
-import { init } from '@flywheel/core-wasm';
+import { instantiate, type FlywheelWasmExports } from '@flywheel/core-wasm';
 import type { CompiledModel } from '../compile.js';
 import { simulateReference, statsReference } from './reference.js';
 import { rowStats, wasmFolder, WasmSession } from './wasm.js';
@@ -67,6 +72,11 @@ export interface WorkerRequest {
   /** Instead of jobs: fold into shared streaming statistics, answered by an `ok` reply. */
   fold?: FoldJob;
   engine: 'wasm' | 'reference';
+  /**
+   * The compiled wasm engine, sent with the first wasm request to each worker (a module is shared
+   * between threads, not copied; the worker keeps one instance of it for later requests).
+   */
+  module?: WebAssembly.Module;
   /** Runs per progress message. */
   chunk: number;
   /**
@@ -84,9 +94,19 @@ export type WorkerReply =
   | { type: 'ok' }
   | { type: 'error'; message: string };
 
-async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
+/** This worker's engine instance, made from the module the main thread sent. */
+let instance: FlywheelWasmExports | undefined;
+
+function engine(req: WorkerRequest): FlywheelWasmExports | undefined {
+  if (req.engine !== 'wasm') return undefined;
+  if (req.module) instance = instantiate(req.module);
+  if (!instance) throw new Error('the worker has no wasm engine: the first wasm request must carry the compiled module');
+  return instance;
+}
+
+function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffer[]) => void): void {
   try {
-    const ex = req.engine === 'wasm' ? await init() : undefined;
+    const ex = engine(req);
     if (req.fold) {
       foldPieces(req.fold, ex ? wasmFolder(ex) : undefined);
       post({ type: 'ok' });
@@ -146,13 +166,15 @@ async function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: Arra
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'undefined';
 if (isNode) {
-  const { parentPort } = await import('node:worker_threads');
-  parentPort?.on('message', (req: WorkerRequest) => {
-    void handle(req, (m, transfer) => parentPort.postMessage(m, transfer ?? []));
+  // Not a top-level await: messages sent meanwhile wait on the port until the listener is attached.
+  void import('node:worker_threads').then(({ parentPort }) => {
+    parentPort?.on('message', (req: WorkerRequest) => {
+      handle(req, (m, transfer) => parentPort.postMessage(m, transfer ?? []));
+    });
   });
 } else {
   const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage: (m: unknown, t?: Transferable[]) => void };
   scope.onmessage = (e) => {
-    void handle(e.data, (m, transfer) => scope.postMessage(m, transfer ?? []));
+    handle(e.data, (m, transfer) => scope.postMessage(m, transfer ?? []));
   };
 }
