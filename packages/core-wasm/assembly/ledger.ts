@@ -1,12 +1,7 @@
 // The ledger primitive: every balance change of engine v2 is a move between accounts of one asset.
 // Operand group MOVE at pc: [from, limited, mintFlow, n, (to, share, burnFlow) × n] (program-layout.ts).
+import { sadd, sv, w } from './state';
 
-// @ts-ignore: decorator
-@inline function w(code: usize, pc: i32): i32 { return load<i32>(code + (<usize>pc << 2)); }
-// @ts-ignore: decorator
-@inline function sv(state: usize, slot: i32): f64 { return load<f64>(state + (<usize>slot << 3)); }
-// @ts-ignore: decorator
-@inline function sadd(state: usize, slot: i32, v: f64): void { const p = state + (<usize>slot << 3); store<f64>(p, load<f64>(p) + v); }
 
 /**
  * Moves `amount` from the source account to the targets by share, clipped to what the source

@@ -4,7 +4,8 @@
 // Mechanism kernels live in blocks/; this file knows no model and no protocol.
 import {
   I_HALT, I_GUARD, I_ZERO, I_SUM, I_SET, I_ACCUM, I_TRANSFER, I_SCHEDULE, I_REMINT,
-  I_RING_PUSH, I_CREDIT_BURN, I_PRICE, I_POP_INIT, I_POP_STEP,
+  I_RING_PUSH, I_CREDIT_BURN, I_PRICE, I_POP_INIT, I_POP_STEP, I_ESCROW, I_LOCK, I_SPLIT, I_BASELINE,
+  I_STEP_CONTROLLER, I_ISSUANCE_HALVING, I_BOND,
 } from '../src/program-layout';
 import { evalFormula } from './formula';
 import { seedRun } from './rng';
@@ -13,18 +14,20 @@ import { remintAmount, ringPush } from './blocks/remint';
 import { creditBurn } from './blocks/creditBurn';
 import { priceStep } from './blocks/price';
 import { populationInit, populationStep } from './blocks/populationBlock';
+import { escrowStep } from './blocks/escrow';
+import { lockStep } from './blocks/lock';
+import { splitStep } from './blocks/split';
+import { baselineStep } from './blocks/baselineMinting';
+import { stepControllerStep } from './blocks/stepController';
+import { issuanceHalvingStep } from './blocks/issuanceHalving';
+import { bondStep } from './blocks/bond';
+import { sset, sv, w } from './state';
 
 // State slots every program has.
 const S_T: i32 = 0; // the step being computed (0 at the start)
 const S_YEARS: i32 = 1; // t × years per step
 const S_YEARS_PER_STEP: i32 = 2;
 
-// @ts-ignore: decorator
-@inline function w(code: usize, pc: i32): i32 { return load<i32>(code + (<usize>pc << 2)); }
-// @ts-ignore: decorator
-@inline function sv(state: usize, slot: i32): f64 { return load<f64>(state + (<usize>slot << 3)); }
-// @ts-ignore: decorator
-@inline function sset(state: usize, slot: i32, v: f64): void { store<f64>(state + (<usize>slot << 3), v); }
 
 /** Runs one section of the program from `pc` to its I_HALT. */
 function exec(code: usize, pc: i32, state: usize, tables: usize, work: usize, t: i32): void {
@@ -82,6 +85,13 @@ function exec(code: usize, pc: i32, state: usize, tables: usize, work: usize, t:
       case I_POP_STEP:
         populationStep(code, pc, state, work, t);
         break;
+      case I_ESCROW: escrowStep(code, pc, state, t); break;
+      case I_LOCK: lockStep(code, pc, state); break;
+      case I_SPLIT: splitStep(code, pc, state); break;
+      case I_BASELINE: baselineStep(code, pc, state); break;
+      case I_STEP_CONTROLLER: stepControllerStep(code, pc, state); break;
+      case I_ISSUANCE_HALVING: issuanceHalvingStep(code, pc, state); break;
+      case I_BOND: bondStep(code, pc, state, t); break;
       default:
         unreachable();
     }

@@ -22,7 +22,19 @@ export const I_CREDIT_BURN = 10; // [10, next, outBurned, outCredits, outUsd, us
 export const I_PRICE = 11; // [11, next, price, kind, drift, vol, sens, flowPc, floor, table, burned, minted, circulating]: flowPc −1 = the asset's (burned − minted) / circulating
 export const I_POP_INIT = 12; // [12, next, pop, work, n, P, S, outActive, outCapacity]
 export const I_POP_STEP = 13; // [13, next, pop, work, n, P, S, from, to, price, usdPc, outActive, outCapacity, outRevenue]
-export const I_COUNT = 14;
+export const I_ESCROW = 14; // [14, next, outReleased, outLocked, outImmediate, amountPc, from, limited, mintFlow, immediate, locked, to, ring, over, sum]
+export const I_LOCK = 15; // [15, next, out, targetPc, rate, from, locked]
+export const I_SPLIT = 16; // [16, next, out, amountPc, from, limited, mintFlow, rest, restBurnFlow, n, (to, share, until, burnFlow) × n]
+export const I_BASELINE = 17; // [17, next, outAmount, outSimple, outBaseline, outTheta, outBaselinePower, powerPc, P, S, MOVE...]
+export const I_STEP_CONTROLLER = 18; // [18, next, outRate, outAmount, ratioPc, supplyPc, P, S, MOVE...]
+export const I_ISSUANCE_HALVING = 19; // [19, next, outAmount, outRate, issuancePc, P, MOVE...]
+export const I_BOND = 20; // [20, next, outBonded, outUnbonded, outReleased, bondPc, unbondPc, liquid, bonded, unbonding, ring, delay]
+export const I_COUNT = 21;
+
+// "amountPc" −1: the whole balance of the source account.
+// baselineMinting parameters at P: [ticks per step, λ per tick, simpleTotal, baselineTotal, b0, g per tick]; state at S: [τ, cumulative realized, θ].
+// stepController parameters at P: [target, step, floor, max, ticks per step]; state at S: [rate].
+// issuanceHalving parameters at P: [per tick, ticks per step, cap].
 
 // MOVE operand group (transfer, schedule, remint): [from, limited, mintFlow, n, (to, share, burnFlow) × n].
 // The amount is clipped to s[from] when `limited` (every account but an uncapped asset's issuer);

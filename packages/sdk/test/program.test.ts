@@ -215,3 +215,98 @@ describe('engine v2 validation', () => {
     await expect(run(w1SpecV2({ runs: 1, agents: 5, steps: 5 }), { metrics: ['W.nothing'] })).rejects.toMatchObject({ code: 'RESULT_UNKNOWN_METRIC' });
   });
 });
+
+describe('engine v2 kinds: escrow, lock, split, bond, stepController, issuanceHalving, baselineMinting', () => {
+  const spec = (): ModelSpecV2 => ({
+    specVersion: 2,
+    name: 'kinds',
+    time: { step: 'day', steps: 40 },
+    mainAsset: 'T',
+    assets: {
+      T: {
+        kind: 'token', decimals: 0, cap: 1000,
+        accounts: {
+          liquid: { initial: 100, tag: 'liquid' }, pool: { tag: 'rewards' }, vest: { initial: 50, tag: 'vesting' }, pledge: { tag: 'pledge' },
+          bonded: { initial: 300, tag: 'bonded' }, unbonding: { tag: 'unbonding' }, treasury: { tag: 'treasury' },
+        },
+      },
+      U: { kind: 'token', decimals: 0, accounts: { liquid: { initial: 10, tag: 'liquid' }, rewards: { tag: 'rewards' } } },
+    },
+    blocks: [
+      { id: 'halving', kind: 'issuanceHalving', asset: 'T', to: 'pool', perTick: 1, ticksPerStep: 100 },
+      { id: 'cut', kind: 'split', asset: 'T', from: 'pool', parts: [{ to: 'treasury', share: 0.1, untilBalance: 25 }], rest: 'liquid', amount: 'T.pool / 2' },
+      { id: 'vesting', kind: 'escrow', asset: 'T', from: 'pool', immediate: 0.25, locked: 'vest', to: 'liquid', over: 5 },
+      { id: 'collateral', kind: 'lock', asset: 'T', from: 'liquid', locked: 'pledge', target: 'if(t < 20, 80, 10)', rate: 0.5 },
+      { id: 'staking', kind: 'bond', asset: 'T', liquid: 'liquid', bonded: 'bonded', unbonding: 'unbonding', bond: '0.01 * T.liquid', unbond: '0.02 * T.bonded', delay: 7 },
+      { id: 'inflation', kind: 'stepController', asset: 'U', to: 'rewards', ratio: '0.4', target: 0.5, step: 0.001, initial: 0.01, ticksPerStep: 3 },
+      {
+        id: 'baseline', kind: 'baselineMinting', asset: 'U', to: 'liquid', power: '2e18 * (1 + 0.01 * t)', tickSeconds: 30, simpleTotal: 330, baselineTotal: 770,
+        halfLifeTicks: 6 * 1_051_200, baselineInitial: 2.88888888e18, baselineDoublingTicks: 1_051_200, elapsedAtStart: 0, thetaAtStart: 0,
+      },
+    ],
+    monteCarlo: { runs: 2, seed: 5 },
+  });
+  const outs = ['halving.amount', 'halving.rate', 'cut.amount', 'T.treasury', 'vesting.released', 'vesting.locked', 'T.vest', 'collateral.amount', 'T.pledge',
+    'staking.bonded', 'staking.unbonded', 'staking.released', 'T.unbonding', 'inflation.rate', 'inflation.amount', 'baseline.amount', 'baseline.theta', 'baseline.simple',
+    'T.residual', 'U.residual', 'T.totalSupply', 'T.minted', 'U.totalSupply'];
+
+  it('both engines give the same bits', async () => {
+    expectSameBits(await paths(spec(), 'wasm', outs), await paths(spec(), 'reference', outs));
+  });
+
+  it('each kind does what its docs say', async () => {
+    const p = await paths(spec(), 'reference', outs);
+    const v = (m: string, t: number) => p[m]![0]![t]!;
+    // issuance halving: total supply 450 at the start, the threshold 500 is crossed after 50 ticks of step 1
+    expect(v('halving.amount', 1)).toBe(50 + 50 * 0.5);
+    expect(v('halving.rate', 1)).toBe(0.5);
+    // split: a tenth to the treasury until it holds 25, then nothing
+    expect(v('T.treasury', 40)).toBeGreaterThanOrEqual(25);
+    expect(v('T.treasury', 40)).toBeLessThan(25 + 0.1 * v('cut.amount', 1) + 1e-9);
+    // escrow: the initial 50 vests over 5 steps; each inflow is 75% locked and released 1/5 per step from the next step
+    expect(v('vesting.locked', 1)).toBeCloseTo(0.75 * (v('halving.amount', 1) - v('cut.amount', 1)), 9);
+    expect(v('vesting.released', 2)).toBeCloseTo((2 * 50) / 6 * 4 / 5 + v('vesting.locked', 1) / 5, 9);
+    // lock: half the gap each step toward 80, then back toward 10 from step 20
+    expect(v('collateral.amount', 1)).toBe(40);
+    expect(v('T.pledge', 2)).toBe(60);
+    expect(v('collateral.amount', 20)).toBeLessThan(0);
+    // bond: what starts unbonding at step t returns at step t + 7
+    expect(v('staking.released', 8)).toBeCloseTo(v('staking.unbonded', 1), 12);
+    expect(v('staking.released', 7)).toBe(0);
+    // stepController: ratio below target, three ticks a step: the rate rises by 0.003 a step
+    expect(v('inflation.rate', 2)).toBeCloseTo(0.016, 12);
+    expect(v('inflation.amount', 1)).toBeCloseTo(10 * (0.011 + 0.012 + 0.013), 12);
+    // conservation
+    for (let t = 1; t <= 40; t++) {
+      expect(Math.abs(v('T.residual', t))).toBeLessThan(1e-9);
+      expect(Math.abs(v('U.residual', t))).toBeLessThan(1e-9);
+    }
+  });
+
+  it('baselineMinting: the closed form of a day matches the sum of its 2,880 epochs (f64, within 1e-9)', async () => {
+    const p = await paths(spec(), 'reference', ['baseline.amount', 'baseline.simple']);
+    // epoch by epoch: simple = 330 (e^(−λe) − e^(−λ(e+1))); baseline from θ with realized = min(power, b(e)) per epoch
+    const LN2 = Math.LN2;
+    const lambda = LN2 / (6 * 1_051_200);
+    const g = LN2 / 1_051_200;
+    const b0 = 2.88888888e18;
+    let R = 0;
+    let theta = 0;
+    for (let day = 1; day <= 3; day++) {
+      const power = 2e18 * (1 + 0.01 * day);
+      let simple = 0;
+      let baseline = 0;
+      for (let k = 0; k < 2880; k++) {
+        const e = (day - 1) * 2880 + k;
+        simple += 330 * (Math.exp(-lambda * e) - Math.exp(-lambda * (e + 1)));
+        // ∫ over the epoch of min(power, b0·e^(g x)) ≈ min(power, b(e + ½))
+        R += Math.min(power, b0 * Math.exp(g * (e + 0.5)));
+        const th = Math.log(1 + (g * R) / b0) / g;
+        baseline += 770 * (Math.exp(-lambda * theta) - Math.exp(-lambda * th));
+        theta = th;
+      }
+      expect(Math.abs(p['baseline.simple']![0]![day]! - simple) / simple).toBeLessThan(1e-9);
+      expect(Math.abs(p['baseline.amount']![0]![day]! - (simple + baseline)) / (simple + baseline)).toBeLessThan(1e-6);
+    }
+  });
+});

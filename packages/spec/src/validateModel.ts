@@ -112,6 +112,13 @@ function crossChecks(s: ValidSpecV2): Out {
     if (Math.abs(sum - 1) > SHARE_TOLERANCE) push(out, ErrorCodes.SPEC_SHARES_NOT_ONE, path, to, `shares sum to ${sum}, not 1`, 'Make the shares add up to exactly 1 (tolerance 1e-9).');
   };
 
+  const distinct = (p: string, fields: [string, string][]): void => {
+    for (let i = 1; i < fields.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (fields[i]![1] === fields[j]![1]) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.${fields[i]![0]}`, fields[i]![1], `the same account as ${fields[j]![0]}`, `Use different accounts for ${fields[j]![0]} and ${fields[i]![0]}.`);
+      }
+    }
+  };
   const writers = new Map<string, number>();
   const prices = new Map<string, number>();
   s.blocks.forEach((b, i) => {
@@ -156,6 +163,46 @@ function crossChecks(s: ValidSpecV2): Out {
           else prices.set(b.asset, i);
         }
         if (b.model.kind === 'path' && b.model.values.length < s.time.steps + 1) push(out, ErrorCodes.SPEC_OUT_OF_RANGE, `${p}.model.values`, b.model.values.length, `price path has ${b.model.values.length} values; the model needs steps + 1 = ${s.time.steps + 1}`, 'Give one price per step plus the initial price, or shorten time.steps.');
+        break;
+      case 'escrow':
+        if (assetOf(b.asset, `${p}.asset`)) {
+          accountOf(b.asset, b.from, `${p}.from`, ['issuer']);
+          accountOf(b.asset, b.locked, `${p}.locked`, []);
+          accountOf(b.asset, b.to, `${p}.to`, []);
+          distinct(p, [['from', b.from], ['locked', b.locked], ['to', b.to]]);
+        }
+        break;
+      case 'lock':
+        if (assetOf(b.asset, `${p}.asset`)) {
+          accountOf(b.asset, b.from, `${p}.from`, []);
+          accountOf(b.asset, b.locked, `${p}.locked`, []);
+          distinct(p, [['from', b.from], ['locked', b.locked]]);
+        }
+        break;
+      case 'split':
+        if (assetOf(b.asset, `${p}.asset`)) {
+          accountOf(b.asset, b.from, `${p}.from`, ['issuer']);
+          b.parts.forEach((part, k) => accountOf(b.asset, part.to, `${p}.parts.${k}.to`, ['burned']));
+          accountOf(b.asset, b.rest, `${p}.rest`, ['burned']);
+          const sum = b.parts.reduce((acc, part) => acc + part.share, 0);
+          if (sum > 1 + SHARE_TOLERANCE) push(out, ErrorCodes.SPEC_SHARES_NOT_ONE, `${p}.parts`, sum, `the parts' shares sum to ${sum}, more than 1`, 'The parts take shares of the amount and `rest` the remainder: keep their sum at most 1.');
+        }
+        break;
+      case 'baselineMinting':
+      case 'stepController':
+        if (assetOf(b.asset, `${p}.asset`)) target(b.asset, b.to, `${p}.to`, []);
+        break;
+      case 'issuanceHalving':
+        if (assetOf(b.asset, `${p}.asset`)) {
+          target(b.asset, b.to, `${p}.to`, []);
+          if (b.cap === undefined && s.assets[b.asset]!.cap === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.cap`, undefined, 'issuance halving needs a cap: the block\'s or the asset\'s', `Set ${p}.cap or assets.${b.asset}.cap (Bittensor: 21,000,000).`);
+        }
+        break;
+      case 'bond':
+        if (assetOf(b.asset, `${p}.asset`)) {
+          for (const k of ['liquid', 'bonded', 'unbonding'] as const) accountOf(b.asset, b[k], `${p}.${k}`, []);
+          distinct(p, [['liquid', b.liquid], ['bonded', b.bonded], ['unbonding', b.unbonding]]);
+        }
         break;
       case 'population': {
         if (b.pays && assetOf(b.pays.asset, `${p}.pays.asset`, 'token')) {

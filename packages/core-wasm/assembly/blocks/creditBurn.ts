@@ -2,15 +2,8 @@
 // I_CREDIT_BURN [10, next, outBurned, outCredits, outUsd, usdPc, share, pricePc, creditPrice,
 //   from, tokBurned, tokBurnFlow, credIssuer, credBurned, credMintFlow, credBurnFlow].
 import { evalFormula } from '../formula';
+import { sadd, sset, sv, w } from '../state';
 
-// @ts-ignore: decorator
-@inline function w(code: usize, pc: i32): i32 { return load<i32>(code + (<usize>pc << 2)); }
-// @ts-ignore: decorator
-@inline function sv(state: usize, slot: i32): f64 { return load<f64>(state + (<usize>slot << 3)); }
-// @ts-ignore: decorator
-@inline function sset(state: usize, slot: i32, v: f64): void { store<f64>(state + (<usize>slot << 3), v); }
-// @ts-ignore: decorator
-@inline function sadd(state: usize, slot: i32, v: f64): void { const p = state + (<usize>slot << 3); store<f64>(p, load<f64>(p) + v); }
 
 /** Burns usd × share / price tokens (clipped to what `from` holds), mints the credits they buy and uses (burns) them. */
 export function creditBurn(code: usize, pc: i32, state: usize): void {

@@ -12,13 +12,8 @@ import { evalFormula } from '../formula';
 import { fexp } from '../math';
 import { uniform, normal, geometric } from '../rng';
 import { activeCapacity, agentsStep, reGap, setReentry } from './population';
+import { sset, sv, w } from '../state';
 
-// @ts-ignore: decorator
-@inline function w(code: usize, pc: i32): i32 { return load<i32>(code + (<usize>pc << 2)); }
-// @ts-ignore: decorator
-@inline function sv(state: usize, slot: i32): f64 { return load<f64>(state + (<usize>slot << 3)); }
-// @ts-ignore: decorator
-@inline function sset(state: usize, slot: i32, v: f64): void { store<f64>(state + (<usize>slot << 3), v); }
 
 const recent = memory.data(32 * 8); // recent[k] = revenue per unit k steps ago (k = 0: this step)
 

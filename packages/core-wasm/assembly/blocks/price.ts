@@ -3,11 +3,8 @@ import { PK_PATH, PK_GBM, PK_IMPACT } from '../../src/program-layout';
 import { evalFormula } from '../formula';
 import { fexp } from '../math';
 import { normal } from '../rng';
+import { sv, w } from '../state';
 
-// @ts-ignore: decorator
-@inline function w(code: usize, pc: i32): i32 { return load<i32>(code + (<usize>pc << 2)); }
-// @ts-ignore: decorator
-@inline function sv(state: usize, slot: i32): f64 { return load<f64>(state + (<usize>slot << 3)); }
 
 /** One step of the price: a path value, a GBM step, or an impact step with noise; then the floor. */
 export function priceStep(code: usize, pc: i32, state: usize, tables: usize, t: i32): void {

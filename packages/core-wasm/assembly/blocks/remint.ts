@@ -1,11 +1,8 @@
 // remint (net emissions): fraction × the average of a per-step value over the last `window`
 // completed steps, at most `cap`. I_REMINT [8, next, out, ring, window, fraction, cap, MOVE...];
 // I_RING_PUSH [9, next, ring, window, src] runs at the end of each step.
+import { sv, w } from '../state';
 
-// @ts-ignore: decorator
-@inline function w(code: usize, pc: i32): i32 { return load<i32>(code + (<usize>pc << 2)); }
-// @ts-ignore: decorator
-@inline function sv(state: usize, slot: i32): f64 { return load<f64>(state + (<usize>slot << 3)); }
 
 /** The amount a remint block mints this step (the ring holds the last `window` completed steps, oldest first by t % window). */
 export function remintAmount(code: usize, pc: i32, state: usize): f64 {

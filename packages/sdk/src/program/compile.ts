@@ -7,6 +7,13 @@ import { compileRemint } from '../blocks/remint.js';
 import { compileSchedule } from '../blocks/schedule.js';
 import { compileSignal } from '../blocks/signal.js';
 import { compileTransfer } from '../blocks/transfer.js';
+import { compileEscrow } from '../blocks/escrow.js';
+import { compileLock } from '../blocks/lock.js';
+import { compileSplit } from '../blocks/split.js';
+import { compileBaselineMinting } from '../blocks/baselineMinting.js';
+import { compileStepController } from '../blocks/stepController.js';
+import { compileIssuanceHalving } from '../blocks/issuanceHalving.js';
+import { compileBond } from '../blocks/bond.js';
 import { ProgramBuilder } from './builder.js';
 import { compileContext, type CompileContext, type PopulationInfo } from './context.js';
 
@@ -19,6 +26,13 @@ const COMPILE: { [K in BlockSpec['kind']]: (b: Extract<BlockSpec, { kind: K }>, 
   creditBurn: compileCreditBurn,
   price: compilePrice,
   population: compilePopulation,
+  escrow: compileEscrow,
+  lock: compileLock,
+  split: compileSplit,
+  baselineMinting: compileBaselineMinting,
+  stepController: compileStepController,
+  issuanceHalving: compileIssuanceHalving,
+  bond: compileBond,
 };
 
 /** A spec compiled to a block program (see @flywheel/core-wasm/program-layout). */

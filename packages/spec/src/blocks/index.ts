@@ -6,6 +6,13 @@ import { RemintBlockSchema, remintOutputs, remintFormulas } from './remint.js';
 import { ScheduleBlockSchema, scheduleOutputs, scheduleFormulas } from './schedule.js';
 import { SignalBlockSchema, signalOutputs, signalFormulas } from './signal.js';
 import { TransferBlockSchema, transferOutputs, transferFormulas } from './transfer.js';
+import { EscrowBlockSchema, escrowOutputs, escrowFormulas } from './escrow.js';
+import { LockBlockSchema, lockOutputs, lockFormulas } from './lock.js';
+import { SplitBlockSchema, splitOutputs, splitFormulas } from './split.js';
+import { BaselineMintingBlockSchema, baselineMintingOutputs, baselineMintingFormulas } from './baselineMinting.js';
+import { StepControllerBlockSchema, stepControllerOutputs, stepControllerFormulas } from './stepController.js';
+import { IssuanceHalvingBlockSchema, issuanceHalvingOutputs, issuanceHalvingFormulas } from './issuanceHalving.js';
+import { BondBlockSchema, bondOutputs, bondFormulas } from './bond.js';
 
 export const BLOCK_SCHEMAS = [
   SignalBlockSchema,
@@ -15,6 +22,13 @@ export const BLOCK_SCHEMAS = [
   CreditBurnBlockSchema,
   PriceBlockSchema,
   PopulationBlockSchema,
+  EscrowBlockSchema,
+  LockBlockSchema,
+  SplitBlockSchema,
+  BaselineMintingBlockSchema,
+  StepControllerBlockSchema,
+  IssuanceHalvingBlockSchema,
+  BondBlockSchema,
 ] as const;
 
 /** The names each kind of block adds (usable in formulas and as metrics), by kind. */
@@ -26,6 +40,13 @@ export const BLOCK_OUTPUTS = {
   creditBurn: creditBurnOutputs,
   price: priceOutputs,
   population: populationOutputs,
+  escrow: escrowOutputs,
+  lock: lockOutputs,
+  split: splitOutputs,
+  baselineMinting: baselineMintingOutputs,
+  stepController: stepControllerOutputs,
+  issuanceHalving: issuanceHalvingOutputs,
+  bond: bondOutputs,
 } as const;
 
 /** The formula fields of each kind of block, as [field path, source] pairs. */
@@ -37,9 +58,17 @@ export const BLOCK_FORMULAS = {
   creditBurn: creditBurnFormulas,
   price: priceFormulas,
   population: populationFormulas,
+  escrow: escrowFormulas,
+  lock: lockFormulas,
+  split: splitFormulas,
+  baselineMinting: baselineMintingFormulas,
+  stepController: stepControllerFormulas,
+  issuanceHalving: issuanceHalvingFormulas,
+  bond: bondFormulas,
 } as const;
 
 export * from './common.js';
+export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema };
 export { SignalBlockSchema, TransferBlockSchema, ScheduleBlockSchema, RemintBlockSchema, CreditBurnBlockSchema, PriceBlockSchema, PopulationBlockSchema };
 export { IssuanceCurveSchema, type IssuanceCurve } from './schedule.js';
 export { PriceModelSchema, type PriceModel } from './price.js';

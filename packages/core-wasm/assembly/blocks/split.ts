@@ -1,0 +1,33 @@
+// split: I_SPLIT [16, next, out, amountPc, from, limited, mintFlow, rest, restBurnFlow, n,
+// (to, share, until, burnFlow) × n]. A part is paid while its account holds less than `until`.
+import { evalFormula } from '../formula';
+import { clipTo, sadd, sset, sv, w } from '../state';
+
+/** Divides the amount between the parts still below their balance and the rest. */
+export function splitStep(code: usize, pc: i32, state: usize): void {
+  const from = w(code, pc + 4);
+  const amountPc = w(code, pc + 3);
+  let a = amountPc >= 0 ? evalFormula(code, amountPc, state) : sv(state, from);
+  if (w(code, pc + 5) != 0) a = clipTo(a, sv(state, from));
+  else if (a < 0) a = 0;
+  sadd(state, from, -a);
+  const mintFlow = w(code, pc + 6);
+  if (mintFlow >= 0) sadd(state, mintFlow, a);
+  let left = a;
+  const n = w(code, pc + 9);
+  for (let i = 0; i < n; i++) {
+    const q = pc + 10 + i * 4;
+    const to = w(code, q);
+    if (sv(state, to) < sv(state, w(code, q + 2))) {
+      const part = a * sv(state, w(code, q + 1));
+      left -= part;
+      sadd(state, to, part);
+      const bf = w(code, q + 3);
+      if (bf >= 0) sadd(state, bf, part);
+    }
+  }
+  sadd(state, w(code, pc + 7), left);
+  const rbf = w(code, pc + 8);
+  if (rbf >= 0) sadd(state, rbf, left);
+  sset(state, w(code, pc + 2), a);
+}

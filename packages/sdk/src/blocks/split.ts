@@ -1,0 +1,53 @@
+// split: shares of an amount to parts paid while below a balance, the rest to `rest`. Kernels:
+// assembly/blocks/split.ts and splitRef below.
+import type { SplitBlockSchema } from '@flywheel/spec';
+import { I_SPLIT } from '@flywheel/core-wasm/program-layout';
+import type { z } from 'zod';
+import type { Rng } from '../engine/rng.js';
+import { evalFormula } from '../formula/evaluate.js';
+import { accountSlot, type CompileContext } from '../program/context.js';
+import { clipTo } from './state.js';
+
+/** Compiles a split block: one I_SPLIT. */
+export function compileSplit(b: z.output<typeof SplitBlockSchema>, ctx: CompileContext, path: string): void {
+  const B = ctx.b;
+  const def = ctx.spec.assets[b.asset]!;
+  const fromIssuer = b.from === 'issuer';
+  const burnFlow = (acc: string) => (acc === 'burned' ? B.named(`${b.asset}.burned`) : -1);
+  const parts = b.parts.flatMap((p) => [accountSlot(B, b.asset, p.to), B.constant(p.share), B.constant(p.untilBalance ?? Infinity), burnFlow(p.to)]);
+  B.step.emit(I_SPLIT, [
+    B.named(`${b.id}.amount`), b.amount === undefined ? -1 : B.formula(b.amount, `${path}.amount`).formulaPc,
+    accountSlot(B, b.asset, b.from), fromIssuer && def.cap === undefined ? 0 : 1, fromIssuer ? B.named(`${b.asset}.minted`) : -1,
+    accountSlot(B, b.asset, b.rest), burnFlow(b.rest), b.parts.length, ...parts,
+  ]);
+}
+
+/** Reference kernel of I_SPLIT. */
+export function splitRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): void {
+  const from = code[pc + 4]!;
+  const amountPc = code[pc + 3]!;
+  let a = amountPc >= 0 ? evalFormula(code, amountPc, s, rng) : s[from]!;
+  if (code[pc + 5] !== 0) a = clipTo(a, s[from]!);
+  else if (a < 0) a = 0;
+  s[from] = s[from]! - a;
+  const mintFlow = code[pc + 6]!;
+  if (mintFlow >= 0) s[mintFlow] = s[mintFlow]! + a;
+  let left = a;
+  const n = code[pc + 9]!;
+  for (let i = 0; i < n; i++) {
+    const q = pc + 10 + i * 4;
+    const to = code[q]!;
+    if (s[to]! < s[code[q + 2]!]!) {
+      const part = a * s[code[q + 1]!]!;
+      left -= part;
+      s[to] = s[to]! + part;
+      const bf = code[q + 3]!;
+      if (bf >= 0) s[bf] = s[bf]! + part;
+    }
+  }
+  const rest = code[pc + 7]!;
+  s[rest] = s[rest]! + left;
+  const rbf = code[pc + 8]!;
+  if (rbf >= 0) s[rbf] = s[rbf]! + left;
+  s[code[pc + 2]!] = a;
+}

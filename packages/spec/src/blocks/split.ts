@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
+
+/**
+ * `split`: divides `amount` (default: everything `from` holds) between parts, each a share of
+ * the amount that is paid only while the receiving account holds less than `untilBalance`
+ * (Livepeer's 10% treasury cut until the treasury holds 750,000 LPT), and sends the rest to
+ * `rest`. Output: `<id>.amount`.
+ */
+export const SplitBlockSchema = z.strictObject({
+  kind: z.literal('split'),
+  ...blockBase,
+  asset: z.string().min(1),
+  from: AccountRefSchema,
+  amount: FormulaSchema.optional(),
+  parts: z.array(z.strictObject({ to: AccountRefSchema, share: z.number().min(0).max(1), untilBalance: z.number().min(0).optional() })).min(1).max(64),
+  rest: AccountRefSchema,
+});
+
+/** Names a split block adds. */
+export const splitOutputs = (b: { id: string }): string[] => [`${b.id}.amount`];
+/** The formulas of a split block. */
+export const splitFormulas = (b: { amount?: string | undefined }): [string, string][] => (b.amount === undefined ? [] : [['amount', b.amount]]);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { blockBase, FormulaSchema, TargetSchema } from './common.js';
+
+/**
+ * `stepController` (Livepeer's Minter): each tick, the rate moves one `step` toward the target:
+ * up when the measured `ratio` is below `target`, down (not below `floor`) when above, then
+ * `supply` × rate is minted into the target. `ratio` and `supply` are read once per step, before
+ * the mint (Livepeer reads the bonding rate before the round's rewards are bonded).
+ * Outputs: `<id>.rate` (per tick, after this step's moves), `<id>.amount`.
+ */
+export const StepControllerBlockSchema = z.strictObject({
+  kind: z.literal('stepController'),
+  ...blockBase,
+  asset: z.string().min(1),
+  to: TargetSchema,
+  /** The measured ratio, e.g. `LPT.bonded / LPT.totalSupply`. */
+  ratio: FormulaSchema,
+  /** What the rate applies to (default `<asset>.totalSupply`). */
+  supply: FormulaSchema.optional(),
+  target: z.number(),
+  step: z.number().min(0),
+  /** Rate per tick at the start. */
+  initial: z.number().min(0),
+  floor: z.number().min(0).optional(),
+  max: z.number().min(0).optional(),
+  /** Protocol ticks per model step (default 1: the step is the protocol's round). */
+  ticksPerStep: z.int().min(1).max(1_000_000).optional(),
+});
+
+/** Names a stepController block adds. */
+export const stepControllerOutputs = (b: { id: string }): string[] => [`${b.id}.rate`, `${b.id}.amount`];
+/** The formulas of a stepController block. */
+export const stepControllerFormulas = (b: { ratio: string; supply?: string | undefined }): [string, string][] =>
+  b.supply === undefined ? [['ratio', b.ratio]] : [['ratio', b.ratio], ['supply', b.supply]];
