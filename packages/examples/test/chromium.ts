@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { readTar } from './tar.js';
 
 /** Flags for a quiet, self-contained headless run (no sandbox: tests run as root in containers). */
 export const CHROMIUM_ARGS = [
@@ -18,26 +19,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-
-/**
- * Unpacks the regular files of a tar archive (the shared libraries @sparticuz/chromium ships for
- * systems without them: NSS, NSPR, expat) into `dir`.
- */
-function untar(archive: Buffer, dir: string): void {
-  for (let o = 0; o + 512 <= archive.length; ) {
-    const field = (at: number, len: number) => archive.subarray(o + at, o + at + len).toString('latin1').replace(/\0.*$/s, '').trim();
-    const name = field(0, 100);
-    if (name === '') break;
-    const size = parseInt(field(124, 12) || '0', 8);
-    const type = field(156, 1);
-    if (type === '0' || type === '') {
-      const path = join(dir, name);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, archive.subarray(o + 512, o + 512 + size), { mode: 0o755 });
-    }
-    o += 512 + Math.ceil(size / 512) * 512;
-  }
-}
 
 /** The installed @sparticuz/chromium package: its directory and version (its major version is Chromium's). */
 export function sparticuzPackage(): { dir: string; version: string } {
@@ -77,7 +58,11 @@ export async function chromiumBinary(): Promise<ChromiumBinary> {
   if (!existsSync(join(libs, 'lib', 'libnss3.so'))) {
     // unpacked aside and renamed into place, so a concurrent test never sees half the files
     const staging = mkdtempSync(`${libs}-`);
-    untar(brotliDecompressSync(readFileSync(join(pkg, 'bin', 'al2023.tar.br'))), staging);
+    // NSS, NSPR and expat, built for Amazon Linux 2023 (glibc 2.34), for systems without them
+    for (const [path, bytes] of readTar(brotliDecompressSync(readFileSync(join(pkg, 'bin', 'al2023.tar.br'))))) {
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      writeFileSync(join(staging, path), bytes, { mode: 0o755 });
+    }
     rmSync(libs, { recursive: true, force: true });
     renameSync(staging, libs);
   }

@@ -1,0 +1,89 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTar } from './tar.js';
+
+// What users install: `npm pack` of every public package, opened and inspected. Each ships a README
+// with a working example, the root's LICENSE, `repository`, `engines` and `license` fields, and
+// source maps whose sources are in the tarball.
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const PUBLIC = ['spec', 'core-wasm', 'models', 'sdk'] as const;
+const dest = mkdtempSync(join(tmpdir(), 'flywheel-pack-'));
+const tarballs = new Map<string, Map<string, Buffer>>();
+
+beforeAll(() => {
+  for (const name of PUBLIC) {
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: join(repo, 'packages', name), encoding: 'utf8' });
+    const [{ filename }] = JSON.parse(out) as [{ filename: string }];
+    const files = readTar(readFileSync(join(dest, filename)), true);
+    // every path in an npm tarball starts with package/
+    tarballs.set(name, new Map([...files].map(([path, bytes]) => [path.replace(/^package\//, ''), bytes])));
+  }
+}, 120_000);
+
+afterAll(() => rmSync(dest, { recursive: true, force: true }));
+
+/** The problems of one unpacked tarball, as readable lines (empty when it is fine). */
+function packProblems(dir: string, files: Map<string, Buffer>, license: string): string[] {
+  const problems: string[] = [];
+  for (const f of ['package.json', 'README.md', 'LICENSE']) if (!files.has(f)) problems.push(`${f} is missing`);
+  if (files.has('LICENSE') && files.get('LICENSE')!.toString() !== license) problems.push('LICENSE differs from the root LICENSE');
+  const pkg = JSON.parse(files.get('package.json')?.toString() ?? '{}') as {
+    license?: string;
+    engines?: { node?: string };
+    repository?: { type?: string; url?: string; directory?: string };
+    bin?: Record<string, string>;
+    exports?: Record<string, string | Record<string, string>>;
+  };
+  if (pkg.license !== 'MIT') problems.push(`license is ${pkg.license}`);
+  if (pkg.engines?.node !== '>=20') problems.push(`engines.node is ${pkg.engines?.node}`);
+  if (!pkg.repository?.url || pkg.repository.directory !== dir) problems.push(`repository is ${JSON.stringify(pkg.repository)}`);
+  const has = (p: string) => files.has(posix.normalize(p).replace(/^\.\//, ''));
+  for (const [cmd, target] of Object.entries(pkg.bin ?? {})) if (!has(target)) problems.push(`bin ${cmd}: ${target} is not in the tarball`);
+  for (const [entry, target] of Object.entries(pkg.exports ?? {})) {
+    for (const t of typeof target === 'string' ? [target] : Object.values(target)) if (!has(t)) problems.push(`exports ${entry}: ${t} is not in the tarball`);
+  }
+  for (const [path, bytes] of files) {
+    if (path.endsWith('.js') || path.endsWith('.d.ts')) {
+      const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(bytes.toString())?.[1];
+      if (url && !url.startsWith('data:') && !has(posix.join(posix.dirname(path), url))) problems.push(`${path}: its source map ${url} is not in the tarball`);
+    }
+    if (!path.endsWith('.map')) continue;
+    const map = JSON.parse(bytes.toString()) as { sources: string[]; sourceRoot?: string; sourcesContent?: (string | null)[] };
+    map.sources.forEach((source, i) => {
+      if (map.sourcesContent?.[i] != null) return; // embedded in the map
+      const resolved = posix.join(posix.dirname(path), map.sourceRoot ?? '', source);
+      if (!has(resolved)) problems.push(`${path}: source ${source} (${resolved}) is not in the tarball`);
+    });
+  }
+  return problems;
+}
+
+describe.each(PUBLIC)('the @flywheel/%s tarball', (name) => {
+  it('ships README, LICENSE, repository, engines and license, and every bin, export and source-map source it names', () => {
+    const files = tarballs.get(name)!;
+    expect(packProblems(`packages/${name}`, files, readFileSync(join(repo, 'LICENSE'), 'utf8'))).toEqual([]);
+    expect([...files.keys()].some((f) => f.endsWith('.map'))).toBe(true); // the check above saw source maps
+  });
+
+  it("README's example runs", () => {
+    const readme = tarballs.get(name)!.get('README.md')!.toString();
+    const code = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(code, 'README has a ```js example').toBeTruthy();
+    // run from the repository root, where the workspace packages resolve
+    const res = spawnSync(process.execPath, ['--input-type=module', '-e', code!], { cwd: repo, encoding: 'utf8' });
+    expect(res.status, res.stderr).toBe(0);
+  }, 60_000);
+});
+
+it('the check finds what is missing (a tarball without README, LICENSE or sources of its maps)', () => {
+  const files = new Map(tarballs.get('core-wasm')!);
+  for (const f of [...files.keys()]) if (f === 'README.md' || f === 'LICENSE' || f.startsWith('src/')) files.delete(f);
+  const problems = packProblems('packages/core-wasm', files, readFileSync(join(repo, 'LICENSE'), 'utf8'));
+  expect(problems).toContain('README.md is missing');
+  expect(problems).toContain('LICENSE is missing');
+  expect(problems.some((p) => /^dist\/index\.js\.map: source \.\.\/src\/index\.ts/.test(p))).toBe(true);
+});
