@@ -1,5 +1,4 @@
-import { ErrorCodes, fail, setPath, stepsPerYear, validateSpec, type ModelSpec, type Step, type ValidSpec } from '@flywheel/spec';
-import type { MetricName } from './metrics.js';
+import { ErrorCodes, fail, setPath, stepsPerYear, stepsPerYearV2, validateSpec, validateSpecV2, type ModelSpec, type ModelSpecV2, type Step, type ValidSpec, type ValidSpecV2 } from '@flywheel/spec';
 import type { RunResult } from './result.js';
 import { run, type EngineName, type RunOptions } from './run.js';
 
@@ -17,22 +16,24 @@ import { run, type EngineName, type RunOptions } from './run.js';
  * ```
  */
 export class FlywheelBuilder {
-  readonly #spec: ModelSpec;
+  readonly #spec: ModelSpec | ModelSpecV2;
   readonly #options: RunOptions;
 
-  constructor(spec: ModelSpec, options: RunOptions = {}) {
+  constructor(spec: ModelSpec | ModelSpecV2, options: RunOptions = {}) {
     this.#spec = spec;
     this.#options = options;
   }
 
-  #with(spec: ModelSpec, options: RunOptions = this.#options): FlywheelBuilder {
+  #with(spec: ModelSpec | ModelSpecV2, options: RunOptions = this.#options): FlywheelBuilder {
     return new FlywheelBuilder(spec, options);
   }
 
   /** Sets the horizon in years (rounded to whole steps). @throws FlywheelError RUN_INVALID_OPTION */
   years(y: number): FlywheelBuilder {
     if (!(Number.isFinite(y) && y > 0)) fail(ErrorCodes.RUN_INVALID_OPTION, 'time.steps', y, 'years must be a positive number', 'Use e.g. .years(10).');
-    const steps = Math.max(1, Math.round(y * stepsPerYear(this.#spec.time.step as Step)));
+    const sp = this.#spec;
+    const perYear = sp.specVersion === 2 ? stepsPerYearV2(sp.time.step) : stepsPerYear(sp.time.step as Step);
+    const steps = Math.max(1, Math.round(y * perYear));
     return this.set('time.steps', steps);
   }
 
@@ -71,7 +72,7 @@ export class FlywheelBuilder {
   }
 
   /** Stores and reports only these metrics. */
-  metrics(names: readonly MetricName[]): FlywheelBuilder {
+  metrics(names: readonly string[]): FlywheelBuilder {
     return this.#with(this.#spec, { ...this.#options, metrics: names });
   }
 
@@ -96,13 +97,13 @@ export class FlywheelBuilder {
   }
 
   /** The spec as built so far (a deep copy). */
-  spec(): ModelSpec {
+  spec(): ModelSpec | ModelSpecV2 {
     return structuredClone(this.#spec);
   }
 
   /** Validates the spec. @throws FlywheelError */
-  validate(): ValidSpec {
-    return validateSpec(this.#spec);
+  validate(): ValidSpec | ValidSpecV2 {
+    return this.#spec.specVersion === 2 ? validateSpecV2(this.#spec) : validateSpec(this.#spec);
   }
 
   /** Runs the model. @throws FlywheelError */
@@ -118,6 +119,6 @@ export class FlywheelBuilder {
  * const r = await flywheel(helium()).years(5).runs(100).run();
  * ```
  */
-export function flywheel(spec: ModelSpec): FlywheelBuilder {
+export function flywheel(spec: ModelSpec | ModelSpecV2): FlywheelBuilder {
   return new FlywheelBuilder(structuredClone(spec));
 }

@@ -51,8 +51,18 @@ export function compileV2(spec: ValidSpecV2, only?: readonly string[]): Compiled
  * @throws FlywheelError for an invalid spec or an unknown metric
  */
 export function compileSpec(spec: unknown, only?: readonly string[]): CompiledModel {
-  if (spec !== null && typeof spec === 'object' && (spec as { specVersion?: unknown }).specVersion === 2) return compileV2(validateSpecV2(spec), only);
-  return compile(validateSpec(spec), only);
+  return compileValid(validateAny(spec), only);
+}
+
+/** Validates a spec of either version (`specVersion` 2, else version 1). @throws FlywheelError */
+export function validateAny(spec: unknown): ValidSpec | ValidSpecV2 {
+  if (spec !== null && typeof spec === 'object' && (spec as { specVersion?: unknown }).specVersion === 2) return validateSpecV2(spec);
+  return validateSpec(spec);
+}
+
+/** Compiles a validated spec of either version. @throws FlywheelError for an unknown metric */
+export function compileValid(spec: ValidSpec | ValidSpecV2, only?: readonly string[]): CompiledModel {
+  return spec.specVersion === 2 ? compileV2(spec, only) : compile(spec, only);
 }
 
 /**

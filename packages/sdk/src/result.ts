@@ -204,6 +204,7 @@ export class RunResult {
     for (let y = 1; y <= years; y++) {
       const a = Math.round((y - 1) * spy);
       const b = Math.min(Math.round(y * spy), this.steps);
+      if (b <= a) break; // a last partial year shorter than one step
       const minted = cumM[b]! - cumM[a]!;
       const burned = cumB ? cumB[b]! - cumB[a]! : 0;
       rows.push({

@@ -28,7 +28,7 @@ export interface RunOptions {
    */
   threads?: number | 'auto';
   /** Store and report only these metrics (saves memory on large Monte Carlos). */
-  metrics?: readonly MetricName[];
+  metrics?: readonly string[];
   /**
    * `'exact'`: percentiles from every run's values (memory grows with runs: runs × stored metrics ×
    * (steps + 1) × 8 bytes). `'streaming'`: runs are simulated in blocks and folded into

@@ -58,7 +58,7 @@ export function shardRange(runs: number, index: number, count: number): [number,
  * const result = await mergeShards(parts);
  * ```
  */
-export async function runShard(spec: ModelSpec, index: number, count: number, options: RunOptions = {}): Promise<Shard> {
+export async function runShard(spec: ModelSpec | ModelSpecV2, index: number, count: number, options: RunOptions = {}): Promise<Shard> {
   if (!(Number.isInteger(count) && count >= 1)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.count', count, 'shard count must be a whole number ≥ 1', 'e.g. --shard 0/4');
   if (!(Number.isInteger(index) && index >= 0 && index < count)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.index', index, `shard index must be 0 … ${count - 1}`, 'Shards are numbered from 0.');
   const model = compileSpec(spec, options.metrics);

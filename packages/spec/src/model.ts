@@ -89,3 +89,9 @@ export type AccountSpec = z.output<typeof AccountSchema>;
 export type SignalSpec = z.output<typeof SignalSchema>;
 export type TimeStep = z.output<typeof TimeStepSchema>;
 export type BlockSpec = ValidSpecV2['blocks'][number];
+
+/** Steps in a 365-day year for a v2 time step. */
+export function stepsPerYearV2(step: TimeStep): number {
+  const days = typeof step === 'string' ? { hour: 1 / 24, day: 1, week: 7, month: 365 / 12 }[step] : step.seconds / 86_400;
+  return 365 / days;
+}

@@ -1,5 +1,6 @@
 /**
- * Bittensor: the protocol's exact rules (`rules`, bigint base units). The engine-v2 model comes next.
+ * Bittensor: the engine-v2 model (`bittensor`) and the protocol's exact rules (`rules`, bigint base units).
  * @packageDocumentation
  */
 export * as rules from './rules.js';
+export * from './model.js';

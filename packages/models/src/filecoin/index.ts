@@ -1,5 +1,6 @@
 /**
- * Filecoin: the protocol's exact rules (`rules`, bigint base units). The engine-v2 model comes next.
+ * Filecoin: the engine-v2 model (`filecoin`) and the protocol's exact rules (`rules`, bigint base units).
  * @packageDocumentation
  */
 export * as rules from './rules.js';
+export * from './model.js';

@@ -1,5 +1,6 @@
 /**
- * Livepeer: the protocol's exact rules (`rules`, bigint base units). The engine-v2 model comes next.
+ * Livepeer: the engine-v2 model (`livepeer`) and the protocol's exact rules (`rules`, bigint base units).
  * @packageDocumentation
  */
 export * as rules from './rules.js';
+export * from './model.js';

@@ -40,6 +40,8 @@ export class ProgramBuilder {
   private readonly consts = new Map<string, number>();
   /** Bytes of agent memory so far (8-byte aligned). */
   workBytes = 0;
+  /** Names read by the compiled blocks (their formulas' names and the slots their compile steps asked for). */
+  readonly used = new Set<string>();
 
   /** A new state slot with an initial value (named if `name` is given, so formulas can read it). */
   slot(initial = 0, name?: string): number {
@@ -66,6 +68,7 @@ export class ProgramBuilder {
 
   /** The slot of a name that must exist (the validator checked it). */
   named(name: string): number {
+    this.used.add(name);
     const s = this.names.get(name);
     if (s === undefined) throw new Error(`internal: no slot named "${name}"`);
     return s;
@@ -109,7 +112,9 @@ export class ProgramBuilder {
       names: () => this.names.keys(),
     };
     const base = this.formulas.length;
-    const code = compileFormula(parseFormula(source, path), path, env, base);
+    const parsed = parseFormula(source, path);
+    for (const n of parsed.names) this.used.add(n.name);
+    const code = compileFormula(parsed, path, env, base);
     this.formulas.push(...code);
     return { formulaPc: base };
   }

@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, blockFormulas, blockOutputs, parseFormula, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpecV2 } from '@flywheel/spec';
+import { ErrorCodes, fail, blockOutputs, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpecV2 } from '@flywheel/spec';
 import { I_ACCUM, I_SET, I_SUM, I_ZERO } from '@flywheel/core-wasm/program-layout';
 import { compileCreditBurn } from '../blocks/creditBurn.js';
 import { compilePopulation } from '../blocks/population.js';
@@ -164,14 +164,9 @@ export function compileProgram(spec: ValidSpecV2, metrics?: readonly string[]): 
   }
   const targets = chosen.map((m) => canonical.get(m) ?? m);
   const wanted = (name: string) => targets.includes(name);
-  // Names something reads: stored metrics, formulas, remint sources, default price flows and the
-  // derived metrics' inputs. Aggregates nobody reads are not computed.
+  // Names something reads: stored metrics, the blocks (formulas and kernel operands, recorded by the
+  // builder as the blocks compile) and the derived metrics' inputs. Aggregates nobody reads are not computed.
   const needed = new Set<string>(targets);
-  for (const [i, b] of spec.blocks.entries()) {
-    for (const [field, source] of blockFormulas(b)) for (const n of parseFormula(source, `blocks.${i}.${field}`).names) needed.add(n.name);
-    if (b.kind === 'remint') needed.add(b.of);
-    if (b.kind === 'price' && b.model.kind === 'impact' && b.model.flow === undefined) needed.add(`${b.asset}.circulating`);
-  }
   if (wanted('#inflation')) needed.add(`${main}.totalSupply`);
   if (wanted('#marketCap')) needed.add(`${main}.circulating`);
   if (wanted('#fdv') && spec.assets[main]!.cap === undefined) needed.add(`${main}.totalSupply`);
@@ -226,6 +221,7 @@ export function compileProgram(spec: ValidSpecV2, metrics?: readonly string[]): 
     }
   };
   for (const f of ctx.epilogue) f();
+  for (const n of B.used) needed.add(n);
   aggregates(B.step, true);
   aggregates(B.init, false);
 
