@@ -6,12 +6,20 @@
 import {
   OP_END, OP_LOAD, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_NEG, OP_POW, OP_LT, OP_LE, OP_GT, OP_GE,
   OP_EQ, OP_NE, OP_NOT, OP_JZ, OP_JMP, OP_MIN, OP_MAX, OP_ABS, OP_FLOOR, OP_CEIL, OP_ROUND,
-  OP_EXP, OP_LOG, OP_LOG2, OP_SQRT, OP_CLAMP, OP_NORMAL, OP_UNIFORM, OP_TABLE, FORMULA_STACK,
+  OP_EXP, OP_LOG, OP_LOG2, OP_SQRT, OP_CLAMP, OP_NORMAL, OP_UNIFORM, OP_TABLE, OP_TLOAD, FORMULA_STACK,
 } from '../src/formula-ops';
 import { fexp, flog } from './math';
 import { normal, uniform } from './rng';
 
 const STACK: usize = memory.data(FORMULA_STACK * 8, 16);
+
+/** The program's per-step tables, read by OP_TLOAD at index t (state slot 0); set by simulateProgram. */
+let formulaTables: usize = 0;
+
+/** Sets the tables OP_TLOAD reads. */
+export function setFormulaTables(tables: usize): void {
+  formulaTables = tables;
+}
 
 /** ln 2 as an f64 literal: log2(x) = flog(x) / LN2. */
 const LN2: f64 = 0.6931471805599453;
@@ -56,6 +64,11 @@ export function evalFormula(code: usize, pc: i32, state: usize): f64 {
       case OP_END: return load<f64>(sp - 8);
       case OP_LOAD: {
         store<f64>(sp, slot(state, word(code, pc++)));
+        sp += 8;
+        break;
+      }
+      case OP_TLOAD: {
+        store<f64>(sp, load<f64>(formulaTables + ((<usize>word(code, pc++) + <usize><i32>slot(state, 0)) << 3)));
         sp += 8;
         break;
       }

@@ -7,7 +7,7 @@ import {
   I_RING_PUSH, I_CREDIT_BURN, I_PRICE, I_POP_INIT, I_POP_STEP, I_ESCROW, I_LOCK, I_SPLIT, I_BASELINE,
   I_STEP_CONTROLLER, I_ISSUANCE_HALVING, I_BOND,
 } from '../src/program-layout';
-import { evalFormula } from './formula';
+import { evalFormula, setFormulaTables } from './formula';
 import { seedRun } from './rng';
 import { move } from './ledger';
 import { remintAmount, ringPush } from './blocks/remint';
@@ -110,6 +110,7 @@ export function simulateProgram(code: usize, initPc: i32, stepPc: i32, init: usi
   const n1 = steps + 1;
   const rowBytes = <usize>stride << 3;
   const metricBytes = <usize>n1 * rowBytes;
+  setFormulaTables(tables);
   for (let run = runStart; run < runEnd; run++) {
     seedRun(seed, <u32>run);
     memory.copy(state, init, <usize>nState << 3);

@@ -37,7 +37,8 @@ export const OP_CLAMP = 27; // x lo hi -> min(max(x, lo), hi)
 export const OP_NORMAL = 28; // push a standard normal draw of the run's stream
 export const OP_UNIFORM = 29; // push a uniform draw in (0, 1) of the run's stream
 export const OP_TABLE = 30; // next words: n, slot of x0 (x0 y0 x1 y1 … in consecutive slots); x -> table(x)
-export const OP_COUNT = 31; // number of opcodes
+export const OP_TLOAD = 31; // next word: table offset; push tables[offset + t] (a subexpression of the clock and constants, computed at compile time)
+export const OP_COUNT = 32; // number of opcodes
 
 /** Maximum stack depth of one formula (the compiler rejects deeper formulas). */
 export const FORMULA_STACK = 32;

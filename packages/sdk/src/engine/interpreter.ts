@@ -21,7 +21,7 @@ import { stepControllerRef } from '../blocks/stepController.js';
 import { PopulationRef } from '../blocks/population.js';
 import { priceRef } from '../blocks/price.js';
 import { remintAmountRef, ringPushRef } from '../blocks/remint.js';
-import { evalFormula } from '../formula/evaluate.js';
+import { evalFormula, setFormulaTables } from '../formula/evaluate.js';
 import type { Program } from '../program/compile.js';
 import { moveRef } from '../program/ledger.js';
 import { Rng } from './rng.js';
@@ -129,6 +129,7 @@ export function simulateProgramReference(p: Program, steps: number, seed: number
     for (let m = 0; m < nm; m++) out[(m * n1 + t) * nRuns + col] = s[p.metricSlots[m]!]!;
   };
   const yearsPerStep = p.state[2]!;
+  setFormulaTables(p.tables);
   for (let run = runStart; run < runEnd; run++) {
     const rng = new Rng(seed, run);
     s.set(p.state);

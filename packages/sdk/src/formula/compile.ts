@@ -9,8 +9,12 @@
 // Semantics (both interpreters): IEEE f64 + − × ÷; booleans are 1/0 and a value counts as true
 // iff it is != 0 (NaN is true); `&&`, `||`, `?:` and `if()` are short-circuit (compiled to JZ/JMP),
 // so normal()/uniform() draws in a branch that is not taken are not drawn and the run's random
-// stream does not advance for them. No constant folding except negative literals (-3 is the
-// constant −3), so every value is computed by the interpreters themselves.
+// stream does not advance for them. Negative literals are constants (-3 is the constant −3).
+// With an env that can fold (FormulaEnv.fold), a subexpression of more than one name whose names
+// never change during a run (constants, parameters) is computed once at compile time, and one that
+// also reads the clock (`t`, `years`) is computed for every step into a table; both are computed
+// by the reference interpreter over the subexpression's own bytecode (the same operations in the
+// same order, and fexp/flog equal the wasm engine's bit for bit), so folding changes no number.
 import * as F from '@flywheel/core-wasm/formula-ops';
 import { ErrorCodes, checkFormulaNames, fail, type Formula, type FormulaNode } from '@flywheel/spec';
 
@@ -51,6 +55,7 @@ export const OP = {
   NORMAL: F.OP_NORMAL,
   UNIFORM: F.OP_UNIFORM,
   TABLE: F.OP_TABLE,
+  TLOAD: F.OP_TLOAD,
 } as const;
 
 /** Maximum stack depth of a formula (32). */
@@ -66,6 +71,19 @@ export interface FormulaEnv {
   constants(values: number[]): number;
   /** Optional: all known names, for "did you mean" hints on unknown names. */
   names?(): Iterable<string>;
+  /**
+   * Optional, with `fold`: how a name's value varies within a run: 'const' (never changes: a
+   * parameter, a built-in constant), 'time' (a function of the step alone: `t`, `years`), or
+   * 'run' (anything else). Unknown names are 'run'.
+   */
+  varies?(name: string): 'const' | 'time' | 'run';
+  /**
+   * Optional: computes a draw-free subexpression ahead of the run. `code` is its own bytecode (from
+   * pc 0, ending with END); `time` says whether it reads the clock. Returns the word pair that
+   * replaces it: [OP.LOAD, slot] of a constant, or [OP.TLOAD, table] of a per-step table (index t),
+   * or undefined to leave it as it is.
+   */
+  fold?(code: number[], time: boolean): [number, number] | undefined;
 }
 
 const BINARY: Readonly<Record<string, number>> = {
@@ -108,7 +126,33 @@ const UNARY_FN: Readonly<Record<string, number>> = {
  */
 export function compileFormula(formula: Formula, path: string, env: FormulaEnv, base = 0): number[] {
   checkFormulaNames(formula, path, (name) => env.slotOf(name) !== undefined, env.names?.());
+  return emitFormula(formula, formula.ast, path, env, base, env.fold !== undefined && env.varies !== undefined);
+}
+
+const RANK = { const: 0, time: 1, run: 2 } as const;
+
+/** How a subexpression varies within a run: the widest of its names ('run' if it draws). */
+function variesOf(n: FormulaNode, env: FormulaEnv, memo: Map<FormulaNode, 'const' | 'time' | 'run'>): 'const' | 'time' | 'run' {
+  let v = memo.get(n);
+  if (v !== undefined) return v;
+  const widest = (xs: FormulaNode[]) => xs.map((x) => variesOf(x, env, memo)).reduce((a, b) => (RANK[a] >= RANK[b] ? a : b), 'const' as 'const' | 'time' | 'run');
+  switch (n.type) {
+    case 'number': v = 'const'; break;
+    case 'name': v = env.varies!(n.name); break;
+    case 'unary': v = widest([n.arg]); break;
+    case 'binary': v = widest([n.left, n.right]); break;
+    case 'conditional': v = widest([n.test, n.then, n.else]); break;
+    case 'table': v = widest([n.x]); break;
+    case 'call': v = n.fn === 'normal' || n.fn === 'uniform' ? 'run' : widest(n.args); break;
+  }
+  memo.set(n, v);
+  return v;
+}
+
+/** The code of one (sub)expression, ending with END; with `fold`, draw-free parts that do not depend on the run are precomputed. */
+function emitFormula(formula: Formula, root: FormulaNode, path: string, env: FormulaEnv, base: number, fold: boolean): number[] {
   const code: number[] = [];
+  const memo = new Map<FormulaNode, 'const' | 'time' | 'run'>();
   let sp = 0;
   let maxSp = 0;
   let deepAt = 0; // column where the stack first got too deep
@@ -135,6 +179,17 @@ export function compileFormula(formula: Formula, path: string, env: FormulaEnv, 
   };
 
   const emit = (n: FormulaNode): void => {
+    if (fold && n.type !== 'number' && n.type !== 'name' && !(n.type === 'unary' && n.op === '-' && n.arg.type === 'number')) {
+      const v = variesOf(n, env, memo);
+      if (v !== 'run') {
+        const words = env.fold!(emitFormula(formula, n, path, env, 0, false), v === 'time');
+        if (words) {
+          code.push(words[0], words[1]);
+          push(n.column);
+          return;
+        }
+      }
+    }
     switch (n.type) {
       case 'number':
         load(env.constant(n.value), n.column);
@@ -251,7 +306,7 @@ export function compileFormula(formula: Formula, path: string, env: FormulaEnv, 
     }
   };
 
-  emit(formula.ast);
+  emit(root);
   code.push(OP.END);
   if (maxSp > FORMULA_STACK) {
     fail(
@@ -291,10 +346,11 @@ export function formulaStackDepth(code: ArrayLike<number>, pc = 0, base = 0): nu
       case OP.END:
         return max;
       case OP.LOAD:
+      case OP.TLOAD:
       case OP.NORMAL:
       case OP.UNIFORM:
         nd = d + 1;
-        width = op === OP.LOAD ? 2 : 1;
+        width = op === OP.LOAD || op === OP.TLOAD ? 2 : 1;
         break;
       case OP.JZ:
         nd = d - 1;

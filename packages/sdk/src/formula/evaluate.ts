@@ -8,6 +8,14 @@ import { FORMULA_STACK, OP } from './compile.js';
 
 const stack = new Float64Array(FORMULA_STACK);
 
+/** The program's per-step tables, read by TLOAD (set by the interpreter before a program runs). */
+let formulaTables: Float64Array = new Float64Array(0);
+
+/** Sets the tables TLOAD reads (the program's `tables`). */
+export function setFormulaTables(tables: Float64Array): void {
+  formulaTables = tables;
+}
+
 /** ln 2 as an f64 literal: log2(x) = flog(x) / LN2. */
 const LN2 = 0.6931471805599453;
 
@@ -63,6 +71,9 @@ export function evalFormula(code: Int32Array, pc: number, state: Float64Array, r
         return s[sp - 1]!;
       case OP.LOAD:
         s[sp++] = state[code[pc++]!]!;
+        break;
+      case OP.TLOAD:
+        s[sp++] = formulaTables[code[pc++]! + state[0]!]!;
         break;
       case OP.ADD:
         sp--;

@@ -1,6 +1,11 @@
 import { ErrorCodes, fail, parseFormula } from '@flywheel/spec';
 import { I_GUARD, I_HALT } from '@flywheel/core-wasm/program-layout';
-import { compileFormula, type FormulaEnv } from '../formula/compile.js';
+import { compileFormula, OP, type FormulaEnv } from '../formula/compile.js';
+import { evalFormula } from '../formula/evaluate.js';
+import type { Rng } from '../engine/rng.js';
+
+/** Steps up to which a clock-only subexpression is tabulated (a table of steps + 1 f64). */
+const MAX_FOLD_STEPS = 1 << 20;
 
 /** A reference to a formula's code, resolved to its pc when the program is laid out. */
 export interface FormulaRef {
@@ -42,6 +47,16 @@ export class ProgramBuilder {
   workBytes = 0;
   /** Names read by the compiled blocks (their formulas' names and the slots their compile steps asked for). */
   readonly used = new Set<string>();
+  /**
+   * Slots whose value never changes during a run (parameters, built-in constants; constants are
+   * added as they are made), and the clock's slots (`t`, `years`, functions of the step alone).
+   * Formula subexpressions of these alone are computed at compile time (see fold).
+   */
+  readonly constSlots = new Set<number>();
+  readonly timeSlots = new Set<number>();
+  /** The model's steps (for per-step tables of folded subexpressions); 0 = no clock folding. */
+  steps = 0;
+  private readonly folded = new Map<string, [number, number]>();
 
   /** A new state slot with an initial value (named if `name` is given, so formulas can read it). */
   slot(initial = 0, name?: string): number {
@@ -81,6 +96,7 @@ export class ProgramBuilder {
     if (s === undefined) {
       s = this.slot(value);
       this.consts.set(key, s);
+      this.constSlots.add(s);
     }
     return s;
   }
@@ -110,6 +126,11 @@ export class ProgramBuilder {
         return first;
       },
       names: () => this.names.keys(),
+      varies: (n) => {
+        const slot = this.names.get(n);
+        return slot === undefined ? 'run' : this.constSlots.has(slot) ? 'const' : this.timeSlots.has(slot) ? 'time' : 'run';
+      },
+      fold: (code, time) => this.fold(code, time),
     };
     const base = this.formulas.length;
     const parsed = parseFormula(source, path);
@@ -117,6 +138,34 @@ export class ProgramBuilder {
     const code = compileFormula(parsed, path, env, base);
     this.formulas.push(...code);
     return { formulaPc: base };
+  }
+
+  /**
+   * A draw-free subexpression computed ahead of the run by the reference interpreter: a constant,
+   * or (when it reads the clock) a table of its value at t = 0 … steps, with `t` and `years` set
+   * as the engines' drivers set them (years = t × years per step, slot 2).
+   */
+  private fold(code: number[], time: boolean): [number, number] | undefined {
+    if (time && (this.steps <= 0 || this.steps > MAX_FOLD_STEPS)) return undefined;
+    const key = `${time ? 't' : 'c'}:${code.join(',')}`;
+    const seen = this.folded.get(key);
+    if (seen) return seen;
+    const c = Int32Array.from(code);
+    const s = Float64Array.from(this.state);
+    const noDraws = undefined as unknown as Rng; // the subexpression draws nothing
+    let words: [number, number];
+    if (!time) words = [OP.LOAD, this.constant(evalFormula(c, 0, s, noDraws))];
+    else {
+      const values: number[] = [];
+      for (let t = 0; t <= this.steps; t++) {
+        s[0] = t;
+        s[1] = t * s[2]!;
+        values.push(evalFormula(c, 0, s, noDraws));
+      }
+      words = [OP.TLOAD, this.table(values)];
+    }
+    this.folded.set(key, words);
+    return words;
   }
 
   /**

@@ -114,12 +114,14 @@ export function compileProgram(spec: ValidSpecV2, metrics?: readonly string[]): 
   const B = new ProgramBuilder();
   // Slots every program has (program.ts: S_T, S_YEARS, S_YEARS_PER_STEP).
   const stepsPerYear = 365 / days;
-  B.slot(0, 't');
-  B.slot(0, 'years');
-  B.slot(1 / stepsPerYear);
-  B.slot(stepsPerYear, 'stepsPerYear');
-  B.slot(days, 'stepDays');
-  for (const [n, v] of Object.entries(spec.params ?? {})) B.slot(v, n);
+  B.timeSlots.add(B.slot(0, 't'));
+  B.timeSlots.add(B.slot(0, 'years'));
+  B.constSlots.add(B.slot(1 / stepsPerYear));
+  B.constSlots.add(B.slot(stepsPerYear, 'stepsPerYear'));
+  B.constSlots.add(B.slot(days, 'stepDays'));
+  // parameters never change during a run (a sweep compiles each point)
+  for (const [n, v] of Object.entries(spec.params ?? {})) B.constSlots.add(B.slot(v, n));
+  B.steps = spec.time.steps;
   for (const [n, sig] of Object.entries(spec.signals ?? {})) B.slot(sig.initial ?? 0, n);
 
   // The ledger: per asset its issuer (cap − issued, or 0 and unlimited when uncapped), burned, accounts and aggregates.
