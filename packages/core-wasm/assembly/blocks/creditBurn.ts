@@ -17,7 +17,7 @@ export function creditBurn(code: usize, pc: i32, state: usize): void {
   sadd(state, from, -tok);
   sadd(state, w(code, pc + 10), tok);
   sadd(state, w(code, pc + 11), tok);
-  const settled = tok * price;
+  const settled = tok > 0 ? tok * price : 0; // nothing burned settles nothing, even at an infinite price
   const credits = settled / sv(state, w(code, pc + 8));
   sadd(state, w(code, pc + 12), -credits);
   sadd(state, w(code, pc + 14), credits);

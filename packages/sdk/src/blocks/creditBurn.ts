@@ -32,7 +32,7 @@ export function creditBurnRef(code: Int32Array, pc: number, s: Float64Array, rng
   s[from] = s[from]! - tok;
   s[code[pc + 10]!] = s[code[pc + 10]!]! + tok;
   s[code[pc + 11]!] = s[code[pc + 11]!]! + tok;
-  const settled = tok * price;
+  const settled = tok > 0 ? tok * price : 0; // nothing burned settles nothing, even at an infinite price
   const credits = settled / s[code[pc + 8]!]!;
   s[code[pc + 12]!] = s[code[pc + 12]!]! - credits;
   s[code[pc + 14]!] = s[code[pc + 14]!]! + credits;
