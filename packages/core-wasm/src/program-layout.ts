@@ -66,5 +66,5 @@ export const POP_PARAMS = 13;
 // Population run state: S + POP_S_* slots.
 export const POP_S_CAPSUM = 0; // active capacity (agent units)
 export const POP_S_GAP = 1; // re-entry trials still to fail before the next success
-export const POP_S_RING = 2; // 32 slots: revenue per unit by t % window
-export const POP_STATE = 34;
+export const POP_S_RING = 2; // 64 slots: revenue per unit of step u at window − 1 − u % window and window slots on (the window, newest first, is consecutive)
+export const POP_STATE = 66;

@@ -15,8 +15,6 @@ import { activeCapacity, agentsStep, reGap, setReentry } from './population';
 import { sset, sv, w } from '../state';
 
 
-const recent = memory.data(32 * 8); // recent[k] = revenue per unit k steps ago (k = 0: this step)
-
 function draw(kind: i32, a: f64, b: f64): f64 {
   if (kind == DIST_UNIFORM) return a + (b - a) * uniform();
   if (kind == DIST_LOGNORMAL) return a * fexp(b * normal());
@@ -78,17 +76,15 @@ export function populationStep(code: usize, pc: i32, state: usize, work: usize, 
   const paid = C > 0 ? pool : 0;
   const Wf = sv(state, P + POP_WINDOW);
   const W = <i32>Wf;
-  const ring = S + POP_S_RING;
-  sset(state, ring + t % W, r);
+  // The ring holds step u's revenue at W − 1 − u mod W and again W slots on, so the window,
+  // newest first, is W consecutive slots from this step's: recent[k] = k steps ago (0 before the
+  // run's first step, as the ring starts at 0). No copy per step.
+  const at = S + POP_S_RING + (W - 1 - t % W);
+  sset(state, at, r);
+  sset(state, at + W, r);
+  const recent = state + (<usize>at << 3);
   let sFull: f64 = 0;
-  const i0 = t % W; // ring index of this step; k steps ago is (i0 − k) mod W
-  for (let k = W - 1; k >= 0; k--) {
-    let j = i0 - k;
-    if (j < 0) j += W;
-    const v = t >= k ? sv(state, ring + j) : 0;
-    store<f64>(recent + (<usize>k << 3), v);
-    sFull += v;
-  }
+  for (let k = W - 1; k >= 0; k--) sFull += load<f64>(recent + (<usize>k << 3));
   const rJoin = C > 0 ? r : pool / weight;
   const cpc = base, cap = cpc + (<usize>N << 3), psum = cap + (<usize>N << 3);
   const exitAt = psum + (<usize>N << 3), joinAt = exitAt + (<usize>N << 3), mask = joinAt + (<usize>N << 3);

@@ -150,10 +150,13 @@ export class PopulationRef {
     const paid = C > 0 ? pool : 0;
     const W = s[P + POP_WINDOW]!;
     const fullMask = 2 ** W - 1;
-    const ring = S + POP_S_RING;
-    s[ring + (t % W)] = r;
-    const recent = new Array<number>(W);
-    for (let k = 0; k < W; k++) recent[k] = t - k >= 0 ? s[ring + ((t - k) % W)]! : 0;
+    // The ring holds step u's revenue at W − 1 − u mod W and again W slots on, so the window,
+    // newest first, is W consecutive slots from this step's: recent[k] = k steps ago (0 before
+    // the run's first step, as the ring starts at 0).
+    const at = S + POP_S_RING + (W - 1 - (t % W));
+    s[at] = r;
+    s[at + W] = r;
+    const recent = s.subarray(at, at + W);
     let fullWindowRevenue = 0;
     for (let k = W - 1; k >= 0; k--) fullWindowRevenue += recent[k]!;
     const entrantRevenue = C > 0 ? r : pool / weight;
