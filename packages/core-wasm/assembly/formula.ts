@@ -50,6 +50,20 @@ export function formulaTable(x: f64, state: usize, p: i32, n: i32): f64 {
 }
 
 /**
+ * The value of the formula at `pc`: a formula that is one value (a name, a constant, a folded
+ * table) is read here, inlined into the caller; any other runs on the interpreter (evalFormula).
+ */
+// @ts-ignore: decorator
+@inline export function formulaValue(code: usize, pc: i32, state: usize): f64 {
+  if (word(code, pc + 2) == OP_END) {
+    const op = word(code, pc);
+    if (op == OP_LOAD) return slot(state, word(code, pc + 1));
+    if (op == OP_TLOAD) return load<f64>(formulaTables + ((<usize>word(code, pc + 1) + <usize><i32>slot(state, 0)) << 3));
+  }
+  return evalFormula(code, pc, state);
+}
+
+/**
  * Runs the formula whose code (i32 words at `code`) starts at word `pc`, with names and
  * constants in the f64 slots at `state`, and returns its value. Draws come from the run's stream
  * (rng.ts, seeded by seedRun).

@@ -7,7 +7,7 @@ import {
   I_RING_PUSH, I_CREDIT_BURN, I_PRICE, I_POP_INIT, I_POP_STEP, I_ESCROW, I_LOCK, I_SPLIT, I_BASELINE,
   I_STEP_CONTROLLER, I_ISSUANCE_HALVING, I_BOND,
 } from '../src/program-layout';
-import { evalFormula, setFormulaTables } from './formula';
+import { formulaValue, setFormulaTables } from './formula';
 import { seedRun } from './rng';
 import { move } from './ledger';
 import { remintAmount, ringPush } from './blocks/remint';
@@ -54,19 +54,23 @@ function exec(code: usize, pc: i32, state: usize, tables: usize, work: usize, t:
         break;
       }
       case I_SET:
-        sset(state, w(code, pc + 2), evalFormula(code, w(code, pc + 3), state));
+        sset(state, w(code, pc + 2), formulaValue(code, w(code, pc + 3), state));
         break;
       case I_ACCUM: {
         const dst = w(code, pc + 2);
         sset(state, dst, sv(state, dst) + sv(state, w(code, pc + 3)));
         break;
       }
-      case I_TRANSFER:
-        sset(state, w(code, pc + 2), move(code, pc + 4, state, evalFormula(code, w(code, pc + 3), state)));
+      case I_TRANSFER: {
+        const amount = formulaValue(code, w(code, pc + 3), state);
+        sset(state, w(code, pc + 2), amount <= 0 ? 0 : move(code, pc + 4, state, amount)); // move() moves nothing for amount ≤ 0
         break;
-      case I_SCHEDULE:
-        sset(state, w(code, pc + 2), move(code, pc + 4, state, load<f64>(tables + ((<usize>w(code, pc + 3) + <usize>t) << 3))));
+      }
+      case I_SCHEDULE: {
+        const amount = load<f64>(tables + ((<usize>w(code, pc + 3) + <usize>t) << 3));
+        sset(state, w(code, pc + 2), amount <= 0 ? 0 : move(code, pc + 4, state, amount));
         break;
+      }
       case I_REMINT:
         sset(state, w(code, pc + 2), move(code, pc + 7, state, remintAmount(code, pc, state)));
         break;

@@ -1,7 +1,7 @@
 // baselineMinting (Filecoin): I_BASELINE [17, next, outAmount, outSimple, outBaseline, outTheta,
 // outBaselinePower, powerPc, P, S, MOVE...]; P: [n, λ, simpleTotal, baselineTotal, b0, g] (per
 // tick), S: [τ, R, θ]. Closed form over the step's n ticks with the power constant in the step.
-import { evalFormula } from '../formula';
+import { formulaValue } from '../formula';
 import { move } from '../ledger';
 import { fexp, flog } from '../math';
 import { sset, sv, w } from '../state';
@@ -13,7 +13,7 @@ export function baselineStep(code: usize, pc: i32, state: usize): void {
   const b0 = sv(state, P + 4), g = sv(state, P + 5);
   const tau = sv(state, S), tau1 = tau + n;
   const simple = simpleTotal * (fexp(-lambda * tau) - fexp(-lambda * tau1));
-  const power = evalFormula(code, w(code, pc + 7), state);
+  const power = formulaValue(code, w(code, pc + 7), state);
   let realized: f64 = 0;
   if (power > 0) {
     // min(power, b0·e^(g·x)) over [τ, τ + n]: the baseline until it crosses the power, then the power

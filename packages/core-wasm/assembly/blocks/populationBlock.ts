@@ -8,7 +8,7 @@ import {
   POP_WINDOW, POP_REENTRY_P, POP_REENTRY_LOGQ, POP_REENTRY_TH, POP_MIN_ACTIVE, POP_S_CAPSUM, POP_S_GAP, POP_S_RING,
 } from '../../src/program-layout';
 import { DIST_UNIFORM, DIST_LOGNORMAL, DIST_CONSTANT } from '../../src/layout';
-import { evalFormula } from '../formula';
+import { formulaValue } from '../formula';
 import { fexp } from '../math';
 import { uniform, normal, geometric } from '../rng';
 import { activeCapacity, agentsStep, reGap, setReentry } from './population';
@@ -66,7 +66,7 @@ export function populationStep(code: usize, pc: i32, state: usize, work: usize, 
   let tok: f64 = 0;
   if (from >= 0) { tok = sv(state, from); if (tok < 0) tok = 0; }
   const usdPc = w(code, pc + 10);
-  const usd = usdPc >= 0 ? evalFormula(code, usdPc, state) : 0;
+  const usd = usdPc >= 0 ? formulaValue(code, usdPc, state) : 0;
   const pool = tok * sv(state, w(code, pc + 9)) + usd;
   if (C > 0 && tok > 0) {
     sset(state, from, sv(state, from) - tok);

@@ -1,6 +1,6 @@
 // price: the asset's USD price. I_PRICE [11, next, price, kind, drift, vol, sens, flowPc, floor, table].
 import { PK_PATH, PK_GBM, PK_IMPACT } from '../../src/program-layout';
-import { evalFormula } from '../formula';
+import { formulaValue } from '../formula';
 import { fexp } from '../math';
 import { normal } from '../rng';
 import { sv, w } from '../state';
@@ -19,7 +19,7 @@ export function priceStep(code: usize, pc: i32, state: usize, tables: usize, t: 
     if (kind == PK_IMPACT) {
       const flowPc = w(code, pc + 7);
       let flow: f64;
-      if (flowPc >= 0) flow = evalFormula(code, flowPc, state);
+      if (flowPc >= 0) flow = formulaValue(code, flowPc, state);
       else {
         // the default flow: the step's net burn over the circulating supply at the start of the step
         const circ = sv(state, w(code, pc + 12));

@@ -1,14 +1,14 @@
 // stepController (Livepeer's Minter): I_STEP_CONTROLLER [18, next, outRate, outAmount, ratioPc,
 // supplyPc, P, S, MOVE...]; P: [target, step, floor, max, ticks], S: [rate].
-import { evalFormula } from '../formula';
+import { formulaValue } from '../formula';
 import { move } from '../ledger';
 import { sset, sv, w } from '../state';
 
 /** Moves the rate one step per tick toward the target and mints supply × rate each tick. */
 export function stepControllerStep(code: usize, pc: i32, state: usize): void {
   const P = w(code, pc + 6), S = w(code, pc + 7);
-  const ratio = evalFormula(code, w(code, pc + 4), state);
-  const supply = evalFormula(code, w(code, pc + 5), state);
+  const ratio = formulaValue(code, w(code, pc + 4), state);
+  const supply = formulaValue(code, w(code, pc + 5), state);
   const target = sv(state, P), step = sv(state, P + 1), floor = sv(state, P + 2), max = sv(state, P + 3);
   const ticks = <i32>sv(state, P + 4);
   let rate = sv(state, S);
