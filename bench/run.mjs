@@ -3,10 +3,14 @@
 // `npm run bench -- w1 --runs 100 --threads 2 --json` runs one workload and prints one JSON object;
 // `--statistics streaming` runs W1 with bounded-memory statistics (e.g. `--runs 10000`).
 // Every workload runs in its own child process so that its peak memory (maxRSS) is its own;
-// ratios are computed from measurements of the same invocation.
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+// ratios are computed from measurements of the same invocation. W1 and the models run on engine
+// v2 (block programs); `w1-noop` times W1 with ten extra no-op blocks against W1 in one process,
+// interleaved; `w1-native` is the typed-array comparator's algorithm in C, built here with the
+// system's C compiler when there is one.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
@@ -22,8 +26,31 @@ const quick = !!opts.quick;
 
 /** Workload sizes: full, and the quick mode CI uses so the suite cannot rot. */
 const SIZE = quick
-  ? { w1: { steps: 365, agents: 200, runs: 10 }, helium: { years: 1, runs: 10 }, big: { steps: 100, agents: 100_000 }, sweep: 20 }
-  : { w1: { steps: 3650, agents: 1000, runs: 100 }, helium: { years: 10, runs: 200 }, big: { steps: 3650, agents: 100_000 }, sweep: 1000 };
+  ? { w1: { steps: 365, agents: 200, runs: 10 }, model: { years: 1, runs: 10 }, big: { steps: 100, agents: 100_000 }, sweep: 20, noopReps: 3 }
+  : { w1: { steps: 3650, agents: 1000, runs: 100 }, model: { years: 10, runs: 200 }, big: { steps: 3650, agents: 100_000 }, sweep: 1000, noopReps: 7 };
+
+/** The engine v2 models of @flywheel/models in the suite (helium: its v2 model). */
+const MODELS = ['helium', 'filecoin', 'livepeer', 'bittensor'];
+
+/** Agents of a v2 spec: the sum of its population blocks' counts (0 when it has none). */
+const agentsOf = (spec) => spec.blocks.filter((b) => b.kind === 'population').reduce((n, b) => n + b.count, 0);
+
+/** Builds bench/baseline-w1.c once per invocation (cached in a temporary directory); undefined without a C compiler. */
+function nativeBaseline() {
+  const dir = process.env.FLYWHEEL_BENCH_NATIVE_DIR ?? mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
+  const bin = join(dir, 'baseline-w1');
+  if (existsSync(bin)) return bin;
+  const src = fileURLToPath(new URL('./baseline-w1.c', import.meta.url));
+  for (const cc of [process.env.CC, 'cc', 'gcc', 'clang'].filter(Boolean)) {
+    try {
+      execFileSync(cc, ['-O3', '-march=native', '-o', bin, src, '-lm', '-lpthread'], { stdio: 'pipe' });
+      return bin;
+    } catch {
+      // try the next compiler
+    }
+  }
+  return undefined;
+}
 
 async function child(name) {
   if (name === 'module-start') {
@@ -38,7 +65,7 @@ async function child(name) {
     return { workload: name, engine: 'wasm', importMs: t1 - t0, firstRunMs: t3 - t2, wallSeconds: (t3 - t2) / 1000, peakRssMB: process.resourceUsage().maxRSS / 1024 };
   }
   const { run, sweep } = await import('@flywheel/sdk');
-  const { helium } = await import('@flywheel/models');
+  const models = await import('@flywheel/models');
   const { w1Spec, W1_METRICS } = await import('./w1.mjs');
   const { baselineW1 } = await import('./baseline-w1.mjs');
   const threads = opts.threads === undefined ? 1 : Number(opts.threads);
@@ -53,16 +80,55 @@ async function child(name) {
       job = { runs, steps: s.steps, agents: s.agents, statistics, fn: () => run(spec, { engine, threads, metrics: W1_METRICS, statistics }) };
       break;
     }
+    case 'w1-noop': {
+      // W1 and W1 with ten extra no-op blocks, interleaved in this process; the minimum of each
+      const s = SIZE.w1;
+      const runs = Number(opts.runs ?? s.runs);
+      const specs = [w1Spec({ runs, agents: s.agents, steps: s.steps }), w1Spec({ runs, agents: s.agents, steps: s.steps, noopBlocks: 10 })];
+      const best = [Infinity, Infinity];
+      for (let rep = -1; rep < SIZE.noopReps; rep++) {
+        for (const k of rep % 2 ? [0, 1] : [1, 0]) {
+          const t0 = performance.now();
+          await run(specs[k], { engine, threads, metrics: W1_METRICS });
+          if (rep >= 0) best[k] = Math.min(best[k], (performance.now() - t0) / 1000); // rep −1 warms up
+        }
+      }
+      const agentSteps = runs * s.steps * s.agents;
+      return {
+        workload: name, engine, threads, runs, steps: s.steps, agents: s.agents, wallSeconds: best[1], w1Seconds: best[0], noopRatio: best[1] / best[0],
+        samples: SIZE.noopReps, agentSteps, agentStepsPerSecond: agentSteps / best[1], nsPerAgentStep: (best[1] * 1e9) / agentSteps, peakRssMB: process.resourceUsage().maxRSS / 1024,
+      };
+    }
     case 'w1-baseline': {
       const s = SIZE.w1;
       const runs = Number(opts.runs ?? s.runs);
       job = { runs, steps: s.steps, agents: s.agents, engine: 'typed-array JS', fn: () => baselineW1(runs, threads, s.steps, s.agents) };
       break;
     }
-    case 'helium': {
-      const s = SIZE.helium;
-      const spec = helium({ years: s.years, runs: Number(opts.runs ?? s.runs) });
-      job = { runs: spec.monteCarlo.runs, steps: spec.time.steps, agents: spec.providers.count, fn: () => run(spec, { engine, threads }) };
+    case 'w1-native': {
+      const s = SIZE.w1;
+      const runs = Number(opts.runs ?? s.runs);
+      const bin = nativeBaseline();
+      if (!bin) return { workload: name, engine: 'C', threads, skipped: 'no C compiler (cc, gcc or clang) found' };
+      let peak = 0;
+      job = {
+        runs, steps: s.steps, agents: s.agents, engine: 'C',
+        fn: async () => {
+          const out = JSON.parse(execFileSync(bin, [runs, threads, s.steps, s.agents].map(String), { encoding: 'utf8' }));
+          peak = Math.max(peak, out.peakRssMB);
+        },
+        peak: () => peak,
+      };
+      break;
+    }
+    case 'helium':
+    case 'filecoin':
+    case 'livepeer':
+    case 'bittensor': {
+      const s = SIZE.model;
+      const make = name === 'helium' ? models.heliumV2 ?? models.helium : models[name];
+      const spec = make({ years: s.years, runs: Number(opts.runs ?? s.runs) });
+      job = { runs: spec.monteCarlo.runs, steps: spec.time.steps, agents: agentsOf(spec), fn: () => run(spec, { engine, threads }) };
       break;
     }
     case 'agents-100k': {
@@ -74,14 +140,15 @@ async function child(name) {
     case 'sweep': {
       const n = SIZE.sweep;
       const spec = w1Spec({ runs: 1, agents: 100, steps: 365 });
+      const price = spec.blocks.findIndex((b) => b.kind === 'price');
       job = {
         runs: n, steps: 365, agents: 100,
-        fn: () => sweep(spec, { random: { 'demand.growth.rate': [0, 0.001], 'price.sensitivity': [1, 10] }, samples: n, seed: 1 }, { engine, threads, metrics: ['price'] }),
+        fn: () => sweep(spec, { random: { 'params.growth': [0, 0.001], [`blocks.${price}.model.sensitivity`]: [1, 10] }, samples: n, seed: 1 }, { engine, threads, metrics: ['price'] }),
       };
       break;
     }
     default:
-      throw new Error(`unknown workload "${name}"; known: w1, w1-baseline, helium, agents-100k, sweep, module-start`);
+      throw new Error(`unknown workload "${name}"; known: w1, w1-noop, w1-baseline, w1-native, ${MODELS.join(', ')}, agents-100k, sweep, module-start`);
   }
   const bench = new Bench({ iterations: Number(opts.iterations ?? (quick ? 1 : 3)), time: 0, warmup: true, warmupIterations: 1, warmupTime: 0 });
   // async: true, or tinybench calls fn once, unawaited, to find out, and that call overlaps the warm-up
@@ -90,12 +157,15 @@ async function child(name) {
   const r = bench.tasks[0].result;
   if (r.error) throw r.error;
   const wallSeconds = r.latency.mean / 1000;
-  const agentSteps = job.runs * job.steps * job.agents;
+  const stepsAll = job.runs * job.steps;
+  const agentSteps = stepsAll * job.agents;
+  // per agent-step where there are agents, per step otherwise
+  const per = job.agents > 0 ? { agentSteps, agentStepsPerSecond: agentSteps / wallSeconds, nsPerAgentStep: (wallSeconds * 1e9) / agentSteps } : {};
   return {
     workload: name, engine: job.engine ?? engine, threads, ...(job.statistics ? { statistics: job.statistics } : {}), runs: job.runs, steps: job.steps, agents: job.agents,
     wallSeconds, minSeconds: r.latency.min / 1000, samples: r.latency.samplesCount ?? bench.opts?.iterations,
-    agentSteps, agentStepsPerSecond: agentSteps / wallSeconds, nsPerAgentStep: (wallSeconds * 1e9) / agentSteps,
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    ...per, nsPerStep: (wallSeconds * 1e9) / stepsAll,
+    peakRssMB: job.peak ? job.peak() : process.resourceUsage().maxRSS / 1024,
   };
 }
 
@@ -122,35 +192,52 @@ async function main() {
     return;
   }
   const refRuns = quick ? 2 : 10;
+  // one C build for the whole invocation
+  const nativeDir = mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
+  process.env.FLYWHEEL_BENCH_NATIVE_DIR = nativeDir;
   const plan = [
     ['w1', { threads: 1 }], ['w1', { threads: 2 }], ['w1', { threads: 1, engine: 'reference', runs: refRuns }],
+    ['w1-noop', { threads: 1 }], ['w1-noop', { threads: 2 }],
     ['w1', { threads: 2, statistics: 'streaming', runs: quick ? 40 : 1000 }],
     ['w1-baseline', { threads: 1 }], ['w1-baseline', { threads: 2 }],
-    ['helium', { threads: 1 }], ['helium', { threads: 2 }], ['helium', { threads: 1, engine: 'reference', runs: quick ? 2 : 10 }],
+    ['w1-native', { threads: 1 }], ['w1-native', { threads: 2 }],
+    ...MODELS.flatMap((m) => [[m, { threads: 1 }], [m, { threads: 2 }]]),
+    ['helium', { threads: 1, engine: 'reference', runs: refRuns }],
     ['agents-100k', { threads: 1 }], ['sweep', { threads: 2 }], ['module-start', {}],
   ];
   const results = [];
+  const skipped = [];
   for (const [w, extra] of plan) {
     const r = spawnChild(w, extra);
-    results.push(r);
-    if (!opts.json) process.stderr.write(`  ${w} ${r.engine} ${r.threads ?? ''}t: ${fmt(r.wallSeconds, 3)} s\n`);
+    (r.skipped ? skipped : results).push(r);
+    if (!opts.json) process.stderr.write(`  ${w} ${r.engine} ${r.threads ?? ''}t: ${r.skipped ? `skipped (${r.skipped})` : `${fmt(r.wallSeconds, 3)} s`}\n`);
   }
+  rmSync(nativeDir, { recursive: true, force: true });
   const find = (w, engine, threads, statistics = 'exact') =>
-    results.find((r) => r.workload === w && r.engine === engine && (threads === undefined || r.threads === threads) && (r.statistics ?? 'exact') === statistics);
+    results.find((r) => r.workload === w && r.engine === engine && (threads === undefined || r.threads === threads) && (r.statistics ?? 'exact') === statistics && !r.skipped);
   const ratio = (a, b, key = 'nsPerAgentStep') => (a && b ? b[key] / a[key] : null);
   const w1w1 = find('w1', 'wasm', 1), w1w2 = find('w1', 'wasm', 2), w1r = find('w1', 'reference', 1);
   const b1 = find('w1-baseline', 'typed-array JS', 1), b2 = find('w1-baseline', 'typed-array JS', 2);
+  const c1 = find('w1-native', 'C', 1), c2 = find('w1-native', 'C', 2);
+  const noop1 = find('w1-noop', 'wasm', 1), noop2 = find('w1-noop', 'wasm', 2);
   const ratios = {
     'W1: wasm vs reference engine (1 thread, per agent-step)': ratio(w1w1, w1r),
     'W1: 2 threads vs 1 thread (wasm)': ratio(w1w2, w1w1, 'wallSeconds'),
     'W1: wasm 2 threads vs typed-array JS loop 2 threads': ratio(w1w2, b2, 'wallSeconds'),
     'W1: wasm 1 thread vs typed-array JS loop 1 thread': ratio(w1w1, b1, 'wallSeconds'),
-    'Helium: wasm vs reference engine (1 thread, per agent-step)': ratio(find('helium', 'wasm', 1), find('helium', 'reference', 1)),
-    'Helium: 2 threads vs 1 thread (wasm)': ratio(find('helium', 'wasm', 2), find('helium', 'wasm', 1), 'wallSeconds'),
+    // time ratios (wasm ÷ C; below 1 = wasm faster): the C program is the typed-array loop's algorithm, not Flywheel's
+    'W1: wasm 2 threads ÷ typed-array loop in C 2 threads (wall time)': ratio(c2, w1w2, 'wallSeconds'),
+    'W1: wasm 1 thread ÷ typed-array loop in C 1 thread (wall time)': ratio(c1, w1w1, 'wallSeconds'),
+    // time ratios (W1 + 10 no-op blocks ÷ W1), minimum of each over interleaved repetitions in one process
+    'W1 + 10 no-op blocks ÷ W1 (1 thread)': noop1 ? noop1.noopRatio : null,
+    'W1 + 10 no-op blocks ÷ W1 (2 threads)': noop2 ? noop2.noopRatio : null,
     'W1, 2 threads: exact vs streaming statistics (per agent-step)': ratio(w1w2, find('w1', 'wasm', 2, 'streaming')),
+    'Helium: wasm vs reference engine (1 thread, per agent-step)': ratio(find('helium', 'wasm', 1), find('helium', 'reference', 1)),
   };
+  for (const m of MODELS) ratios[`${m}: 2 threads vs 1 thread (wasm)`] = ratio(find(m, 'wasm', 2), find(m, 'wasm', 1), 'wallSeconds');
+  for (const [k, v] of Object.entries(ratios)) if (v === null) delete ratios[k]; // not measured (e.g. no C compiler)
   const machine = { cpus: cpus().length, availableParallelism: availableParallelism(), cpuModel: cpus()[0]?.model, memoryGB: totalmem() / 2 ** 30, node: process.version, quick };
-  const report = { date: new Date().toISOString(), machine, results, ratios };
+  const report = { date: new Date().toISOString(), machine, results, ratios, ...(skipped.length ? { skipped } : {}) };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -159,9 +246,11 @@ async function main() {
   console.log(`\nFlywheel benchmarks${quick ? ' (quick mode: small sizes)' : ''} on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
   console.table(results.map((r) => ({
     workload: r.workload, engine: r.engine, threads: r.threads ?? '', runs: r.runs ?? '', steps: r.steps ?? '', agents: r.agents ?? '',
-    'wall s': fmt(r.wallSeconds, 3), 'ns/agent-step': fmt(r.nsPerAgentStep, 2), 'M agent-steps/s': r.agentStepsPerSecond === undefined ? '' : fmt(r.agentStepsPerSecond / 1e6, 1), 'peak MB': fmt(r.peakRssMB, 0),
+    'wall s': fmt(r.wallSeconds, 3), 'ns/agent-step': fmt(r.nsPerAgentStep, 2), 'ns/step': r.agents ? '' : fmt(r.nsPerStep, 0),
+    'M agent-steps/s': r.agentStepsPerSecond === undefined ? '' : fmt(r.agentStepsPerSecond / 1e6, 1), 'peak MB': fmt(r.peakRssMB, 0),
     ...(r.importMs !== undefined ? { 'wall s': `import ${fmt(r.importMs, 1)} ms + first run ${fmt(r.firstRunMs, 1)} ms` } : {}),
   })));
+  for (const r of skipped) console.log(`Skipped: ${r.workload} ${r.threads}t (${r.skipped})`);
   console.log('Ratios (measured in this run):');
   for (const [k, v] of Object.entries(ratios)) console.log(`  ${k}: ${v === null ? 'n/a' : `${v.toFixed(2)}×`}`);
   console.log('Written: bench/results.json');

@@ -9,7 +9,7 @@ it('the benchmark suite runs in quick mode and reports every workload and ratio'
   expect(res.status, res.stderr).toBe(0);
   const report = JSON.parse(res.stdout);
   const names = report.results.map((r: { workload: string }) => r.workload);
-  for (const w of ['w1', 'w1-baseline', 'helium', 'agents-100k', 'sweep', 'module-start']) expect(names).toContain(w);
+  for (const w of ['w1', 'w1-noop', 'w1-baseline', 'helium', 'filecoin', 'livepeer', 'bittensor', 'agents-100k', 'sweep', 'module-start']) expect(names).toContain(w);
   for (const r of report.results) expect(r.wallSeconds).toBeGreaterThan(0);
   for (const v of Object.values(report.ratios)) expect(v).toBeGreaterThan(0);
 }, 180_000);
