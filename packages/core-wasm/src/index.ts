@@ -15,10 +15,6 @@ export interface FlywheelWasmExports {
   alloc(bytes: number): number;
   /** Frees every allocation. */
   resetHeap(): void;
-  /** Bytes of agent working memory for `n` agents. */
-  agentBytes(n: number): number;
-  /** Runs Monte Carlo runs [runStart, runEnd) of the compiled model into out[cell · stride + run − runStart]; see assembly/index.ts. */
-  simulate(params: number, tables: number, work: number, out: number, stride: number, runStart: number, runEnd: number): void;
   /**
    * Runs Monte Carlo runs [runStart, runEnd) of a block program (engine v2) into
    * out[(metric · (steps+1) + t) · stride + run − runStart]; see assembly/program.ts.

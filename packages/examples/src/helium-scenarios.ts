@@ -9,7 +9,7 @@ import { flywheel, type RunResult } from '@flywheel/sdk';
 export async function scenarios(growthRates: readonly number[], runs = 50, years = 5): Promise<{ growth: number; result: RunResult }[]> {
   const baseline = flywheel(helium()).years(years).runs(runs).seed(2024);
   const out: { growth: number; result: RunResult }[] = [];
-  for (const growth of growthRates) out.push({ growth, result: await baseline.set('demand.growth.rate', growth).run() });
+  for (const growth of growthRates) out.push({ growth, result: await baseline.set('params.growth', growth).run() });
   return out;
 }
 

@@ -7,6 +7,7 @@ import { calibratedTheta, mintedAtStart, MINTED_BASELINE_AT_START, MINTED_SIMPLE
 import { rules as fil } from '@flywheel/models/filecoin';
 import { rules as lpt } from '@flywheel/models/livepeer';
 import { rules as tao } from '@flywheel/models/bittensor';
+import { rules as hnt } from '@flywheel/models/helium';
 import { run, type RunResult } from '@flywheel/sdk';
 import { validateSpecV2, type ModelSpecV2 } from '@flywheel/spec';
 import { describe, expect, it } from 'vitest';
@@ -167,5 +168,30 @@ describe('bittensor', () => {
     // (10.5M − 7.7M) / 7,200 = 388.9 days after 2024-10-01: 2025-10-25 [DER from SEED]
     expect(d0).toBe(389);
     expect(await day(1000)).toBeGreaterThan(d0 + 40);
+  });
+});
+
+describe('helium (engine v2) against the program\'s exact rules', () => {
+  it('every day from 2024-10-01 to 2027-07-31 issues what emissionsForEpoch gives (hnt.json\'s schedule, the entry in force at the epoch\'s end)', async () => {
+    const days = 1034; // to 2027-07-31; hnt.json has no entry after 2025-08-01, the model continues HIP-20's halvings from 2027-08-01
+    const r = await paths(heliumV2({ years: 3, runs: 1, agents: 10 }), ['issuance.amount', 'hst.amount']);
+    const epoch0 = BigInt(Date.UTC(2024, 9, 1) / 86_400_000);
+    for (let t = 1; t <= days; t++) {
+      const exact = Number(hnt.emissionsForEpoch('hnt', epoch0 + BigInt(t - 1))) / 1e8;
+      const engine = r.paths('issuance.amount')[0]![t]! + r.paths('hst.amount')[0]![t]!;
+      expect(Math.abs(engine - exact), `day ${t}`).toBeLessThanOrEqual(1e-8 * exact);
+    }
+  });
+
+  it('the HNT burned for Data Credits buys what dcForHnt gives at the same price (no oracle haircut), within one DC', async () => {
+    const r = await paths(heliumV2({ years: 1, runs: 2, agents: 10 }), ['dataCredits.burned', 'dataCredits.credits', 'price']);
+    for (let run = 0; run < 2; run++) {
+      for (const t of [1, 100, 365]) {
+        const burned = r.paths('dataCredits.burned')[run]![t]!;
+        const price = r.paths('price')[run]![t - 1]!; // the burn uses the price at the start of the step
+        const exact = Number(hnt.dcForHnt(BigInt(Math.floor(burned * 1e8)), BigInt(Math.round(price * 1e8)), 0n, -8));
+        expect(Math.abs(r.paths('dataCredits.credits')[run]![t]! - exact)).toBeLessThanOrEqual(1 + 1e-8 * exact);
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, setPath, stepsPerYear, stepsPerYearV2, validateSpec, validateSpecV2, type ModelSpec, type ModelSpecV2, type Step, type ValidSpec, type ValidSpecV2 } from '@flywheel/spec';
+import { ErrorCodes, fail, setPath, stepsPerYearV2, validateSpec, type ModelSpec, type ValidSpec } from '@flywheel/spec';
 import type { RunResult } from './result.js';
 import { run, type EngineName, type RunOptions } from './run.js';
 
@@ -11,28 +11,27 @@ import { run, type EngineName, type RunOptions } from './run.js';
  * import { flywheel } from '@flywheel/sdk';
  * import { helium } from '@flywheel/models';
  * const result = await flywheel(helium()).years(10).runs(500).seed(42)
- *   .set('demand.growth.rate', 0.3).run();
+ *   .set('params.growth', 0.3).run();
  * result.metric('price').p50;
  * ```
  */
 export class FlywheelBuilder {
-  readonly #spec: ModelSpec | ModelSpecV2;
+  readonly #spec: ModelSpec;
   readonly #options: RunOptions;
 
-  constructor(spec: ModelSpec | ModelSpecV2, options: RunOptions = {}) {
+  constructor(spec: ModelSpec, options: RunOptions = {}) {
     this.#spec = spec;
     this.#options = options;
   }
 
-  #with(spec: ModelSpec | ModelSpecV2, options: RunOptions = this.#options): FlywheelBuilder {
+  #with(spec: ModelSpec, options: RunOptions = this.#options): FlywheelBuilder {
     return new FlywheelBuilder(spec, options);
   }
 
   /** Sets the horizon in years (rounded to whole steps). @throws FlywheelError RUN_INVALID_OPTION */
   years(y: number): FlywheelBuilder {
     if (!(Number.isFinite(y) && y > 0)) fail(ErrorCodes.RUN_INVALID_OPTION, 'time.steps', y, 'years must be a positive number', 'Use e.g. .years(10).');
-    const sp = this.#spec;
-    const perYear = sp.specVersion === 2 ? stepsPerYearV2(sp.time.step) : stepsPerYear(sp.time.step as Step);
+    const perYear = stepsPerYearV2(this.#spec.time.step);
     const steps = Math.max(1, Math.round(y * perYear));
     return this.set('time.steps', steps);
   }
@@ -97,13 +96,13 @@ export class FlywheelBuilder {
   }
 
   /** The spec as built so far (a deep copy). */
-  spec(): ModelSpec | ModelSpecV2 {
+  spec(): ModelSpec {
     return structuredClone(this.#spec);
   }
 
   /** Validates the spec. @throws FlywheelError */
-  validate(): ValidSpec | ValidSpecV2 {
-    return this.#spec.specVersion === 2 ? validateSpecV2(this.#spec) : validateSpec(this.#spec);
+  validate(): ValidSpec {
+    return validateSpec(this.#spec);
   }
 
   /** Runs the model. @throws FlywheelError */
@@ -119,6 +118,6 @@ export class FlywheelBuilder {
  * const r = await flywheel(helium()).years(5).runs(100).run();
  * ```
  */
-export function flywheel(spec: ModelSpec | ModelSpecV2): FlywheelBuilder {
+export function flywheel(spec: ModelSpec): FlywheelBuilder {
   return new FlywheelBuilder(structuredClone(spec));
 }

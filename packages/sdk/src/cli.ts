@@ -19,7 +19,7 @@ const HELP = `flywheel — DePIN token-economy simulations
 
 Usage:
   flywheel list
-  flywheel run <model> [options]
+  flywheel run <model | spec.json> [options]
   flywheel run <model> --shard I/N --out DIR [options]   one shard of the runs (writes DIR/<model>-shard-I-of-N.json)
   flywheel merge <shard.json>... [--format table|json|csv] [--out DIR]
   flywheel sweep <model> (--grid path=a,b,c | --grid path=lo..hi:n)... [options]
@@ -29,7 +29,7 @@ Options for run:
   --runs R               Monte Carlo runs            --seed S      integer seed (0 … 2^32−1)
   --engine wasm|reference                            (default wasm)
   --set path=value       change a spec field; repeatable; value is JSON or a bare string
-                         e.g. --set demand.growth.rate=0.3
+                         e.g. --set params.growth=0.3
   --format table|json|csv|paths
                          what to print (default table); paths: every run's path as long CSV
                          (run, t, date, one column per metric; keeps every run in memory)
@@ -63,7 +63,7 @@ function num(name: string, raw: string | undefined, integer: boolean): number | 
 
 function parseSet(raw: string): [string, unknown] {
   const eq = raw.indexOf('=');
-  if (eq <= 0) fail(ErrorCodes.SET_INVALID_VALUE, raw, raw, '--set needs path=value', 'Use e.g. --set demand.growth.rate=0.3');
+  if (eq <= 0) fail(ErrorCodes.SET_INVALID_VALUE, raw, raw, '--set needs path=value', 'Use e.g. --set params.growth=0.3');
   const path = raw.slice(0, eq);
   const text = raw.slice(eq + 1);
   if (text === '') fail(ErrorCodes.SET_INVALID_VALUE, path, text, 'empty value', `Give a value, e.g. --set ${path}=1`);
@@ -138,17 +138,32 @@ interface CommonValues {
   statistics?: string | undefined;
 }
 
+/** A spec from a JSON file (validated later, with the rest of the options). */
+function readSpecFile(path: string): ModelSpec {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return usage(`cannot read the spec file: ${(e as Error).message}`, 'model', path, 'Give the path of a spec file (JSON), or a model name from "flywheel list".');
+  }
+  try {
+    return JSON.parse(text) as ModelSpec;
+  } catch (e) {
+    return usage(`the spec file is not JSON: ${(e as Error).message}`, 'model', path, 'Write the spec as JSON (docs/spec.md has a complete example).');
+  }
+}
+
 /** The model named by the first positional argument, and a builder with the common options applied. */
 function setup(positionals: string[], values: CommonValues): { name: string; builder: FlywheelBuilder; engine: 'wasm' | 'reference' } {
   const name = positionals[0];
   if (!name) usage('missing model name', 'model', undefined, `Run "flywheel list"; known models: ${Object.keys(models).join(', ')}.`);
   if (positionals.length > 1) usage('too many arguments', 'model', positionals.slice(1), 'Give one model name; options start with --.');
-  const entry = models[name];
-  if (!entry) fail(ErrorCodes.MODEL_UNKNOWN, 'model', name, `unknown model "${name}"`, `Known models: ${Object.keys(models).join(', ')}.`);
+  const spec = name.endsWith('.json') ? readSpecFile(name) : models[name]?.create();
+  if (!spec) fail(ErrorCodes.MODEL_UNKNOWN, 'model', name, `unknown model "${name}"`, `Known models: ${Object.keys(models).join(', ')}; or give a spec file (a path ending in .json).`);
   const engine = values.engine ?? 'wasm';
   if (engine !== 'wasm' && engine !== 'reference') usage('unknown engine', '--engine', engine, 'Use wasm or reference.');
   if (values.years !== undefined && values.steps !== undefined) usage('give --years or --steps, not both', '--years', values.years, 'Drop one of them.');
-  let b = flywheel(entry.create() as ModelSpec).engine(engine);
+  let b = flywheel(spec).engine(engine);
   const years = num('years', values.years, false);
   if (years !== undefined) b = b.years(years);
   const steps = num('steps', values.steps, true);
@@ -168,7 +183,9 @@ function setup(positionals: string[], values: CommonValues): { name: string; bui
     if (values.statistics !== 'auto' && values.statistics !== 'exact' && values.statistics !== 'streaming') usage('unknown statistics mode', '--statistics', values.statistics, 'Use auto, exact or streaming.');
     b = b.statistics(values.statistics);
   }
-  return { name, builder: b, engine };
+  // output files are named after the model: a spec file's own name, made safe for a file name
+  const label = name.endsWith('.json') ? String(spec.name ?? 'model').replace(/[^A-Za-z0-9._-]+/g, '_') : name;
+  return { name: label, builder: b, engine };
 }
 
 async function cmdRun(args: string[]): Promise<void> {
@@ -246,7 +263,7 @@ function parseGrid(raw: string): [string, unknown[]] {
 
 async function cmdSweep(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, grid: { type: 'string', multiple: true } } });
-  if (!values.grid?.length) usage('sweep needs at least one --grid', '--grid', undefined, 'e.g. --grid demand.growth.rate=0.1,0.4,1');
+  if (!values.grid?.length) usage('sweep needs at least one --grid', '--grid', undefined, 'e.g. --grid params.growth=0.1,0.4,1');
   const format = values.format ?? 'csv';
   if (!['json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use csv or json.');
   const { name, builder: b } = setup(positionals, values);

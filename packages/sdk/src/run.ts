@@ -1,10 +1,10 @@
 import type { FlywheelWasmExports, WasmSource } from '@flywheel/core-wasm';
-import { ErrorCodes, fail, type ModelSpec, type ModelSpecV2 } from '@flywheel/spec';
+import { ErrorCodes, fail, type ModelSpec } from '@flywheel/spec';
 import { compileSpec, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
 import { checkValuesFit, MAX_VALUES_BYTES, rowStats, wasmFolder, WasmSession } from './engine/wasm.js';
 import { withEngine } from './engine/instances.js';
-import { METRICS, type MetricName } from './metrics.js';
+import { METRICS } from './metrics.js';
 import { availableThreads, canShare, leaseShared, mayBlock, placeBlock, returnShared, foldShared, runJobsOnWorkers, runOnWorkers, sharedFloat64, simulateShared, statsShared } from './engine/pool.js';
 import { copyRuns } from './engine/shared.js';
 import { StreamingStats, type Folder } from './streaming.js';
@@ -124,7 +124,7 @@ function checkFinite(model: CompiledModel, stats: Float64Array): void {
  * console.log(result.summary());
  * ```
  */
-export async function run(spec: ModelSpec | ModelSpecV2, options: RunOptions = {}): Promise<RunResult> {
+export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<RunResult> {
   const engine = options.engine ?? 'wasm';
   if (engine !== 'wasm' && engine !== 'reference') {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'engine', engine, 'unknown engine', 'Use "wasm" or "reference".');
@@ -337,8 +337,7 @@ async function streamingWith(model: CompiledModel, engine: EngineName, threads: 
 export function toResult(model: CompiledModel, engine: EngineName, stats: Float64Array, extra: Pick<RunResultInit, 'statistics' | 'runValues'> = {}): RunResult {
   checkFinite(model, stats);
   const valid = model.spec;
-  const [step, stepDays] = model.version === 2 ? [model.step, model.stepDays] : [model.spec.time.step, undefined];
-  return new RunResult({ model: valid.name, step, stepDays, steps: model.steps, runs: model.runs, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats, ...extra });
+  return new RunResult({ model: valid.name, step: model.step, stepDays: model.stepDays, steps: model.steps, runs: model.runs, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats, ...extra });
 }
 
 /** Statistics of a full set of per-run values ([cell][run]) with the chosen engine's code. */

@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, type ModelSpec, type ModelSpecV2 } from '@flywheel/spec';
+import { ErrorCodes, fail, type ModelSpec } from '@flywheel/spec';
 import { compileSpec } from './compile.js';
 import { availableThreads, placeBlock, runJobsOnWorkers } from './engine/pool.js';
 import { simulateReference } from './engine/reference.js';
@@ -10,7 +10,7 @@ import { statsOf, toResult, type EngineName, type RunOptions } from './run.js';
 /** A partial result: the per-run values of runs [runStart, runEnd) of shard `index` of `count`. JSON-serialisable. */
 export interface Shard {
   format: 'flywheel-shard/1';
-  spec: ModelSpec | ModelSpecV2;
+  spec: ModelSpec;
   metrics: string[];
   engine: EngineName;
   index: number;
@@ -58,7 +58,7 @@ export function shardRange(runs: number, index: number, count: number): [number,
  * const result = await mergeShards(parts);
  * ```
  */
-export async function runShard(spec: ModelSpec | ModelSpecV2, index: number, count: number, options: RunOptions = {}): Promise<Shard> {
+export async function runShard(spec: ModelSpec, index: number, count: number, options: RunOptions = {}): Promise<Shard> {
   if (!(Number.isInteger(count) && count >= 1)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.count', count, 'shard count must be a whole number ≥ 1', 'e.g. --shard 0/4');
   if (!(Number.isInteger(index) && index >= 0 && index < count)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.index', index, `shard index must be 0 … ${count - 1}`, 'Shards are numbered from 0.');
   const model = compileSpec(spec, options.metrics);

@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, getPath, setPath, type ModelSpec, type ModelSpecV2, type ValidSpec, type ValidSpecV2 } from '@flywheel/spec';
+import { ErrorCodes, fail, getPath, setPath, type ModelSpec, type ValidSpec } from '@flywheel/spec';
 import { compileValid, validateAny, type CompiledModel } from './compile.js';
 import { Rng } from './engine/rng.js';
 import { availableThreads, runJobsOnWorkers } from './engine/pool.js';
@@ -67,7 +67,7 @@ function bad(path: string, value: unknown, message: string, hint: string): never
  */
 export function sweepPoints(plan: SweepPlan): Record<string, unknown>[] {
   const kinds = (['grid', 'zip', 'random', 'lhs'] as const).filter((k) => plan[k] !== undefined);
-  if (kinds.length !== 1) bad('sweep', kinds, 'give exactly one of grid, zip, random, lhs', 'e.g. { grid: { "demand.growth.rate": [0.1, 0.2] } }');
+  if (kinds.length !== 1) bad('sweep', kinds, 'give exactly one of grid, zip, random, lhs', 'e.g. { grid: { "params.growth": [0.1, 0.2] } }');
   const kind = kinds[0]!;
   const axes = Object.entries(plan[kind] as Record<string, readonly unknown[]>);
   if (axes.length === 0) bad(`sweep.${kind}`, plan[kind], 'no parameter to vary', 'Name at least one spec path.');
@@ -131,14 +131,14 @@ function streamed(model: CompiledModel, values: Float64Array): Float64Array {
  * @throws FlywheelError RUN_INVALID_OPTION for a bad plan, SPEC_UNKNOWN_PATH for a path not in the spec, SPEC_* for a point whose spec is invalid
  * @example
  * ```ts
- * const s = await sweep(helium({ runs: 50 }), { grid: { 'demand.growth.rate': [0.1, 0.4, 1] } });
+ * const s = await sweep(helium({ runs: 50 }), { grid: { 'params.growth': [0.1, 0.4, 1] } });
  * console.log(s.toCSV());
  * ```
  */
-export async function sweep(spec: ModelSpec | ModelSpecV2, plan: SweepPlan, options: RunOptions = {}): Promise<SweepResult> {
+export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOptions = {}): Promise<SweepResult> {
   const params = sweepPoints(plan);
   for (const path of Object.keys(params[0] ?? {})) getPath(spec, path);
-  const specs: (ValidSpec | ValidSpecV2 | undefined)[] = params.map((p, i) => {
+  const specs: (ValidSpec | undefined)[] = params.map((p, i) => {
     const s = Object.entries(p).reduce((acc, [path, v]) => setPath(acc, path, v), spec);
     try {
       return validateAny(s);

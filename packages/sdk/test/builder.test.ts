@@ -2,19 +2,24 @@ import { helium } from '@flywheel/models';
 import { ErrorCodes, FlywheelBuilder, FlywheelError, flywheel, type ModelSpec } from '@flywheel/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-/** 10 daily steps, 100/day to a providers group, constant price: every number is known by hand. */
+/** 10 daily steps, 100/day minted to a liquid account, constant price: every number is known by hand. */
 function plain(): ModelSpec {
   return {
-    specVersion: 1,
+    specVersion: 2,
     name: 'plain',
-    token: { symbol: 'PLN', initialSupply: 1000, initialCirculating: 1000 },
     time: { step: 'day', steps: 10 },
-    groups: { miners: { kind: 'providers' } },
-    emissions: { e: { kind: 'fixed', rate: { amount: 100, per: 'day' }, to: { miners: 1 } } },
-    price: { kind: 'constant', initial: 2 },
+    mainAsset: 'PLN',
+    assets: { PLN: { kind: 'token', decimals: 0, accounts: { liquid: { initial: 1000, tag: 'liquid' } } } },
+    blocks: [
+      { id: 'e', kind: 'schedule', asset: 'PLN', to: 'liquid', curve: { kind: 'fixed', rate: { amount: 100, per: 'day' } } },
+      { id: 'price', kind: 'price', asset: 'PLN', model: { kind: 'constant', initial: 2 } },
+    ],
     monteCarlo: { runs: 2, seed: 1 },
   };
 }
+
+/** The initial price of the constant price block (blocks.1). */
+const initialPrice = (spec: ModelSpec) => (spec.blocks[1] as { model: { initial: number } }).model.initial;
 
 function thrown(fn: () => unknown): FlywheelError {
   try {
@@ -49,13 +54,13 @@ describe('FlywheelBuilder is immutable', () => {
   it('one base fans out into independent scenarios', () => {
     const base = flywheel(plain());
     const a = base.seed(5).steps(20);
-    const c = base.seed(9).set('price.initial', 3);
+    const c = base.seed(9).set('blocks.1.model.initial', 3);
     expect(a.spec().monteCarlo.seed).toBe(5);
     expect(a.spec().time.steps).toBe(20);
-    expect((a.spec().price as { initial: number }).initial).toBe(2);
+    expect(initialPrice(a.spec())).toBe(2);
     expect(c.spec().monteCarlo.seed).toBe(9);
     expect(c.spec().time.steps).toBe(10);
-    expect((c.spec().price as { initial: number }).initial).toBe(3);
+    expect(initialPrice(c.spec())).toBe(3);
     expect(base.spec()).toEqual(plain());
   });
 
@@ -63,15 +68,17 @@ describe('FlywheelBuilder is immutable', () => {
     const input = plain();
     const b = flywheel(input);
     input.monteCarlo.runs = 99;
-    input.token.symbol = 'XXX';
+    input.name = 'XXX';
+    input.assets.PLN!.accounts.liquid!.initial = 5;
     expect(b.spec().monteCarlo.runs).toBe(2);
-    expect(b.spec().token.symbol).toBe('PLN');
+    expect(b.spec().name).toBe('plain');
+    expect(b.spec().assets.PLN!.accounts.liquid!.initial).toBe(1000);
     const out = b.spec();
     out.time.steps = 12345;
     expect(b.spec().time.steps).toBe(10);
     // and setting never touches the caller's object
     const untouched = plain();
-    flywheel(untouched).set('token.symbol', 'NEW').runs(3);
+    flywheel(untouched).set('name', 'NEW').set('assets.PLN.accounts.liquid.initial', 7).runs(3);
     expect(untouched).toEqual(plain());
   });
 
@@ -96,6 +103,10 @@ describe('FlywheelBuilder options', () => {
     expect(flywheel(monthly).years(10).spec().time.steps).toBe(120);
     const hourly = { ...plain(), time: { step: 'hour' as const, steps: 1 } };
     expect(flywheel(hourly).years(1).spec().time.steps).toBe(8760);
+    // a protocol clock: 69,120 s rounds (Livepeer) → 365 × 86,400 / 69,120 = 456.25 a year
+    const rounds = { ...plain(), time: { step: { seconds: 69_120, name: 'round' }, steps: 1 } };
+    expect(flywheel(rounds).years(1).spec().time.steps).toBe(456);
+    expect(flywheel(rounds).years(2).spec().time.steps).toBe(913); // 912.5 rounds up
     // a tiny horizon is at least one step
     expect(flywheel(plain()).years(0.0001).spec().time.steps).toBe(1);
   });
@@ -109,7 +120,8 @@ describe('FlywheelBuilder options', () => {
   });
 
   it('set() of an unknown parent path → SPEC_UNKNOWN_PATH', () => {
-    for (const path of ['nope.x', 'demand.initial.amount', 'token.symbol.length', 'emissions.missing.rate']) {
+    // plain() has no params; a number is not an object; no such asset; no block at index 7
+    for (const path of ['nope.x', 'params.growth', 'assets.PLN.decimals.x', 'assets.NOPE.cap', 'blocks.7.amount']) {
       const e = thrown(() => flywheel(plain()).set(path, 1));
       expect(e.code, path).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
       expect(e.path).toBe(path);
@@ -117,13 +129,16 @@ describe('FlywheelBuilder options', () => {
   });
 
   it('set() may add a leaf under an existing parent; validation then judges it', () => {
-    const ok = flywheel(plain()).set('token.maxSupply', 5000);
-    expect(ok.spec().token.maxSupply).toBe(5000);
+    const ok = flywheel(plain()).set('assets.PLN.cap', 5000);
+    expect(ok.spec().assets.PLN!.cap).toBe(5000);
     expect(() => ok.validate()).not.toThrow();
-    const bad = flywheel(plain()).set('token.bogus', 1);
+    // a cap below the initial balances is judged by validation, not by set()
+    const low = flywheel(plain()).set('assets.PLN.cap', 999);
+    expect(thrown(() => low.validate()).code).toBe(ErrorCodes.SPEC_INCONSISTENT);
+    const bad = flywheel(plain()).set('assets.PLN.bogus', 1);
     const e = thrown(() => bad.validate());
     expect(e.code).toBe(ErrorCodes.SPEC_UNKNOWN_FIELD);
-    expect(e.path).toBe('token.bogus');
+    expect(e.path).toBe('assets.PLN.bogus');
   });
 
   it('validate() and run() report an invalid spec as a FlywheelError', async () => {
@@ -134,9 +149,13 @@ describe('FlywheelBuilder options', () => {
     expect(e.path).toBe('monteCarlo.runs');
   });
 
-  it('asking for a metric the model does not produce → RUN_INVALID_OPTION', async () => {
-    const e = await rejected(flywheel(plain()).metrics(['burned']).run());
-    expect(e.code).toBe(ErrorCodes.RUN_INVALID_OPTION);
+  it('asking for a metric the model does not produce → RESULT_UNKNOWN_METRIC (v2: burned always exists, demandUsd needs a signal)', async () => {
+    const e = await rejected(flywheel(plain()).metrics(['demandUsd']).run());
+    expect(e.code).toBe(ErrorCodes.RESULT_UNKNOWN_METRIC);
+    expect(e.path).toBe('metrics');
+    expect(e.hint).toContain('totalSupply');
+    // an empty selection is a bad option
+    expect((await rejected(flywheel(plain()).metrics([]).run())).code).toBe(ErrorCodes.RUN_INVALID_OPTION);
   });
 
   it('onProgress reports (done, total) up to (runs, runs)', async () => {
@@ -187,36 +206,50 @@ describe('RunResult from the builder', () => {
     expect(e.hint).toContain('totalSupply');
   });
 
-  it('without burn, demand or providers: no burned, cumulativeBurned, burnMintRatio, demandUsd, activeProviders, providerRevenueUsd', () => {
-    for (const m of ['burned', 'cumulativeBurned', 'burnMintRatio', 'demandUsd', 'activeProviders', 'providerRevenueUsd', 'stakedSupply'] as const) {
+  it('without a demand signal, population or bonded account: no demandUsd, activeProviders, providerRevenueUsd, stakedSupply', () => {
+    for (const m of ['demandUsd', 'activeProviders', 'providerRevenueUsd', 'stakedSupply'] as const) {
       expect(r.has(m), m).toBe(false);
       expect(r.metrics).not.toContain(m);
       expect(thrown(() => r.metric(m)).code).toBe(ErrorCodes.RESULT_UNKNOWN_METRIC);
       expect(Object.keys(r.toJSON().metrics)).not.toContain(m);
     }
-    for (const m of ['totalSupply', 'circulatingSupply', 'minted', 'cumulativeMinted', 'price', 'marketCap', 'fdv', 'inflationAnnualised'] as const) {
+    // v2: burned, cumulativeBurned and burnMintRatio are canonical metrics of every model (docs/spec-v2.md, Metrics); here they are 0
+    for (const m of ['totalSupply', 'circulatingSupply', 'minted', 'cumulativeMinted', 'burned', 'cumulativeBurned', 'burnMintRatio', 'price', 'marketCap', 'fdv', 'inflationAnnualised'] as const) {
       expect(r.has(m), m).toBe(true);
     }
-    expect(r.summary().cumulativeBurnedMean).toBeNull();
-    expect(r.summary().burnMintRatioOverall).toBeNull();
+    expect(Array.from(r.metric('burned').p95)).toEqual(new Array(11).fill(0));
+    expect(r.summary().cumulativeBurnedMean).toBe(0);
+    expect(r.summary().burnMintRatioOverall).toBe(0);
+    expect(r.summary().cumulativeMintedMean).toBe(1000);
     expect(r.summary().finalActiveProvidersP50).toBeNull();
+    // 1000 → 2000 in 10 days: (2000 / 1000)^(365 / 10) − 1 a year
+    expect(r.summary().supplyGrowthPerYear).toBeCloseTo(2 ** 36.5 - 1, 0);
   });
 
-  it('a staked group or initial stake brings stakedSupply', async () => {
+  it('a bonded account brings stakedSupply', async () => {
     const staked = await flywheel(plain())
-      .set('groups.stakers', { kind: 'staked' })
-      .set('emissions.e.to', { miners: 0.5, stakers: 0.5 })
+      .set('assets.PLN.accounts.stakers', { tag: 'bonded' })
+      .set('blocks.0.to', { liquid: 0.5, stakers: 0.5 })
       .run();
     expect(staked.has('stakedSupply')).toBe(true);
     expect(staked.metric('stakedSupply').p50[10]).toBeCloseTo(10 * 50, 9);
-    const initial = await flywheel(plain()).set('token.initialStaked', 100).set('token.initialCirculating', 900).run();
+    expect(staked.metric('circulatingSupply').p50[10]).toBeCloseTo(1000 + 10 * 50, 9); // bonded is not in the circulating basis
+    const initial = await flywheel(plain()).set('assets.PLN.accounts.stakers', { initial: 100, tag: 'bonded' }).set('assets.PLN.accounts.liquid.initial', 900).run();
     expect(initial.metric('stakedSupply').p50[0]).toBe(100);
+    expect(initial.metric('circulatingSupply').p50[0]).toBe(900);
   });
 
-  it('with a burn there are burned, cumulativeBurned and burnMintRatio; with providers, activeProviders', async () => {
-    const withBurn = await flywheel(plain())
-      .set('burn', { kind: 'burnAndMint', share: 1 })
-      .set('demand', { initial: { amount: 20, per: 'day' } })
+  it('with a credit burn and a demandUsd signal there is demandUsd and a non-zero burn; with a population, activeProviders', async () => {
+    const p = plain();
+    const withBurn = await flywheel(p)
+      .set('assets.C', { kind: 'credit', decimals: 0, priceUsd: 1, accounts: {} })
+      .set('signals', { demandUsd: { initial: 20 } })
+      .set('blocks', [
+        { id: 'demand', kind: 'signal', set: 'demandUsd', formula: '20' },
+        p.blocks[0],
+        { id: 'burn', kind: 'creditBurn', asset: 'PLN', from: 'liquid', credit: 'C', usd: 'demandUsd' },
+        p.blocks[1],
+      ])
       .run();
     for (const m of ['burned', 'cumulativeBurned', 'burnMintRatio', 'demandUsd'] as const) expect(withBurn.has(m), m).toBe(true);
     expect(withBurn.has('activeProviders')).toBe(false);
@@ -224,14 +257,16 @@ describe('RunResult from the builder', () => {
     expect(withBurn.metric('burned').p50[1]).toBeCloseTo(10, 12);
     expect(withBurn.metric('burnMintRatio').p50[5]).toBeCloseTo(0.1, 12);
     expect(withBurn.metric('totalSupply').p50[10]).toBeCloseTo(1000 + 10 * 90, 9);
+    expect(withBurn.summary().cumulativeBurnedMean).toBeCloseTo(100, 9);
 
     const withProviders = await flywheel(plain())
-      .set('providers', { count: 4, cost: { kind: 'constant', value: 0 }, costPer: 'day', window: 3, reentry: { probability: 0, threshold: 1 } })
+      .set('blocks.2', { id: 'miners', kind: 'population', count: 4, cost: { kind: 'constant', value: 0 }, costPer: 'day', window: 3, reentry: { probability: 0, threshold: 1 } })
       .run();
     expect(withProviders.has('activeProviders')).toBe(true);
     expect(withProviders.has('providerRevenueUsd')).toBe(true);
-    expect(withProviders.has('burned')).toBe(false);
+    expect(withProviders.has('demandUsd')).toBe(false);
     expect(withProviders.metric('activeProviders').p50[0]).toBe(4);
+    expect(withProviders.summary().finalActiveProvidersP50).toBe(4); // cost 0: nobody leaves
   });
 
   it('Helium has burn and providers metrics but no stakedSupply', async () => {

@@ -190,11 +190,19 @@ describe('flywheel run helium', () => {
     expect(pc.slice(1).some((v, i) => v !== pa[i + 1])).toBe(true);
   });
 
-  it('--set changes the spec (a different initial demand shows in demandUsd[0])', () => {
-    const out = cli('run', 'helium', '--steps', '5', '--runs', '2', '--format', 'json', '--set', 'demand.initial.amount=1234.5');
+  it('--set changes the spec (a different initial demand shows in demandUsd from step 1)', () => {
+    // v2: demand is a formula, dcUsd0 · (1 + growth)^years · exp(sigma·z − sigma²/2) · (capacity / capacity0)^elasticity.
+    // With growth, sigma and elasticity 0 every factor but dcUsd0 is exp(0) = 1, so the signal is dcUsd0 itself
+    // on every step; step 0 is the signal's declared initial value, which --set of a parameter leaves alone.
+    const flat = ['--set', 'params.growth=0', '--set', 'params.sigma=0', '--set', 'params.elasticity=0'];
+    const out = cli('run', 'helium', '--steps', '5', '--runs', '2', '--format', 'json', '--set', 'params.dcUsd0=1234.5', ...flat);
     expect(out.status, out.stderr).toBe(0);
-    const d = JSON.parse(out.stdout).metrics.demandUsd.p50[0];
-    expect(d).toBe(1234.5); // per day, daily steps
+    const d = JSON.parse(out.stdout).metrics.demandUsd.p50 as number[];
+    expect(d.slice(1)).toEqual([1234.5, 1234.5, 1234.5, 1234.5, 1234.5]); // per day, daily steps
+    expect(d[0]).toBeCloseTo((9_780_594 + 552_799_701) * 0.00001, 9); // the declared initial, $5,625.80
+    const other = cli('run', 'helium', '--steps', '5', '--runs', '2', '--format', 'json', '--set', 'params.dcUsd0=99', ...flat);
+    expect(other.status, other.stderr).toBe(0);
+    expect(JSON.parse(other.stdout).metrics.demandUsd.p50[3]).toBe(99);
   });
 });
 
@@ -223,8 +231,8 @@ describe('flywheel errors: exit status 2, code and path on stderr, no stack trac
     expectError(cli('run', 'helium', ...SHORT, '--set', 'nope.x=1'), 'SPEC_UNKNOWN_PATH', 'at nope.x', '"nope"');
   });
 
-  it('--set demand.growth.rate=abc → SPEC_INVALID_TYPE at demand.growth.rate', () => {
-    expectError(cli('run', 'helium', ...SHORT, '--set', 'demand.growth.rate=abc'), 'SPEC_INVALID_TYPE', 'at demand.growth.rate');
+  it('--set params.growth=abc → SPEC_INVALID_TYPE at params.growth', () => {
+    expectError(cli('run', 'helium', ...SHORT, '--set', 'params.growth=abc'), 'SPEC_INVALID_TYPE', 'at params.growth');
   });
 
   it('--set foo → SET_INVALID_VALUE', () => {

@@ -56,7 +56,11 @@ describe('determinism', () => {
   });
 
   it('no NaN or Infinity in any output of the Helium model, even under stress', async () => {
-    for (const edit of [{}, { 'demand.initial.amount': 1e12 }, { 'price.volatility.rate': 5 }, { 'providers.cost.median': 1e6 }]) {
+    // v2 paths: the initial demand is a parameter; price and hotspots are blocks, found by id
+    const block = (id: string) => `blocks.${helium().blocks.findIndex((b) => b.id === id)}`;
+    expect(block('price')).not.toBe('blocks.-1');
+    expect(block('hotspots')).not.toBe('blocks.-1');
+    for (const edit of [{}, { 'params.dcUsd0': 1e12 }, { [`${block('price')}.model.volatility.rate`]: 5 }, { [`${block('hotspots')}.cost.median`]: 1e6 }]) {
       let spec = helium({ years: 2, runs: 4, agents: 100 });
       for (const [p, v] of Object.entries(edit)) spec = setPath(spec, p, v);
       const json = (await run(spec)).toJSON();

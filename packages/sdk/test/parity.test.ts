@@ -1,6 +1,6 @@
 import { init, simdSupported, wasmBytes } from '@flywheel/core-wasm';
 import { helium } from '@flywheel/models';
-import { fexp, flog, run, setPath, type ModelSpec } from '@flywheel/sdk';
+import { availableMetrics, fexp, flog, run, validateSpec, type ModelSpec } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
 import { base, w1 } from './fixtures.js';
 
@@ -23,30 +23,56 @@ function expectIdentical(a: Awaited<ReturnType<typeof run>>, b: Awaited<ReturnTy
   }
 }
 
+/** A W1 variant (blocks: demand, emission, burn, providers, price) with its own demand formula, burn and population. */
+function w1With(runs: number, steps: number, edit: { params: Record<string, number>; demand: string; burnShare?: number; providers: Record<string, unknown> }): ModelSpec {
+  const spec = w1(runs, 10, steps);
+  spec.params = edit.params;
+  const [demand, emission, burn, providers, price] = spec.blocks as unknown as [Record<string, unknown>, ...Record<string, unknown>[]];
+  if ([demand.id, emission!.id, burn!.id, providers!.id, price!.id].join() !== 'demand,emission,burn,providers,price') throw new Error('W1 blocks changed');
+  demand.formula = edit.demand;
+  if (edit.burnShare !== undefined) burn!.share = edit.burnShare;
+  Object.assign(providers!, edit.providers);
+  return spec;
+}
+
 const specs: Record<string, ModelSpec> = {
   'helium (1 year, 6 runs, 200 agents)': helium({ years: 1, runs: 6, agents: 200 }),
   'W1 small': w1(5, 100, 400),
-  'gbm + supply halving + weekly steps': setPath(
-    setPath(setPath(base(), 'time.step', 'week'), 'price', { kind: 'gbm', initial: 3, drift: { rate: 0.2, per: 'year' }, volatility: { rate: 0.8, per: 'year' } }),
-    'emissions.e',
-    { kind: 'supplyHalving', rate: { amount: 500, per: 'week' }, thresholds: [2000, 3000, 3500], to: { miners: 0.7, treasury: 0.3 } },
-  ),
-  'constant capacity 0.1 with capacity-responsive demand': {
-    ...w1(5, 40, 200),
-    demand: { initial: { amount: 500, per: 'day' }, volatility: 0.1, capacity: { elasticity: 0.8 } },
-    providers: { count: 40, population: 4000, initialActive: 0.7, cost: { kind: 'uniform', min: 0.0001, max: 0.002 }, costPer: 'day', capacity: { kind: 'constant', value: 0.1 }, window: 10, reentry: { probability: 0.05, threshold: 1.1 } },
+  // v1 supplyHalving with thresholds 2000, 3000, 3500 = an issuanceHalving on a cap of 4000 (cap · (1 − 2^−k)), one tick a step
+  'gbm + supply halving + weekly steps': {
+    ...base(),
+    time: { step: 'week', steps: 10 },
+    assets: { TST: { kind: 'token', decimals: 0, cap: 4000, accounts: { liquid: { initial: 1000, tag: 'liquid' }, treasury: { tag: 'treasury' } } } },
+    blocks: [
+      { id: 'e', kind: 'issuanceHalving', asset: 'TST', to: { liquid: 0.7, treasury: 0.3 }, perTick: 500, ticksPerStep: 1 },
+      { id: 'price', kind: 'price', asset: 'TST', model: { kind: 'gbm', initial: 3, drift: { rate: 0.2, per: 'year' }, volatility: { rate: 0.8, per: 'year' } } },
+    ],
+    monteCarlo: { runs: 5, seed: 1 },
   },
-  'lognormal costs and capacities, saturation, demand share to providers': {
-    ...w1(7, 50, 200),
-    demand: { initial: { amount: 500, per: 'day' }, volatility: 0.2, meanCorrected: true, capacity: { elasticity: 0.7, saturation: { amount: 20, per: 'day' } }, providerShare: 0.3 },
-    providers: { count: 50, population: 5000, initialActive: 0.6, cost: { kind: 'lognormal', median: 0.01, sigma: 0.5 }, costPer: 'day', capacity: { kind: 'lognormal', median: 2, sigma: 0.3 }, window: 31, minActiveSteps: 7, reentry: { probability: 0.05, threshold: 1 } },
-  },
+  // v1 demand.capacity.elasticity: demand ∝ (active capacity / capacity at the start)^0.8; 4000 × 0.7 × 0.1 = 280 units at the start
+  'constant capacity 0.1 with capacity-responsive demand': w1With(5, 200, {
+    params: { demand0: 500, sigma: 0.1, elasticity: 0.8, capacity0: 280 },
+    demand: 'demand0 * exp(sigma * normal()) * (providers.capacity / capacity0) ^ elasticity',
+    providers: { count: 40, population: 4000, initialActive: 0.7, cost: { kind: 'uniform', min: 0.0001, max: 0.002 }, capacity: { kind: 'constant', value: 0.1 }, window: 10, reentry: { probability: 0.05, threshold: 1.1 } },
+  }),
+  // mean-corrected noise, elasticity, saturation at $20 a capacity unit, 30% of demand paid to providers in USD (70% settled by burning)
+  'lognormal costs and capacities, saturation, demand share to providers': w1With(7, 200, {
+    params: { demand0: 500, sigma: 0.2, elasticity: 0.7, capacity0: 6000, saturation: 20 },
+    demand: 'min(demand0 * exp(sigma * normal() - sigma ^ 2 / 2) * (providers.capacity / capacity0) ^ elasticity, saturation * providers.capacity)',
+    burnShare: 0.7,
+    providers: {
+      count: 50, population: 5000, initialActive: 0.6, cost: { kind: 'lognormal', median: 0.01, sigma: 0.5 }, capacity: { kind: 'lognormal', median: 2, sigma: 0.3 },
+      window: 31, minActiveSteps: 7, reentry: { probability: 0.05, threshold: 1 }, usd: '0.3 * demandUsd',
+    },
+  }),
 };
 
 describe('wasm engine = reference engine', () => {
   it.each(Object.keys(specs))('%s', async (name) => {
     const spec = specs[name]!;
-    const [a, b] = await Promise.all([run(spec, { engine: 'wasm' }), run(spec, { engine: 'reference' })]);
+    const metrics = availableMetrics(validateSpec(spec)); // every signal, block output, balance and aggregate, not only the defaults
+    const [a, b] = await Promise.all([run(spec, { engine: 'wasm', metrics }), run(spec, { engine: 'reference', metrics })]);
+    expect(a.metrics.length).toBeGreaterThan(14);
     expectIdentical(a, b);
   });
 
@@ -54,7 +80,9 @@ describe('wasm engine = reference engine', () => {
     expect(simdSupported()).toBe(true); // Node 20's V8 has SIMD; otherwise this test would compare scalar with scalar
     const spec = specs[name]!;
     const scalar = wasmBytes({ simd: false });
-    const [a, b] = await Promise.all([run(spec, { wasm: wasmBytes({ simd: true }) }), run(spec, { wasm: scalar })]);
+    expect(Buffer.from(scalar).equals(Buffer.from(wasmBytes({ simd: true })))).toBe(false); // two different builds
+    const metrics = availableMetrics(validateSpec(spec));
+    const [a, b] = await Promise.all([run(spec, { wasm: wasmBytes({ simd: true }), metrics }), run(spec, { wasm: scalar, metrics })]);
     expectIdentical(a, b);
   });
 

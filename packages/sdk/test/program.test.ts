@@ -122,6 +122,7 @@ describe('engine v2 blocks', () => {
 
   it('a burn to `burned` counts in burned and lowers total supply', async () => {
     const spec = base();
+    spec.params = {};
     spec.blocks = [{ id: 'burn', kind: 'transfer', asset: 'T', from: 'a', to: 'burned', amount: '100' }];
     const p = await paths(spec, 'reference', ['burned', 'totalSupply', 'cumulativeBurned']);
     expect(p.burned![0]![5]).toBe(100);
@@ -133,6 +134,7 @@ describe('engine v2 blocks', () => {
     const spec = base();
     spec.time = { step: 'day', steps: 3 * 365, start: '2024-10-01' };
     spec.assets.T.cap = 1e9;
+    spec.params = {};
     spec.blocks = [
       { id: 'hl', kind: 'schedule', asset: 'T', to: 'b', curve: { kind: 'halfLife', total: 1000, halfLife: { amount: 365, unit: 'day' } } },
       {
@@ -154,6 +156,7 @@ describe('engine v2 blocks', () => {
   it('a remint mints a fraction of the average of the last completed steps, capped', async () => {
     const spec = base();
     spec.assets.T.cap = 1e6;
+    spec.params = {};
     spec.blocks = [
       { id: 'burn', kind: 'transfer', asset: 'T', from: 'a', to: 'burned', amount: 'if(t <= 2, 70, 0)' },
       { id: 're', kind: 'remint', asset: 'T', of: 'burn.amount', window: 7, fraction: 0.5, cap: { amount: 4, per: 'day' }, to: 'b' },
@@ -209,6 +212,12 @@ describe('engine v2 validation', () => {
     expect(bad((s) => delete (s.assets.C as { priceUsd?: number }).priceUsd).path).toBe('assets.C.priceUsd');
     expect(bad((s) => ((s.blocks[0] as { kind: string }).kind = 'magic')).code).toBe('SPEC_INVALID_ENUM');
     expect(bad((s) => ((s.assets.W as unknown as Record<string, unknown>).colour = 'red')).code).toBe('SPEC_UNKNOWN_FIELD');
+  });
+
+  it('a parameter no formula reads is refused, with the close name it was probably meant for', () => {
+    const e = bad((s) => (s.params!.grwth = 1));
+    expect([e.code, e.path]).toEqual(['SPEC_UNKNOWN_REFERENCE', 'params.grwth']);
+    expect(e.hint).toContain('params.growth');
   });
 
   it('an unknown metric is a RESULT_UNKNOWN_METRIC listing what exists', async () => {

@@ -97,7 +97,7 @@ describe('choosing the statistics; keeping every run', () => {
   });
 
   it('a streaming sweep gives the same numbers on 1 and 2 threads', async () => {
-    const plan = { grid: { 'demand.growth.rate': [0, 0.01] } };
+    const plan = { grid: { 'params.growth': [0, 0.01] } };
     const a = await sweep(w1(70, 10, 40), plan, { statistics: 'streaming', threads: 1 });
     const b = await sweep(w1(70, 10, 40), plan, { statistics: 'streaming', threads: 2 });
     expect(JSON.stringify(b.points.map((p) => p.result))).toBe(JSON.stringify(a.points.map((p) => p.result)));

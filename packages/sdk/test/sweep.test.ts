@@ -5,22 +5,22 @@ import { w1 } from './fixtures.js';
 describe('parameter sweeps', () => {
   it('grid: cartesian product, each point labelled and equal to a plain run of its spec', async () => {
     const spec = w1(3, 20, 60);
-    const s = await sweep(spec, { grid: { 'demand.growth.rate': [0, 0.01], 'token.initialCirculating': [4e7, 5e7] } }, { threads: 2 });
+    const s = await sweep(spec, { grid: { 'params.growth': [0, 0.01], 'assets.W.accounts.liquid.initial': [4e7, 5e7] } }, { threads: 2 });
     expect(s.points.map((p) => p.params)).toEqual([
-      { 'demand.growth.rate': 0, 'token.initialCirculating': 4e7 },
-      { 'demand.growth.rate': 0, 'token.initialCirculating': 5e7 },
-      { 'demand.growth.rate': 0.01, 'token.initialCirculating': 4e7 },
-      { 'demand.growth.rate': 0.01, 'token.initialCirculating': 5e7 },
+      { 'params.growth': 0, 'assets.W.accounts.liquid.initial': 4e7 },
+      { 'params.growth': 0, 'assets.W.accounts.liquid.initial': 5e7 },
+      { 'params.growth': 0.01, 'assets.W.accounts.liquid.initial': 4e7 },
+      { 'params.growth': 0.01, 'assets.W.accounts.liquid.initial': 5e7 },
     ]);
     const p2 = s.points[2]!;
-    const direct = await run(setPath(setPath(spec, 'demand.growth.rate', 0.01), 'token.initialCirculating', 4e7));
+    const direct = await run(setPath(setPath(spec, 'params.growth', 0.01), 'assets.W.accounts.liquid.initial', 4e7));
     expect(JSON.stringify(p2.result)).toBe(JSON.stringify(direct));
     expect(p2.result.metric('circulatingSupply').p50[0]).toBe(4e7);
-    const one = await sweep(spec, { grid: { 'demand.growth.rate': [0, 0.01], 'token.initialCirculating': [4e7, 5e7] } }, { threads: 1 });
+    const one = await sweep(spec, { grid: { 'params.growth': [0, 0.01], 'assets.W.accounts.liquid.initial': [4e7, 5e7] } }, { threads: 1 });
     expect(JSON.stringify(one.toJSON())).toBe(JSON.stringify(s.toJSON()));
     const csv = s.toCSV().trim().split('\n');
     expect(csv).toHaveLength(5);
-    expect(csv[0]).toMatch(/^index,demand\.growth\.rate,token\.initialCirculating,/);
+    expect(csv[0]).toMatch(/^index,params\.growth,assets\.W\.accounts\.liquid\.initial,/);
   });
 
   it('zip pairs values; random and lhs sample inside the ranges, lhs one point per stratum', () => {

@@ -5,11 +5,10 @@
  */
 export { ErrorCodes, FlywheelError, fail, type ErrorCode, type FlywheelIssue } from './errors.js';
 export * from './schema.js';
-export { validateSpec, isValidSpec, type ValidSpec } from './validate.js';
 export { getPath, setPath } from './paths.js';
 export { PERIOD_DAYS, stepDays, periodDays, stepsPerYear, perStep, parseDate, daysBetween, formatDate, addMonths, offsetDays } from './units.js';
 export { fromBaseUnits, toBaseUnits, creditsFromBurn, tokensForCredits } from './decimal.js';
 export * from './formula.js';
 export * from './model.js';
 export * from './blocks/index.js';
-export { validateSpecV2, modelNames, blockOutputs, blockFormulas, BUILTIN_NAMES, ASSET_NAMES, IMPLICIT_ACCOUNTS } from './validateModel.js';
+export { validateSpec, validateSpecV2, isValidSpec, modelNames, blockOutputs, blockFormulas, BUILTIN_NAMES, ASSET_NAMES, IMPLICIT_ACCOUNTS } from './validateModel.js';

@@ -58,7 +58,8 @@ export const TimeStepSchema = z.union([
   z.strictObject({ seconds: z.number().gt(0).max(366 * 86_400), name: name() }),
 ]);
 
-export const ModelSpecV2Schema = z.strictObject({
+/** The model spec schema (specVersion 2). */
+export const ModelSpecSchema = z.strictObject({
   specVersion: z.literal(2),
   name: z.string().min(1),
   description: z.string().optional(),
@@ -80,15 +81,21 @@ export const ModelSpecV2Schema = z.strictObject({
   }),
 });
 
-/** A version-2 model spec as written by a user or a model module (plain JSON). */
-export type ModelSpecV2 = z.input<typeof ModelSpecV2Schema>;
-/** A version-2 spec after validation. */
-export type ValidSpecV2 = z.output<typeof ModelSpecV2Schema>;
+/** A model spec as written by a user or a model module (plain JSON). */
+export type ModelSpec = z.input<typeof ModelSpecSchema>;
+/** A spec after validation (optional fields keep their documented defaults at compile time). */
+export type ValidSpec = z.output<typeof ModelSpecSchema>;
+/** @deprecated the same as {@link ModelSpecSchema} (spec version 2 is the only version). */
+export const ModelSpecV2Schema = ModelSpecSchema;
+/** @deprecated the same as {@link ModelSpec}. */
+export type ModelSpecV2 = ModelSpec;
+/** @deprecated the same as {@link ValidSpec}. */
+export type ValidSpecV2 = ValidSpec;
 export type AssetSpec = z.output<typeof AssetSchema>;
 export type AccountSpec = z.output<typeof AccountSchema>;
 export type SignalSpec = z.output<typeof SignalSchema>;
 export type TimeStep = z.output<typeof TimeStepSchema>;
-export type BlockSpec = ValidSpecV2['blocks'][number];
+export type BlockSpec = ValidSpec['blocks'][number];
 
 /** Steps in a 365-day year for a v2 time step. */
 export function stepsPerYearV2(step: TimeStep): number {

@@ -1,7 +1,7 @@
 import { BLOCK_FORMULAS, BLOCK_OUTPUTS, type Target } from './blocks/index.js';
 import { ErrorCodes, FlywheelError, type FlywheelIssue } from './errors.js';
-import { checkFormulaNames, parseFormula } from './formula.js';
-import { ModelSpecV2Schema, type BlockSpec, type ValidSpecV2 } from './model.js';
+import { checkFormulaNames, editDistance, parseFormula } from './formula.js';
+import { ModelSpecSchema, type BlockSpec, type ModelSpec, type ValidSpec } from './model.js';
 import { parseDate } from './units.js';
 import { fromZod } from './validate.js';
 
@@ -25,7 +25,7 @@ export const IMPLICIT_ACCOUNTS = ['issuer', 'burned'] as const;
  * modelNames(validateSpecV2(spec)).get('HNT.liquid'); // 'account'
  * ```
  */
-export function modelNames(spec: ValidSpecV2): Map<string, 'builtin' | 'param' | 'signal' | 'account' | 'asset' | 'output'> {
+export function modelNames(spec: ValidSpec): Map<string, 'builtin' | 'param' | 'signal' | 'account' | 'asset' | 'output'> {
   const out = new Map<string, 'builtin' | 'param' | 'signal' | 'account' | 'asset' | 'output'>();
   for (const n of BUILTIN_NAMES) out.set(n, 'builtin');
   for (const n of Object.keys(spec.params ?? {})) out.set(n, 'param');
@@ -60,7 +60,7 @@ function checkWhen(when: string | number | undefined, path: string, start: strin
   else if (Number.isNaN(parseDate(when))) push(out, ErrorCodes.SPEC_INVALID_FORMAT, path, when, 'not a real calendar date', 'Use an existing date in YYYY-MM-DD form.');
 }
 
-function crossChecks(s: ValidSpecV2): Out {
+function crossChecks(s: ValidSpec): Out {
   const out: Out = [];
   const start = s.time.start;
   if (start !== undefined && Number.isNaN(parseDate(start))) push(out, ErrorCodes.SPEC_INVALID_FORMAT, 'time.start', start, 'not a real calendar date', 'Use an existing date in YYYY-MM-DD form.');
@@ -246,26 +246,58 @@ function crossChecks(s: ValidSpecV2): Out {
     }
     if (b.kind === 'remint' && !known(b.of)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `blocks.${i}.of`, b.of, `unknown name "${b.of}"`, 'Average a per-step value such as HNT.burned or a block output (<id>.amount).');
   });
+  // A parameter no formula reads is a typo or dead weight (e.g. --set params.grwth=1): never ignored.
+  const read = new Set<string>();
+  s.blocks.forEach((b, i) => {
+    for (const [field, source] of blockFormulas(b)) {
+      try {
+        for (const n of parseFormula(source, `blocks.${i}.${field}`).names) read.add(n.name);
+      } catch {
+        // reported above
+      }
+    }
+  });
+  for (const p of Object.keys(s.params ?? {})) {
+    if (read.has(p)) continue;
+    const close = Object.keys(s.params ?? {}).filter((q) => q !== p && read.has(q) && editDistance(p, q) <= Math.max(1, Math.floor(q.length / 3)));
+    push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `params.${p}`, s.params![p], `no formula reads parameter "${p}"`, close.length ? `Did you mean ${close.map((c) => `params.${c}`).join(', ')}?` : 'Use it in a formula or remove it.');
+  }
   return out;
 }
 
 /**
- * Validates a version-2 spec. Returns it typed on success; throws a {@link FlywheelError} listing
- * every problem otherwise (the first in `code`/`path`/`value`/`hint`, all in `issues`).
+ * Validates a spec. Returns it typed on success; throws a {@link FlywheelError} listing every
+ * problem otherwise (the first in `code`/`path`/`value`/`hint`, all in `issues`).
  *
  * @param input - anything (parsed JSON, a model's spec, user edits)
  * @returns the validated spec
  * @throws FlywheelError with a `SPEC_*` or `FORMULA_*` code
  * @example
  * ```ts
- * import { validateSpecV2 } from '@flywheel/spec';
- * const spec = validateSpecV2(JSON.parse(text));
+ * import { validateSpec } from '@flywheel/spec';
+ * const spec = validateSpec(JSON.parse(text));
  * ```
  */
-export function validateSpecV2(input: unknown): ValidSpecV2 {
-  const parsed = ModelSpecV2Schema.safeParse(input);
+export function validateSpec(input: unknown): ValidSpec {
+  if (input !== null && typeof input === 'object' && (input as { specVersion?: unknown }).specVersion === 1) {
+    throw new FlywheelError({ code: ErrorCodes.SPEC_INVALID_ENUM, path: 'specVersion', value: 1, message: 'spec version 1 (one fixed pipeline) is replaced by version 2 (a ledger and blocks)', hint: 'Rewrite the spec as version 2: see docs/spec.md; the models in @flywheel/models are version 2.' });
+  }
+  const parsed = ModelSpecSchema.safeParse(input);
   if (!parsed.success) throw new FlywheelError(parsed.error.issues.flatMap((i) => fromZod(i, input)));
   const issues = crossChecks(parsed.data);
   if (issues.length > 0) throw new FlywheelError(issues);
   return parsed.data;
+}
+
+/** @deprecated the same as {@link validateSpec}. */
+export const validateSpecV2 = validateSpec;
+
+/** Type guard form of {@link validateSpec}: true when the spec is valid. */
+export function isValidSpec(input: unknown): input is ModelSpec {
+  try {
+    validateSpec(input);
+    return true;
+  } catch {
+    return false;
+  }
 }

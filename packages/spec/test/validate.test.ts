@@ -16,27 +16,26 @@ import {
 } from '@flywheel/spec';
 import { describe, expect, it } from 'vitest';
 
-/** A small spec that uses most sections (dates, shares over two groups, burn, demand, providers). */
+/** A small spec that uses most sections (two assets, params, a signal, dates, shares, a burn, a population). */
 function base(): ModelSpec {
   return {
-    specVersion: 1,
+    specVersion: 2,
     name: 'base',
-    token: { symbol: 'TST', initialSupply: 1000, initialCirculating: 500 },
     time: { step: 'day', steps: 10, start: '2024-01-01' },
-    groups: { miners: { kind: 'providers' }, treasury: { kind: 'treasury' } },
-    emissions: {
-      e: { kind: 'fixed', rate: { amount: 100, per: 'day' }, from: '2024-01-03', to: { miners: 0.6, treasury: 0.4 } },
+    mainAsset: 'TST',
+    assets: {
+      TST: { kind: 'token', decimals: 6, cap: 10_000, accounts: { liquid: { initial: 500, tag: 'liquid' }, locked: { initial: 500, tag: 'locked' }, pool: { tag: 'rewards' }, treasury: { tag: 'treasury' } } },
+      CR: { kind: 'credit', decimals: 0, priceUsd: 0.01, accounts: {} },
     },
-    burn: { kind: 'burnAndMint', share: 0.5 },
-    demand: { initial: { amount: 100, per: 'day' }, growth: { rate: 0.1, per: 'year' } },
-    price: { kind: 'constant', initial: 1 },
-    providers: {
-      count: 10,
-      cost: { kind: 'constant', value: 1 },
-      costPer: 'day',
-      window: 7,
-      reentry: { probability: 0.1, threshold: 1 },
-    },
+    params: { demand0: 100, growth: 0.1 },
+    signals: { demandUsd: { initial: 100 } },
+    blocks: [
+      { id: 'demand', kind: 'signal', set: 'demandUsd', formula: 'demand0 * (1 + growth) ^ years' },
+      { id: 'e', kind: 'schedule', asset: 'TST', to: { pool: 0.6, treasury: 0.4 }, curve: { kind: 'fixed', rate: { amount: 100, per: 'day' }, from: '2024-01-03' } },
+      { id: 'burn', kind: 'creditBurn', asset: 'TST', from: 'liquid', credit: 'CR', usd: 'demandUsd', share: 0.5 },
+      { id: 'miners', kind: 'population', count: 10, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 7, reentry: { probability: 0.1, threshold: 1 }, pays: { asset: 'TST', from: 'pool', to: 'liquid' } },
+      { id: 'price', kind: 'price', asset: 'TST', model: { kind: 'constant', initial: 1 } },
+    ],
     monteCarlo: { runs: 2, seed: 1 },
   };
 }
@@ -74,215 +73,181 @@ function expectIssue(input: unknown, code: ErrorCode, path: string, value: unkno
 
 describe('validateSpec: valid specs', () => {
   it('accepts the base spec and returns it', () => {
-    const v = validateSpec(base());
-    expect(v.name).toBe('base');
-    expect(v.emissions.e!.to).toEqual({ miners: 0.6, treasury: 0.4 });
+    const s = validateSpec(base());
+    expect(s.name).toBe('base');
+    expect(s.blocks).toHaveLength(5);
     expect(isValidSpec(base())).toBe(true);
+    expect(isValidSpec({})).toBe(false);
   });
 
   it('accepts shares that sum to one within floating-point error (0.7 + 0.2 + 0.1)', () => {
-    const s = edited((x) => {
-      x.groups.c = { kind: 'circulating' };
-      x.emissions.e.to = { miners: 0.7, treasury: 0.2, c: 0.1 };
-    });
-    expect(0.7 + 0.2 + 0.1).not.toBe(1); // the point of the tolerance
+    const s = edited((x) => (x.blocks[1].to = { pool: 0.7, treasury: 0.2, liquid: 0.1 }));
     expect(() => validateSpec(s)).not.toThrow();
   });
 
   it('accepts the range bounds themselves (runs 1, seed 0 and 2^32−1, window 1 and 31)', () => {
-    for (const [path, v] of [
-      ['monteCarlo.runs', 1],
-      ['monteCarlo.seed', 0],
-      ['monteCarlo.seed', 2 ** 32 - 1],
-      ['providers.window', 1],
-      ['providers.window', 31],
-    ] as const) {
-      expect(() => validateSpec(setPath(base(), path, v))).not.toThrow();
+    for (const [runs, seed, window] of [[1, 0, 1], [1, 2 ** 32 - 1, 31]] as const) {
+      const s = edited((x) => {
+        x.monteCarlo = { runs, seed };
+        x.blocks[3].window = window;
+      });
+      expect(() => validateSpec(s)).not.toThrow();
     }
+  });
+
+  it('accepts a protocol clock as the step', () => {
+    expect(() => validateSpec(edited((x) => (x.time.step = { seconds: 69_120, name: 'round' })))).not.toThrow();
   });
 });
 
 describe('validateSpec: schema errors', () => {
   it('missing field → SPEC_MISSING_FIELD at its path', () => {
-    expectIssue(edited((s) => delete s.token.symbol), ErrorCodes.SPEC_MISSING_FIELD, 'token.symbol', undefined);
-    expectIssue(edited((s) => delete s.monteCarlo), ErrorCodes.SPEC_MISSING_FIELD, 'monteCarlo', undefined);
-    expectIssue(edited((s) => delete s.providers.reentry.threshold), ErrorCodes.SPEC_MISSING_FIELD, 'providers.reentry.threshold', undefined);
+    const e = thrown(() => validateSpec(edited((x) => delete x.assets.TST.decimals)));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_MISSING_FIELD, 'assets.TST.decimals']);
   });
 
   it('wrong type → SPEC_INVALID_TYPE with the bad value', () => {
-    expectIssue(edited((s) => (s.time.steps = 'ten')), ErrorCodes.SPEC_INVALID_TYPE, 'time.steps', 'ten');
-    expectIssue(edited((s) => (s.token.initialSupply = '1000')), ErrorCodes.SPEC_INVALID_TYPE, 'token.initialSupply', '1000');
-    expectIssue(edited((s) => (s.demand.growth.rate = 'fast')), ErrorCodes.SPEC_INVALID_TYPE, 'demand.growth.rate', 'fast');
-    expectIssue(edited((s) => (s.token = 5)), ErrorCodes.SPEC_INVALID_TYPE, 'token', 5);
+    const e = thrown(() => validateSpec(edited((x) => (x.params.growth = 'fast'))));
+    expect([e.code, e.path, e.value]).toEqual([ErrorCodes.SPEC_INVALID_TYPE, 'params.growth', 'fast']);
   });
 
   it('unknown field at the root → SPEC_UNKNOWN_FIELD at its name', () => {
-    expectIssue(edited((s) => (s.foo = 1)), ErrorCodes.SPEC_UNKNOWN_FIELD, 'foo', 1);
+    expect(thrown(() => validateSpec(edited((x) => (x.tokens = {})))).path).toBe('tokens');
   });
 
   it('unknown nested field → SPEC_UNKNOWN_FIELD at its dotted path', () => {
-    expectIssue(edited((s) => (s.demand.grwth = { rate: 0.2 })), ErrorCodes.SPEC_UNKNOWN_FIELD, 'demand.grwth', { rate: 0.2 });
-    expectIssue(edited((s) => (s.emissions.e.rate.amt = 3)), ErrorCodes.SPEC_UNKNOWN_FIELD, 'emissions.e.rate.amt', 3);
+    const e = thrown(() => validateSpec(edited((x) => (x.blocks[1].curve.rat = 1))));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_UNKNOWN_FIELD, 'blocks.1.curve.rat']);
   });
 
   it('out of range → SPEC_OUT_OF_RANGE', () => {
-    expectIssue(edited((s) => (s.monteCarlo.runs = 0)), ErrorCodes.SPEC_OUT_OF_RANGE, 'monteCarlo.runs', 0);
-    expectIssue(edited((s) => (s.monteCarlo.seed = -1)), ErrorCodes.SPEC_OUT_OF_RANGE, 'monteCarlo.seed', -1);
-    expectIssue(edited((s) => (s.monteCarlo.seed = 2 ** 32)), ErrorCodes.SPEC_OUT_OF_RANGE, 'monteCarlo.seed', 2 ** 32);
-    expectIssue(edited((s) => (s.providers.window = 33)), ErrorCodes.SPEC_OUT_OF_RANGE, 'providers.window', 33);
-    expectIssue(edited((s) => (s.burn.share = 1.5)), ErrorCodes.SPEC_OUT_OF_RANGE, 'burn.share', 1.5);
-    expectIssue(edited((s) => (s.emissions.e.rate.amount = -1)), ErrorCodes.SPEC_OUT_OF_RANGE, 'emissions.e.rate.amount', -1);
+    expect(thrown(() => validateSpec(edited((x) => (x.monteCarlo.runs = 0)))).code).toBe(ErrorCodes.SPEC_OUT_OF_RANGE);
+    expect(thrown(() => validateSpec(edited((x) => (x.blocks[3].window = 32)))).path).toBe('blocks.3.window');
+    expect(thrown(() => validateSpec(edited((x) => (x.blocks[2].share = 1.5)))).path).toBe('blocks.2.share');
   });
 
   it('bad enum → SPEC_INVALID_ENUM', () => {
-    expectIssue(edited((s) => (s.time.step = 'fortnight')), ErrorCodes.SPEC_INVALID_ENUM, 'time.step', 'fortnight');
-    expectIssue(edited((s) => (s.emissions.e.rate.per = 'decade')), ErrorCodes.SPEC_INVALID_ENUM, 'emissions.e.rate.per', 'decade');
-    expectIssue(edited((s) => (s.demand.growth.per = 'decade')), ErrorCodes.SPEC_INVALID_ENUM, 'demand.growth.per', 'decade');
+    const e = thrown(() => validateSpec(edited((x) => (x.assets.TST.accounts.liquid.tag = 'wallet'))));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_INVALID_ENUM, 'assets.TST.accounts.liquid.tag']);
   });
 
-  it('unknown emission kind → SPEC_INVALID_ENUM at emissions.<id>.kind with the bad kind as value', () => {
-    const e = expectIssue(edited((s) => (s.emissions.e.kind = 'magic')), ErrorCodes.SPEC_INVALID_ENUM, 'emissions.e.kind', 'magic');
-    expect(e.path.endsWith('.kind')).toBe(true);
-    expect(e.path.split('.').filter((p) => p === 'kind')).toHaveLength(1);
+  it('unknown block kind → SPEC_INVALID_ENUM at blocks.<i>.kind with the bad kind as value', () => {
+    const e = thrown(() => validateSpec(edited((x) => (x.blocks[1].kind = 'magic'))));
+    expect([e.code, e.value]).toEqual([ErrorCodes.SPEC_INVALID_ENUM, 'magic']);
+    expect(e.path).toBe('blocks.1.kind');
   });
 
-  it('unknown price kind → SPEC_INVALID_ENUM at price.kind', () => {
-    expectIssue(edited((s) => (s.price.kind = 'oracle')), ErrorCodes.SPEC_INVALID_ENUM, 'price.kind', 'oracle');
+  it('unknown curve kind → SPEC_INVALID_ENUM at blocks.<i>.curve.kind', () => {
+    expect(thrown(() => validateSpec(edited((x) => (x.blocks[1].curve.kind = 'linear')))).path).toBe('blocks.1.curve.kind');
   });
 
   it('malformed date → SPEC_INVALID_FORMAT at time.start', () => {
-    expectIssue(edited((s) => (s.time.start = '2024/01/01')), ErrorCodes.SPEC_INVALID_FORMAT, 'time.start', '2024/01/01');
-    expectIssue(edited((s) => (s.time.start = '24-1-1')), ErrorCodes.SPEC_INVALID_FORMAT, 'time.start', '24-1-1');
+    const e = thrown(() => validateSpec(edited((x) => (x.time.start = '2024/01/01'))));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_INVALID_FORMAT, 'time.start']);
   });
 
   it('impossible date 2024-02-30 → SPEC_INVALID_FORMAT at time.start (2024-02-29 is fine)', () => {
-    expectIssue(edited((s) => (s.time.start = '2024-02-30')), ErrorCodes.SPEC_INVALID_FORMAT, 'time.start', '2024-02-30');
-    expectIssue(edited((s) => (s.time.start = '2023-02-29')), ErrorCodes.SPEC_INVALID_FORMAT, 'time.start', '2023-02-29');
-    expect(() => validateSpec(edited((s) => (s.time.start = '2024-02-29')))).not.toThrow();
+    expect(thrown(() => validateSpec(edited((x) => (x.time.start = '2024-02-30')))).code).toBe(ErrorCodes.SPEC_INVALID_FORMAT);
+    expect(() => validateSpec(edited((x) => (x.time.start = '2024-02-29')))).not.toThrow();
   });
 
-  it('impossible emission date → SPEC_INVALID_FORMAT at its path', () => {
-    expectIssue(edited((s) => (s.emissions.e.from = '2024-04-31')), ErrorCodes.SPEC_INVALID_FORMAT, 'emissions.e.from', '2024-04-31');
+  it('impossible curve date → SPEC_INVALID_FORMAT at its path', () => {
+    const e = thrown(() => validateSpec(edited((x) => (x.blocks[1].curve.from = '2024-13-01'))));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_INVALID_FORMAT, 'blocks.1.curve.from']);
+  });
+
+  it('spec version 1 → SPEC_INVALID_ENUM at specVersion with a hint to version 2', () => {
+    const e = thrown(() => validateSpec({ specVersion: 1, name: 'old' }));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_INVALID_ENUM, 'specVersion']);
+    expect(e.hint).toContain('version 2');
   });
 });
 
 describe('validateSpec: cross-field errors', () => {
-  it('shares not summing to one → SPEC_SHARES_NOT_ONE at emissions.<id>.to', () => {
-    expectIssue(edited((s) => (s.emissions.e.to.treasury = 0.3)), ErrorCodes.SPEC_SHARES_NOT_ONE, 'emissions.e.to', { miners: 0.6, treasury: 0.3 });
-    expectIssue(edited((s) => (s.emissions.e.to = { miners: 0.6, treasury: 0.6 })), ErrorCodes.SPEC_SHARES_NOT_ONE, 'emissions.e.to', { miners: 0.6, treasury: 0.6 });
+  it('shares not summing to one → SPEC_SHARES_NOT_ONE at blocks.<i>.to', () => {
+    const e = thrown(() => validateSpec(edited((x) => (x.blocks[1].to = { pool: 0.5, treasury: 0.4 }))));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_SHARES_NOT_ONE, 'blocks.1.to']);
   });
 
-  it('unknown group reference → SPEC_UNKNOWN_REFERENCE at emissions.<id>.to.<group>', () => {
-    const e = expectIssue(edited((s) => (s.emissions.e.to = { miners: 0.6, nobody: 0.4 })), ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'emissions.e.to.nobody', 'nobody');
-    expect(e.hint).toContain('miners');
+  it('unknown account → SPEC_UNKNOWN_REFERENCE at blocks.<i>.to.<account>, listing the accounts', () => {
+    const e = thrown(() => validateSpec(edited((x) => (x.blocks[1].to = { pool: 0.6, tresury: 0.4 }))));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'blocks.1.to.tresury']);
+    expect(e.hint).toContain('treasury');
   });
 
-  it('unknown group in netEmissions.to → SPEC_UNKNOWN_REFERENCE', () => {
-    expectIssue(
-      edited((s) => (s.burn.netEmissions = { cap: { amount: 1, per: 'day' }, averageOver: 7, to: { ghosts: 1 } })),
-      ErrorCodes.SPEC_UNKNOWN_REFERENCE,
-      'burn.netEmissions.to.ghosts',
-      'ghosts',
-    );
+  it('unknown asset or main asset → SPEC_UNKNOWN_REFERENCE', () => {
+    expect(thrown(() => validateSpec(edited((x) => (x.blocks[2].credit = 'DC')))).path).toBe('blocks.2.credit');
+    expect(thrown(() => validateSpec(edited((x) => (x.mainAsset = 'FIL')))).path).toBe('mainAsset');
   });
 
-  it('circulating above initial supply → SPEC_INCONSISTENT at token.initialCirculating', () => {
-    expectIssue(edited((s) => (s.token.initialCirculating = 2000)), ErrorCodes.SPEC_INCONSISTENT, 'token.initialCirculating', 2000);
-    // circulating + staked above the supply too
-    expectIssue(edited((s) => (s.token.initialStaked = 501)), ErrorCodes.SPEC_INCONSISTENT, 'token.initialCirculating', 500);
-    expect(() => validateSpec(edited((s) => (s.token.initialStaked = 500)))).not.toThrow();
+  it('initial balances above the cap → SPEC_INCONSISTENT at assets.<a>.cap', () => {
+    const e = thrown(() => validateSpec(edited((x) => (x.assets.TST.cap = 900))));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_INCONSISTENT, 'assets.TST.cap']);
   });
 
-  it('initial supply above max supply → SPEC_INCONSISTENT at token.initialSupply', () => {
-    expectIssue(edited((s) => (s.token.maxSupply = 999)), ErrorCodes.SPEC_INCONSISTENT, 'token.initialSupply', 1000);
+  it('an account named issuer or burned → SPEC_INCONSISTENT (they are implicit)', () => {
+    expect(thrown(() => validateSpec(edited((x) => (x.assets.TST.accounts.burned = { tag: 'locked' })))).path).toBe('assets.TST.accounts.burned');
   });
 
   it('a date without time.start → SPEC_INCONSISTENT at the date', () => {
-    expectIssue(edited((s) => delete s.time.start), ErrorCodes.SPEC_INCONSISTENT, 'emissions.e.from', '2024-01-03');
-    // a step index instead of a date is fine without a start
-    expect(() => validateSpec(edited((s) => { delete s.time.start; s.emissions.e.from = 2; }))).not.toThrow();
+    const e = thrown(() => validateSpec(edited((x) => delete x.time.start)));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_INCONSISTENT, 'blocks.1.curve.from']);
   });
 
-  it('price path shorter than steps + 1 → SPEC_OUT_OF_RANGE at price.values (value = its length)', () => {
-    const short = Array.from({ length: 10 }, () => 1); // steps = 10 needs 11
-    expectIssue(edited((s) => (s.price = { kind: 'path', values: short })), ErrorCodes.SPEC_OUT_OF_RANGE, 'price.values', 10);
-    expect(() => validateSpec(edited((s) => (s.price = { kind: 'path', values: [...short, 1] })))).not.toThrow();
+  it('price path shorter than steps + 1 → SPEC_OUT_OF_RANGE at blocks.<i>.model.values (value = its length)', () => {
+    const e = thrown(() => validateSpec(edited((x) => (x.blocks[4].model = { kind: 'path', values: [1, 2, 3] }))));
+    expect([e.code, e.path, e.value]).toEqual([ErrorCodes.SPEC_OUT_OF_RANGE, 'blocks.4.model.values', 3]);
   });
 
-  it('burn without demand → SPEC_MISSING_FIELD at demand', () => {
-    expectIssue(edited((s) => delete s.demand), ErrorCodes.SPEC_MISSING_FIELD, 'demand', undefined);
+  it('a declared signal no block writes, or written twice → SPEC_INCONSISTENT', () => {
+    expect(thrown(() => validateSpec(edited((x) => (x.signals.spare = {})))).path).toBe('signals.spare');
+    expect(thrown(() => validateSpec(edited((x) => x.blocks.push({ id: 'again', kind: 'signal', set: 'demandUsd', formula: '1' })))).path).toBe('blocks.5.set');
   });
 
-  it('capacity-responsive demand without providers → SPEC_MISSING_FIELD at providers', () => {
-    expectIssue(
-      edited((s) => {
-        s.demand.capacity = { elasticity: 0.5 };
-        delete s.providers;
-      }),
-      ErrorCodes.SPEC_MISSING_FIELD,
-      'providers',
-      undefined,
-    );
+  it('a formula that does not parse → FORMULA_SYNTAX with the column', () => {
+    const e = thrown(() => validateSpec(edited((x) => (x.blocks[0].formula = 'demand0 * (1 + growth'))));
+    expect([e.code, e.path]).toEqual([ErrorCodes.FORMULA_SYNTAX, 'blocks.0.formula']);
+    expect(e.message).toMatch(/column \d+/);
   });
 
   it('collects every problem in issues (schema errors together)', () => {
     const e = thrown(() =>
-      validateSpec(
-        edited((s) => {
-          s.monteCarlo.runs = 0;
-          s.time.step = 'fortnight';
-          s.foo = 1;
-        }),
-      ),
+      validateSpec(edited((x) => {
+        x.monteCarlo.runs = -1;
+        x.time.steps = 'ten';
+        x.extra = true;
+      })),
     );
-    const found = e.issues.map((i) => `${i.code}@${i.path}`).sort();
-    expect(found).toEqual(['SPEC_INVALID_ENUM@time.step', 'SPEC_OUT_OF_RANGE@monteCarlo.runs', 'SPEC_UNKNOWN_FIELD@foo'].sort());
-    expect(e.code).toBe(e.issues[0]!.code);
-    expect(e.path).toBe(e.issues[0]!.path);
-    expect(e.value).toEqual(e.issues[0]!.value);
-    expect(e.hint).toBe(e.issues[0]!.hint);
-    for (const i of e.issues) expect(i.hint.length).toBeGreaterThan(0);
-    expect(e.message).toContain('and 2 more');
-    expect(e.toJSON().issues).toHaveLength(3);
+    const codes = e.issues.map((i) => `${i.code} ${i.path}`).sort();
+    expect(codes).toEqual([`${ErrorCodes.SPEC_INVALID_TYPE} time.steps`, `${ErrorCodes.SPEC_OUT_OF_RANGE} monteCarlo.runs`, `${ErrorCodes.SPEC_UNKNOWN_FIELD} extra`].sort());
   });
 
   it('collects every problem in issues (cross-field errors together)', () => {
     const e = thrown(() =>
-      validateSpec(
-        edited((s) => {
-          s.token.initialCirculating = 2000;
-          s.emissions.e.to = { miners: 0.5, nowhere: 0.1 };
-          delete s.demand;
-        }),
-      ),
+      validateSpec(edited((x) => {
+        x.blocks[1].to = { pool: 0.5 };
+        x.mainAsset = 'NOPE';
+      })),
     );
-    const found = new Set(e.issues.map((i) => `${i.code}@${i.path}`));
-    expect(found).toEqual(
-      new Set([
-        'SPEC_INCONSISTENT@token.initialCirculating',
-        'SPEC_UNKNOWN_REFERENCE@emissions.e.to.nowhere',
-        'SPEC_SHARES_NOT_ONE@emissions.e.to',
-        'SPEC_MISSING_FIELD@demand',
-      ]),
-    );
+    expect(e.issues.map((i) => i.path).sort()).toEqual(['blocks.1.to', 'mainAsset']);
   });
 });
 
 describe('getPath / setPath', () => {
   it('getPath reads nested fields and array elements', () => {
-    const s = edited((x) => (x.price = { kind: 'path', values: [3, 4, 5] }));
-    expect(getPath(s, 'demand.growth.rate')).toBe(0.1);
-    expect(getPath(s, 'emissions.e.to.treasury')).toBe(0.4);
-    expect(getPath(s, 'price.values.1')).toBe(4);
-    expect(getPath(s, 'token')).toEqual({ symbol: 'TST', initialSupply: 1000, initialCirculating: 500 });
+    const s = base();
+    expect(getPath(s, 'params.growth')).toBe(0.1);
+    expect(getPath(s, 'blocks.1.to.treasury')).toBe(0.4);
+    expect(getPath(s, 'blocks.3.reentry.probability')).toBe(0.1);
+    expect(getPath(s, 'assets.TST.accounts.liquid')).toEqual({ initial: 500, tag: 'liquid' });
   });
 
   it('getPath of a missing segment → SPEC_UNKNOWN_PATH with the full path and the existing fields in the hint', () => {
-    const e = thrown(() => getPath(base(), 'demand.grwth.rate'));
+    const e = thrown(() => getPath(base(), 'params.grwth'));
     expect(e.code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
-    expect(e.path).toBe('demand.grwth.rate');
+    expect(e.path).toBe('params.grwth');
     expect(e.hint).toContain('growth');
-    expect(thrown(() => getPath(base(), 'token.symbol.length')).code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
+    expect(thrown(() => getPath(base(), 'name.length.x')).code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
     expect(thrown(() => getPath(base(), '')).code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
     expect(thrown(() => getPath(base(), '   ')).code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
   });
@@ -290,29 +255,29 @@ describe('getPath / setPath', () => {
   it('setPath returns a changed deep copy and leaves the input alone', () => {
     const s = base();
     const before = JSON.stringify(s);
-    const t = setPath(s, 'demand.growth.rate', 0.3);
-    expect(getPath(t, 'demand.growth.rate')).toBe(0.3);
-    expect(getPath(s, 'demand.growth.rate')).toBe(0.1);
+    const t = setPath(s, 'params.growth', 0.3);
+    expect(getPath(t, 'params.growth')).toBe(0.3);
+    expect(getPath(s, 'params.growth')).toBe(0.1);
     expect(JSON.stringify(s)).toBe(before);
-    expect(t.token).not.toBe(s.token);
+    expect(t.params).not.toBe(s.params);
   });
 
   it('setPath of an unknown leaf throws unless create is true', () => {
-    const e = thrown(() => setPath(base(), 'demand.volatility', 0.2));
+    const e = thrown(() => setPath(base(), 'params.sigma', 0.2));
     expect(e.code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
-    expect(e.path).toBe('demand.volatility');
+    expect(e.path).toBe('params.sigma');
     expect(e.value).toBe(0.2);
-    expect(getPath(setPath(base(), 'demand.volatility', 0.2, true), 'demand.volatility')).toBe(0.2);
+    expect(getPath(setPath(base(), 'params.sigma', 0.2, true), 'params.sigma')).toBe(0.2);
   });
 
   it('setPath with a missing parent or a non-object parent → SPEC_UNKNOWN_PATH, even with create', () => {
-    for (const path of ['nope.x', 'demand.nope.x', 'token.symbol.x', '']) {
+    for (const path of ['nope.x', 'params.nope.x', 'name.x', '']) {
       const e = thrown(() => setPath(base(), path, 1, true));
       expect(e.code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
       // the reported path is the one given (as getPath does), not just the missing prefix
       expect(e.path).toBe(path);
     }
-    expect(thrown(() => setPath(base(), 'demand.nope.x', 1, true)).message).toContain('"nope"');
+    expect(thrown(() => setPath(base(), 'params.nope.x', 1, true)).message).toContain('"nope"');
   });
 });
 

@@ -20,7 +20,9 @@ export function issuanceHalvingStep(code: usize, pc: i32, state: usize): void {
     if (h >= 64 || !(remaining > 0)) { rate = h >= 64 ? 0 : perTick * half * 2; break; }
     rate = perTick * half * 2; // perTick · 2^−h
     const next = cap * (1 - half); // threshold h + 1
-    const n = Math.ceil((next - issuance) / rate);
+    // ticks before the crossing, judged to a millionth of a tick: the protocol counts whole base
+    // units, and the f64 issuance (a sum of balances) is within about 1e-8 tokens of it
+    const n = Math.ceil((next - issuance) / rate - 1e-6);
     if (n >= remaining) { total += rate * remaining; break; }
     total += rate * n;
     issuance += rate * n;

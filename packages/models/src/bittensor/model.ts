@@ -1,4 +1,4 @@
-import type { ModelSpecV2 } from '@flywheel/spec';
+import type { ModelSpec } from '@flywheel/spec';
 
 /**
  * Sources, as tagged in shared/reference/projects.md §7 (Bittensor): [SEED] the seed article
@@ -35,21 +35,21 @@ export interface BittensorOptions {
 }
 
 /**
- * The Bittensor (TAO) model on engine v2 (start 2024-10-01, daily steps of 7,200 blocks):
+ * The Bittensor (TAO) model (start 2024-10-01, daily steps of 7,200 blocks):
  * 1 TAO per block, halved whenever the issuance crosses 21M · (1 − 2^−k) — the exact block of the
  * crossing, even inside a day; registration costs recycled to the issuer (which lowers the
  * issuance and delays the halving); the 18/41/41 owner/miner/validator split, validators'
- * emission staked; staking and unstaking; a GBM price. See docs/models/bittensor.md.
+ * and miners' emission staked (owners' liquid); staking and unstaking; a GBM price. See docs/models/bittensor.md.
  *
  * @example
  * ```ts
  * import { bittensor } from '@flywheel/models/bittensor';
  * import { run } from '@flywheel/sdk';
- * const result = await run(bittensor({ runs: 100 }));
+ * const result = await run(bittensor({ runs: 100 }), { metrics: ['totalSupply', 'emission.rate'] });
  * result.metric('emission.rate').p50; // TAO per block, day by day
  * ```
  */
-export function bittensor(options: BittensorOptions = {}): ModelSpecV2 {
+export function bittensor(options: BittensorOptions = {}): ModelSpec {
   const years = options.years ?? 10;
   return {
     specVersion: 2,
@@ -65,8 +65,9 @@ export function bittensor(options: BittensorOptions = {}): ModelSpecV2 {
         circulating: ['liquid', 'bonded', 'unbonding'],
         description: 'issuance = every TAO in an account; recycling returns TAO to the issuer',
         accounts: {
-          liquid: { initial: TAO_SUPPLY * (1 - STAKED_SHARE), tag: 'liquid' },
-          bonded: { initial: TAO_SUPPLY * STAKED_SHARE, tag: 'bonded', description: '77% of circulating staked [SEED]' },
+          // whole TAO, so that the issuance is exact at the start (1,771,000 + 5,929,000)
+          liquid: { initial: TAO_SUPPLY - Math.round(TAO_SUPPLY * STAKED_SHARE), tag: 'liquid' },
+          bonded: { initial: Math.round(TAO_SUPPLY * STAKED_SHARE), tag: 'bonded', description: '77% of circulating staked [SEED]' },
           unbonding: { tag: 'unbonding' },
           emission: { tag: 'rewards', description: 'the day\'s block emission before it is split' },
         },
@@ -74,7 +75,7 @@ export function bittensor(options: BittensorOptions = {}): ModelSpecV2 {
     },
     params: {
       recycledPerDay: options.recycledPerDay ?? 100,
-      // [ASSUMPTION] holders stake 0.1% and unstake 0.3% of their balances a day: near the seed's 77% at the start.
+      // [ASSUMPTION] holders stake 0.1% of their liquid TAO and unstake 0.03% of the staked TAO a day.
       stakeRate: 0.001,
       unstakeRate: 0.0003,
     },
@@ -85,8 +86,8 @@ export function bittensor(options: BittensorOptions = {}): ModelSpecV2 {
       },
       {
         id: 'split', kind: 'split', asset: 'TAO', from: 'emission', rest: 'bonded',
-        parts: [{ to: 'liquid', share: OWNER_SHARE + MINER_SHARE }],
-        description: 'owners 18% and miners 41% liquid; validators 41% staked [OFF run_coinbase.rs; SEED]',
+        parts: [{ to: 'liquid', share: OWNER_SHARE }],
+        description: 'owners 18% liquid; miners\' and validators\' 82% added to their hotkeys\' stake [OFF run_coinbase.rs; SEED; UNC: before dTAO]',
       },
       { id: 'recycle', kind: 'transfer', asset: 'TAO', from: 'liquid', to: 'issuer', amount: 'recycledPerDay', description: 'registration costs recycled [OFF; amount ASSUMPTION]' },
       { id: 'staking', kind: 'bond', asset: 'TAO', liquid: 'liquid', bonded: 'bonded', unbonding: 'unbonding', delay: 1, bond: 'stakeRate * TAO.liquid', unbond: 'unstakeRate * TAO.bonded' },

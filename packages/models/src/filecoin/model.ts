@@ -1,4 +1,4 @@
-import type { ModelSpecV2 } from '@flywheel/spec';
+import type { ModelSpec } from '@flywheel/spec';
 
 /**
  * Sources, as tagged in shared/reference/projects.md §1 (Filecoin): [SEED] the seed article
@@ -21,7 +21,7 @@ export const EIB = 2 ** 60;
 /**
  * Epochs from mainnet genesis to the model's start (2024-10-01 00:00 UTC): genesis at
  * 2020-08-24 22:00:00 UTC [UNC: Lotus' mainnet genesis timestamp 1598306400, not re-read here],
- * 1,498 days and 2 hours = 4,314,480 + 240 epochs. [DER] The seed's "about 4.28 million blocks" [SEED]
+ * 1,498 days and 2 hours = 4,314,240 + 240 = 4,314,480 epochs. [DER] The seed's "about 4.28 million blocks" [SEED]
  * counts blocks, not epochs (some epochs have no block; most have several).
  */
 export const EPOCHS_AT_START = 1_498 * 2_880 + 240;
@@ -68,7 +68,7 @@ export function calibratedTheta(power = NETWORK_POWER_BYTES): number {
 /**
  * The calibrated θ and what simple and baseline minting had released at the start, as literals so
  * that the spec is the same data in every runtime (the derivations are {@link calibratedTheta}
- * and {@link mintedAtStart}; test/filecoin.test.ts checks that they agree). [DER]
+ * and {@link mintedAtStart}; test/v2-models.test.ts checks that they agree). [DER]
  */
 export const THETA_AT_START = 2_588_671.6123427358;
 export const MINTED_SIMPLE_AT_START = 124_603_769.10120207;
@@ -94,7 +94,7 @@ export interface FilecoinOptions {
 }
 
 /**
- * The Filecoin (FIL) model on engine v2, as of the seed's snapshot (start 2024-10-01, daily steps):
+ * The Filecoin (FIL) model, as of the seed's snapshot (start 2024-10-01, daily steps):
  * simple minting (330M on a 6-year half-life) and baseline minting (770M on effective network
  * time against the doubling baseline) aggregated per day in closed form; 25% of block rewards
  * liquid at once and 75% vesting linearly over 180 days; initial pledge locking toward a
@@ -109,11 +109,11 @@ export interface FilecoinOptions {
  * ```ts
  * import { filecoin } from '@flywheel/models/filecoin';
  * import { run } from '@flywheel/sdk';
- * const result = await run(filecoin({ runs: 100 }));
+ * const result = await run(filecoin({ runs: 100 }), { metrics: ['totalSupply', 'FIL.pledge'] });
  * result.metric('FIL.pledge').p50.at(-1); // pledged FIL after ten years
  * ```
  */
-export function filecoin(options: FilecoinOptions = {}): ModelSpecV2 {
+export function filecoin(options: FilecoinOptions = {}): ModelSpec {
   const years = options.years ?? 10;
   const theta0 = THETA_AT_START;
   // Storage-mining rewards not yet minted at the start: 1.1B less what simple and baseline minting released. [DER]

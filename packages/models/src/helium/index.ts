@@ -1,7 +1,7 @@
 /**
- * Helium: the model (v1 spec, and `heliumV2` on engine v2) and the protocol's exact rules (`rules`, bigint base units).
+ * Helium: the model (`helium`, HNT and Data Credits on engine v2), its sourced constants, and the
+ * protocol's exact rules (`rules`, bigint base units).
  * @packageDocumentation
  */
 export * as rules from './rules.js';
-export { heliumV2 } from './model.js';
-export * from '../helium.js';
+export * from './model.js';

@@ -1,4 +1,4 @@
-import type { ModelSpecV2 } from '@flywheel/spec';
+import type { ModelSpec } from '@flywheel/spec';
 
 /**
  * Sources, as tagged in shared/reference/projects.md §11 (Livepeer): [SEED] the seed article
@@ -50,7 +50,7 @@ export interface LivepeerOptions {
 }
 
 /**
- * The Livepeer (LPT) model on engine v2, one step per protocol round (5,760 L1 blocks, the
+ * The Livepeer (LPT) model, one step per protocol round (5,760 L1 blocks, the
  * `round` clock), start 2024-10-01: the Minter's inflation moves ±0.00005% per round toward the
  * 50% bonding target (bonding rate read before the round's rewards are bonded), supply ×
  * inflation is minted each round; 10% of it goes to the treasury until it holds 750,000 LPT; the
@@ -62,11 +62,11 @@ export interface LivepeerOptions {
  * ```ts
  * import { livepeer } from '@flywheel/models/livepeer';
  * import { run } from '@flywheel/sdk';
- * const result = await run(livepeer({ runs: 100 }));
+ * const result = await run(livepeer({ runs: 100 }), { metrics: ['totalSupply', 'inflation.rate'] });
  * result.metric('inflation.rate').p50.at(-1); // per-round inflation after ten years
  * ```
  */
-export function livepeer(options: LivepeerOptions = {}): ModelSpecV2 {
+export function livepeer(options: LivepeerOptions = {}): ModelSpec {
   const years = options.years ?? 10;
   return {
     specVersion: 2,
@@ -91,9 +91,9 @@ export function livepeer(options: LivepeerOptions = {}): ModelSpecV2 {
       },
     },
     params: {
-      // [ASSUMPTION] holders bond a share of their liquid LPT each round when the yearly staking yield
-      // exceeds a 10% hurdle, and unbond 0.1% of the bonded stake each round: the seed's 45.9% is near
-      // the balance of the two at the start.
+      // [ASSUMPTION] holders bond a share of their liquid LPT each round in proportion to how far the
+      // yearly staking yield exceeds a 10% hurdle, and unbond 0.08% of the bonded stake each round.
+      // These three numbers set where the bonding rate, and so the inflation, settle (docs/models/livepeer.md).
       bondResponse: 0.0005,
       hurdle: 0.1,
       unbondRate: 0.0008,

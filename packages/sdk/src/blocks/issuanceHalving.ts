@@ -42,7 +42,9 @@ export function issuanceHalvingRef(code: Int32Array, pc: number, s: Float64Array
     }
     rate = perTick * half * 2;
     const next = cap * (1 - half);
-    const n = Math.ceil((next - issuance) / rate);
+    // ticks before the crossing, judged to a millionth of a tick: the protocol counts whole base
+    // units, and the f64 issuance (a sum of balances) is within about 1e-8 tokens of it
+    const n = Math.ceil((next - issuance) / rate - 1e-6);
     if (n >= remaining) {
       total += rate * remaining;
       break;

@@ -147,6 +147,11 @@ export function simulateProgramReference(p: Program, steps: number, seed: number
           scale += Math.abs(s[k]!);
         }
         const drift = sum - initialSums[i]!;
+        if (!Number.isFinite(sum)) {
+          // a non-finite amount (e.g. a price that overflowed) reached the ledger: the same error the
+          // wasm engine's results get, at the first step it happens
+          fail(ErrorCodes.ENGINE_NON_FINITE, l.asset, sum, `an account of ${l.asset} became ${sum} at step ${t} of run ${run}`, 'Check the spec for extreme values (e.g. an impact price when almost nothing circulates, or explosive growth); please report it if the spec is sensible.');
+        }
         if (!(Math.abs(drift) <= CONSERVATION_TOLERANCE * Math.max(1, scale))) {
           fail(ErrorCodes.ENGINE_CONSERVATION, l.asset, drift, `the accounts of ${l.asset} sum to ${sum} after step ${t} of run ${run}, not ${initialSums[i]}`, 'A block created or destroyed tokens outside mint and burn; please report it with the spec.');
         }

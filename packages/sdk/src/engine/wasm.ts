@@ -47,25 +47,18 @@ export class WasmSession {
       new Float64Array(ex.memory.buffer, ptr, values.length).set(values);
       return ptr;
     };
-    if (model.version === 2) {
-      // engine v2: the block program, its initial state, a working copy, tables, agents and metric slots
-      const p = model.program;
-      const code = ex.alloc(p.code.byteLength);
-      new Int32Array(ex.memory.buffer, code, p.code.length).set(p.code);
-      const init = f64(p.state);
-      const state = ex.alloc(p.state.byteLength);
-      const tables = f64(p.tables.length > 0 ? p.tables : new Float64Array(1));
-      const work = ex.alloc(p.workBytes + 64);
-      const metrics = ex.alloc(p.metricSlots.byteLength);
-      new Int32Array(ex.memory.buffer, metrics, p.metricSlots.length).set(p.metricSlots);
-      const n = p.state.length;
-      this.run = (r0, r1, out) => ex.simulateProgram(code, p.initPc, p.stepPc, init, state, n, tables, work, metrics, p.metricSlots.length, model.steps, model.seed, out, runs, r0, r1);
-    } else {
-      const params = f64(model.params);
-      const tables = f64(model.tables);
-      const work = ex.alloc(ex.agentBytes(model.agents));
-      this.run = (r0, r1, out) => ex.simulate(params, tables, work, out, runs, r0, r1);
-    }
+    // the block program, its initial state, a working copy, tables, agents and metric slots
+    const p = model.program;
+    const code = ex.alloc(p.code.byteLength);
+    new Int32Array(ex.memory.buffer, code, p.code.length).set(p.code);
+    const init = f64(p.state);
+    const state = ex.alloc(p.state.byteLength);
+    const tables = f64(p.tables.length > 0 ? p.tables : new Float64Array(1));
+    const work = ex.alloc(p.workBytes + 64);
+    const metrics = ex.alloc(p.metricSlots.byteLength);
+    new Int32Array(ex.memory.buffer, metrics, p.metricSlots.length).set(p.metricSlots);
+    const n = p.state.length;
+    this.run = (r0, r1, out) => ex.simulateProgram(code, p.initPc, p.stepPc, init, state, n, tables, work, metrics, p.metricSlots.length, model.steps, model.seed, out, runs, r0, r1);
     this.valuesPtr = ex.alloc(this.cells * runs * 8);
     this.statsPtr = ex.alloc(L.S_COUNT * this.cells * 8);
   }

@@ -17,6 +17,12 @@ export const CreditBurnBlockSchema = z.strictObject({
   usd: FormulaSchema,
   /** Fraction of it settled by burning. Default 1. */
   share: z.number().min(0).max(1).optional(),
+  /**
+   * Where the burned tokens go: `burned` (default), or back to the `issuer`, so that the cap bounds
+   * the supply rather than the cumulative issuance (Helium's HIP-20: burned HNT makes room for net
+   * emissions). Either way they count in `<asset>.burned`.
+   */
+  burnTo: z.enum(['burned', 'issuer']).optional(),
   /** The token price the burn uses (a formula; default `<asset>.price`). Helium's oracle haircut goes here. */
   price: FormulaSchema.optional(),
 });
