@@ -18,7 +18,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const s = result.summary();
     console.log(
       `demand growth ${(growth * 100).toFixed(0).padStart(3)}%/yr → burn/mint ${s.burnMintRatioOverall?.toFixed(3)}, ` +
-        `supply ${(s.finalTotalSupplyP50 / 1e6).toFixed(1)}M, price p50 $${s.finalPriceP50.toFixed(2)}`,
+        `supply ${((s.finalTotalSupplyP50 ?? NaN) / 1e6).toFixed(1)}M, price p50 $${(s.finalPriceP50 ?? NaN).toFixed(2)}`,
     );
   }
 }

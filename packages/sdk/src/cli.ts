@@ -84,7 +84,7 @@ const fmt = (v: number | null): string => {
   if (a >= 1) return v.toFixed(2);
   return v.toFixed(4);
 };
-const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
 
 /** The yearly table `flywheel run` prints. */
 export function formatTable(result: RunResult): string {
@@ -92,7 +92,7 @@ export function formatTable(result: RunResult): string {
   const head = ['year', 'end date', 'total supply', 'circulating', 'minted', 'burned', 'burn/mint', 'inflation', 'price p5', 'price p50', 'price p95', 'active providers'];
   const body = rows.map((r) => [
     String(r.year), r.date ?? '', fmt(r.totalSupplyP50), fmt(r.circulatingSupplyP50), fmt(r.minted), fmt(r.burned),
-    r.burnMintRatio.toFixed(3), pct(r.inflation), `$${fmt(r.priceP5)}`, `$${fmt(r.priceP50)}`, `$${fmt(r.priceP95)}`, fmt(r.activeProvidersP50),
+    r.burnMintRatio === null ? '—' : r.burnMintRatio.toFixed(3), pct(r.inflation), `$${fmt(r.priceP5)}`, `$${fmt(r.priceP50)}`, `$${fmt(r.priceP95)}`, fmt(r.activeProvidersP50),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -331,6 +331,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/flywheel') || process.argv[1]?.endsWith('/cli.js');
 if (isMain) {
+  // A reader that stops early (`flywheel run ... | head`) closes the pipe: stop quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

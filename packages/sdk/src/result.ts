@@ -12,17 +12,18 @@ export interface MetricSeries {
 /** The headline numbers of a run, at the horizon unless named otherwise. */
 export interface Summary {
   years: number;
-  finalTotalSupplyP50: number;
-  finalCirculatingSupplyP50: number;
-  finalPriceP5: number;
-  finalPriceP50: number;
-  finalPriceP95: number;
-  cumulativeMintedMean: number;
+  /** Each figure is null when its metric was not stored (the metrics option) or the model has no such mechanism. */
+  finalTotalSupplyP50: number | null;
+  finalCirculatingSupplyP50: number | null;
+  finalPriceP5: number | null;
+  finalPriceP50: number | null;
+  finalPriceP95: number | null;
+  cumulativeMintedMean: number | null;
   cumulativeBurnedMean: number | null;
   /** cumulative burned / cumulative minted (means); null without a burn. */
   burnMintRatioOverall: number | null;
   /** Compound yearly growth of the mean total supply over the horizon. */
-  supplyGrowthPerYear: number;
+  supplyGrowthPerYear: number | null;
   finalActiveProvidersP50: number | null;
   peakActiveProvidersP50: number | null;
 }
@@ -32,18 +33,19 @@ export interface YearRow {
   year: number;
   /** End date of the year (when the spec has a start date). */
   date: string | null;
-  totalSupplyP50: number;
-  circulatingSupplyP50: number;
+  /** Each figure is null when its metric was not stored. */
+  totalSupplyP50: number | null;
+  circulatingSupplyP50: number | null;
   /** Mean tokens minted during the year. */
-  minted: number;
-  /** Mean tokens burned during the year (0 without a burn). */
-  burned: number;
-  burnMintRatio: number;
+  minted: number | null;
+  /** Mean tokens burned during the year. */
+  burned: number | null;
+  burnMintRatio: number | null;
   /** Growth of the mean total supply over the year. */
-  inflation: number;
-  priceP5: number;
-  priceP50: number;
-  priceP95: number;
+  inflation: number | null;
+  priceP5: number | null;
+  priceP50: number | null;
+  priceP95: number | null;
   activeProvidersP50: number | null;
 }
 
@@ -194,31 +196,32 @@ export class RunResult {
   yearly(): YearRow[] {
     const spy = 365 / this.stepDays;
     const rows: YearRow[] = [];
-    const total = this.metric('totalSupply');
-    const circ = this.metric('circulatingSupply');
-    const cumM = this.metric('cumulativeMinted').mean;
-    const cumB = this.has('cumulativeBurned') ? this.metric('cumulativeBurned').mean : undefined;
-    const price = this.metric('price');
-    const active = this.has('activeProviders') ? this.metric('activeProviders').p50 : undefined;
+    const opt = (name: string) => (this.has(name) ? this.metric(name) : undefined);
+    const total = opt('totalSupply');
+    const circ = opt('circulatingSupply');
+    const cumM = opt('cumulativeMinted')?.mean;
+    const cumB = opt('cumulativeBurned')?.mean;
+    const price = opt('price');
+    const active = opt('activeProviders')?.p50;
     const years = Math.ceil(this.steps / spy - 1e-9);
     for (let y = 1; y <= years; y++) {
       const a = Math.round((y - 1) * spy);
       const b = Math.min(Math.round(y * spy), this.steps);
       if (b <= a) break; // a last partial year shorter than one step
-      const minted = cumM[b]! - cumM[a]!;
-      const burned = cumB ? cumB[b]! - cumB[a]! : 0;
+      const minted = cumM ? cumM[b]! - cumM[a]! : null;
+      const burned = cumB ? cumB[b]! - cumB[a]! : null;
       rows.push({
         year: y,
         date: this.dateAt(b),
-        totalSupplyP50: total.p50[b]!,
-        circulatingSupplyP50: circ.p50[b]!,
+        totalSupplyP50: total ? total.p50[b]! : null,
+        circulatingSupplyP50: circ ? circ.p50[b]! : null,
         minted,
         burned,
-        burnMintRatio: minted > 0 ? burned / minted : 0,
-        inflation: total.mean[a]! > 0 ? total.mean[b]! / total.mean[a]! - 1 : 0,
-        priceP5: price.p5[b]!,
-        priceP50: price.p50[b]!,
-        priceP95: price.p95[b]!,
+        burnMintRatio: minted === null || burned === null ? null : minted > 0 ? burned / minted : 0,
+        inflation: total ? (total.mean[a]! > 0 ? total.mean[b]! / total.mean[a]! - 1 : 0) : null,
+        priceP5: price ? price.p5[b]! : null,
+        priceP50: price ? price.p50[b]! : null,
+        priceP95: price ? price.p95[b]! : null,
         activeProvidersP50: active ? active[b]! : null,
       });
     }
@@ -229,22 +232,24 @@ export class RunResult {
   summary(): Summary {
     const S = this.steps;
     const years = (S * this.stepDays) / 365;
-    const total = this.metric('totalSupply').mean;
-    const cm = this.metric('cumulativeMinted').mean[S]!;
-    const cb = this.has('cumulativeBurned') ? this.metric('cumulativeBurned').mean[S]! : null;
-    const active = this.has('activeProviders') ? this.metric('activeProviders').p50 : null;
-    const price = this.metric('price');
+    const opt = (name: string) => (this.has(name) ? this.metric(name) : undefined);
+    const total = opt('totalSupply');
+    const cm = opt('cumulativeMinted')?.mean[S] ?? null;
+    const cb = opt('cumulativeBurned')?.mean[S] ?? null;
+    const active = opt('activeProviders')?.p50 ?? null;
+    const price = opt('price');
+    const t0 = total?.mean[0];
     return {
       years,
-      finalTotalSupplyP50: this.metric('totalSupply').p50[S]!,
-      finalCirculatingSupplyP50: this.metric('circulatingSupply').p50[S]!,
-      finalPriceP5: price.p5[S]!,
-      finalPriceP50: price.p50[S]!,
-      finalPriceP95: price.p95[S]!,
+      finalTotalSupplyP50: total ? total.p50[S]! : null,
+      finalCirculatingSupplyP50: opt('circulatingSupply')?.p50[S] ?? null,
+      finalPriceP5: price ? price.p5[S]! : null,
+      finalPriceP50: price ? price.p50[S]! : null,
+      finalPriceP95: price ? price.p95[S]! : null,
       cumulativeMintedMean: cm,
       cumulativeBurnedMean: cb,
-      burnMintRatioOverall: cb === null ? null : cm > 0 ? cb / cm : 0,
-      supplyGrowthPerYear: total[0]! > 0 ? (total[S]! / total[0]!) ** (1 / years) - 1 : 0,
+      burnMintRatioOverall: cb === null || cm === null ? null : cm > 0 ? cb / cm : 0,
+      supplyGrowthPerYear: total && t0! > 0 && years > 0 ? (total.mean[S]! / t0!) ** (1 / years) - 1 : total ? 0 : null,
       finalActiveProvidersP50: active ? active[S]! : null,
       peakActiveProvidersP50: active ? active.reduce((m, v) => Math.max(m, v), 0) : null,
     };

@@ -263,3 +263,41 @@ describe('flywheel errors: exit status 2, code and path on stderr, no stack trac
     expectError(cli('run', 'helium', '--years', '1', '--steps', '5', '--runs', '2'), 'CLI_INVALID_ARGUMENT', '--years');
   });
 });
+
+describe('flywheel run: spec files, metric selections, pipes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flywheel-spec-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs a spec file, names its outputs after the spec, and reports a missing or malformed file as CLI_INVALID_ARGUMENT', async () => {
+    const { livepeer } = await import('@flywheel/models');
+    const { writeFileSync } = await import('node:fs');
+    const file = join(dir, 'my model.json');
+    writeFileSync(file, JSON.stringify({ ...livepeer({ years: 1, runs: 3 }), name: 'my livepeer' }));
+    const out = cli('run', file, '--format', 'json', '--quiet');
+    expect(out.status, out.stderr).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect([json.model, json.step, json.runs]).toEqual(['my livepeer', 'round', 3]);
+    const written = cli('run', file, '--out', dir, '--quiet');
+    expect(written.status, written.stderr).toBe(0);
+    expect(existsSync(join(dir, 'my_livepeer.json'))).toBe(true);
+    expectError(cli('run', join(dir, 'none.json')), 'CLI_INVALID_ARGUMENT', 'cannot read the spec file');
+    writeFileSync(join(dir, 'bad.json'), '{ "specVersion": 2,');
+    expectError(cli('run', join(dir, 'bad.json')), 'CLI_INVALID_ARGUMENT', 'not JSON');
+  });
+
+  it('--metrics without the summary\'s metrics still prints a table and JSON (absent figures are — and null)', () => {
+    const table = cli('run', 'filecoin', '--years', '1', '--runs', '3', '--metrics', 'FIL.pledge,minting.theta', '--quiet');
+    expect(table.status, table.stderr).toBe(0);
+    expect(table.stdout).toContain('—');
+    const json = JSON.parse(cli('run', 'filecoin', '--years', '1', '--runs', '3', '--metrics', 'FIL.pledge', '--format', 'json', '--quiet').stdout);
+    expect(Object.keys(json.metrics)).toEqual(['FIL.pledge']);
+    expect(json.summary.finalPriceP50).toBeNull();
+    expect(json.metrics['FIL.pledge'].p50[0]).toBe(149_700_000);
+  });
+
+  it('a reader that closes the pipe early ends the command quietly (no EPIPE stack trace)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" run helium --years 1 --runs 20 --format paths --quiet | head -n 2`], { encoding: 'utf8', cwd: tmpdir(), timeout: 60_000 });
+    expect(r.stdout.split('\n')[0]).toMatch(/^run,t,date,/);
+    expect(r.stderr).not.toContain('EPIPE');
+  });
+});
