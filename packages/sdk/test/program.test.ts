@@ -167,6 +167,39 @@ describe('engine v2 blocks', () => {
   });
 });
 
+describe('engine v2 split with formula shares (time-varying, weighted by signals)', () => {
+  const spec = (): ModelSpecV2 => ({
+    specVersion: 2,
+    name: 'weights',
+    time: { step: 'day', steps: 10 },
+    mainAsset: 'T',
+    assets: { T: { kind: 'token', decimals: 0, accounts: { pool: { initial: 0, tag: 'rewards' }, iot: { tag: 'treasury' }, mobile: { tag: 'treasury' }, rest: { tag: 'liquid' } } } },
+    signals: { iotScore: { initial: 1 }, mobileScore: { initial: 1 } },
+    blocks: [
+      { id: 'scores', kind: 'signal', set: 'iotScore', formula: 't' },
+      { id: 'scores2', kind: 'signal', set: 'mobileScore', formula: '10 - t' },
+      { id: 'mint', kind: 'transfer', asset: 'T', from: 'issuer', to: 'pool', amount: '100' },
+      {
+        id: 'route', kind: 'split', asset: 'T', from: 'pool', rest: 'rest',
+        parts: [{ to: 'iot', share: 'iotScore / (iotScore + mobileScore)' }, { to: 'mobile', share: '2 * mobileScore / (iotScore + mobileScore)' }],
+      },
+    ],
+    monteCarlo: { runs: 1, seed: 1 },
+  });
+
+  it('pays each part its formula share of the step, never more than is left, and the rest to rest', async () => {
+    const p = await paths(spec(), 'reference', ['T.iot', 'T.mobile', 'T.rest', 'T.residual']);
+    const step = (m: string, t: number) => p[m]![0]![t]! - p[m]![0]![t - 1]!;
+    // step 1: iot 1/10 → 10; mobile wants 2 × 9/10 = 180% → only the 90 left; rest 0
+    expect([step('T.iot', 1), step('T.mobile', 1), step('T.rest', 1)]).toEqual([10, 90, 0]);
+    // step 8: iot 80; mobile wants 2 × 2/10 = 40 but 20 are left
+    expect([step('T.iot', 8), step('T.mobile', 8), step('T.rest', 8)]).toEqual([80, 20, 0]);
+    expect(step('T.iot', 9) + step('T.mobile', 9)).toBeCloseTo(100, 9);
+    for (const v of p['T.residual']![0]!) expect(Math.abs(v)).toBeLessThan(1e-9);
+    expectSameBits(p, await paths(spec(), 'wasm', ['T.iot', 'T.mobile', 'T.rest', 'T.residual']));
+  });
+});
+
 describe('engine v2 validation', () => {
   const bad = (mutate: (s: ModelSpecV2) => void) => {
     const s = clone(w1SpecV2({ runs: 1, agents: 5, steps: 5 })) as ModelSpecV2;

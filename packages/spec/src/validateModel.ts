@@ -184,7 +184,7 @@ function crossChecks(s: ValidSpec): Out {
           accountOf(b.asset, b.from, `${p}.from`, ['issuer']);
           b.parts.forEach((part, k) => accountOf(b.asset, part.to, `${p}.parts.${k}.to`, ['burned']));
           accountOf(b.asset, b.rest, `${p}.rest`, ['burned']);
-          const sum = b.parts.reduce((acc, part) => acc + part.share, 0);
+          const sum = b.parts.reduce((acc, part) => acc + (typeof part.share === 'number' ? part.share : 0), 0);
           if (sum > 1 + SHARE_TOLERANCE) push(out, ErrorCodes.SPEC_SHARES_NOT_ONE, `${p}.parts`, sum, `the parts' shares sum to ${sum}, more than 1`, 'The parts take shares of the amount and `rest` the remainder: keep their sum at most 1.');
         }
         break;

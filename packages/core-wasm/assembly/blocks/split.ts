@@ -19,7 +19,10 @@ export function splitStep(code: usize, pc: i32, state: usize): void {
     const q = pc + 10 + i * 4;
     const to = w(code, q);
     if (sv(state, to) < sv(state, w(code, q + 2))) {
-      const part = a * sv(state, w(code, q + 1));
+      // never more than is left, never negative (a formula share may be anything)
+      let part = a * sv(state, w(code, q + 1));
+      if (part > left) part = left;
+      if (part < 0) part = 0;
       left -= part;
       sadd(state, to, part);
       const bf = w(code, q + 3);

@@ -1,7 +1,7 @@
 // split: shares of an amount to parts paid while below a balance, the rest to `rest`. Kernels:
 // assembly/blocks/split.ts and splitRef below.
 import type { SplitBlockSchema } from '@flywheel/spec';
-import { I_SPLIT } from '@flywheel/core-wasm/program-layout';
+import { I_SET, I_SPLIT } from '@flywheel/core-wasm/program-layout';
 import type { z } from 'zod';
 import type { Rng } from '../engine/rng.js';
 import { evalFormula } from '../formula/evaluate.js';
@@ -14,7 +14,14 @@ export function compileSplit(b: z.output<typeof SplitBlockSchema>, ctx: CompileC
   const def = ctx.spec.assets[b.asset]!;
   const fromIssuer = b.from === 'issuer';
   const burnFlow = (acc: string) => (acc === 'burned' ? B.named(`${b.asset}.burned`) : -1);
-  const parts = b.parts.flatMap((p) => [accountSlot(B, b.asset, p.to), B.constant(p.share), B.constant(p.untilBalance ?? Infinity), burnFlow(p.to)]);
+  // a formula share is evaluated into a slot of its own just before the split, each time it runs
+  const shareSlot = (share: number | string, k: number) => {
+    if (typeof share === 'number') return B.constant(share);
+    const slot = B.slot(0);
+    B.step.emit(I_SET, [slot, B.formula(share, `${path}.parts.${k}.share`)]);
+    return slot;
+  };
+  const parts = b.parts.flatMap((p, k) => [accountSlot(B, b.asset, p.to), shareSlot(p.share, k), B.constant(p.untilBalance ?? Infinity), burnFlow(p.to)]);
   B.step.emit(I_SPLIT, [
     B.named(`${b.id}.amount`), b.amount === undefined ? -1 : B.formula(b.amount, `${path}.amount`).formulaPc,
     accountSlot(B, b.asset, b.from), fromIssuer && def.cap === undefined ? 0 : 1, fromIssuer ? B.named(`${b.asset}.minted`) : -1,
@@ -38,7 +45,9 @@ export function splitRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng
     const q = pc + 10 + i * 4;
     const to = code[q]!;
     if (s[to]! < s[code[q + 2]!]!) {
-      const part = a * s[code[q + 1]!]!;
+      let part = a * s[code[q + 1]!]!;
+      if (part > left) part = left;
+      if (part < 0) part = 0;
       left -= part;
       s[to] = s[to]! + part;
       const bf = code[q + 3]!;

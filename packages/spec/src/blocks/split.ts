@@ -13,11 +13,19 @@ export const SplitBlockSchema = z.strictObject({
   asset: z.string().min(1),
   from: AccountRefSchema,
   amount: FormulaSchema.optional(),
-  parts: z.array(z.strictObject({ to: AccountRefSchema, share: z.number().min(0).max(1), untilBalance: z.number().min(0).optional() })).min(1).max(64),
+  /**
+   * Each part's share of the amount: a number, or a formula evaluated each step (a time-varying
+   * split, or weights from signals, e.g. `iotScore / (iotScore + mobileScore)`). The parts' shares
+   * should sum to at most 1 (numbers are checked; a formula share is clipped to [0, 1 − earlier parts]).
+   */
+  parts: z.array(z.strictObject({ to: AccountRefSchema, share: z.union([z.number().min(0).max(1), FormulaSchema]), untilBalance: z.number().min(0).optional() })).min(1).max(64),
   rest: AccountRefSchema,
 });
 
 /** Names a split block adds. */
 export const splitOutputs = (b: { id: string }): string[] => [`${b.id}.amount`];
 /** The formulas of a split block. */
-export const splitFormulas = (b: { amount?: string | undefined }): [string, string][] => (b.amount === undefined ? [] : [['amount', b.amount]]);
+export const splitFormulas = (b: { amount?: string | undefined; parts: { share: number | string }[] }): [string, string][] => [
+  ...(b.amount === undefined ? [] : ([['amount', b.amount]] as [string, string][])),
+  ...b.parts.flatMap((p, k): [string, string][] => (typeof p.share === 'string' ? [[`parts.${k}.share`, p.share]] : [])),
+];
