@@ -1,6 +1,6 @@
 // issuanceHalving (Bittensor): I_ISSUANCE_HALVING [19, next, outAmount, outRate, issuancePc, P,
 // MOVE...]; P: [perTick, ticks, cap]. Halvings at cap × (1 − 2^−k); a crossing inside the step is exact.
-import { evalFormula } from '../formula';
+import { formulaValue } from '../formula';
 import { move } from '../ledger';
 import { sset, sv, w } from '../state';
 
@@ -9,7 +9,7 @@ export function issuanceHalvingStep(code: usize, pc: i32, state: usize): void {
   const P = w(code, pc + 5);
   const perTick = sv(state, P), cap = sv(state, P + 2);
   let remaining = sv(state, P + 1);
-  let issuance = evalFormula(code, w(code, pc + 4), state);
+  let issuance = formulaValue(code, w(code, pc + 4), state);
   let total: f64 = 0;
   let rate: f64 = 0;
   for (let guard = 0; guard < 70; guard++) {
