@@ -213,7 +213,7 @@ describe('RunResult from the builder', () => {
       expect(thrown(() => r.metric(m)).code).toBe(ErrorCodes.RESULT_UNKNOWN_METRIC);
       expect(Object.keys(r.toJSON().metrics)).not.toContain(m);
     }
-    // v2: burned, cumulativeBurned and burnMintRatio are canonical metrics of every model (docs/spec-v2.md, Metrics); here they are 0
+    // v2: burned, cumulativeBurned and burnMintRatio are canonical metrics of every model (docs/spec.md, Metrics); here they are 0
     for (const m of ['totalSupply', 'circulatingSupply', 'minted', 'cumulativeMinted', 'burned', 'cumulativeBurned', 'burnMintRatio', 'price', 'marketCap', 'fdv', 'inflationAnnualised'] as const) {
       expect(r.has(m), m).toBe(true);
     }

@@ -43,7 +43,7 @@ describe('parallel Monte Carlo', () => {
   it('metric selection stores only the chosen metrics', async () => {
     const r = await run(w1(2, 5, 20), { metrics: ['price', 'activeProviders'] });
     expect(r.metrics).toEqual(['price', 'activeProviders']);
-    // W1 has no bonded account, so no stakedSupply: in v2 a metric the model does not produce is RESULT_UNKNOWN_METRIC (docs/spec-v2.md, Metrics)
+    // W1 has no bonded account, so no stakedSupply: in v2 a metric the model does not produce is RESULT_UNKNOWN_METRIC (docs/spec.md, Metrics)
     await expect(run(w1(2, 5, 20), { metrics: ['stakedSupply'] })).rejects.toMatchObject({ code: 'RESULT_UNKNOWN_METRIC', path: 'metrics' });
     // and an empty selection is a bad option
     await expect(run(w1(2, 5, 20), { metrics: [] })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path: 'metrics' });
