@@ -5,11 +5,11 @@ export const W1_METRICS = ['totalSupply', 'circulatingSupply', 'cumulativeBurned
 /**
  * The reference workload W1 (performance issue) as a Flywheel spec (engine v2: a ledger and a
  * block program): 3,650 daily steps, 1,000 provider agents, 100 Monte Carlo runs. `noopBlocks`
- * adds that many transfer blocks that move nothing (amount 0, liquid to liquid) before the
+ * adds that many transfer blocks that move nothing (amount 0, liquid to rewards) before the
  * population, to measure what a block costs the dispatch (bench: `w1-noop`).
  */
 export function w1Spec({ runs = 100, agents = 1000, steps = 3650, seed = 1, noopBlocks = 0 } = {}) {
-  const noops = Array.from({ length: noopBlocks }, (_, i) => ({ id: `noop${i}`, kind: 'transfer', asset: 'W', from: 'liquid', to: 'liquid', amount: '0' }));
+  const noops = Array.from({ length: noopBlocks }, (_, i) => ({ id: `noop${i}`, kind: 'transfer', asset: 'W', from: 'liquid', to: 'rewards', amount: '0' }));
   return {
     specVersion: 2,
     name: 'w1',

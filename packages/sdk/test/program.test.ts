@@ -106,6 +106,17 @@ describe('engine v2 blocks', () => {
     expectSameBits(p, await paths(base(), 'wasm', ['move.amount', 'T.b']));
   });
 
+  it('a state output keeps its value between runs of a clocked block; a flow output is 0 on the steps it does not run', async () => {
+    const spec = base();
+    spec.params = {};
+    spec.blocks = [{ id: 'ctl', kind: 'stepController', asset: 'T', to: 'b', ratio: '0', target: 0.5, step: 0.001, initial: 0.001, clock: { every: 2 } }];
+    const p = await paths(spec, 'wasm', ['ctl.rate', 'ctl.amount']);
+    expect(Array.from(p['ctl.rate']![0]!.slice(0, 6))).toEqual([0.001, 0.002, 0.002, 0.003, 0.003, 0.004]);
+    expect(p['ctl.amount']![0]![2]).toBe(0);
+    expect(p['ctl.amount']![0]![3]).toBeGreaterThan(0);
+    expectSameBits(p, await paths(spec, 'reference', ['ctl.rate', 'ctl.amount']));
+  });
+
   it('a transfer is clipped to what the source holds, and a mint from an uncapped issuer is not', async () => {
     const spec = base();
     spec.params = { k: 600 };
@@ -245,6 +256,28 @@ describe('engine v2 validation', () => {
     expect(bad((s) => delete (s.assets.C as { priceUsd?: number }).priceUsd).path).toBe('assets.C.priceUsd');
     expect(bad((s) => ((s.blocks[0] as { kind: string }).kind = 'magic')).code).toBe('SPEC_INVALID_ENUM');
     expect(bad((s) => ((s.assets.W as unknown as Record<string, unknown>).colour = 'red')).code).toBe('SPEC_UNKNOWN_FIELD');
+  });
+
+  it('a name defined twice (a parameter and a signal, an account named like an asset figure) is refused before it reaches the compiler', () => {
+    expect(bad((s) => (s.signals!.growth = { lag: true })).code).toBe('SPEC_INCONSISTENT');
+    expect(bad((s) => (s.params!.t = 1)).path).toBe('params.t');
+    const e = bad((s) => (s.assets.W!.accounts.totalSupply = { tag: 'locked' }));
+    expect([e.code, e.path]).toEqual(['SPEC_INCONSISTENT', 'assets.W.accounts.totalSupply']);
+  });
+
+  it('a population paid in a token without a price block, or a credit burn without a price, is refused', () => {
+    expect(bad((s) => s.blocks.splice(s.blocks.findIndex((b) => b.kind === 'price'), 1)).path).toMatch(/^blocks\.\d\.(pays|price)$/);
+  });
+
+  it('a credit with a cap, a mint straight to burned, and a clock on a vesting ring are refused', () => {
+    expect(bad((s) => (s.assets.C!.cap = 10)).path).toBe('assets.C.cap');
+    expect(bad((s) => s.blocks.push({ id: 'x', kind: 'transfer', asset: 'W', from: 'issuer', to: { burned: 0.5, liquid: 0.5 }, amount: '1' })).code).toBe('SPEC_INCONSISTENT');
+    expect(bad((s) => s.blocks.push({ id: 'v', kind: 'escrow', asset: 'W', from: 'rewards', locked: 'liquid', to: 'rewards', over: 3, clock: { every: 2 } })).path).toMatch(/clock\.every$/);
+  });
+
+  it('reading a flow output before its block computes it is a SPEC_CYCLE (it would read 0)', () => {
+    const e = bad((s) => s.blocks.unshift({ id: 'early', kind: 'transfer', asset: 'W', from: 'liquid', to: 'rewards', amount: 'burn.burned' }));
+    expect([e.code, e.path]).toEqual(['SPEC_CYCLE', 'blocks.0.amount']);
   });
 
   it('a parameter no formula reads is refused, with the close name it was probably meant for', () => {

@@ -1,4 +1,4 @@
-import { BLOCK_FORMULAS, BLOCK_OUTPUTS, type Target } from './blocks/index.js';
+import { BLOCK_FORMULAS, BLOCK_OUTPUTS, BLOCK_STATE_OUTPUTS, type Target } from './blocks/index.js';
 import { ErrorCodes, FlywheelError, type FlywheelIssue } from './errors.js';
 import { checkFormulaNames, editDistance, parseFormula } from './formula.js';
 import { ModelSpecSchema, type BlockSpec, type ModelSpec, type ValidSpec } from './model.js';
@@ -41,6 +41,14 @@ export function modelNames(spec: ValidSpec): Map<string, 'builtin' | 'param' | '
 /** The names a block adds. */
 export function blockOutputs(b: BlockSpec): string[] {
   return (BLOCK_OUTPUTS[b.kind] as (b: BlockSpec) => string[])(b);
+}
+
+/** True if a block's output keeps its value between steps (see BLOCK_STATE_OUTPUTS); false for a flow of the step. */
+export function isStateOutput(b: BlockSpec, name: string): boolean {
+  const keep = BLOCK_STATE_OUTPUTS[b.kind];
+  if (keep === undefined) return false;
+  if (keep === 'all') return true;
+  return keep.some((o) => name === `${b.id}.${o}`);
 }
 
 /** The formula fields of a block, as [field path, source]. */
@@ -119,6 +127,33 @@ function crossChecks(s: ValidSpec): Out {
       }
     }
   };
+  const priced = new Set(s.blocks.filter((b) => b.kind === 'price').map((b) => (b as { asset: string }).asset));
+  // Kinds whose rings or internal clock assume they run every step.
+  const everyStep: readonly string[] = ['escrow', 'bond', 'baselineMinting'];
+  s.blocks.forEach((b, i) => {
+    if (everyStep.includes(b.kind) && (b.clock?.every ?? 1) !== 1) push(out, ErrorCodes.SPEC_INCONSISTENT, `blocks.${i}.clock.every`, b.clock!.every, `a ${b.kind} block runs every step: its ring or its protocol time count steps`, b.kind === 'baselineMinting' ? 'Drop clock.every; choose the step length instead (the block aggregates the ticks of a step).' : 'Drop clock.every; express a coarser schedule with over/delay in steps.');
+  });
+  for (const [a, asset] of Object.entries(s.assets)) {
+    if (asset.kind === 'credit' && asset.cap !== undefined) push(out, ErrorCodes.SPEC_INCONSISTENT, `assets.${a}.cap`, asset.cap, 'a credit has no cap: credits are minted as they are bought', 'Remove the cap of the credit.');
+  }
+  // Every name is defined once: parameters, signals, built-ins, accounts, asset aggregates and block outputs share one namespace.
+  const defined = new Map<string, string>();
+  const define = (name: string, where: string) => {
+    const first = defined.get(name);
+    if (first !== undefined) push(out, ErrorCodes.SPEC_INCONSISTENT, where, name, `the name "${name}" is already defined by ${first}`, 'Rename one of them: parameters, signals, accounts, asset figures and block outputs share one namespace.');
+    else defined.set(name, where);
+  };
+  for (const n of BUILTIN_NAMES) define(n, 'the built-in names');
+  for (const n of Object.keys(s.params ?? {})) define(n, `params.${n}`);
+  for (const n of Object.keys(s.signals ?? {})) define(n, `signals.${n}`);
+  for (const [a, asset] of Object.entries(s.assets)) {
+    for (const n of ASSET_NAMES) define(`${a}.${n}`, `assets.${a} (its ${n})`);
+    define(`${a}.residual`, `assets.${a} (its residual)`);
+    for (const acc of Object.keys(asset.accounts)) define(`${a}.${acc}`, `assets.${a}.accounts.${acc}`);
+  }
+  s.blocks.forEach((b, i) => {
+    for (const n of blockOutputs(b)) define(n, `blocks.${i} (${b.id})`);
+  });
   const writers = new Map<string, number>();
   const prices = new Map<string, number>();
   s.blocks.forEach((b, i) => {
@@ -138,7 +173,9 @@ function crossChecks(s: ValidSpec): Out {
         if (assetOf(b.asset, `${p}.asset`)) {
           accountOf(b.asset, b.from, `${p}.from`, ['issuer']);
           target(b.asset, b.to, `${p}.to`, ['burned', 'issuer']);
-          if (b.from === 'issuer' && (b.to === 'issuer' || b.to === 'burned')) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to`, b.to, 'a transfer from the issuer must go to an account', 'Mint into an account; burn from one.');
+          const targets = typeof b.to === 'string' ? [b.to] : Object.keys(b.to);
+          if (b.from === 'issuer' && targets.some((t) => t === 'issuer' || t === 'burned')) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to`, b.to, 'a transfer from the issuer must go to accounts, not to burned or back to the issuer', 'Mint into an account; burn from one (two blocks).');
+          if (targets.includes(b.from)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to`, b.to, `the transfer goes back to its source "${b.from}"`, 'Move between two different accounts.');
         }
         break;
       case 'schedule':
@@ -154,7 +191,10 @@ function crossChecks(s: ValidSpec): Out {
         if (assetOf(b.asset, `${p}.asset`)) target(b.asset, b.to, `${p}.to`, []);
         break;
       case 'creditBurn':
-        if (assetOf(b.asset, `${p}.asset`, 'token')) accountOf(b.asset, b.from, `${p}.from`, []);
+        if (assetOf(b.asset, `${p}.asset`, 'token')) {
+          accountOf(b.asset, b.from, `${p}.from`, []);
+          if (b.price === undefined && !priced.has(b.asset)) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.price`, undefined, `the burn needs ${b.asset}'s price: there is no price block for ${b.asset}`, `Add a price block for ${b.asset}, or give this block a price formula.`);
+        }
         assetOf(b.credit, `${p}.credit`, 'credit');
         break;
       case 'price':
@@ -208,6 +248,7 @@ function crossChecks(s: ValidSpec): Out {
         if (b.pays && assetOf(b.pays.asset, `${p}.pays.asset`, 'token')) {
           accountOf(b.pays.asset, b.pays.from, `${p}.pays.from`, []);
           accountOf(b.pays.asset, b.pays.to, `${p}.pays.to`, []);
+          if (!priced.has(b.pays.asset)) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.pays`, b.pays, `providers are paid in ${b.pays.asset}, which has no price block to value it in USD`, `Add a price block for ${b.pays.asset}.`);
         }
         for (const [k, d] of [['cost', b.cost], ['capacity', b.capacity]] as const) {
           if (d?.kind === 'uniform' && d.min > d.max) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.${k}.min`, d.min, `min exceeds max (${d.max})`, 'Swap min and max.');
@@ -227,6 +268,11 @@ function crossChecks(s: ValidSpec): Out {
   // Formulas: syntax, names, and reads of a declared signal before its writer.
   const names = modelNames(s);
   const known = (n: string) => names.has(n);
+  // flow outputs (0 at the start of every step) by the index of the block that sets them
+  const flowOf = new Map<string, number>();
+  s.blocks.forEach((b, i) => {
+    for (const n of blockOutputs(b)) if (!isStateOutput(b, n)) flowOf.set(n, i);
+  });
   s.blocks.forEach((b, i) => {
     for (const [field, source] of blockFormulas(b)) {
       const path = `blocks.${i}.${field}`;
@@ -234,6 +280,10 @@ function crossChecks(s: ValidSpec): Out {
         const f = parseFormula(source, path);
         checkFormulaNames(f, path, known, names.keys());
         for (const { name, column } of f.names) {
+          const producer = flowOf.get(name);
+          if (producer !== undefined && producer >= i) {
+            push(out, ErrorCodes.SPEC_CYCLE, path, source, `reads "${name}" (column ${column}) before blocks.${producer} computes it in this step (it would read 0)`, `Move blocks.${producer} before blocks.${i}; a flow output holds only the current step's value.`);
+          }
           const w = writers.get(name);
           if (w !== undefined && w >= i && !(s.signals ?? {})[name]!.lag) {
             push(out, ErrorCodes.SPEC_CYCLE, path, source, `reads signal "${name}" (column ${column}) before blocks.${w} writes it in this step`, `Move blocks.${w} before blocks.${i}, or set signals.${name}.lag = true to read the previous step's value.`);

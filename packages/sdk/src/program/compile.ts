@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, blockOutputs, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpecV2 } from '@flywheel/spec';
+import { ErrorCodes, fail, blockOutputs, isStateOutput, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpecV2 } from '@flywheel/spec';
 import { I_ACCUM, I_SET, I_SUM, I_ZERO } from '@flywheel/core-wasm/program-layout';
 import { compileCreditBurn } from '../blocks/creditBurn.js';
 import { compilePopulation } from '../blocks/population.js';
@@ -146,7 +146,7 @@ export function compileProgram(spec: ValidSpecV2, metrics?: readonly string[]): 
     for (const n of blockOutputs(b)) {
       const initial = b.kind === 'price' ? initialPrice(b) : 0;
       const s = B.slot(initial, n);
-      if (b.kind !== 'price' && b.kind !== 'population') outputs.push(s);
+      if (!isStateOutput(b, n)) outputs.push(s); // flows of the step start at 0; state outputs keep their value
     }
   }
   B.slot(0, '#marketCap');

@@ -49,6 +49,19 @@ export const BLOCK_OUTPUTS = {
   bond: bondOutputs,
 } as const;
 
+/**
+ * Outputs that hold state and keep their value from step to step (read before their block in a
+ * step, they give the previous step's value). Every other output is a flow of the step: 0 at the
+ * start of each step, set when its block runs.
+ */
+export const BLOCK_STATE_OUTPUTS: Readonly<Record<string, readonly string[] | 'all'>> = {
+  price: 'all',
+  population: 'all',
+  stepController: ['rate'],
+  issuanceHalving: ['rate'],
+  baselineMinting: ['theta', 'baselinePower'],
+};
+
 /** The formula fields of each kind of block, as [field path, source] pairs. */
 export const BLOCK_FORMULAS = {
   signal: signalFormulas,
