@@ -158,7 +158,7 @@ function setup(positionals: string[], values: CommonValues): { name: string; bui
   const name = positionals[0];
   if (!name) usage('missing model name', 'model', undefined, `Run "flywheel list"; known models: ${Object.keys(models).join(', ')}.`);
   if (positionals.length > 1) usage('too many arguments', 'model', positionals.slice(1), 'Give one model name; options start with --.');
-  const spec = name.endsWith('.json') ? readSpecFile(name) : models[name]?.create();
+  const spec = name.endsWith('.json') ? readSpecFile(name) : Object.hasOwn(models, name) ? models[name]!.create() : undefined;
   if (!spec) fail(ErrorCodes.MODEL_UNKNOWN, 'model', name, `unknown model "${name}"`, `Known models: ${Object.keys(models).join(', ')}; or give a spec file (a path ending in .json).`);
   const engine = values.engine ?? 'wasm';
   if (engine !== 'wasm' && engine !== 'reference') usage('unknown engine', '--engine', engine, 'Use wasm or reference.');

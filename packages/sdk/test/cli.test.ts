@@ -295,6 +295,12 @@ describe('flywheel run: spec files, metric selections, pipes', () => {
     expect(json.metrics['FIL.pledge'].p50[0]).toBe(149_700_000);
   });
 
+  it('--set __proto__.x and model names like __proto__ or constructor are clean errors, not prototype writes or crashes', () => {
+    expectError(cli('run', 'helium', '--set', '__proto__.polluted=1', ...SHORT), 'SPEC_UNKNOWN_PATH', '__proto__');
+    expectError(cli('run', '__proto__'), 'MODEL_UNKNOWN');
+    expectError(cli('run', 'constructor'), 'MODEL_UNKNOWN');
+  });
+
   it('a reader that closes the pipe early ends the command quietly (no EPIPE stack trace)', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" run helium --years 1 --runs 20 --format paths --quiet | head -n 2`], { encoding: 'utf8', cwd: tmpdir(), timeout: 60_000 });
     expect(r.stdout.split('\n')[0]).toMatch(/^run,t,date,/);

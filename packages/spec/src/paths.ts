@@ -1,23 +1,29 @@
 import { ErrorCodes, fail } from './errors.js';
 
+/** Segments that would reach an object's prototype or an array's length instead of a spec field. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', 'length']);
+
 function split(path: string): string[] {
-  if (path.trim() === '') fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, path, 'empty path', 'Give a dotted path such as "demand.growth.rate".');
-  return path.split('.');
+  if (typeof path !== 'string' || path.trim() === '') fail(ErrorCodes.SPEC_UNKNOWN_PATH, String(path), path, 'empty path', 'Give a dotted path such as "params.growth".');
+  const parts = path.split('.');
+  const bad = parts.find((k) => FORBIDDEN.has(k));
+  if (bad !== undefined) fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, path, `"${bad}" is not a spec field`, 'A path names fields of the spec (e.g. "params.growth", "blocks.2.share"); prototypes and array lengths cannot be set.');
+  return parts;
 }
 
 /**
- * Reads the value at a dotted path (`emissions.hnt.rate.amount`, `price.values.0`).
+ * Reads the value at a dotted path (`params.growth`, `blocks.2.curve.rate.amount`).
  * @throws FlywheelError `SPEC_UNKNOWN_PATH` when a segment does not exist
  * @example
  * ```ts
- * getPath(spec, 'demand.growth.rate') // 0.5
+ * getPath(spec, 'params.growth') // 0.4
  * ```
  */
 export function getPath(obj: unknown, path: string): unknown {
   let v: unknown = obj;
   const parts = split(path);
   parts.forEach((k, i) => {
-    if (v === null || typeof v !== 'object' || !(k in (v as object))) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v as object, k)) {
       const here = parts.slice(0, i).join('.');
       const keys = v !== null && typeof v === 'object' ? Object.keys(v as object) : [];
       fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, undefined, `"${k}" does not exist${here ? ` under "${here}"` : ''}`, keys.length ? `Existing fields there: ${keys.join(', ')}.` : `"${here}" is not an object.`);
@@ -33,7 +39,7 @@ export function getPath(obj: unknown, path: string): unknown {
  * @throws FlywheelError `SPEC_UNKNOWN_PATH`
  * @example
  * ```ts
- * const faster = setPath(spec, 'demand.growth.rate', 0.3);
+ * const faster = setPath(spec, 'params.growth', 0.3);
  * ```
  */
 export function setPath<T>(obj: T, path: string, value: unknown, create = false): T {
@@ -52,9 +58,9 @@ export function setPath<T>(obj: T, path: string, value: unknown, create = false)
     }
   }
   if (parent === null || typeof parent !== 'object') {
-    fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, value, `"${parentPath}" is not an object`, 'Set a field of an object, e.g. "demand.growth.rate".');
+    fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, value, `"${parentPath}" is not an object`, 'Set a field of an object, e.g. "params.growth".');
   }
-  if (!create && !(leaf in (parent as object))) {
+  if (!create && !Object.hasOwn(parent as object, leaf)) {
     const keys = Object.keys(parent as object);
     fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, value, `"${leaf}" does not exist${parentPath ? ` under "${parentPath}"` : ''}`, keys.length ? `Existing fields there: ${keys.join(', ')}.` : 'That object has no fields.');
   }

@@ -281,6 +281,22 @@ describe('getPath / setPath', () => {
   });
 });
 
+describe('paths cannot reach prototypes', () => {
+  it('__proto__, constructor, prototype and length segments are SPEC_UNKNOWN_PATH, and Object.prototype stays clean', () => {
+    for (const path of ['__proto__.x', 'params.__proto__.x', 'time.constructor.prototype.x', 'blocks.length', 'constructor']) {
+      expect(thrown(() => setPath(base(), path, 1, true)).code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
+      expect(thrown(() => getPath(base(), path)).code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
+    }
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(() => validateSpec(base())).not.toThrow();
+  });
+
+  it('inherited properties are not spec fields (toString, hasOwnProperty)', () => {
+    expect(thrown(() => getPath(base(), 'params.toString')).code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
+    expect(thrown(() => setPath(base(), 'params.hasOwnProperty', 1)).code).toBe(ErrorCodes.SPEC_UNKNOWN_PATH);
+  });
+});
+
 describe('units', () => {
   it('perStep converts a rate per period to a rate per step', () => {
     expect(perStep(365, 'year', 'day')).toBeCloseTo(1, 14);
