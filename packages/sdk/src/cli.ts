@@ -289,7 +289,7 @@ async function cmdMerge(args: string[]): Promise<void> {
       return usage(`cannot read shard file: ${(e as Error).message}`, 'shards', f, 'Pass files written by flywheel run --shard.');
     }
   });
-  const result = await mergeShards(shards);
+  const result = await mergeShards(shards, { names: positionals });
   output(result, result.model, format, values.out);
 }
 

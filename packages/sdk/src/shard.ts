@@ -9,7 +9,7 @@ import { statsOf, toResult, type EngineName, type RunOptions } from './run.js';
 
 /** A partial result: the per-run values of runs [runStart, runEnd) of shard `index` of `count`. JSON-serialisable. */
 export interface Shard {
-  format: 'flywheel-shard/1';
+  format: 'flywheel-shard/2';
   spec: ModelSpec;
   metrics: string[];
   engine: EngineName;
@@ -19,7 +19,18 @@ export interface Shard {
   runEnd: number;
   /** Float64 little-endian values, [cell][run − runStart], base64. */
   values: string;
+  /** FNV-1a (32-bit, hex) of the values' bytes: merge refuses a shard whose values were altered. */
+  checksum: string;
 }
+
+/** FNV-1a over bytes, as 8 hex digits. */
+function fnv1a(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+const bytesOf = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 function toBase64(a: Float64Array): string {
   const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -28,8 +39,16 @@ function toBase64(a: Float64Array): string {
   return btoa(bin);
 }
 
-function fromBase64(s: string): Float64Array {
-  const bin = atob(s);
+/** The values of a shard, or undefined if they are not base64 of whole f64s. */
+function fromBase64(s: unknown): Float64Array | undefined {
+  if (typeof s !== 'string') return undefined;
+  let bin: string;
+  try {
+    bin = atob(s);
+  } catch {
+    return undefined;
+  }
+  if (bin.length % 8 !== 0) return undefined;
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return new Float64Array(bytes.buffer);
@@ -85,7 +104,7 @@ export async function runShard(spec: ModelSpec, index: number, count: number, op
       });
     } else values = simulateReference(model, runStart, runEnd);
   }
-  return { format: 'flywheel-shard/1', spec: valid, metrics: [...model.metrics], engine, index, count, runStart, runEnd, values: toBase64(values) };
+  return { format: 'flywheel-shard/2', spec: valid, metrics: [...model.metrics], engine, index, count, runStart, runEnd, values: toBase64(values), checksum: fnv1a(bytesOf(values)) };
 }
 
 /**
@@ -98,15 +117,22 @@ export async function runShard(spec: ModelSpec, index: number, count: number, op
  * const result = await mergeShards(files);
  * ```
  */
-export async function mergeShards(shards: readonly Shard[], options: Pick<RunOptions, 'wasm'> = {}): Promise<RunResult> {
-  if (shards.length === 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'shards', shards, 'no shards to merge', 'Pass every shard file of the job.');
+export async function mergeShards(shards: readonly Shard[], options: Pick<RunOptions, 'wasm'> & { names?: readonly string[] } = {}): Promise<RunResult> {
+  if (!Array.isArray(shards) || shards.length === 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'shards', shards, 'no shards to merge', 'Pass every shard file of the job.');
+  const where = (i: number, field?: string) => `${options.names?.[i] ?? `shards.${i}`}${field ? `.${field}` : ''}`;
+  const bad = (i: number, field: string | undefined, value: unknown, message: string, hint: string): never => fail(ErrorCodes.RUN_INVALID_OPTION, where(i, field), value, message, hint);
+  for (const [i, s] of shards.entries()) {
+    if (s === null || typeof s !== 'object') bad(i, undefined, s, 'not a Flywheel shard', 'Pass files written by flywheel run --shard.');
+    if (s.format !== 'flywheel-shard/2') bad(i, 'format', s.format, s.format === 'flywheel-shard/1' ? 'a shard of an older format (no checksum)' : 'not a Flywheel shard', 'Run the shards again with this version (flywheel run --shard I/N).');
+  }
   const first = shards[0]!;
+  if (!(Number.isInteger(first.count) && first.count >= 1 && first.count <= 1_000_000)) bad(0, 'count', first.count, 'the shard count must be a whole number from 1 to 1,000,000', 'Pass files written by flywheel run --shard.');
   const key = JSON.stringify([first.spec, first.metrics, first.engine, first.count]);
   const seen = new Set<number>();
   for (const [i, s] of shards.entries()) {
-    if (s.format !== 'flywheel-shard/1') fail(ErrorCodes.RUN_INVALID_OPTION, `shards.${i}.format`, s.format, 'not a Flywheel shard', 'Pass files written by flywheel run --shard.');
-    if (JSON.stringify([s.spec, s.metrics, s.engine, s.count]) !== key) fail(ErrorCodes.RUN_INVALID_OPTION, `shards.${i}`, s.index, 'shard belongs to a different job (spec, metrics, engine or count differ)', 'Merge only the shards of one job.');
-    if (seen.has(s.index)) fail(ErrorCodes.RUN_INVALID_OPTION, `shards.${i}.index`, s.index, 'shard given twice', 'Pass each shard once.');
+    if (JSON.stringify([s.spec, s.metrics, s.engine, s.count]) !== key) bad(i, undefined, s.index, 'shard belongs to a different job (spec, metrics, engine or count differ)', 'Merge only the shards of one job.');
+    if (!(Number.isInteger(s.index) && s.index >= 0 && s.index < first.count)) bad(i, 'index', s.index, `the shard index must be a whole number 0 … ${first.count - 1}`, 'Pass files written by flywheel run --shard.');
+    if (seen.has(s.index)) bad(i, 'index', s.index, 'shard given twice', 'Pass each shard once.');
     seen.add(s.index);
   }
   const missing = Array.from({ length: first.count }, (_, i) => i).filter((i) => !seen.has(i));
@@ -114,7 +140,16 @@ export async function mergeShards(shards: readonly Shard[], options: Pick<RunOpt
   const model = compileSpec(first.spec, first.metrics);
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
+  const blocks = shards.map((s, i) => {
+    const [a, b] = shardRange(R, s.index, s.count);
+    if (s.runStart !== a || s.runEnd !== b) bad(i, 'runStart', [s.runStart, s.runEnd], `shard ${s.index} of ${s.count} holds runs [${a}, ${b}) of ${R}, not [${s.runStart}, ${s.runEnd})`, 'Pass files written by flywheel run --shard, unedited.');
+    const decoded = fromBase64(s.values);
+    if (!decoded || decoded.length !== cells * (b - a)) bad(i, 'values', decoded ? decoded.length : typeof s.values, `the values are not ${cells} cells × ${b - a} runs of f64 in base64`, 'The file is truncated or corrupt: run this shard again.');
+    const values = decoded!;
+    if (fnv1a(bytesOf(values)) !== s.checksum) bad(i, 'checksum', s.checksum, 'the values do not match the checksum', 'The file was altered or corrupted: run this shard again.');
+    return { start: a, values };
+  });
   const values = new Float64Array(cells * R);
-  for (const s of shards) placeBlock(values, fromBase64(s.values), cells, R, s.runStart);
+  for (const { start, values: v } of blocks) placeBlock(values, v, cells, R, start);
   return toResult(model, first.engine, await statsOf(model, first.engine, values, options.wasm));
 }

@@ -23,3 +23,30 @@ describe('shard and merge', () => {
     expect(b!.runEnd).toBe(4);
   });
 });
+
+describe('merge refuses shards that would give wrong numbers', () => {
+  it('altered, truncated, renumbered, overlapping or miscounted shards are RUN_INVALID_OPTION naming the shard and the field; nothing merges silently', async () => {
+    const spec = w1(6, 10, 20);
+    const shards = await Promise.all([0, 1, 2].map((i) => runShard(spec, i, 3)));
+    const copy = () => JSON.parse(JSON.stringify(shards)) as typeof shards;
+    const refused = async (edit: (s: typeof shards) => void, path: string) => {
+      const s = copy();
+      edit(s);
+      await expect(mergeShards(s, { names: ['a.json', 'b.json', 'c.json'] })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path });
+    };
+    // half of one shard's values (the v1 merge gave a mean final price of 104.5 instead of 8.13)
+    await refused((s) => (s[1]!.values = s[1]!.values.slice(0, Math.floor(s[1]!.values.length / 2 / 4) * 4)), 'b.json.values');
+    // one value changed: same length, other bits
+    await refused((s) => {
+      const bin = atob(s[2]!.values);
+      s[2]!.values = btoa(bin.slice(0, 10) + String.fromCharCode(bin.charCodeAt(10) ^ 1) + bin.slice(11));
+    }, 'c.json.checksum');
+    await refused((s) => (s[0]!.values = '***'), 'a.json.values');
+    await refused((s) => (s[1]!.runStart = 0), 'b.json.runStart');
+    await refused((s) => (s[2]!.index = 7), 'c.json.index');
+    await refused((s) => ((s[0] as { count: unknown }).count = 'three'), 'a.json.count');
+    await refused((s) => ((s[0] as { format: string }).format = 'flywheel-shard/1'), 'a.json.format');
+    // the untouched shards still merge to the single-machine result
+    expect(JSON.stringify(await mergeShards(copy()))).toBe(JSON.stringify(await run(spec, { threads: 1 })));
+  });
+});
