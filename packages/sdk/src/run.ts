@@ -110,6 +110,25 @@ function checkFinite(model: CompiledModel, stats: Float64Array): void {
 }
 
 /**
+ * Checks the shape of run options (types, not values that need the model), so that a bad option is
+ * a FlywheelError before any work, not a TypeError deep inside.
+ * @throws FlywheelError RUN_INVALID_OPTION
+ * @example
+ * ```ts
+ * checkRunOptions({ metrics: 'price' }); // throws: metrics must be an array of metric names
+ * ```
+ */
+export function checkRunOptions(options: unknown): asserts options is RunOptions {
+  const bad = (path: string, value: unknown, message: string, hint: string): never => fail(ErrorCodes.RUN_INVALID_OPTION, path, value, message, hint);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) bad('options', options, 'run options must be an object', 'Pass e.g. { engine: "wasm", threads: 2 }, or nothing.');
+  const o = options as Record<string, unknown>;
+  const known = ['engine', 'onProgress', 'wasm', 'threads', 'metrics', 'statistics', 'keepRuns'];
+  for (const k of Object.keys(o)) if (!known.includes(k)) bad(k, o[k], `unknown run option "${k}"`, `Known options: ${known.join(', ')}.`);
+  if (o.metrics !== undefined && !(Array.isArray(o.metrics) && o.metrics.every((m) => typeof m === 'string'))) bad('metrics', o.metrics, 'metrics must be an array of metric names', 'e.g. { metrics: ["totalSupply", "price"] }');
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') bad('onProgress', o.onProgress, 'onProgress must be a function (done, total) => void', 'Pass a function, or leave it out.');
+}
+
+/**
  * Validates, compiles and runs a model's Monte Carlo.
  *
  * @param spec - a model spec (validated here)
@@ -125,6 +144,7 @@ function checkFinite(model: CompiledModel, stats: Float64Array): void {
  * ```
  */
 export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<RunResult> {
+  checkRunOptions(options);
   const engine = options.engine ?? 'wasm';
   if (engine !== 'wasm' && engine !== 'reference') {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'engine', engine, 'unknown engine', 'Use "wasm" or "reference".');

@@ -385,3 +385,12 @@ describe('engine v2 kinds: escrow, lock, split, bond, stepController, issuanceHa
     }
   });
 });
+
+describe('run options are checked before any work', () => {
+  it('a non-object, an unknown option, metrics that are not a list of names, or a non-function onProgress are RUN_INVALID_OPTION', async () => {
+    const spec = w1SpecV2({ runs: 1, agents: 5, steps: 5 });
+    for (const [options, path] of [[null, 'options'], [{ metrics: 'price' }, 'metrics'], [{ metrics: null }, 'metrics'], [{ onProgress: 'x' }, 'onProgress'], [{ thread: 2 }, 'thread']] as const) {
+      await expect(run(spec, options as never)).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path });
+    }
+  });
+});
