@@ -15,11 +15,11 @@ export const ErrorCodes = {
   SPEC_INVALID_ENUM: 'SPEC_INVALID_ENUM',
   /** A value has the right type but the wrong form (e.g. a malformed date). */
   SPEC_INVALID_FORMAT: 'SPEC_INVALID_FORMAT',
-  /** Fields are each valid but contradict each other (e.g. circulating above total supply). */
+  /** Fields are each valid but contradict each other (e.g. initial balances above the cap, a name defined twice). */
   SPEC_INCONSISTENT: 'SPEC_INCONSISTENT',
   /** Shares that must sum to 1 do not. */
   SPEC_SHARES_NOT_ONE: 'SPEC_SHARES_NOT_ONE',
-  /** A name refers to something the spec does not define (e.g. an unknown recipient group). */
+  /** A name refers to something the spec does not define (e.g. an unknown account), or a parameter no formula reads. */
   SPEC_UNKNOWN_REFERENCE: 'SPEC_UNKNOWN_REFERENCE',
   /** A dotted path given to `set()` or `--set` does not exist in the spec. */
   SPEC_UNKNOWN_PATH: 'SPEC_UNKNOWN_PATH',
@@ -62,7 +62,7 @@ export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 export interface FlywheelIssue {
   /** Stable code, see {@link ErrorCodes}. */
   code: ErrorCode;
-  /** Dotted path of the offending field in the spec, e.g. `demand.growth.rate`; `''` for the root. */
+  /** Dotted path of the offending field in the spec, e.g. `params.growth`; `''` for the root. */
   path: string;
   /** The offending value (as given). */
   value: unknown;

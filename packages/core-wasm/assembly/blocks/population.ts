@@ -1,6 +1,6 @@
 // The provider-population kernel: one step of every agent (window bits, exits, re-entries) over
-// structure-of-arrays in linear memory, in agent order. Used by the v1 run loop (index.ts) and by
-// the population block of the program interpreter (program.ts).
+// structure-of-arrays in linear memory, in agent order. Driven by the population block
+// (populationBlock.ts) of the program interpreter (program.ts).
 import { geometric } from '../rng';
 
 // Sum of the active agents' capacity, set by agentsStep (unless capacity is constant).
