@@ -193,6 +193,10 @@ async function main() {
     process.stdout.write(`${JSON.stringify(await child(opts.child))}\n`);
     return;
   }
+  // one C build for the whole invocation, in a temporary directory removed at exit
+  const nativeDir = mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
+  process.env.FLYWHEEL_BENCH_NATIVE_DIR = nativeDir;
+  process.on('exit', () => rmSync(nativeDir, { recursive: true, force: true }));
   if (positionals.length > 0) {
     const results = positionals.map((w) => spawnChild(w, { runs: opts.runs, threads: opts.threads, engine: opts.engine, iterations: opts.iterations, statistics: opts.statistics }));
     if (opts.json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results)}\n`);
@@ -200,9 +204,6 @@ async function main() {
     return;
   }
   const refRuns = quick ? 2 : 10;
-  // one C build for the whole invocation
-  const nativeDir = mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
-  process.env.FLYWHEEL_BENCH_NATIVE_DIR = nativeDir;
   const plan = [
     ['w1', { threads: 1 }], ['w1', { threads: 2 }], ['w1', { threads: 1, engine: 'reference', runs: refRuns }],
     ['w1-noop', { threads: 1 }], ['w1-noop', { threads: 2 }],
@@ -220,7 +221,6 @@ async function main() {
     (r.skipped ? skipped : results).push(r);
     if (!opts.json) process.stderr.write(`  ${w} ${r.engine} ${r.threads ?? ''}t: ${r.skipped ? `skipped (${r.skipped})` : `${fmt(r.wallSeconds, 3)} s`}\n`);
   }
-  rmSync(nativeDir, { recursive: true, force: true });
   const find = (w, engine, threads, statistics = 'exact') =>
     results.find((r) => r.workload === w && r.engine === engine && (threads === undefined || r.threads === threads) && (r.statistics ?? 'exact') === statistics && !r.skipped);
   const ratio = (a, b, key = 'nsPerAgentStep') => (a && b ? b[key] / a[key] : null);
