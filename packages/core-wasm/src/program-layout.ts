@@ -61,7 +61,8 @@ export const POP_REENTRY_P = 9;
 export const POP_REENTRY_LOGQ = 10; // flog(1 − p)
 export const POP_REENTRY_TH = 11;
 export const POP_MIN_ACTIVE = 12;
-export const POP_PARAMS = 13;
+export const POP_CAPEX = 13; // hardware cost per provider per step of its payback period, USD (0 = none)
+export const POP_PARAMS = 14;
 
 // Population run state: S + POP_S_* slots.
 export const POP_S_CAPSUM = 0; // active capacity (agent units)

@@ -178,6 +178,38 @@ describe('engine v2 blocks', () => {
   });
 });
 
+describe('engine v2 population capex', () => {
+  const spec = (pool: number, capex?: { usd: number; payback: { amount: number; unit: 'day' } }): ModelSpecV2 => ({
+    specVersion: 2,
+    name: 'capex',
+    time: { step: 'day', steps: 5 },
+    mainAsset: 'T',
+    assets: { T: { kind: 'token', decimals: 0, accounts: { rewards: { tag: 'rewards' }, liquid: { tag: 'liquid' } } } },
+    blocks: [
+      { id: 'mint', kind: 'transfer', asset: 'T', from: 'issuer', to: 'rewards', amount: String(pool) },
+      {
+        id: 'miners', kind: 'population', count: 1, initialActive: 0, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 1,
+        reentry: { probability: 1, threshold: 1 }, pays: { asset: 'T', from: 'rewards', to: 'liquid' }, ...(capex ? { capex } : {}),
+      },
+      { id: 'price', kind: 'price', asset: 'T', model: { kind: 'constant', initial: 1 } },
+    ],
+    monteCarlo: { runs: 1, seed: 1 },
+  });
+
+  it('an agent joins only when revenue per unit beats threshold × cost plus its capex per step of payback', async () => {
+    const active = async (s: ModelSpecV2) => {
+      const w = await paths(s, 'wasm', ['miners.active']);
+      expectSameBits(w, await paths(s, 'reference', ['miners.active']));
+      return w['miners.active']![0]![1]!; // the first decision (unpaid rewards pile up afterwards, raising the revenue on offer)
+    };
+    // 3 USD a day against a cost of 1: joins without capex
+    expect(await active(spec(3))).toBe(1);
+    // $100 earned back over 50 days adds 2 a day: 3 does not beat 1 + 2, 3.5 does
+    expect(await active(spec(3, { usd: 100, payback: { amount: 50, unit: 'day' } }))).toBe(0);
+    expect(await active(spec(3.5, { usd: 100, payback: { amount: 50, unit: 'day' } }))).toBe(1);
+  });
+});
+
 describe('engine v2 split with formula shares (time-varying, weighted by signals)', () => {
   const spec = (): ModelSpecV2 => ({
     specVersion: 2,

@@ -5,7 +5,7 @@
 // agentsStep in population.ts; the reference interpreter mirrors this file.
 import {
   POP_WEIGHT, POP_INIT_ACTIVE, POP_COST_KIND, POP_COST_A, POP_COST_B, POP_CAP_KIND, POP_CAP_A, POP_CAP_B,
-  POP_WINDOW, POP_REENTRY_P, POP_REENTRY_LOGQ, POP_REENTRY_TH, POP_MIN_ACTIVE, POP_S_CAPSUM, POP_S_GAP, POP_S_RING,
+  POP_WINDOW, POP_REENTRY_P, POP_REENTRY_LOGQ, POP_REENTRY_TH, POP_MIN_ACTIVE, POP_CAPEX, POP_S_CAPSUM, POP_S_GAP, POP_S_RING,
 } from '../../src/program-layout';
 import { DIST_UNIFORM, DIST_LOGNORMAL, DIST_CONSTANT } from '../../src/layout';
 import { formulaValue } from '../formula';
@@ -30,6 +30,7 @@ export function populationInit(code: usize, pc: i32, state: usize, work: usize):
   const exitAt = psum + (<usize>N << 3), joinAt = exitAt + (<usize>N << 3), mask = joinAt + (<usize>N << 3);
   const W = sv(state, P + POP_WINDOW);
   const th = sv(state, P + POP_REENTRY_TH);
+  const capex = sv(state, P + POP_CAPEX);
   const initActive = <i32>sv(state, P + POP_INIT_ACTIVE);
   const costKind = <i32>sv(state, P + POP_COST_KIND), costA = sv(state, P + POP_COST_A), costB = sv(state, P + POP_COST_B);
   const capKind = <i32>sv(state, P + POP_CAP_KIND), capA = sv(state, P + POP_CAP_A), capB = sv(state, P + POP_CAP_B);
@@ -42,7 +43,8 @@ export function populationInit(code: usize, pc: i32, state: usize, work: usize):
     const cu = c / k;
     store<f64>(cpc + (<usize>i << 3), cu);
     store<f64>(exitAt + (<usize>i << 3), cu * W);
-    store<f64>(joinAt + (<usize>i << 3), th * cu);
+    // an inactive agent joins when revenue per unit beats threshold × cost plus the capex to earn back per unit
+    store<f64>(joinAt + (<usize>i << 3), th * cu + capex / k);
     const a: u32 = i < initActive ? 1 : 0;
     store<u32>(mask + (<usize>i << 2), a << 31);
     if (a) { nAct++; capSum += k; }

@@ -5,7 +5,7 @@
 import { layout as L } from '@flywheel/core-wasm';
 import {
   I_POP_INIT, I_POP_STEP, POP_CAP_A, POP_CAP_B, POP_CAP_KIND, POP_COST_A, POP_COST_B, POP_COST_KIND, POP_INIT_ACTIVE,
-  POP_MIN_ACTIVE, POP_PARAMS, POP_REENTRY_LOGQ, POP_REENTRY_P, POP_REENTRY_TH, POP_S_CAPSUM, POP_S_GAP, POP_S_RING,
+  POP_MIN_ACTIVE, POP_CAPEX, POP_PARAMS, POP_REENTRY_LOGQ, POP_REENTRY_P, POP_REENTRY_TH, POP_S_CAPSUM, POP_S_GAP, POP_S_RING,
   POP_STATE, POP_WEIGHT, POP_WINDOW,
 } from '@flywheel/core-wasm/program-layout';
 import type { Distribution, PopulationBlockSchema } from '@flywheel/spec';
@@ -52,6 +52,8 @@ export function compilePopulation(b: z.output<typeof PopulationBlockSchema>, ctx
   set(POP_REENTRY_LOGQ, flog(1 - p));
   set(POP_REENTRY_TH, b.reentry.threshold);
   set(POP_MIN_ACTIVE, b.minActiveSteps ?? 1);
+  // capex: USD per provider, earned back over the payback period: per step of it
+  set(POP_CAPEX, b.capex ? b.capex.usd / ((b.capex.payback.amount * ctx.periodDays(b.capex.payback.unit)) / ctx.stepDays) : 0);
   const work = B.work(populationBytes(N));
   const pop = ctx.populations.length;
   ctx.populations.push({ id: b.id, count: N, offset: work });
@@ -75,6 +77,8 @@ function popcount(x: number): number {
 export class PopulationRef {
   private readonly costPerCapacity: Float64Array;
   private readonly capacity: Float64Array;
+  /** revenue per unit above which an inactive agent joins: threshold × cost per unit + capex per unit */
+  private readonly joinAt: Float64Array;
   /** bit k set = active k steps ago (bit 0 = this step) */
   private readonly activity: Uint32Array;
   private readonly active: Uint8Array;
@@ -82,6 +86,7 @@ export class PopulationRef {
   constructor(readonly n: number) {
     this.costPerCapacity = new Float64Array(n);
     this.capacity = new Float64Array(n);
+    this.joinAt = new Float64Array(n);
     this.activity = new Uint32Array(n);
     this.active = new Uint8Array(n);
   }
@@ -114,7 +119,9 @@ export class PopulationRef {
       const c = this.draw(rng, s[P + POP_COST_KIND]!, s[P + POP_COST_A]!, s[P + POP_COST_B]!);
       const k = this.draw(rng, s[P + POP_CAP_KIND]!, s[P + POP_CAP_A]!, s[P + POP_CAP_B]!);
       this.capacity[i] = k;
-      this.costPerCapacity[i] = c / k;
+      const cu = c / k;
+      this.costPerCapacity[i] = cu;
+      this.joinAt[i] = s[P + POP_REENTRY_TH]! * cu + s[P + POP_CAPEX]! / k;
       this.activity[i] = 0;
       this.active[i] = i < initActive ? 1 : 0;
     }
@@ -161,7 +168,6 @@ export class PopulationRef {
     for (let k = W - 1; k >= 0; k--) fullWindowRevenue += recent[k]!;
     const entrantRevenue = C > 0 ? r : pool / weight;
     const minActive = s[P + POP_MIN_ACTIVE]!;
-    const threshold = s[P + POP_REENTRY_TH]!;
     const p = s[P + POP_REENTRY_P]!;
     let gap = s[S + POP_S_GAP]!;
     for (let i = 0; i < this.n; i++) {
@@ -174,7 +180,7 @@ export class PopulationRef {
         else for (let k = W - 1; k >= 0; k--) if ((a >>> k) & 1) windowRevenue += recent[k]!;
         const activeSteps = popcount(a);
         if (activeSteps >= minActive && windowRevenue < cpc * activeSteps) this.active[i] = 0;
-      } else if (entrantRevenue > threshold * cpc) {
+      } else if (entrantRevenue > this.joinAt[i]!) {
         if (gap === 0) {
           this.active[i] = 1;
           gap = rng.geometric(p);

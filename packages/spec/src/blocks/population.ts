@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DistributionSchema, PeriodSchema } from '../schema.js';
+import { DistributionSchema, DurationSchema, PeriodSchema } from '../schema.js';
 import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 
 /**
@@ -21,6 +21,13 @@ export const PopulationBlockSchema = z.strictObject({
   window: z.int().min(1).max(31),
   minActiveSteps: z.int().min(1).max(31).optional(),
   reentry: z.strictObject({ probability: z.number().min(0).max(1), threshold: z.number().min(0) }),
+  /**
+   * Hardware bought on joining: `usd` per provider, to be earned back over `payback`. An inactive
+   * agent joins only when the revenue per unit beats threshold × its cost per unit plus its capex
+   * per unit per step of the payback period. (Collateral: a `lock` block whose target reads
+   * `<id>.capacity`, e.g. `200 * miners.capacity`.)
+   */
+  capex: z.strictObject({ usd: z.number().min(0), payback: DurationSchema }).optional(),
   pays: z.strictObject({ asset: z.string().min(1), from: AccountRefSchema, to: AccountRefSchema }).optional(),
   usd: FormulaSchema.optional(),
 });
