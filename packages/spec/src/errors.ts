@@ -53,6 +53,8 @@ export const ErrorCodes = {
   SPEC_CYCLE: 'SPEC_CYCLE',
   /** An asset's accounts stopped summing to their start: tokens were created or destroyed outside mint and burn (a bug; never returned silently). */
   ENGINE_CONSERVATION: 'ENGINE_CONSERVATION',
+  /** A formula combines or assigns quantities of different known units (e.g. HNT plus DC, or an HNT balance where USD is expected). */
+  SPEC_UNIT_MISMATCH: 'SPEC_UNIT_MISMATCH',
 } as const;
 
 /** One of the stable {@link ErrorCodes}. */

@@ -3,6 +3,7 @@ import { ErrorCodes, FlywheelError, type FlywheelIssue } from './errors.js';
 import { checkFormulaNames, editDistance, parseFormula } from './formula.js';
 import { ModelSpecSchema, type BlockSpec, type ModelSpec, type ValidSpec } from './model.js';
 import { parseDate } from './units.js';
+import { formulaUnit, parseUnit, showUnit, type Dim } from './unitCheck.js';
 import { fromZod } from './validate.js';
 
 const SHARE_TOLERANCE = 1e-9;
@@ -57,6 +58,90 @@ export function blockFormulas(b: BlockSpec): [string, string][] {
 }
 
 type Out = FlywheelIssue[];
+
+/** The unit of every name a formula can read (null where it is not known: parameters, signals without a unit, counts). */
+function unitsOf(s: ValidSpec): (name: string) => Dim {
+  const units = new Map<string, Dim>();
+  for (const n of BUILTIN_NAMES) units.set(n, {});
+  for (const [n, sig] of Object.entries(s.signals ?? {})) units.set(n, sig.unit === undefined ? null : parseUnit(sig.unit));
+  for (const [a, asset] of Object.entries(s.assets)) {
+    for (const acc of Object.keys(asset.accounts)) units.set(`${a}.${acc}`, { [a]: 1 });
+    for (const n of ASSET_NAMES) units.set(`${a}.${n}`, { [a]: 1 });
+  }
+  const of = (a: string): Dim => ({ [a]: 1 });
+  for (const b of s.blocks) {
+    const id = b.id;
+    switch (b.kind) {
+      case 'transfer':
+      case 'schedule':
+      case 'remint':
+      case 'lock':
+      case 'split':
+        units.set(`${id}.amount`, of(b.asset));
+        break;
+      case 'creditBurn':
+        units.set(`${id}.burned`, of(b.asset));
+        units.set(`${id}.credits`, of(b.credit));
+        units.set(`${id}.usd`, { USD: 1 });
+        break;
+      case 'escrow':
+        for (const o of ['released', 'locked', 'immediate']) units.set(`${id}.${o}`, of(b.asset));
+        break;
+      case 'bond':
+        for (const o of ['bonded', 'unbonded', 'released']) units.set(`${id}.${o}`, of(b.asset));
+        break;
+      case 'stepController':
+        units.set(`${id}.amount`, of(b.asset));
+        units.set(`${id}.rate`, {});
+        break;
+      case 'issuanceHalving':
+        units.set(`${id}.amount`, of(b.asset));
+        units.set(`${id}.rate`, of(b.asset));
+        break;
+      case 'baselineMinting':
+        for (const o of ['amount', 'simple', 'baseline']) units.set(`${id}.${o}`, of(b.asset));
+        units.set(`${id}.theta`, {});
+        break;
+      case 'price':
+        units.set(`${b.asset}.price`, { USD: 1, [b.asset]: -1 });
+        break;
+      case 'population':
+        units.set(`${id}.revenueUsd`, { USD: 1 });
+        break;
+    }
+  }
+  return (name) => units.get(name) ?? null;
+}
+
+/** The unit a block's formula field must have (null: any). */
+function expectedUnit(s: ValidSpec, b: BlockSpec, field: string): Dim {
+  const asset = (a: string): Dim => ({ [a]: 1 });
+  switch (b.kind) {
+    case 'signal': {
+      const u = s.signals?.[b.set]?.unit;
+      return u === undefined ? null : parseUnit(u);
+    }
+    case 'transfer':
+    case 'lock':
+    case 'escrow':
+    case 'bond':
+      return asset(b.asset);
+    case 'split':
+      return field === 'amount' ? asset(b.asset) : {};
+    case 'creditBurn':
+      return field === 'usd' ? { USD: 1 } : { USD: 1, [b.asset]: -1 };
+    case 'stepController':
+      return field === 'ratio' ? {} : asset(b.asset);
+    case 'issuanceHalving':
+      return asset(b.asset);
+    case 'population':
+      return { USD: 1 };
+    case 'price':
+      return {};
+    default:
+      return null;
+  }
+}
 
 function push(out: Out, code: FlywheelIssue['code'], path: string, value: unknown, message: string, hint: string): void {
   out.push({ code, path, value, message, hint });
@@ -273,12 +358,18 @@ function crossChecks(s: ValidSpec): Out {
   s.blocks.forEach((b, i) => {
     for (const n of blockOutputs(b)) if (!isStateOutput(b, n)) flowOf.set(n, i);
   });
+  const unitOf = unitsOf(s);
   s.blocks.forEach((b, i) => {
     for (const [field, source] of blockFormulas(b)) {
       const path = `blocks.${i}.${field}`;
       try {
         const f = parseFormula(source, path);
         checkFormulaNames(f, path, known, names.keys());
+        const got = formulaUnit(f.ast, unitOf, path, source, out);
+        const want = expectedUnit(s, b, field);
+        if (got !== null && want !== null && showUnit(got) !== showUnit(want)) {
+          push(out, ErrorCodes.SPEC_UNIT_MISMATCH, path, source, `the formula is in ${showUnit(got)}; ${field} is in ${showUnit(want)}`, 'Convert with a price (e.g. × HNT.price for USD) or check the names.');
+        }
         for (const { name, column } of f.names) {
           const producer = flowOf.get(name);
           if (producer !== undefined && producer >= i) {

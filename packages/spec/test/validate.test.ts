@@ -233,6 +233,29 @@ describe('validateSpec: cross-field errors', () => {
   });
 });
 
+describe('validateSpec: units', () => {
+  it('adding two assets, paying a USD field with a token balance, or exp() of a balance is SPEC_UNIT_MISMATCH with the column', () => {
+    const sum = thrown(() => validateSpec(edited((x) => (x.blocks[0].formula = 'TST.liquid + CR.burned'))));
+    expect([sum.code, sum.path]).toEqual([ErrorCodes.SPEC_UNIT_MISMATCH, 'blocks.0.formula']);
+    expect(sum.message).toContain('column 12');
+    expect(sum.message).toContain('TST against CR');
+    const usd = thrown(() => validateSpec(edited((x) => (x.blocks[2].usd = 'TST.liquid'))));
+    expect([usd.code, usd.path]).toEqual([ErrorCodes.SPEC_UNIT_MISMATCH, 'blocks.2.usd']);
+    expect(usd.message).toContain('in TST; usd is in USD');
+    expect(thrown(() => validateSpec(edited((x) => (x.blocks[0].formula = 'exp(TST.liquid)')))).code).toBe(ErrorCodes.SPEC_UNIT_MISMATCH);
+  });
+
+  it('a price converts: TST × TST.price is USD; parameters and numbers take any unit; a declared signal unit is checked', () => {
+    expect(() => validateSpec(edited((x) => (x.blocks[2].usd = 'TST.liquid * TST.price * 0.001')))).not.toThrow();
+    expect(() => validateSpec(edited((x) => (x.blocks[2].usd = 'demand0 * TST.liquid')))).not.toThrow();
+    const e = thrown(() => validateSpec(edited((x) => {
+      x.signals.demandUsd.unit = 'USD/day';
+      x.blocks[0].formula = 'TST.liquid';
+    })));
+    expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_UNIT_MISMATCH, 'blocks.0.formula']);
+  });
+});
+
 describe('getPath / setPath', () => {
   it('getPath reads nested fields and array elements', () => {
     const s = base();
