@@ -134,7 +134,7 @@ async function child(name) {
     case 'livepeer':
     case 'bittensor': {
       const s = SIZE.model;
-      const make = name === 'helium' ? models.heliumV2 ?? models.helium : models[name];
+      const make = name === 'helium' ? models.helium ?? models.helium : models[name];
       const spec = make({ years: s.years, runs: Number(opts.runs ?? s.runs) });
       job = { runs: spec.monteCarlo.runs, steps: spec.time.steps, agents: agentsOf(spec), fn: () => run(spec, { engine, threads }) };
       break;

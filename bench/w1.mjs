@@ -37,5 +37,3 @@ export function w1Spec({ runs = 100, agents = 1000, steps = 3650, seed = 1, noop
   };
 }
 
-/** The same function under the name it had while spec v1 existed (tests import it so). */
-export const w1SpecV2 = w1Spec;

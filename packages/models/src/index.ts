@@ -9,7 +9,7 @@ import { helium } from './helium/model.js';
 import { livepeer } from './livepeer/model.js';
 
 export * as heliumSources from './helium/model.js';
-export { helium, heliumV2, type HeliumOptions } from './helium/model.js';
+export { helium, type HeliumOptions } from './helium/model.js';
 export { filecoin, type FilecoinOptions } from './filecoin/model.js';
 export { livepeer, type LivepeerOptions } from './livepeer/model.js';
 export { bittensor, type BittensorOptions } from './bittensor/model.js';

@@ -2,24 +2,24 @@
 // the protocol's exact rules (bigint, ./src/<model>/rules.ts, themselves checked against the
 // protocols' own test vectors), against figures of shared/reference/projects.md written out here
 // (not imported from the model modules), and for conservation and parity on both engines.
-import { bittensor, filecoin, heliumV2, livepeer, models } from '@flywheel/models';
+import { bittensor, filecoin, helium, livepeer, models } from '@flywheel/models';
 import { calibratedTheta, mintedAtStart, MINTED_BASELINE_AT_START, MINTED_SIMPLE_AT_START, THETA_AT_START, EPOCHS_AT_START } from '@flywheel/models/filecoin';
 import { rules as fil } from '@flywheel/models/filecoin';
 import { rules as lpt } from '@flywheel/models/livepeer';
 import { rules as tao } from '@flywheel/models/bittensor';
 import { rules as hnt } from '@flywheel/models/helium';
 import { run, type RunResult } from '@flywheel/sdk';
-import { validateSpecV2, type ModelSpecV2 } from '@flywheel/spec';
+import { validateSpec, type ModelSpec } from '@flywheel/spec';
 import { describe, expect, it } from 'vitest';
 
 const short = {
   filecoin: () => filecoin({ years: 1, runs: 4 }),
   livepeer: () => livepeer({ years: 1, runs: 4 }),
   bittensor: () => bittensor({ years: 2, runs: 4 }),
-  helium: () => heliumV2({ years: 1, runs: 4, agents: 100 }),
+  helium: () => helium({ years: 1, runs: 4, agents: 100 }),
 };
 
-async function paths(spec: ModelSpecV2, metrics: string[], engine: 'wasm' | 'reference' = 'wasm'): Promise<RunResult> {
+async function paths(spec: ModelSpec, metrics: string[], engine: 'wasm' | 'reference' = 'wasm'): Promise<RunResult> {
   return run(spec, { engine, threads: 1, metrics, keepRuns: true });
 }
 
@@ -32,7 +32,7 @@ describe('engine-v2 models: parity, conservation, registry', () => {
   for (const [name, make] of Object.entries(short)) {
     it(`${name}: both engines give the same bits; Δ total supply = minted − burned on every step; no NaN; no negative balance`, async () => {
       const spec = make();
-      const valid = validateSpecV2(spec);
+      const valid = validateSpec(spec);
       const accounts = Object.entries(valid.assets).flatMap(([a, asset]) => Object.keys(asset.accounts).map((acc) => `${a}.${acc}`));
       const metrics = ['totalSupply', 'minted', 'burned', ...Object.keys(valid.assets).map((a) => `${a}.residual`), ...accounts];
       const [w, r] = await Promise.all([paths(spec, metrics, 'wasm'), paths(spec, metrics, 'reference')]);
@@ -87,7 +87,7 @@ describe('filecoin', () => {
       }
       exact.push(Number(atto) / 1e18);
     }
-    const spec: ModelSpecV2 = {
+    const spec: ModelSpec = {
       specVersion: 2, name: 'reward-actor', time: { step: 'day', steps: 3 }, mainAsset: 'FIL',
       assets: { FIL: { kind: 'token', decimals: 18, cap: 2e9, accounts: { rewards: { tag: 'rewards' } } } },
       blocks: [{
@@ -201,7 +201,7 @@ describe('bittensor', () => {
 describe('helium (engine v2) against the program\'s exact rules', () => {
   it('every day from 2024-10-01 to 2027-07-31 issues what emissionsForEpoch gives (hnt.json\'s schedule, the entry in force at the epoch\'s end)', async () => {
     const days = 1034; // to 2027-07-31; hnt.json has no entry after 2025-08-01, the model continues HIP-20's halvings from 2027-08-01
-    const r = await paths(heliumV2({ years: 3, runs: 1, agents: 10 }), ['issuance.amount', 'hst.amount']);
+    const r = await paths(helium({ years: 3, runs: 1, agents: 10 }), ['issuance.amount', 'hst.amount']);
     const epoch0 = BigInt(Date.UTC(2024, 9, 1) / 86_400_000);
     for (let t = 1; t <= days; t++) {
       const exact = Number(hnt.emissionsForEpoch('hnt', epoch0 + BigInt(t - 1))) / 1e8;
@@ -211,7 +211,7 @@ describe('helium (engine v2) against the program\'s exact rules', () => {
   });
 
   it('the HNT burned for Data Credits buys what dcForHnt gives at the same price (no oracle haircut), within one DC', async () => {
-    const r = await paths(heliumV2({ years: 1, runs: 2, agents: 10 }), ['dataCredits.burned', 'dataCredits.credits', 'price']);
+    const r = await paths(helium({ years: 1, runs: 2, agents: 10 }), ['dataCredits.burned', 'dataCredits.credits', 'price']);
     for (let run = 0; run < 2; run++) {
       for (const t of [1, 100, 365]) {
         const burned = r.paths('dataCredits.burned')[run]![t]!;

@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, setPath, stepsPerYearV2, validateSpec, type ModelSpec, type ValidSpec } from '@flywheel/spec';
+import { ErrorCodes, fail, setPath, stepsPerYear, validateSpec, type ModelSpec, type ValidSpec } from '@flywheel/spec';
 import type { RunResult } from './result.js';
 import { run, type EngineName, type RunOptions } from './run.js';
 
@@ -31,7 +31,7 @@ export class FlywheelBuilder {
   /** Sets the horizon in years (rounded to whole steps). @throws FlywheelError RUN_INVALID_OPTION */
   years(y: number): FlywheelBuilder {
     if (!(Number.isFinite(y) && y > 0)) fail(ErrorCodes.RUN_INVALID_OPTION, 'time.steps', y, 'years must be a positive number', 'Use e.g. .years(10).');
-    const perYear = stepsPerYearV2(this.#spec.time.step);
+    const perYear = stepsPerYear(this.#spec.time.step);
     const steps = Math.max(1, Math.round(y * perYear));
     return this.set('time.steps', steps);
   }

@@ -18,9 +18,6 @@ export interface CompiledModel {
   readonly stepDays: number;
 }
 
-/** @deprecated the same as {@link CompiledModel}. */
-export type CompiledModelV2 = CompiledModel;
-
 /**
  * Compiles a validated spec into a block program.
  * @param only - names of the metrics to store (default: the canonical metrics and the declared signals)
@@ -37,23 +34,10 @@ export function compile(spec: ValidSpec, only?: readonly string[]): CompiledMode
   return { version: 2, spec, steps: spec.time.steps, runs: spec.monteCarlo.runs, seed: spec.monteCarlo.seed, agents, metrics, program, step, stepDays };
 }
 
-/** @deprecated the same as {@link compile}. */
-export const compileV2 = compile;
-
 /**
  * Validates and compiles a spec.
  * @throws FlywheelError for an invalid spec or an unknown metric
  */
 export function compileSpec(spec: unknown, only?: readonly string[]): CompiledModel {
   return compile(validateSpec(spec), only);
-}
-
-/** Validates a spec (the same as validateSpec). @throws FlywheelError */
-export function validateAny(spec: unknown): ValidSpec {
-  return validateSpec(spec);
-}
-
-/** Compiles a validated spec (the same as compile). */
-export function compileValid(spec: ValidSpec, only?: readonly string[]): CompiledModel {
-  return compile(spec, only);
 }

@@ -1,5 +1,5 @@
-import { ErrorCodes, fail, getPath, setPath, type ModelSpec, type ValidSpec } from '@flywheel/spec';
-import { compileValid, validateAny, type CompiledModel } from './compile.js';
+import { ErrorCodes, fail, getPath, setPath, validateSpec, type ModelSpec, type ValidSpec } from '@flywheel/spec';
+import { compile, type CompiledModel } from './compile.js';
 import { Rng } from './engine/rng.js';
 import { availableThreads, runJobsOnWorkers } from './engine/pool.js';
 import type { RunResult, Summary } from './result.js';
@@ -141,7 +141,7 @@ export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOption
   const specs: (ValidSpec | undefined)[] = params.map((p, i) => {
     const s = Object.entries(p).reduce((acc, [path, v]) => setPath(acc, path, v), spec);
     try {
-      return validateAny(s);
+      return validateSpec(s);
     } catch (e) {
       (e as Error).message = `sweep point ${i} (${JSON.stringify(p)}): ${(e as Error).message}`;
       throw e;
@@ -160,7 +160,7 @@ export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOption
   const waveSize = SWEEP_WAVE * threads;
   for (let w0 = 0; w0 < specs.length; w0 += waveSize) {
     const ids = Array.from({ length: Math.min(waveSize, specs.length - w0) }, (_, k) => w0 + k);
-    const models = new Map(ids.map((i) => [i, compileValid(specs[i]!, options.metrics)]));
+    const models = new Map(ids.map((i) => [i, compile(specs[i]!, options.metrics)]));
     for (const i of ids) specs[i] = undefined; // the compiled model is all the wave needs
     const lists = Array.from({ length: threads }, (_, w) => ids.filter((i) => i % threads === w)).filter((l) => l.length > 0);
     const pending: Promise<void>[] = [];

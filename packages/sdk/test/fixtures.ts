@@ -1,6 +1,6 @@
 import type { ModelSpec } from '@flywheel/sdk';
 // @ts-expect-error: a plain ESM module without types, shared with the benchmark suite
-import { w1SpecV2 } from '../../../bench/w1.mjs';
+import { w1Spec } from '../../../bench/w1.mjs';
 
 /** A minimal deterministic spec: 10 daily steps, a fixed emission of 100/day, a constant price. */
 export function base(): ModelSpec {
@@ -20,5 +20,5 @@ export function base(): ModelSpec {
 
 /** The W1 reference workload of the performance issue (bench/w1.mjs), small sizes by default. */
 export function w1(runs = 4, agents = 100, steps = 365): ModelSpec {
-  return w1SpecV2({ runs, agents, steps, seed: 7 }) as ModelSpec;
+  return w1Spec({ runs, agents, steps, seed: 7 }) as ModelSpec;
 }

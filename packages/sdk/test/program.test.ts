@@ -1,16 +1,16 @@
 // Engine v2: the block program. Parity of the wasm and reference interpreters (tolerance 0),
 // conservation on every step, clocks, schedules, and bad input.
-import { FlywheelError, validateSpecV2, type ModelSpecV2 } from '@flywheel/spec';
-import { heliumV2 } from '@flywheel/models/helium';
+import { FlywheelError, validateSpec, type ModelSpec } from '@flywheel/spec';
+import { helium } from '@flywheel/models/helium';
 import { describe, expect, it } from 'vitest';
-import { w1SpecV2 } from '../../../bench/w1.mjs';
+import { w1Spec } from '../../../bench/w1.mjs';
 import { run } from '@flywheel/sdk';
-import { compileV2 } from '../src/compile.js'; // internals: the compiled tables
+import { compile } from '../src/compile.js'; // internals: the compiled tables
 import { availableMetrics } from '../src/program/compile.js';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-async function paths(spec: ModelSpecV2, engine: 'wasm' | 'reference', metrics: string[], threads = 1) {
+async function paths(spec: ModelSpec, engine: 'wasm' | 'reference', metrics: string[], threads = 1) {
   const r = await run(spec, { engine, threads, metrics, keepRuns: true });
   return Object.fromEntries(metrics.map((m) => [m, r.paths(m)]));
 }
@@ -27,28 +27,28 @@ function expectSameBits(a: Record<string, Float64Array[]>, b: Record<string, Flo
 }
 
 const small = {
-  w1: () => w1SpecV2({ runs: 6, agents: 60, steps: 120, seed: 7 }),
-  helium: () => ({ ...heliumV2({ years: 1, runs: 5, agents: 80, seed: 3 }) }),
+  w1: () => w1Spec({ runs: 6, agents: 60, steps: 120, seed: 7 }),
+  helium: () => ({ ...helium({ years: 1, runs: 5, agents: 80, seed: 3 }) }),
 };
 
 describe('engine v2 parity', () => {
   for (const [name, make] of Object.entries(small)) {
     it(`${name}: the wasm and reference interpreters give the same bits for every metric`, async () => {
       const spec = make();
-      const metrics = availableMetrics(validateSpecV2(spec));
+      const metrics = availableMetrics(validateSpec(spec));
       expectSameBits(await paths(spec, 'wasm', metrics), await paths(spec, 'reference', metrics));
     });
   }
 
   it('threads do not change the numbers (wasm, 1 vs 3 threads)', async () => {
-    const spec = w1SpecV2({ runs: 9, agents: 40, steps: 60 });
+    const spec = w1Spec({ runs: 9, agents: 40, steps: 60 });
     const metrics = ['totalSupply', 'price', 'activeProviders', 'W.rewards'];
     expectSameBits(await paths(spec, 'wasm', metrics, 1), await paths(spec, 'wasm', metrics, 3));
   });
 
   it('a different seed gives different numbers', async () => {
-    const a = await paths(w1SpecV2({ runs: 2, agents: 30, steps: 30, seed: 1 }), 'wasm', ['price']);
-    const b = await paths(w1SpecV2({ runs: 2, agents: 30, steps: 30, seed: 2 }), 'wasm', ['price']);
+    const a = await paths(w1Spec({ runs: 2, agents: 30, steps: 30, seed: 1 }), 'wasm', ['price']);
+    const b = await paths(w1Spec({ runs: 2, agents: 30, steps: 30, seed: 2 }), 'wasm', ['price']);
     expect(Object.is(a.price![0]![30], b.price![0]![30])).toBe(false);
   });
 });
@@ -57,7 +57,7 @@ describe('engine v2 conservation', () => {
   for (const [name, make] of Object.entries(small)) {
     it(`${name}: on every step, Δ total supply = minted − burned and every asset's residual is rounding only`, async () => {
       const spec = make();
-      const valid = validateSpecV2(spec);
+      const valid = validateSpec(spec);
       const assets = Object.keys(valid.assets);
       const metrics = assets.flatMap((a) => [`${a}.totalSupply`, `${a}.minted`, `${a}.burned`, `${a}.residual`, `${a}.unissued`]);
       const p = await paths(spec, 'wasm', metrics);
@@ -77,7 +77,7 @@ describe('engine v2 conservation', () => {
   }
 
   it('the issuer of a capped asset never mints past the cap', async () => {
-    const spec = w1SpecV2({ runs: 2, agents: 20, steps: 40 });
+    const spec = w1Spec({ runs: 2, agents: 20, steps: 40 });
     spec.assets.W.cap = 50_100_000; // room for 100k: less than three days of issuance
     const p = await paths(spec, 'reference', ['totalSupply', 'cumulativeMinted', 'W.unissued']);
     expect(Math.abs(p.cumulativeMinted![0]![40]! - 100_000)).toBeLessThan(1e-6); // everything that was left to mint
@@ -87,7 +87,7 @@ describe('engine v2 conservation', () => {
 });
 
 describe('engine v2 blocks', () => {
-  const base = (): ModelSpecV2 => ({
+  const base = (): ModelSpec => ({
     specVersion: 2,
     name: 't',
     time: { step: 'day', steps: 20, start: '2024-01-01' },
@@ -153,7 +153,7 @@ describe('engine v2 blocks', () => {
         curve: { kind: 'table', entries: [{ from: '2024-08-01', rate: { amount: 100, per: 'day' } }], then: { halvingEvery: { amount: 1, unit: 'year' } } },
       },
     ];
-    const m = compileV2(validateSpecV2(spec));
+    const m = compile(validateSpec(spec));
     const tables = m.program.tables;
     const n1 = 3 * 365 + 1;
     let hl = 0;
@@ -179,7 +179,7 @@ describe('engine v2 blocks', () => {
 });
 
 describe('engine v2 population capex', () => {
-  const spec = (pool: number, capex?: { usd: number; payback: { amount: number; unit: 'day' } }): ModelSpecV2 => ({
+  const spec = (pool: number, capex?: { usd: number; payback: { amount: number; unit: 'day' } }): ModelSpec => ({
     specVersion: 2,
     name: 'capex',
     time: { step: 'day', steps: 5 },
@@ -197,7 +197,7 @@ describe('engine v2 population capex', () => {
   });
 
   it('an agent joins only when revenue per unit beats threshold × cost plus its capex per step of payback', async () => {
-    const active = async (s: ModelSpecV2) => {
+    const active = async (s: ModelSpec) => {
       const w = await paths(s, 'wasm', ['miners.active']);
       expectSameBits(w, await paths(s, 'reference', ['miners.active']));
       return w['miners.active']![0]![1]!; // the first decision (unpaid rewards pile up afterwards, raising the revenue on offer)
@@ -211,7 +211,7 @@ describe('engine v2 population capex', () => {
 });
 
 describe('engine v2 split with formula shares (time-varying, weighted by signals)', () => {
-  const spec = (): ModelSpecV2 => ({
+  const spec = (): ModelSpec => ({
     specVersion: 2,
     name: 'weights',
     time: { step: 'day', steps: 10 },
@@ -244,11 +244,11 @@ describe('engine v2 split with formula shares (time-varying, weighted by signals
 });
 
 describe('engine v2 validation', () => {
-  const bad = (mutate: (s: ModelSpecV2) => void) => {
-    const s = clone(w1SpecV2({ runs: 1, agents: 5, steps: 5 })) as ModelSpecV2;
+  const bad = (mutate: (s: ModelSpec) => void) => {
+    const s = clone(w1Spec({ runs: 1, agents: 5, steps: 5 })) as ModelSpec;
     mutate(s);
     try {
-      validateSpecV2(s);
+      validateSpec(s);
     } catch (e) {
       expect(e).toBeInstanceOf(FlywheelError);
       return e as FlywheelError;
@@ -271,15 +271,15 @@ describe('engine v2 validation', () => {
   });
 
   it('reading a declared signal before its writer is a SPEC_CYCLE unless the signal is lagged', () => {
-    const mutate = (s: ModelSpecV2) => {
+    const mutate = (s: ModelSpec) => {
       s.blocks.unshift({ id: 'early', kind: 'transfer', asset: 'W', from: 'liquid', to: 'rewards', amount: 'demandUsd * 0' });
     };
     const e = bad(mutate);
     expect([e.code, e.path]).toEqual(['SPEC_CYCLE', 'blocks.0.amount']);
-    const s = clone(w1SpecV2({ runs: 1, agents: 5, steps: 5 })) as ModelSpecV2;
+    const s = clone(w1Spec({ runs: 1, agents: 5, steps: 5 })) as ModelSpec;
     mutate(s);
     s.signals!.demandUsd!.lag = true;
-    expect(() => validateSpecV2(s)).not.toThrow();
+    expect(() => validateSpec(s)).not.toThrow();
   });
 
   it('shares that do not sum to 1, a duplicate id, a credit without a price, and an unknown kind are refused', () => {
@@ -319,12 +319,12 @@ describe('engine v2 validation', () => {
   });
 
   it('an unknown metric is a RESULT_UNKNOWN_METRIC listing what exists', async () => {
-    await expect(run(w1SpecV2({ runs: 1, agents: 5, steps: 5 }), { metrics: ['W.nothing'] })).rejects.toMatchObject({ code: 'RESULT_UNKNOWN_METRIC' });
+    await expect(run(w1Spec({ runs: 1, agents: 5, steps: 5 }), { metrics: ['W.nothing'] })).rejects.toMatchObject({ code: 'RESULT_UNKNOWN_METRIC' });
   });
 });
 
 describe('engine v2 kinds: escrow, lock, split, bond, stepController, issuanceHalving, baselineMinting', () => {
-  const spec = (): ModelSpecV2 => ({
+  const spec = (): ModelSpec => ({
     specVersion: 2,
     name: 'kinds',
     time: { step: 'day', steps: 40 },
@@ -420,7 +420,7 @@ describe('engine v2 kinds: escrow, lock, split, bond, stepController, issuanceHa
 
 describe('run options are checked before any work', () => {
   it('a non-object, an unknown option, metrics that are not a list of names, or a non-function onProgress are RUN_INVALID_OPTION', async () => {
-    const spec = w1SpecV2({ runs: 1, agents: 5, steps: 5 });
+    const spec = w1Spec({ runs: 1, agents: 5, steps: 5 });
     for (const [options, path] of [[null, 'options'], [{ metrics: 'price' }, 'metrics'], [{ metrics: null }, 'metrics'], [{ onProgress: 'x' }, 'onProgress'], [{ thread: 2 }, 'thread']] as const) {
       await expect(run(spec, options as never)).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path });
     }

@@ -11,4 +11,4 @@ export { fromBaseUnits, toBaseUnits, creditsFromBurn, tokensForCredits } from '.
 export * from './formula.js';
 export * from './model.js';
 export * from './blocks/index.js';
-export { validateSpec, validateSpecV2, isValidSpec, modelNames, isStateOutput, blockOutputs, blockFormulas, BUILTIN_NAMES, ASSET_NAMES, IMPLICIT_ACCOUNTS } from './validateModel.js';
+export { validateSpec, isValidSpec, modelNames, isStateOutput, blockOutputs, blockFormulas, BUILTIN_NAMES, ASSET_NAMES, IMPLICIT_ACCOUNTS } from './validateModel.js';

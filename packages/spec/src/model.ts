@@ -85,20 +85,9 @@ export const ModelSpecSchema = z.strictObject({
 export type ModelSpec = z.input<typeof ModelSpecSchema>;
 /** A spec after validation (optional fields keep their documented defaults at compile time). */
 export type ValidSpec = z.output<typeof ModelSpecSchema>;
-/** @deprecated the same as {@link ModelSpecSchema} (spec version 2 is the only version). */
-export const ModelSpecV2Schema = ModelSpecSchema;
-/** @deprecated the same as {@link ModelSpec}. */
-export type ModelSpecV2 = ModelSpec;
-/** @deprecated the same as {@link ValidSpec}. */
-export type ValidSpecV2 = ValidSpec;
 export type AssetSpec = z.output<typeof AssetSchema>;
 export type AccountSpec = z.output<typeof AccountSchema>;
 export type SignalSpec = z.output<typeof SignalSchema>;
 export type TimeStep = z.output<typeof TimeStepSchema>;
 export type BlockSpec = ValidSpec['blocks'][number];
 
-/** Steps in a 365-day year for a v2 time step. */
-export function stepsPerYearV2(step: TimeStep): number {
-  const days = typeof step === 'string' ? { hour: 1 / 24, day: 1, week: 7, month: 365 / 12 }[step] : step.seconds / 86_400;
-  return 365 / days;
-}

@@ -19,9 +19,9 @@ export function periodDays(per: Period, step: Step): number {
   return per === 'step' ? stepDays(step) : PERIOD_DAYS[per];
 }
 
-/** Steps per 365-day year. */
-export function stepsPerYear(step: Step): number {
-  return 365 / stepDays(step);
+/** Steps per 365-day year, for a calendar step or a protocol clock (`{ seconds, name }`). */
+export function stepsPerYear(step: Step | { seconds: number; name: string }): number {
+  return typeof step === 'string' ? 365 / stepDays(step) : (365 * 86_400) / step.seconds;
 }
 
 /** Converts an amount per `per` to an amount per model step. */

@@ -23,7 +23,7 @@ export const IMPLICIT_ACCOUNTS = ['issuer', 'burned'] as const;
  * in that order.
  * @example
  * ```ts
- * modelNames(validateSpecV2(spec)).get('HNT.liquid'); // 'account'
+ * modelNames(validateSpec(spec)).get('HNT.liquid'); // 'account'
  * ```
  */
 export function modelNames(spec: ValidSpec): Map<string, 'builtin' | 'param' | 'signal' | 'account' | 'asset' | 'output'> {
@@ -429,9 +429,6 @@ export function validateSpec(input: unknown): ValidSpec {
   if (issues.length > 0) throw new FlywheelError(issues);
   return parsed.data;
 }
-
-/** @deprecated the same as {@link validateSpec}. */
-export const validateSpecV2 = validateSpec;
 
 /** Type guard form of {@link validateSpec}: true when the spec is valid. */
 export function isValidSpec(input: unknown): input is ModelSpec {

@@ -160,6 +160,3 @@ export function helium(options: HeliumOptions = {}): ModelSpec {
     monteCarlo: { runs: options.runs ?? 200, seed: options.seed ?? 42 },
   };
 }
-
-/** @deprecated the same as {@link helium} (the model is on engine v2). */
-export const heliumV2 = helium;

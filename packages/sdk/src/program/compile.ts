@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, blockOutputs, isStateOutput, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpecV2 } from '@flywheel/spec';
+import { ErrorCodes, fail, blockOutputs, isStateOutput, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpec } from '@flywheel/spec';
 import { I_ACCUM, I_SET, I_SUM, I_ZERO } from '@flywheel/core-wasm/program-layout';
 import { compileCreditBurn } from '../blocks/creditBurn.js';
 import { compilePopulation } from '../blocks/population.js';
@@ -52,18 +52,18 @@ export interface Program {
 }
 
 /** Days in one step, and its name for results (`day`, `round`, ...). */
-export function stepOf(spec: ValidSpecV2): { days: number; name: string } {
+export function stepOf(spec: ValidSpec): { days: number; name: string } {
   const s = spec.time.step;
   return typeof s === 'string' ? { days: PERIOD_DAYS[s], name: s } : { days: s.seconds / 86_400, name: s.name };
 }
 
 /** The step at which a clock point falls: a step index as given, or the step whose span holds the date. */
-function stepAt(w: string | number, spec: ValidSpecV2, days: number): number {
+function stepAt(w: string | number, spec: ValidSpec, days: number): number {
   return typeof w === 'number' ? w : Math.floor(daysBetween(spec.time.start!, w) / days + 1e-9) + 1;
 }
 
 /** The canonical metrics (they refer to the main asset) and the name each stands for. */
-export function canonicalMetrics(spec: ValidSpecV2): [string, string][] {
+export function canonicalMetrics(spec: ValidSpec): [string, string][] {
   const a = spec.mainAsset;
   const out: [string, string][] = [
     ['totalSupply', `${a}.totalSupply`],
@@ -88,7 +88,7 @@ export function canonicalMetrics(spec: ValidSpecV2): [string, string][] {
  * Every metric name the model can store, and its meaning source: the canonical metrics first,
  * then every signal, block output, account balance and asset aggregate by its own name.
  */
-export function availableMetrics(spec: ValidSpecV2): string[] {
+export function availableMetrics(spec: ValidSpec): string[] {
   const names = canonicalMetrics(spec).map(([n]) => n);
   names.push(...Object.keys(spec.signals ?? {}).filter((n) => n !== 'demandUsd'));
   for (const b of spec.blocks) names.push(...blockOutputs(b).filter((n) => !(b.kind === 'price' && b.asset === spec.mainAsset)));
@@ -100,7 +100,7 @@ export function availableMetrics(spec: ValidSpecV2): string[] {
 }
 
 /** The metrics stored when none are asked for: the canonical ones and the declared signals. */
-export function defaultMetrics(spec: ValidSpecV2): string[] {
+export function defaultMetrics(spec: ValidSpec): string[] {
   return [...canonicalMetrics(spec).map(([n]) => n), ...Object.keys(spec.signals ?? {}).filter((n) => n !== 'demandUsd')];
 }
 
@@ -109,7 +109,7 @@ export function defaultMetrics(spec: ValidSpecV2): string[] {
  * @param metrics - names of the metrics to store (default {@link defaultMetrics})
  * @throws FlywheelError RESULT_UNKNOWN_METRIC for a metric the model does not produce; FORMULA_* for a formula that does not compile
  */
-export function compileProgram(spec: ValidSpecV2, metrics?: readonly string[]): { program: Program; metrics: string[]; step: string; stepDays: number } {
+export function compileProgram(spec: ValidSpec, metrics?: readonly string[]): { program: Program; metrics: string[]; step: string; stepDays: number } {
   const { days, name: stepName } = stepOf(spec);
   const B = new ProgramBuilder();
   // Slots every program has (program.ts: S_T, S_YEARS, S_YEARS_PER_STEP).

@@ -1,4 +1,4 @@
-import { daysBetween, offsetDays, PERIOD_DAYS, type Duration, type Period, type Target, type ValidSpecV2 } from '@flywheel/spec';
+import { daysBetween, offsetDays, PERIOD_DAYS, type Duration, type Period, type Target, type ValidSpec } from '@flywheel/spec';
 import type { ProgramBuilder } from './builder.js';
 
 /** A population block as the engines see it: where its agents live. */
@@ -16,7 +16,7 @@ export interface PopulationInfo {
  */
 export interface CompileContext {
   readonly b: ProgramBuilder;
-  readonly spec: ValidSpecV2;
+  readonly spec: ValidSpec;
   /** Days in one step. */
   readonly stepDays: number;
   readonly steps: number;
@@ -41,7 +41,7 @@ export function accountSlot(b: ProgramBuilder, asset: string, account: string): 
 }
 
 /** Builds the compile context of a validated spec. */
-export function compileContext(b: ProgramBuilder, spec: ValidSpecV2, stepDays: number): CompileContext {
+export function compileContext(b: ProgramBuilder, spec: ValidSpec, stepDays: number): CompileContext {
   const start = spec.time.start;
   const periodDays = (per: Period) => (per === 'step' ? stepDays : PERIOD_DAYS[per]);
   const ctx: CompileContext = {
