@@ -13,6 +13,7 @@ import { flywheel, type FlywheelBuilder } from './builder.js';
 import type { RunResult } from './result.js';
 import type { MetricName } from './metrics.js';
 import { sweep } from './sweep.js';
+import { createRequire } from 'node:module';
 import { mergeShards, runShard, type Shard } from './shard.js';
 
 const HELP = `flywheel — DePIN token-economy simulations
@@ -41,7 +42,8 @@ Options for run:
                          memory does not grow with runs); auto (default): exact up to 256 MiB
                          of per-run values, streaming beyond
   --quiet                no progress bar
-  -h, --help             this help
+  -h, --help             this help (after any command too)
+  -v, --version          the version
 
 Options for sweep (plus --runs --seed --steps --years --set --engine --threads --format json|csv --out):
   --grid path=a,b,c      values for one spec path; repeat for a cartesian grid
@@ -301,10 +303,29 @@ function cmdList(): void {
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [cmd, ...rest] = argv;
+    const [cmd, ...given] = argv;
     if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
       process.stdout.write(HELP);
       return cmd === undefined ? 2 : 0;
+    }
+    if (cmd === '--version' || cmd === '-v') {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    // `flywheel run helium --help`: the help, whatever the command
+    if (given.includes('--help') || given.includes('-h')) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    // a negative number after an option that takes a value is that value (`--seed -1`), not an option
+    const rest: string[] = [];
+    for (let i = 0; i < given.length; i++) {
+      const a = given[i]!;
+      const next = given[i + 1];
+      if (a.startsWith('--') && !a.includes('=') && next !== undefined && /^-\d/.test(next)) {
+        rest.push(`${a}=${next}`);
+        i++;
+      } else rest.push(a);
     }
     if (cmd === 'list') cmdList();
     else if (cmd === 'run') await cmdRun(rest);
@@ -328,6 +349,9 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+/** The SDK's version (its package.json). */
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/flywheel') || process.argv[1]?.endsWith('/cli.js');
 if (isMain) {

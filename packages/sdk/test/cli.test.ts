@@ -295,6 +295,19 @@ describe('flywheel run: spec files, metric selections, pipes', () => {
     expect(json.metrics['FIL.pledge'].p50[0]).toBe(149_700_000);
   });
 
+  it('--version prints the version; --help after a command prints the help; a negative number is an option value', () => {
+    const v = cli('--version');
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const h = cli('run', 'helium', '--help');
+    expect(h.status).toBe(0);
+    expect(h.stdout).toContain('Usage:');
+    // --seed -1 was "argument is ambiguous"; now it reaches validation
+    expectError(cli('run', 'helium', '--seed', '-1'), 'SPEC_OUT_OF_RANGE', 'monteCarlo.seed');
+    const neg = cli('run', 'helium', '--steps', '-5');
+    expectError(neg, 'SPEC_OUT_OF_RANGE', 'time.steps');
+  });
+
   it('--set __proto__.x and model names like __proto__ or constructor are clean errors, not prototype writes or crashes', () => {
     expectError(cli('run', 'helium', '--set', '__proto__.polluted=1', ...SHORT), 'SPEC_UNKNOWN_PATH', '__proto__');
     expectError(cli('run', '__proto__'), 'MODEL_UNKNOWN');
