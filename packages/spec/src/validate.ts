@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ErrorCodes, type FlywheelIssue } from './errors.js';
 
 // Maps zod's issues to FlywheelIssues: a stable code, the dotted path, the bad value and a hint.
@@ -66,6 +66,9 @@ export function fromZod(issue: ZodIssue, input: unknown): FlywheelIssue[] {
       }
       return [{ code: ErrorCodes.SPEC_INVALID_TYPE, path, value, message: issue.message, hint: `Check "${path}" against docs/spec.md.` }];
     }
+    case 'invalid_key':
+      // A record key its key schema rejects. Built from the issue (zod/mini has no locale messages).
+      return [{ code: ErrorCodes.SPEC_INVALID_TYPE, path, value, message: `Invalid key in ${issue.origin}`, hint: `Check "${path}" against docs/spec.md.` }];
     case 'invalid_format':
       return [{ code: ErrorCodes.SPEC_INVALID_FORMAT, path, value, message: issue.message, hint: `Fix the format of "${path}".` }];
     default:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { blockBase, FormulaSchema, TargetSchema } from './common.js';
 
 /**
@@ -13,24 +13,24 @@ import { blockBase, FormulaSchema, TargetSchema } from './common.js';
 export const BaselineMintingBlockSchema = z.strictObject({
   kind: z.literal('baselineMinting'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   to: TargetSchema,
   /** Network power, in the unit of `baselineInitial` (bytes), as a formula. */
   power: FormulaSchema,
   /** Seconds per protocol tick (Filecoin epoch: 30). */
-  tickSeconds: z.number().gt(0),
-  simpleTotal: z.number().min(0),
-  baselineTotal: z.number().min(0),
+  tickSeconds: z.number().check(z.gt(0)),
+  simpleTotal: z.number().check(z.gte(0)),
+  baselineTotal: z.number().check(z.gte(0)),
   /** Half-life of both curves, in ticks (Filecoin: 6 years of 1,051,200 epochs). */
-  halfLifeTicks: z.number().gt(0),
+  halfLifeTicks: z.number().check(z.gt(0)),
   /** Baseline power at tick 0 (Filecoin: 2,888,888,880,000,000,000 bytes). */
-  baselineInitial: z.number().gt(0),
+  baselineInitial: z.number().check(z.gt(0)),
   /** Ticks in which the baseline doubles (Filecoin: 1,051,200). */
-  baselineDoublingTicks: z.number().gt(0),
+  baselineDoublingTicks: z.number().check(z.gt(0)),
   /** Ticks elapsed since the protocol's tick 0 at the model's start. */
-  elapsedAtStart: z.number().min(0),
+  elapsedAtStart: z.number().check(z.gte(0)),
   /** Effective network time θ (ticks) at the model's start. */
-  thetaAtStart: z.number().min(0),
+  thetaAtStart: z.number().check(z.gte(0)),
 });
 
 /** Names a baselineMinting block adds. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 
 /**
@@ -10,14 +10,14 @@ import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 export const BondBlockSchema = z.strictObject({
   kind: z.literal('bond'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   liquid: AccountRefSchema,
   bonded: AccountRefSchema,
   unbonding: AccountRefSchema,
   bond: FormulaSchema,
   unbond: FormulaSchema,
   /** Steps from the start of unbonding to the return to `liquid` (1 to 10,000). */
-  delay: z.int().min(1).max(10_000),
+  delay: z.int().check(z.gte(1), z.lte(10_000)),
 });
 
 /** Names a bond block adds. */

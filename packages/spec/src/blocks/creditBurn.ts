@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 
 /**
@@ -9,22 +9,22 @@ import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 export const CreditBurnBlockSchema = z.strictObject({
   kind: z.literal('creditBurn'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   from: AccountRefSchema,
   /** The credit asset (kind `credit`, with `priceUsd`): minted from its issuer and burned on use. */
-  credit: z.string().min(1),
+  credit: z.string().check(z.minLength(1)),
   /** USD demand in the step (a formula). */
   usd: FormulaSchema,
   /** Fraction of it settled by burning. Default 1. */
-  share: z.number().min(0).max(1).optional(),
+  share: z.optional(z.number().check(z.gte(0), z.lte(1))),
   /**
    * Where the burned tokens go: `burned` (default), or back to the `issuer`, so that the cap bounds
    * the supply rather than the cumulative issuance (Helium's HIP-20: burned HNT makes room for net
    * emissions). Either way they count in `<asset>.burned`.
    */
-  burnTo: z.enum(['burned', 'issuer']).optional(),
+  burnTo: z.optional(z.enum(['burned', 'issuer'])),
   /** The token price the burn uses (a formula; default `<asset>.price`). Helium's oracle haircut goes here. */
-  price: FormulaSchema.optional(),
+  price: z.optional(FormulaSchema),
 });
 
 /** Names a creditBurn block adds. */

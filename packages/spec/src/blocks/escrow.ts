@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 
 /**
@@ -11,16 +11,16 @@ import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 export const EscrowBlockSchema = z.strictObject({
   kind: z.literal('escrow'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   from: AccountRefSchema,
-  amount: FormulaSchema.optional(),
-  immediate: z.number().min(0).max(1).optional(),
+  amount: z.optional(FormulaSchema),
+  immediate: z.optional(z.number().check(z.gte(0), z.lte(1))),
   locked: AccountRefSchema,
   to: AccountRefSchema,
   /** Steps over which each inflow is released (1 to 100,000). */
-  over: z.int().min(1).max(100_000),
+  over: z.int().check(z.gte(1), z.lte(100_000)),
   /** `linear` (default): what `locked` holds at the start releases as if it had flowed in evenly over the last `over` steps; `none`: it stays locked. */
-  initialRelease: z.enum(['linear', 'none']).optional(),
+  initialRelease: z.optional(z.enum(['linear', 'none'])),
 });
 
 /** Names an escrow block adds. */

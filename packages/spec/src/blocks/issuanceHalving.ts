@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { blockBase, FormulaSchema, TargetSchema } from './common.js';
 
 /**
@@ -11,13 +11,13 @@ import { blockBase, FormulaSchema, TargetSchema } from './common.js';
 export const IssuanceHalvingBlockSchema = z.strictObject({
   kind: z.literal('issuanceHalving'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   to: TargetSchema,
-  perTick: z.number().gt(0),
-  ticksPerStep: z.int().min(1).max(10_000_000),
+  perTick: z.number().check(z.gt(0)),
+  ticksPerStep: z.int().check(z.gte(1), z.lte(10_000_000)),
   /** The supply the thresholds are fractions of (default the asset's cap). */
-  cap: z.number().gt(0).optional(),
-  issuance: FormulaSchema.optional(),
+  cap: z.optional(z.number().check(z.gt(0))),
+  issuance: z.optional(FormulaSchema),
 });
 
 /** Names an issuanceHalving block adds. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 
 /**
@@ -10,11 +10,11 @@ import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 export const LockBlockSchema = z.strictObject({
   kind: z.literal('lock'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   from: AccountRefSchema,
   locked: AccountRefSchema,
   target: FormulaSchema,
-  rate: z.number().gt(0).max(1).optional(),
+  rate: z.optional(z.number().check(z.gt(0), z.lte(1))),
 });
 
 /** Names a lock block adds. */

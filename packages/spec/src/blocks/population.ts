@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DistributionSchema, DurationSchema, PeriodSchema } from '../schema.js';
 import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 
@@ -12,24 +12,24 @@ import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 export const PopulationBlockSchema = z.strictObject({
   kind: z.literal('population'),
   ...blockBase,
-  count: z.int().min(1).max(10_000_000),
-  population: z.number().gt(0).optional(),
-  initialActive: z.number().min(0).max(1).optional(),
+  count: z.int().check(z.gte(1), z.lte(10_000_000)),
+  population: z.optional(z.number().check(z.gt(0))),
+  initialActive: z.optional(z.number().check(z.gte(0), z.lte(1))),
   cost: DistributionSchema,
   costPer: PeriodSchema,
-  capacity: DistributionSchema.optional(),
-  window: z.int().min(1).max(31),
-  minActiveSteps: z.int().min(1).max(31).optional(),
-  reentry: z.strictObject({ probability: z.number().min(0).max(1), threshold: z.number().min(0) }),
+  capacity: z.optional(DistributionSchema),
+  window: z.int().check(z.gte(1), z.lte(31)),
+  minActiveSteps: z.optional(z.int().check(z.gte(1), z.lte(31))),
+  reentry: z.strictObject({ probability: z.number().check(z.gte(0), z.lte(1)), threshold: z.number().check(z.gte(0)) }),
   /**
    * Hardware bought on joining: `usd` per provider, to be earned back over `payback`. An inactive
    * agent joins only when the revenue per unit beats threshold × its cost per unit plus its capex
    * per unit per step of the payback period. (Collateral: a `lock` block whose target reads
    * `<id>.capacity`, e.g. `200 * miners.capacity`.)
    */
-  capex: z.strictObject({ usd: z.number().min(0), payback: DurationSchema }).optional(),
-  pays: z.strictObject({ asset: z.string().min(1), from: AccountRefSchema, to: AccountRefSchema }).optional(),
-  usd: FormulaSchema.optional(),
+  capex: z.optional(z.strictObject({ usd: z.number().check(z.gte(0)), payback: DurationSchema })),
+  pays: z.optional(z.strictObject({ asset: z.string().check(z.minLength(1)), from: AccountRefSchema, to: AccountRefSchema })),
+  usd: z.optional(FormulaSchema),
 });
 
 /** Names a population block adds. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { RateSchema } from '../schema.js';
 import { blockBase, TargetSchema } from './common.js';
 
@@ -10,12 +10,12 @@ import { blockBase, TargetSchema } from './common.js';
 export const RemintBlockSchema = z.strictObject({
   kind: z.literal('remint'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   /** The per-step value averaged, e.g. `HNT.burned` or a block output such as `dataCredits.burned`. */
-  of: z.string().min(1),
-  fraction: z.number().min(0).max(1).optional(),
-  window: z.int().min(1).max(10_000),
-  cap: RateSchema.optional(),
+  of: z.string().check(z.minLength(1)),
+  fraction: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  window: z.int().check(z.gte(1), z.lte(10_000)),
+  cap: z.optional(RateSchema),
   to: TargetSchema,
 });
 

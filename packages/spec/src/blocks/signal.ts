@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { blockBase, FormulaSchema } from './common.js';
 
 /** `signal`: sets a declared signal to the value of a formula (draws inside it happen here, in formula order). */
@@ -6,7 +6,7 @@ export const SignalBlockSchema = z.strictObject({
   kind: z.literal('signal'),
   ...blockBase,
   /** The declared signal it writes. */
-  set: z.string().min(1),
+  set: z.string().check(z.minLength(1)),
   formula: FormulaSchema,
 });
 

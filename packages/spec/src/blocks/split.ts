@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 
 /**
@@ -10,15 +10,15 @@ import { AccountRefSchema, blockBase, FormulaSchema } from './common.js';
 export const SplitBlockSchema = z.strictObject({
   kind: z.literal('split'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   from: AccountRefSchema,
-  amount: FormulaSchema.optional(),
+  amount: z.optional(FormulaSchema),
   /**
    * Each part's share of the amount: a number, or a formula evaluated each step (a time-varying
    * split, or weights from signals, e.g. `iotScore / (iotScore + mobileScore)`). The parts' shares
    * should sum to at most 1 (numbers are checked; a formula share is clipped to [0, 1 − earlier parts]).
    */
-  parts: z.array(z.strictObject({ to: AccountRefSchema, share: z.union([z.number().min(0).max(1), FormulaSchema]), untilBalance: z.number().min(0).optional() })).min(1).max(64),
+  parts: z.array(z.strictObject({ to: AccountRefSchema, share: z.union([z.number().check(z.gte(0), z.lte(1)), FormulaSchema]), untilBalance: z.optional(z.number().check(z.gte(0))) })).check(z.minLength(1), z.maxLength(64)),
   rest: AccountRefSchema,
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { blockBase, FormulaSchema, TargetSchema } from './common.js';
 
 /**
@@ -11,20 +11,20 @@ import { blockBase, FormulaSchema, TargetSchema } from './common.js';
 export const StepControllerBlockSchema = z.strictObject({
   kind: z.literal('stepController'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   to: TargetSchema,
   /** The measured ratio, e.g. `LPT.bonded / LPT.totalSupply`. */
   ratio: FormulaSchema,
   /** What the rate applies to (default `<asset>.totalSupply`). */
-  supply: FormulaSchema.optional(),
+  supply: z.optional(FormulaSchema),
   target: z.number(),
-  step: z.number().min(0),
+  step: z.number().check(z.gte(0)),
   /** Rate per tick at the start. */
-  initial: z.number().min(0),
-  floor: z.number().min(0).optional(),
-  max: z.number().min(0).optional(),
+  initial: z.number().check(z.gte(0)),
+  floor: z.optional(z.number().check(z.gte(0))),
+  max: z.optional(z.number().check(z.gte(0))),
   /** Protocol ticks per model step (default 1: the step is the protocol's round). */
-  ticksPerStep: z.int().min(1).max(1_000_000).optional(),
+  ticksPerStep: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
 });
 
 /** Names a stepController block adds. */

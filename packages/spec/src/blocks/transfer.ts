@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AccountRefSchema, blockBase, FormulaSchema, TargetSchema } from './common.js';
 
 /**
@@ -9,7 +9,7 @@ import { AccountRefSchema, blockBase, FormulaSchema, TargetSchema } from './comm
 export const TransferBlockSchema = z.strictObject({
   kind: z.literal('transfer'),
   ...blockBase,
-  asset: z.string().min(1),
+  asset: z.string().check(z.minLength(1)),
   from: AccountRefSchema,
   to: TargetSchema,
   amount: FormulaSchema,
