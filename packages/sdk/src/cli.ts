@@ -3,7 +3,7 @@
  * The `flywheel` command line. `flywheel --help` lists the commands.
  * Bad input exits with status 2 and prints the FlywheelError's code, path and hint (no stack).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { models } from '@flywheel/models';
@@ -223,18 +223,34 @@ async function cmdRun(args: string[]): Promise<void> {
   const result = await b.run();
   bar?.stop();
 
-  output(result, name, format, values.out);
+  await output(result, name, format, values.out);
 }
 
-function output(result: RunResult, name: string, format: string, out: string | undefined): void {
+/** Writes pieces of text to a stream as it accepts them (waits for 'drain' instead of buffering everything). */
+async function writeAll(stream: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (!stream.write(piece)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+  }
+}
+
+/** Writes pieces of text to a file, streamed. */
+async function writeFileStreamed(path: string, pieces: Iterable<string>): Promise<void> {
+  const file = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => file.once('error', reject));
+  await Promise.race([writeAll(file, pieces), failed]);
+  await Promise.race([new Promise<void>((resolve) => file.end(resolve)), failed]);
+}
+
+async function output(result: RunResult, name: string, format: string, out: string | undefined): Promise<void> {
   if (out) {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, `${name}.json`), JSON.stringify(result));
     writeFileSync(join(out, `${name}.csv`), result.toCSV());
-    if (result.hasRuns) writeFileSync(join(out, `${name}-paths.csv`), result.toPathsCSV());
+    // every run's path can be far larger than one string may be: streamed
+    if (result.hasRuns) await writeFileStreamed(join(out, `${name}-paths.csv`), result.pathsCSVChunks());
   }
   if (format === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
-  else if (format === 'paths') process.stdout.write(result.toPathsCSV());
+  else if (format === 'paths') await writeAll(process.stdout, result.pathsCSVChunks());
   else if (format === 'csv') process.stdout.write(result.toCSV());
   else process.stdout.write(`${formatTable(result)}\n`);
 }
@@ -292,7 +308,7 @@ async function cmdMerge(args: string[]): Promise<void> {
     }
   });
   const result = await mergeShards(shards, { names: positionals });
-  output(result, result.model, format, values.out);
+  await output(result, result.model, format, values.out);
 }
 
 function cmdList(): void {

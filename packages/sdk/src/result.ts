@@ -276,13 +276,42 @@ export class RunResult {
    * ```
    */
   toPathsCSV(): string {
-    const paths = this.metrics.map((m) => this.paths(m));
-    const lines = [['run', 't', 'date', ...this.metrics].join(',')];
-    const dates = Array.from({ length: this.steps + 1 }, (_, t) => this.dateAt(t) ?? '');
-    for (let r = 0; r < this.runs; r++) {
-      for (let t = 0; t <= this.steps; t++) lines.push([r, t, dates[t], ...paths.map((p) => p[r]![t])].join(','));
+    return [...this.pathsCSVChunks()].join('');
+  }
+
+  /**
+   * The text of {@link toPathsCSV} in pieces of about `chunkChars` characters, produced as they are
+   * read, so that writing every run of a large result never holds it as one string (the CLI's
+   * `--format paths` writes these pieces as the pipe accepts them).
+   * @throws FlywheelError `RESULT_NO_RUNS` if the run did not keep its runs
+   * @example
+   * ```ts
+   * for (const piece of result.pathsCSVChunks()) stream.write(piece);
+   * ```
+   */
+  *pathsCSVChunks(chunkChars = 1 << 20): Generator<string> {
+    if (this.metrics.length > 0) this.paths(this.metrics[0]!); // RESULT_NO_RUNS when they were not kept
+    const values = this.#runValues!;
+    const n1 = this.steps + 1;
+    const R = this.runs;
+    const M = this.metrics.length;
+    const dates = Array.from({ length: n1 }, (_, t) => this.dateAt(t) ?? '');
+    let buf = `${['run', 't', 'date', ...this.metrics].join(',')}\n`;
+    const row: (string | number)[] = new Array(3 + M);
+    for (let r = 0; r < R; r++) {
+      for (let t = 0; t < n1; t++) {
+        row[0] = r;
+        row[1] = t;
+        row[2] = dates[t]!;
+        for (let m = 0; m < M; m++) row[3 + m] = values[(m * n1 + t) * R + r]!;
+        buf += `${row.join(',')}\n`;
+        if (buf.length >= chunkChars) {
+          yield buf;
+          buf = '';
+        }
+      }
     }
-    return `${lines.join('\n')}\n`;
+    if (buf.length > 0) yield buf;
   }
 
   /** Wide CSV: one row per step (`t`, `date`, then `<metric>_mean`, `_p5`, `_p50`, `_p95`). */

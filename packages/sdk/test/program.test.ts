@@ -426,3 +426,18 @@ describe('run options are checked before any work', () => {
     }
   });
 });
+
+describe('every run\'s path, streamed', () => {
+  it('pathsCSVChunks gives toPathsCSV\'s text in pieces of about the asked size', async () => {
+    const r = await run(w1Spec({ runs: 5, agents: 10, steps: 200 }), { keepRuns: true, threads: 1 });
+    const pieces = [...r.pathsCSVChunks(4096)];
+    expect(pieces.length).toBeGreaterThan(10);
+    for (const p of pieces.slice(0, -1)) expect(p.length).toBeLessThan(4096 + 1024);
+    const text = pieces.join('');
+    expect(text).toBe(r.toPathsCSV());
+    expect(text.split('\n').length).toBe(1 + 5 * 201 + 1);
+    const price = r.paths('price');
+    const col = text.split('\n')[0]!.split(',').indexOf('price');
+    expect(Number(text.split('\n')[1 + 3 * 201 + 7]!.split(',')[col])).toBe(price[3]![7]);
+  });
+});
