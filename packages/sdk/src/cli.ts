@@ -3,8 +3,8 @@
  * The `flywheel` command line. `flywheel --help` lists the commands.
  * Bad input exits with status 2 and prints the FlywheelError's code, path and hint (no stack).
  */
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants as fsConstants, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { models } from '@flywheel/models';
 import { ErrorCodes, FlywheelError, fail, type ModelSpec } from '@flywheel/spec';
@@ -56,8 +56,9 @@ function usage(message: string, path: string, value: unknown, hint: string): nev
 
 function num(name: string, raw: string | undefined, integer: boolean): number | undefined {
   if (raw === undefined) return undefined;
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
+  // decimal notation only: Number() would also take 0x10, 0b1, 1e3 for a count of runs
+  const v = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (raw.trim() === '' || !Number.isFinite(v) || (integer && (!Number.isInteger(v) || /[.e]/i.test(raw)))) {
     usage(`--${name} must be ${integer ? 'an integer' : 'a number'}`, `--${name}`, raw, `Use e.g. --${name} ${integer ? 100 : 10}.`);
   }
   return v;
@@ -197,13 +198,14 @@ async function cmdRun(args: string[]): Promise<void> {
   const { name, builder } = setup(positionals, values);
   let b = format === 'paths' ? builder.keepRuns() : builder;
   b.validate();
+  if (values.out !== undefined) writableDir(values.out); // before the run, not after it
   if (values.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(values.shard);
     if (!m || Number(m[1]) >= Number(m[2])) usage('--shard must be I/N with 0 ≤ I < N', '--shard', values.shard, 'e.g. --shard 0/4 (shards are numbered from 0).');
     if (!values.out) usage('--shard needs --out DIR', '--out', undefined, 'Give the folder the shard file is written to.');
     const [i, n] = [Number(m[1]), Number(m[2])];
     const shard = await runShard(b.spec(), i, n, b.options());
-    mkdirSync(values.out, { recursive: true });
+    writableDir(values.out);
     const file = join(values.out, `${name}-shard-${i}-of-${n}.json`);
     writeFileSync(file, JSON.stringify(shard));
     process.stderr.write(`wrote ${file} (runs ${shard.runStart}–${shard.runEnd - 1})\n`);
@@ -226,6 +228,34 @@ async function cmdRun(args: string[]): Promise<void> {
   await output(result, name, format, values.out);
 }
 
+/** Makes sure `dir` exists (creating it) and can be written, or fails with CLI_INVALID_ARGUMENT. */
+function writableDir(dir: string): void {
+  try {
+    // one level at a time: Node's recursive mkdir loops forever where a filesystem refuses to
+    // create anything (e.g. /proc/x answers ENOENT, and /proc itself exists)
+    const abs = resolve(dir);
+    let path = abs.startsWith('/') ? '/' : '';
+    for (const part of abs.split(/[\\/]/).filter((p) => p !== '')) {
+      path = path === '' || path.endsWith('/') || path.endsWith('\\') ? `${path}${part}` : `${path}/${part}`;
+      if (!existsSync(path)) mkdirSync(path);
+    }
+    accessSync(abs, fsConstants.W_OK);
+  } catch (e) {
+    usage(`cannot write to --out ${dir}: ${(e as Error).message}`, '--out', dir, 'Give a folder you can write to; it is created if missing.');
+  }
+}
+
+/** A bad value as the error shows it: JSON, but Infinity and NaN as themselves (JSON writes null). */
+function shown(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (v === undefined) return 'nothing';
+  try {
+    return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
 /** Writes pieces of text to a stream as it accepts them (waits for 'drain' instead of buffering everything). */
 async function writeAll(stream: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
   for (const piece of pieces) {
@@ -243,7 +273,7 @@ async function writeFileStreamed(path: string, pieces: Iterable<string>): Promis
 
 async function output(result: RunResult, name: string, format: string, out: string | undefined): Promise<void> {
   if (out) {
-    mkdirSync(out, { recursive: true });
+    writableDir(out);
     writeFileSync(join(out, `${name}.json`), JSON.stringify(result));
     writeFileSync(join(out, `${name}.csv`), result.toCSV());
     // every run's path can be far larger than one string may be: streamed
@@ -289,7 +319,7 @@ async function cmdSweep(args: string[]): Promise<void> {
   const result = await sweep(b.spec(), { grid }, b.options());
   const text = format === 'json' ? `${JSON.stringify(result)}\n` : result.toCSV();
   if (values.out) {
-    mkdirSync(values.out, { recursive: true });
+    writableDir(values.out);
     writeFileSync(join(values.out, `${name}-sweep.${format}`), text);
   }
   process.stdout.write(text);
@@ -351,7 +381,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof FlywheelError) {
-      process.stderr.write(`flywheel: error ${e.code} at ${e.path || '(root)'}: ${e.issues[0]!.message} (got ${JSON.stringify(e.value) ?? 'nothing'})\n  hint: ${e.hint}\n`);
+      process.stderr.write(`flywheel: error ${e.code} at ${e.path || '(root)'}: ${e.issues[0]!.message} (got ${shown(e.value)})\n  hint: ${e.hint}\n`);
       for (const extra of e.issues.slice(1, 6)) process.stderr.write(`  also ${extra.code} at ${extra.path}: ${extra.message}\n`);
       return 2;
     }

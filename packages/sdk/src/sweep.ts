@@ -65,27 +65,39 @@ function bad(path: string, value: unknown, message: string, hint: string): never
  * sweepPoints({ grid: { a: [1, 2], b: [3] } }); // [{ a: 1, b: 3 }, { a: 2, b: 3 }]
  * ```
  */
+/** Most points one sweep may have (each is a whole Monte Carlo): a larger plan is refused before any work. */
+export const MAX_SWEEP_POINTS = 1_000_000;
+
 export function sweepPoints(plan: SweepPlan): Record<string, unknown>[] {
   const kinds = (['grid', 'zip', 'random', 'lhs'] as const).filter((k) => plan[k] !== undefined);
   if (kinds.length !== 1) bad('sweep', kinds, 'give exactly one of grid, zip, random, lhs', 'e.g. { grid: { "params.growth": [0.1, 0.2] } }');
   const kind = kinds[0]!;
   const axes = Object.entries(plan[kind] as Record<string, readonly unknown[]>);
   if (axes.length === 0) bad(`sweep.${kind}`, plan[kind], 'no parameter to vary', 'Name at least one spec path.');
+  const tooMany = (n: number, path: string) =>
+    n > MAX_SWEEP_POINTS && bad(path, n, `the plan has ${n} points; at most ${MAX_SWEEP_POINTS.toLocaleString('en')} per sweep`, 'Sample the space (random or lhs with fewer samples), or split the sweep into parts.');
   if (kind === 'grid') {
     let points: Record<string, unknown>[] = [{}];
+    let count = 1;
     for (const [path, values] of axes) {
       if (!Array.isArray(values) || values.length === 0) bad(`sweep.grid.${path}`, values, 'needs a non-empty list of values', 'e.g. [0.1, 0.2, 0.3]');
+      count *= values.length;
+    }
+    tooMany(count, 'sweep.grid');
+    for (const [path, values] of axes) {
       points = points.flatMap((p) => values.map((v) => ({ ...p, [path]: v })));
     }
     return points;
   }
   if (kind === 'zip') {
     const n = axes[0]![1].length;
+    tooMany(n, `sweep.zip.${axes[0]![0]}`);
     for (const [path, values] of axes) if (values.length !== n) bad(`sweep.zip.${path}`, values.length, `zip lists must have equal length (${n})`, 'Give every path the same number of values.');
     return Array.from({ length: n }, (_, i) => Object.fromEntries(axes.map(([p, v]) => [p, v[i]])));
   }
   const n = plan.samples;
   if (!(Number.isInteger(n) && n! >= 1)) bad('sweep.samples', n, 'random and lhs sweeps need a whole number of samples', 'e.g. samples: 100');
+  tooMany(n!, 'sweep.samples');
   for (const [path, range] of axes) {
     const [lo, hi] = range as readonly number[];
     if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo! <= hi!)) bad(`sweep.${kind}.${path}`, range, 'needs [lo, hi] with lo ≤ hi', 'e.g. [0, 1]');

@@ -308,6 +308,14 @@ describe('flywheel run: spec files, metric selections, pipes', () => {
     expectError(neg, 'SPEC_OUT_OF_RANGE', 'time.steps');
   });
 
+  it('bad input fails before the run: --runs 0x10, an --out that cannot be written (also /proc/x, which used to spin), a sweep of 2M points', () => {
+    expectError(cli('run', 'helium', '--runs', '0x10'), 'CLI_INVALID_ARGUMENT', '--runs');
+    expectError(cli('run', 'helium', '--runs', '1e3'), 'CLI_INVALID_ARGUMENT', '--runs');
+    expectError(cli('run', 'helium', '--out', '/dev/null/x'), 'CLI_INVALID_ARGUMENT', '--out');
+    expectError(cli('run', 'helium', '--out', '/proc/flywheel-test'), 'CLI_INVALID_ARGUMENT', '--out');
+    expectError(cli('sweep', 'helium', '--grid', 'params.growth=0..1:2000', '--grid', 'params.sigma=0..1:1000'), 'RUN_INVALID_OPTION', 'sweep.grid', '1,000,000');
+  });
+
   it('--set __proto__.x and model names like __proto__ or constructor are clean errors, not prototype writes or crashes', () => {
     expectError(cli('run', 'helium', '--set', '__proto__.polluted=1', ...SHORT), 'SPEC_UNKNOWN_PATH', '__proto__');
     expectError(cli('run', '__proto__'), 'MODEL_UNKNOWN');
