@@ -37,6 +37,10 @@ export function compile(spec: ValidSpec, only?: readonly string[]): CompiledMode
 /**
  * Validates and compiles a spec.
  * @throws FlywheelError for an invalid spec or an unknown metric
+ * @example
+ * ```ts
+ * compileSpec(helium({ runs: 10 }), ['price']).metrics; // ['price']
+ * ```
  */
 export function compileSpec(spec: unknown, only?: readonly string[]): CompiledModel {
   return compile(validateSpec(spec), only);

@@ -39,12 +39,24 @@ export function modelNames(spec: ValidSpec): Map<string, 'builtin' | 'param' | '
   return out;
 }
 
-/** The names a block adds. */
+/**
+ * The names a block adds.
+ * @example
+ * ```ts
+ * blockOutputs({ kind: 'transfer', id: 'burn', asset: 'T', from: 'a', to: 'burned', amount: '1' }); // ['burn.amount']
+ * ```
+ */
 export function blockOutputs(b: BlockSpec): string[] {
   return (BLOCK_OUTPUTS[b.kind] as (b: BlockSpec) => string[])(b);
 }
 
-/** True if a block's output keeps its value between steps (see BLOCK_STATE_OUTPUTS); false for a flow of the step. */
+/**
+ * True if a block's output keeps its value between steps (see BLOCK_STATE_OUTPUTS); false for a flow of the step.
+ * @example
+ * ```ts
+ * isStateOutput(controllerBlock, 'inflation.rate'); // true; 'inflation.amount' is a flow: false
+ * ```
+ */
 export function isStateOutput(b: BlockSpec, name: string): boolean {
   const keep = BLOCK_STATE_OUTPUTS[b.kind];
   if (keep === undefined) return false;
@@ -52,7 +64,13 @@ export function isStateOutput(b: BlockSpec, name: string): boolean {
   return keep.some((o) => name === `${b.id}.${o}`);
 }
 
-/** The formula fields of a block, as [field path, source]. */
+/**
+ * The formula fields of a block, as [field path, source].
+ * @example
+ * ```ts
+ * blockFormulas({ kind: 'signal', id: 'd', set: 'demandUsd', formula: '2 * t' }); // [['formula', '2 * t']]
+ * ```
+ */
 export function blockFormulas(b: BlockSpec): [string, string][] {
   return (BLOCK_FORMULAS[b.kind] as (b: BlockSpec) => [string, string][])(b);
 }

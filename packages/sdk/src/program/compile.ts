@@ -62,7 +62,13 @@ function stepAt(w: string | number, spec: ValidSpec, days: number): number {
   return typeof w === 'number' ? w : Math.floor(daysBetween(spec.time.start!, w) / days + 1e-9) + 1;
 }
 
-/** The canonical metrics (they refer to the main asset) and the name each stands for. */
+/**
+ * The canonical metrics (they refer to the main asset) and the name each stands for.
+ * @example
+ * ```ts
+ * new Map(canonicalMetrics(validateSpec(filecoin()))).get('circulatingSupply'); // 'FIL.circulating'
+ * ```
+ */
 export function canonicalMetrics(spec: ValidSpec): [string, string][] {
   const a = spec.mainAsset;
   const out: [string, string][] = [
@@ -87,6 +93,10 @@ export function canonicalMetrics(spec: ValidSpec): [string, string][] {
 /**
  * Every metric name the model can store, and its meaning source: the canonical metrics first,
  * then every signal, block output, account balance and asset aggregate by its own name.
+ * @example
+ * ```ts
+ * availableMetrics(validateSpec(filecoin())).includes('FIL.pledge'); // true
+ * ```
  */
 export function availableMetrics(spec: ValidSpec): string[] {
   const names = canonicalMetrics(spec).map(([n]) => n);
@@ -99,7 +109,13 @@ export function availableMetrics(spec: ValidSpec): string[] {
   return [...new Set(names)];
 }
 
-/** The metrics stored when none are asked for: the canonical ones and the declared signals. */
+/**
+ * The metrics stored when none are asked for: the canonical ones and the declared signals.
+ * @example
+ * ```ts
+ * defaultMetrics(validateSpec(helium())); // ['totalSupply', 'circulatingSupply', ..., 'burnMintRatio']
+ * ```
+ */
 export function defaultMetrics(spec: ValidSpec): string[] {
   return [...canonicalMetrics(spec).map(([n]) => n), ...Object.keys(spec.signals ?? {}).filter((n) => n !== 'demandUsd')];
 }
