@@ -1,6 +1,7 @@
 // The ledger primitive: every balance change of engine v2 is a move between accounts of one asset.
 // Operand group MOVE at pc: [from, limited, mintFlow, n, (to, share, burnFlow) × n] (program-layout.ts).
-import { sadd, sv, w } from './state';
+import { formulaValue } from './formula';
+import { clipTo, sadd, sv, w } from './state';
 
 
 /**
@@ -31,4 +32,21 @@ export function move(code: usize, pc: i32, state: usize, amount: f64): f64 {
     if (burnFlow >= 0) sadd(state, burnFlow, part);
   }
   return amount;
+}
+
+/**
+ * Takes an amount out of a source account, for kernels whose operands at pc are
+ * [amountPc, from, limited, mintFlow]: the formula's value (amountPc ≥ 0) or everything the source
+ * holds (−1), clipped to what it holds when limited, never below 0; counted as minted when the
+ * source is the issuer. Returns the amount taken (the caller places it).
+ */
+export function takeAmount(code: usize, pc: i32, state: usize): f64 {
+  const amountPc = w(code, pc), from = w(code, pc + 1);
+  let a = amountPc >= 0 ? formulaValue(code, amountPc, state) : sv(state, from);
+  if (w(code, pc + 2) != 0) a = clipTo(a, sv(state, from));
+  else if (a < 0) a = 0;
+  sadd(state, from, -a);
+  const mintFlow = w(code, pc + 3);
+  if (mintFlow >= 0) sadd(state, mintFlow, a);
+  return a;
 }

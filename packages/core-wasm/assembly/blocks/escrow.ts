@@ -1,7 +1,7 @@
 // escrow (vesting ring): I_ESCROW [14, next, outReleased, outLocked, outImmediate, amountPc, from,
 // limited, mintFlow, immediate, locked, to, ring, over, sum]. The ring holds each of the last
 // `over` steps' locked inflow; `sum` is their running total; each step releases sum / over.
-import { formulaValue } from '../formula';
+import { takeAmount } from '../ledger';
 import { clipTo, sadd, sset, sv, w } from '../state';
 
 /** Releases earlier inflows, then takes this step's inflow (part at once, the rest locked). */
@@ -13,14 +13,7 @@ export function escrowStep(code: usize, pc: i32, state: usize, t: i32): void {
   sadd(state, to, rel);
   const j = ring + t % over; // the cohort of t − over leaves; this step's takes its place
   sadd(state, sum, -sv(state, j));
-  const from = w(code, pc + 6);
-  const amountPc = w(code, pc + 5);
-  let a = amountPc >= 0 ? formulaValue(code, amountPc, state) : sv(state, from);
-  if (w(code, pc + 7) != 0) a = clipTo(a, sv(state, from));
-  else if (a < 0) a = 0;
-  sadd(state, from, -a);
-  const mintFlow = w(code, pc + 8);
-  if (mintFlow >= 0) sadd(state, mintFlow, a);
+  const a = takeAmount(code, pc + 5, state);
   const imm = a * sv(state, w(code, pc + 9));
   const lockedIn = a - imm;
   sadd(state, to, imm);

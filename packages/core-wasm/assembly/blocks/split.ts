@@ -1,18 +1,11 @@
 // split: I_SPLIT [16, next, out, amountPc, from, limited, mintFlow, rest, restBurnFlow, n,
 // (to, share, until, burnFlow) × n]. A part is paid while its account holds less than `until`.
-import { formulaValue } from '../formula';
-import { clipTo, sadd, sset, sv, w } from '../state';
+import { takeAmount } from '../ledger';
+import { sadd, sset, sv, w } from '../state';
 
 /** Divides the amount between the parts still below their balance and the rest. */
 export function splitStep(code: usize, pc: i32, state: usize): void {
-  const from = w(code, pc + 4);
-  const amountPc = w(code, pc + 3);
-  let a = amountPc >= 0 ? formulaValue(code, amountPc, state) : sv(state, from);
-  if (w(code, pc + 5) != 0) a = clipTo(a, sv(state, from));
-  else if (a < 0) a = 0;
-  sadd(state, from, -a);
-  const mintFlow = w(code, pc + 6);
-  if (mintFlow >= 0) sadd(state, mintFlow, a);
+  const a = takeAmount(code, pc + 3, state);
   let left = a;
   const n = w(code, pc + 9);
   for (let i = 0; i < n; i++) {

@@ -5,7 +5,7 @@ import type { EscrowBlockSchema } from '@flywheel/spec';
 import { I_ESCROW } from '@flywheel/core-wasm/program-layout';
 import type { z } from 'zod';
 import type { Rng } from '../engine/rng.js';
-import { evalFormula } from '../formula/evaluate.js';
+import { takeAmountRef } from '../program/ledger.js';
 import { accountSlot, type CompileContext } from '../program/context.js';
 import { clipTo } from './state.js';
 
@@ -42,14 +42,7 @@ export function escrowRef(code: Int32Array, pc: number, s: Float64Array, t: numb
   s[to] = s[to]! + rel;
   const j = ring + (t % over);
   s[sum] = s[sum]! - s[j]!;
-  const from = code[pc + 6]!;
-  const amountPc = code[pc + 5]!;
-  let a = amountPc >= 0 ? evalFormula(code, amountPc, s, rng) : s[from]!;
-  if (code[pc + 7] !== 0) a = clipTo(a, s[from]!);
-  else if (a < 0) a = 0;
-  s[from] = s[from]! - a;
-  const mintFlow = code[pc + 8]!;
-  if (mintFlow >= 0) s[mintFlow] = s[mintFlow]! + a;
+  const a = takeAmountRef(code, pc + 5, s, rng);
   const imm = a * s[code[pc + 9]!]!;
   const lockedIn = a - imm;
   s[to] = s[to]! + imm;

@@ -4,9 +4,8 @@ import type { SplitBlockSchema } from '@flywheel/spec';
 import { I_SET, I_SPLIT } from '@flywheel/core-wasm/program-layout';
 import type { z } from 'zod';
 import type { Rng } from '../engine/rng.js';
-import { evalFormula } from '../formula/evaluate.js';
+import { takeAmountRef } from '../program/ledger.js';
 import { accountSlot, type CompileContext } from '../program/context.js';
-import { clipTo } from './state.js';
 
 /** Compiles a split block: one I_SPLIT. */
 export function compileSplit(b: z.output<typeof SplitBlockSchema>, ctx: CompileContext, path: string): void {
@@ -31,14 +30,7 @@ export function compileSplit(b: z.output<typeof SplitBlockSchema>, ctx: CompileC
 
 /** Reference kernel of I_SPLIT. */
 export function splitRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): void {
-  const from = code[pc + 4]!;
-  const amountPc = code[pc + 3]!;
-  let a = amountPc >= 0 ? evalFormula(code, amountPc, s, rng) : s[from]!;
-  if (code[pc + 5] !== 0) a = clipTo(a, s[from]!);
-  else if (a < 0) a = 0;
-  s[from] = s[from]! - a;
-  const mintFlow = code[pc + 6]!;
-  if (mintFlow >= 0) s[mintFlow] = s[mintFlow]! + a;
+  const a = takeAmountRef(code, pc + 3, s, rng);
   let left = a;
   const n = code[pc + 9]!;
   for (let i = 0; i < n; i++) {

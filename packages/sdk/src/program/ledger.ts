@@ -1,3 +1,6 @@
+import type { Rng } from '../engine/rng.js';
+import { evalFormula } from '../formula/evaluate.js';
+import { clipTo } from '../blocks/state.js';
 // The ledger primitive in TypeScript: the reference engine's twin of assembly/ledger.ts.
 
 /**
@@ -27,4 +30,20 @@ export function moveRef(code: Int32Array, pc: number, s: Float64Array, amount: n
     if (burnFlow >= 0) s[burnFlow] = s[burnFlow]! + part;
   }
   return amount;
+}
+
+/**
+ * Takes an amount out of a source account (operands at pc: [amountPc, from, limited, mintFlow]);
+ * the twin of assembly/ledger.ts `takeAmount`. Returns the amount taken.
+ */
+export function takeAmountRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): number {
+  const amountPc = code[pc]!;
+  const from = code[pc + 1]!;
+  let a = amountPc >= 0 ? evalFormula(code, amountPc, s, rng) : s[from]!;
+  if (code[pc + 2] !== 0) a = clipTo(a, s[from]!);
+  else if (a < 0) a = 0;
+  s[from] = s[from]! - a;
+  const mintFlow = code[pc + 3]!;
+  if (mintFlow >= 0) s[mintFlow] = s[mintFlow]! + a;
+  return a;
 }
