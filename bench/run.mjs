@@ -29,8 +29,8 @@ const SIZE = quick
   ? { w1: { steps: 365, agents: 200, runs: 10 }, model: { years: 1, runs: 10 }, big: { steps: 100, agents: 100_000 }, sweep: 20, noopReps: 3 }
   : { w1: { steps: 3650, agents: 1000, runs: 100 }, model: { years: 10, runs: 200 }, big: { steps: 3650, agents: 100_000 }, sweep: 1000, noopReps: 9 };
 
-/** The engine v2 models of @flywheel/models in the suite (helium: its v2 model). */
-const MODELS = ['helium', 'filecoin', 'livepeer', 'bittensor'];
+/** Every model of @flywheel/models (what `flywheel list` shows) is in the suite. */
+const MODELS = Object.keys((await import('@flywheel/models')).models);
 
 /** Agents of a v2 spec: the sum of its population blocks' counts (0 when it has none). */
 const agentsOf = (spec) => spec.blocks.filter((b) => b.kind === 'population').reduce((n, b) => n + b.count, 0);
@@ -129,16 +129,6 @@ async function child(name) {
       };
       break;
     }
-    case 'helium':
-    case 'filecoin':
-    case 'livepeer':
-    case 'bittensor': {
-      const s = SIZE.model;
-      const make = name === 'helium' ? models.helium ?? models.helium : models[name];
-      const spec = make({ years: s.years, runs: Number(opts.runs ?? s.runs) });
-      job = { runs: spec.monteCarlo.runs, steps: spec.time.steps, agents: agentsOf(spec), fn: () => run(spec, { engine, threads }) };
-      break;
-    }
     case 'agents-100k': {
       const s = SIZE.big;
       const spec = w1Spec({ runs: Number(opts.runs ?? 1), agents: s.agents, steps: s.steps });
@@ -155,8 +145,13 @@ async function child(name) {
       };
       break;
     }
-    default:
-      throw new Error(`unknown workload "${name}"; known: w1, w1-noop, w1-baseline, w1-native, ${MODELS.join(', ')}, agents-100k, sweep, module-start`);
+    default: {
+      if (!MODELS.includes(name)) throw new Error(`unknown workload "${name}"; known: w1, w1-noop, w1-baseline, w1-native, ${MODELS.join(', ')}, agents-100k, sweep, module-start`);
+      // a model of @flywheel/models: its default spec over the suite's horizon
+      const s = SIZE.model;
+      const spec = models.models[name].create({ years: s.years, runs: Number(opts.runs ?? s.runs) });
+      job = { runs: spec.monteCarlo.runs, steps: spec.time.steps, agents: agentsOf(spec), fn: () => run(spec, { engine, threads }) };
+    }
   }
   const bench = new Bench({ iterations: Number(opts.iterations ?? (quick ? 1 : 3)), time: 0, warmup: true, warmupIterations: 1, warmupTime: 0 });
   // async: true, or tinybench calls fn once, unawaited, to find out, and that call overlaps the warm-up

@@ -14,12 +14,22 @@ export { filecoin, type FilecoinOptions } from './filecoin/model.js';
 export { livepeer, type LivepeerOptions } from './livepeer/model.js';
 export { bittensor, type BittensorOptions } from './bittensor/model.js';
 
+/** The options every model factory takes (each model has more of its own). */
+export interface CommonModelOptions {
+  /** Horizon in years (default 10), rounded to whole steps of the model's clock. */
+  years?: number;
+  /** Monte Carlo runs (default 200). */
+  runs?: number;
+  /** Seed (default 42). */
+  seed?: number;
+}
+
 /** A registered model: its name, a one-line description and a factory. */
 export interface ModelEntry {
   readonly name: string;
   readonly description: string;
-  /** Builds the default spec. */
-  readonly create: () => ModelSpec;
+  /** Builds the default spec, with the common options applied. */
+  readonly create: (options?: CommonModelOptions) => ModelSpec;
 }
 
 /**
@@ -31,8 +41,8 @@ export interface ModelEntry {
  * ```
  */
 export const models: Readonly<Record<string, ModelEntry>> = {
-  helium: { name: 'helium', description: 'Helium HNT: HIP-20 halvings, Data Credit burn-and-mint, net emissions, hotspot churn (Oct 2024)', create: () => helium() },
-  filecoin: { name: 'filecoin', description: 'Filecoin FIL: simple + baseline minting, 180-day reward vesting, pledge, burns (Oct 2024)', create: () => filecoin() },
-  livepeer: { name: 'livepeer', description: 'Livepeer LPT: per-round inflation toward a 50% bonding target, treasury cut, unbonding (Oct 2024)', create: () => livepeer() },
-  bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: () => bittensor() },
+  helium: { name: 'helium', description: 'Helium HNT: HIP-20 halvings, Data Credit burn-and-mint, net emissions, hotspot churn (Oct 2024)', create: (o) => helium(o) },
+  filecoin: { name: 'filecoin', description: 'Filecoin FIL: simple + baseline minting, 180-day reward vesting, pledge, burns (Oct 2024)', create: (o) => filecoin(o) },
+  livepeer: { name: 'livepeer', description: 'Livepeer LPT: per-round inflation toward a 50% bonding target, treasury cut, unbonding (Oct 2024)', create: (o) => livepeer(o) },
+  bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
 };

@@ -8,8 +8,8 @@ import { rules as fil } from '@flywheel/models/filecoin';
 import { rules as lpt } from '@flywheel/models/livepeer';
 import { rules as tao } from '@flywheel/models/bittensor';
 import { rules as hnt } from '@flywheel/models/helium';
-import { run, type RunResult } from '@flywheel/sdk';
-import { validateSpec, type ModelSpec } from '@flywheel/spec';
+import type { ModelSpec } from '@flywheel/spec';
+import { checkParityAndConservation, paths } from './harness.js';
 import { describe, expect, it } from 'vitest';
 
 const short = {
@@ -19,39 +19,25 @@ const short = {
   helium: () => helium({ years: 1, runs: 4, agents: 100 }),
 };
 
-async function paths(spec: ModelSpec, metrics: string[], engine: 'wasm' | 'reference' = 'wasm'): Promise<RunResult> {
-  return run(spec, { engine, threads: 1, metrics, keepRuns: true });
-}
-
 describe('engine-v2 models: parity, conservation, registry', () => {
   it('flywheel list has helium, filecoin, livepeer and bittensor', () => {
     expect(Object.keys(models)).toEqual(expect.arrayContaining(['helium', 'filecoin', 'livepeer', 'bittensor']));
     for (const name of ['filecoin', 'livepeer', 'bittensor']) expect(models[name]!.create().specVersion).toBe(2);
   });
 
+  it('every registered model takes the common options (years, runs, seed)', () => {
+    for (const [name, m] of Object.entries(models)) {
+      const spec = m.create({ years: 1, runs: 3, seed: 7 });
+      expect(spec.monteCarlo?.runs, name).toBe(3);
+      expect(spec.monteCarlo?.seed, name).toBe(7);
+      const days = spec.time.steps * (typeof spec.time.step === 'string' ? ({ hour: 1 / 24, day: 1, week: 7, month: 365 / 12 } as Record<string, number>)[spec.time.step]! : spec.time.step.seconds / 86_400);
+      expect(Math.abs(days - 365), name).toBeLessThan(31);
+    }
+  });
+
   for (const [name, make] of Object.entries(short)) {
     it(`${name}: both engines give the same bits; Δ total supply = minted − burned on every step; no NaN; no negative balance`, async () => {
-      const spec = make();
-      const valid = validateSpec(spec);
-      const accounts = Object.entries(valid.assets).flatMap(([a, asset]) => Object.keys(asset.accounts).map((acc) => `${a}.${acc}`));
-      const metrics = ['totalSupply', 'minted', 'burned', ...Object.keys(valid.assets).map((a) => `${a}.residual`), ...accounts];
-      const [w, r] = await Promise.all([paths(spec, metrics, 'wasm'), paths(spec, metrics, 'reference')]);
-      for (const m of metrics) {
-        w.paths(m).forEach((p, run) => {
-          const q = r.paths(m)[run]!;
-          for (let t = 0; t < p.length; t++) if (!Object.is(p[t], q[t])) throw new Error(`${name} ${m} run ${run} step ${t}: ${p[t]} vs ${q[t]}`);
-        });
-      }
-      const total = w.paths('totalSupply');
-      total.forEach((p, run) => {
-        for (let t = 1; t < p.length; t++) {
-          const flow = w.paths('minted')[run]![t]! - w.paths('burned')[run]![t]!;
-          expect(Math.abs(p[t]! - p[t - 1]! - flow)).toBeLessThanOrEqual(1e-9 * p[t]!);
-        }
-      });
-      for (const m of metrics) for (const p of w.paths(m)) for (const v of p) expect(Number.isFinite(v)).toBe(true);
-      for (const m of accounts) for (const p of w.paths(m)) for (const v of p) expect(v).toBeGreaterThanOrEqual(0);
-      for (const a of Object.keys(valid.assets)) for (const p of w.paths(`${a}.residual`)) for (const v of p) expect(Math.abs(v)).toBeLessThanOrEqual(1e-9 * total[0]![0]!);
+      await checkParityAndConservation(name, make());
     });
   }
 });
