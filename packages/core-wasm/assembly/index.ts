@@ -1,6 +1,6 @@
 // The engine's exports: the block-program interpreter (program.ts: one call simulates a block of
 // Monte Carlo runs entirely in wasm, no call back into JS per step or per agent), run statistics
-// (exact percentiles by selection, streaming P²), the allocator and the deterministic exp/log.
+// (exact percentiles by selection; streaming statistics are the SDK's quantile sketch), the allocator and the deterministic exp/log.
 // The semantics are written out in docs/architecture.md and mirrored by the reference engine.
 import { S_MEAN, S_P5, S_P50, S_P95 } from '../src/layout';
 import { fexp, flog } from './math';
@@ -115,88 +115,3 @@ export function stats(src: usize, cells: i32, nRuns: i32, dst: usize): void {
   }
 }
 
-// ---- Streaming statistics (P²) ----------------------------------------------------------------
-// The same algorithm and the same order of operations as StreamingStats in the SDK
-// (packages/sdk/src/streaming.ts), so both give identical numbers. Per cell: sum[cell]; per cell
-// and quantile j (p5, p50, p95): five marker heights q, positions n and desired positions d at
-// offset ((cell · 3 + j) · 5) of each array.
-
-// @ts-ignore: decorator
-@inline function fa(p: usize, i: i32): f64 { return load<f64>(p + (<usize>i << 3)); }
-// @ts-ignore: decorator
-@inline function fs(p: usize, i: i32, v: f64): void { store<f64>(p + (<usize>i << 3), v); }
-
-function observe(q: usize, n: usize, d: usize, o: i32, p: f64, x: f64, k: i32): void {
-  if (k < 5) {
-    // keep the first five observations sorted
-    let i = k;
-    while (i > 0 && fa(q, o + i - 1) > x) {
-      fs(q, o + i, fa(q, o + i - 1));
-      i--;
-    }
-    fs(q, o + i, x);
-    if (k == 4) {
-      for (let m = 0; m < 5; m++) fs(n, o + m, <f64>m);
-      fs(d, o, 0);
-      fs(d, o + 1, 2 * p);
-      fs(d, o + 2, 4 * p);
-      fs(d, o + 3, 2 + 2 * p);
-      fs(d, o + 4, 4);
-    }
-    return;
-  }
-  let cell: i32;
-  if (x < fa(q, o)) {
-    fs(q, o, x);
-    cell = 0;
-  } else if (x < fa(q, o + 1)) cell = 0;
-  else if (x < fa(q, o + 2)) cell = 1;
-  else if (x < fa(q, o + 3)) cell = 2;
-  else if (x <= fa(q, o + 4)) cell = 3;
-  else {
-    fs(q, o + 4, x);
-    cell = 3;
-  }
-  for (let m = cell + 1; m < 5; m++) fs(n, o + m, fa(n, o + m) + 1);
-  fs(d, o + 1, fa(d, o + 1) + p / 2);
-  fs(d, o + 2, fa(d, o + 2) + p);
-  fs(d, o + 3, fa(d, o + 3) + (1 + p) / 2);
-  fs(d, o + 4, fa(d, o + 4) + 1);
-  for (let i = 1; i <= 3; i++) {
-    const ni = fa(n, o + i);
-    const delta = fa(d, o + i) - ni;
-    const right = fa(n, o + i + 1) - ni;
-    const left = fa(n, o + i - 1) - ni;
-    if ((delta >= 1 && right > 1) || (delta <= -1 && left < -1)) {
-      const s: f64 = delta > 0 ? 1 : -1;
-      const si: i32 = delta > 0 ? 1 : -1;
-      const qi = fa(q, o + i);
-      const parabolic =
-        qi +
-        (s / (fa(n, o + i + 1) - fa(n, o + i - 1))) *
-          (((ni - fa(n, o + i - 1) + s) * (fa(q, o + i + 1) - qi)) / right + ((fa(n, o + i + 1) - ni - s) * (qi - fa(q, o + i - 1))) / -left);
-      if (fa(q, o + i - 1) < parabolic && parabolic < fa(q, o + i + 1)) fs(q, o + i, parabolic);
-      else fs(q, o + i, qi + (s * (fa(q, o + i + si) - qi)) / (fa(n, o + i + si) - ni));
-      fs(n, o + i, ni + s);
-    }
-  }
-}
-
-/**
- * Folds `runs` consecutive runs of `values` ([cell][run], `stride` per cell; the first of them the
- * `firstRun`-th folded) into the P² state of `cells` cells: sum[cells], q, n, d [cells · 15].
- * Each cell sees its runs in run order.
- */
-export function foldP2(values: usize, runs: i32, stride: i32, cells: i32, firstRun: i32, sum: usize, q: usize, n: usize, d: usize): void {
-  for (let c = 0; c < cells; c++) {
-    const row = values + ((<usize>c * <usize>stride) << 3);
-    for (let r = 0; r < runs; r++) {
-      const x = fa(row, r);
-      fs(sum, c, fa(sum, c) + x);
-      const k = firstRun + r;
-      observe(q, n, d, c * 15, 0.05, x, k);
-      observe(q, n, d, c * 15 + 5, 0.5, x, k);
-      observe(q, n, d, c * 15 + 10, 0.95, x, k);
-    }
-  }
-}

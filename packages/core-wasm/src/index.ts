@@ -23,8 +23,6 @@ export interface FlywheelWasmExports {
     metrics: number, nMetrics: number, steps: number, seed: number, out: number, stride: number, runStart: number, runEnd: number): void;
   /** Mean and p5/p50/p95 of `cells` rows of `nRuns` values each (reorders the rows in place). */
   stats(src: number, cells: number, nRuns: number, dst: number): void;
-  /** Folds `runs` runs ([cell][run], `stride` per cell) into the P² state of `cells` cells (sum[cells]; q, n, d [cells · 15]); the SDK's StreamingStats, in wasm. */
-  foldP2(values: number, runs: number, stride: number, cells: number, firstRun: number, sum: number, q: number, n: number, d: number): void;
   /** The engine's deterministic exp (fdlibm), exported for parity tests. */
   fexp(x: number): number;
   /** The engine's deterministic log (fdlibm), exported for parity tests. */

@@ -24,7 +24,7 @@ describe('loading the engine', () => {
     const mod = new WebAssembly.Module(wasmBytes() as BufferSource);
     expect(WebAssembly.Module.imports(mod)).toEqual([]);
     const names = WebAssembly.Module.exports(mod).map((e) => e.name);
-    for (const n of ['simulateProgram', 'stats', 'foldP2', 'alloc', 'resetHeap', 'memory']) expect(names).toContain(n);
+    for (const n of ['simulateProgram', 'stats', 'alloc', 'resetHeap', 'memory']) expect(names).toContain(n);
   });
 
   it('stats(): mean and linear-interpolated percentiles of each row', () => {

@@ -38,9 +38,10 @@ Options for run:
   --threads N|auto       worker threads (default auto); results do not depend on it
   --metrics a,b,...      store and print only these metrics (less memory for many runs)
   --statistics auto|exact|streaming
-                         exact percentiles from every run, or streaming ones (P² estimates;
-                         memory does not grow with runs); auto (default): exact up to 256 MiB
-                         of per-run values, streaming beyond
+                         exact percentiles from every run, or streaming ones (a quantile
+                         sketch within a stated relative error, 0.78% to 3.1%; memory does not
+                         grow with runs); auto (default): exact up to 256 MiB of per-run
+                         values, streaming beyond
   --quiet                no progress bar
   -h, --help             this help (after any command too)
   -v, --version          the version
@@ -101,7 +102,7 @@ export function formatTable(result: RunResult): string {
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const s = result.summary();
   return [
-    `${result.model}: ${result.runs} runs × ${result.steps} ${result.step} steps, seed ${result.seed}, ${result.engine} engine, ${result.statistics === 'exact' ? 'exact percentiles' : 'streaming (P²) percentiles'}`,
+    `${result.model}: ${result.runs} runs × ${result.steps} ${result.step} steps, seed ${result.seed}, ${result.engine} engine, ${result.statistics === 'exact' ? 'exact percentiles' : `streaming percentiles (sketch, within ±${(result.percentileBound * 100).toFixed(2)}%)`}`,
     'supply and price: p50 at year end; minted/burned: mean over the year; inflation: growth of mean total supply',
     '',
     line(head),

@@ -58,8 +58,10 @@ export interface RunResultJSON {
   seed: number;
   engine: string;
   start: string | null;
-  /** How the percentiles were computed: `exact` (from every run) or `streaming` (P² estimates). */
+  /** How the percentiles were computed: `exact` (from every run) or `streaming` (a quantile sketch). */
   statistics: 'exact' | 'streaming';
+  /** The percentiles' relative error bound: 0 when exact; with streaming, each p5/p50/p95 of a value that keeps its sign is within this fraction of the exact percentile. */
+  percentileBound: number;
   metrics: Record<string, { mean: number[]; p5: number[]; p50: number[]; p95: number[] }>;
   summary: Summary;
 }
@@ -81,6 +83,8 @@ export interface RunResultInit {
   stats: Float64Array;
   /** `exact` (default) or `streaming`. */
   statistics?: 'exact' | 'streaming' | undefined;
+  /** The percentiles' relative error bound (default 0: exact). */
+  percentileBound?: number | undefined;
   /** Per-run values [slot · (steps + 1) + t][run], when they were kept (`keepRuns`). */
   runValues?: Float64Array | undefined;
 }
@@ -109,8 +113,14 @@ export class RunResult {
   readonly start: string | undefined;
   /** The metrics this model produces, in canonical order. */
   readonly metrics: readonly string[];
-  /** How the percentiles were computed: `exact` (from every run's value) or `streaming` (P² estimates; the mean is exact either way). */
+  /** How the percentiles were computed: `exact` (from every run's value) or `streaming` (a quantile sketch; the mean is exact either way). */
   readonly statistics: 'exact' | 'streaming';
+  /**
+   * The percentiles' relative error bound: 0 when they are exact; with streaming statistics, every
+   * p5/p50/p95 of a metric whose values at that step share a sign is within this fraction of the
+   * exact percentile (e.g. 0.0078 or 0.0155; see {@link StreamingStats}). Means are always exact.
+   */
+  readonly percentileBound: number;
   private readonly series = new Map<string, MetricSeries>();
   readonly #runValues: Float64Array | undefined;
 
@@ -127,6 +137,7 @@ export class RunResult {
     this.start = init.start;
     this.metrics = init.metrics;
     this.statistics = init.statistics ?? 'exact';
+    this.percentileBound = init.percentileBound ?? 0;
     this.#runValues = init.runValues;
     const n1 = init.steps + 1;
     const cells = init.metrics.length * n1;
@@ -262,7 +273,7 @@ export class RunResult {
       const s = this.metric(name);
       metrics[name] = { mean: Array.from(s.mean), p5: Array.from(s.p5), p50: Array.from(s.p50), p95: Array.from(s.p95) };
     }
-    return { model: this.model, step: this.step, steps: this.steps, runs: this.runs, seed: this.seed, engine: this.engine, start: this.start ?? null, statistics: this.statistics, metrics, summary: this.summary() };
+    return { model: this.model, step: this.step, steps: this.steps, runs: this.runs, seed: this.seed, engine: this.engine, start: this.start ?? null, statistics: this.statistics, percentileBound: this.percentileBound, metrics, summary: this.summary() };
   }
 
   /**

@@ -2,12 +2,12 @@ import type { FlywheelWasmExports, WasmSource } from '@flywheel/core-wasm';
 import { ErrorCodes, fail, type ModelSpec } from '@flywheel/spec';
 import { compileSpec, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
-import { checkValuesFit, MAX_VALUES_BYTES, rowStats, wasmFolder, WasmSession } from './engine/wasm.js';
+import { checkValuesFit, MAX_VALUES_BYTES, rowStats, WasmSession } from './engine/wasm.js';
 import { withEngine } from './engine/instances.js';
 import { METRICS } from './metrics.js';
 import { availableThreads, canShare, leaseShared, mayBlock, placeBlock, returnShared, foldShared, runJobsOnWorkers, runOnWorkers, sharedFloat64, simulateShared, statsShared } from './engine/pool.js';
 import { copyRuns } from './engine/shared.js';
-import { StreamingStats, type Folder } from './streaming.js';
+import { StreamingStats } from './streaming.js';
 import { RunResult, type RunResultInit } from './result.js';
 
 /** Which engine runs the model. */
@@ -32,7 +32,7 @@ export interface RunOptions {
   /**
    * `'exact'`: percentiles from every run's values (memory grows with runs: runs × stored metrics ×
    * (steps + 1) × 8 bytes). `'streaming'`: runs are simulated in blocks and folded into
-   * bounded-memory statistics — the mean exactly, p5/p50/p95 estimated by the P² algorithm — so
+   * bounded-memory statistics — the mean exactly, p5/p50/p95 from a quantile sketch with a stated relative error bound (`RunResult.percentileBound`) — so
    * memory does not grow with runs. `'auto'` (default): exact while the per-run values fit in
    * {@link EXACT_AUTO_BYTES} (256 MiB: W1 up to 1,532 runs), streaming beyond. The result says which
    * was used (`result.statistics`). Either way the numbers do not depend on the thread count.
@@ -162,7 +162,10 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   const chunk = options.onProgress ? Math.max(1, Math.ceil(R / 100)) : R;
   const progress = options.onProgress ? (done: number) => options.onProgress!(done, R) : undefined;
 
-  if (statistics === 'streaming') return toResult(model, engine, await streamingStats(model, engine, threads, options, progress), { statistics });
+  if (statistics === 'streaming') {
+    const stream = await streamingStats(model, engine, threads, options, progress);
+    return toResult(model, engine, stream.result(), { statistics, percentileBound: stream.bound() });
+  }
   let stats: Float64Array;
   let runValues: Float64Array | undefined;
   if (engine === 'wasm') {
@@ -263,19 +266,12 @@ async function exactWasm(
 
 /**
  * Simulates in blocks of STREAMING_BLOCK runs and folds them, in run order, into StreamingStats.
- * With the wasm engine the folding is the engine's P² too, on an instance of its own.
  */
-async function streamingStats(model: CompiledModel, engine: EngineName, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<Float64Array> {
-  if (engine === 'wasm') return withEngine(options.wasm, (foldEx) => streamingWith(model, engine, threads, options, wasmFolder(foldEx), progress));
-  return streamingWith(model, engine, threads, options, undefined, progress);
-}
-
-async function streamingWith(model: CompiledModel, engine: EngineName, threads: number, options: RunOptions, folder: Folder | undefined, progress?: (done: number) => void): Promise<Float64Array> {
+async function streamingStats(model: CompiledModel, engine: EngineName, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<StreamingStats> {
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
   const shareMemory = threads > 1 && mayBlock() && canShare();
-  const sharedState = () => ({ sum: sharedFloat64(cells), q: sharedFloat64(cells * 15), n: sharedFloat64(cells * 15), d: sharedFloat64(cells * 15) });
-  const stream = new StreamingStats(cells, shareMemory ? sharedState() : undefined, folder);
+  const stream = new StreamingStats(cells, shareMemory ? StreamingStats.allocate(cells, (bytes) => new SharedArrayBuffer(bytes)) : undefined);
   const B = Math.min(R, STREAMING_BLOCK);
   const blocks = Math.ceil(R / B);
   if (threads <= 1) {
@@ -293,7 +289,7 @@ async function streamingWith(model: CompiledModel, engine: EngineName, threads: 
       }
     };
     await (engine === 'wasm' ? withEngine(options.wasm, (ex) => fold(new WasmSession(ex, model, B))) : fold());
-    return stream.result();
+    return stream;
   }
   if (shareMemory) {
     // Shared memory: waves of threads × B runs. Every thread, this one included, simulates claimed
@@ -312,7 +308,7 @@ async function streamingWith(model: CompiledModel, engine: EngineName, threads: 
             copyRuns(values, n, s - ws, session.values(), B, e - s, cells);
           } else copyRuns(values, n, s - ws, simulateReference(model, s, e), e - s, e - s, cells);
         });
-        await foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state: stream.state }, threads, engine, folder);
+        await foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state: stream.state }, threads, engine);
         stream.countRuns(n);
         progress?.(we);
       }
@@ -322,7 +318,7 @@ async function streamingWith(model: CompiledModel, engine: EngineName, threads: 
     } finally {
       returnShared(values);
     }
-    return stream.result();
+    return stream;
   }
   // Messages: waves of one block per worker. While a wave computes, the previous wave's blocks are
   // folded (in run order) on this thread, so at most two waves of values exist at any time.
@@ -350,11 +346,11 @@ async function streamingWith(model: CompiledModel, engine: EngineName, threads: 
     previous = results;
   }
   fold(previous, blocks - previous.length);
-  return stream.result();
+  return stream;
 }
 
 /** Checks and wraps statistics ([stat][cell]) into a {@link RunResult}. */
-export function toResult(model: CompiledModel, engine: EngineName, stats: Float64Array, extra: Pick<RunResultInit, 'statistics' | 'runValues'> = {}): RunResult {
+export function toResult(model: CompiledModel, engine: EngineName, stats: Float64Array, extra: Pick<RunResultInit, 'statistics' | 'runValues' | 'percentileBound'> = {}): RunResult {
   checkFinite(model, stats);
   const valid = model.spec;
   return new RunResult({ model: valid.name, step: model.step, stepDays: model.stepDays, steps: model.steps, runs: model.runs, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats, ...extra });

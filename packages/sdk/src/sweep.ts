@@ -130,10 +130,10 @@ export function sweepPoints(plan: SweepPlan): Record<string, unknown>[] {
 export const SWEEP_WAVE = 128;
 
 /** Streaming statistics of a full set of per-run values ([cell][run]), folded in run order as run() folds its blocks. */
-function streamed(model: CompiledModel, values: Float64Array): Float64Array {
+function streamed(model: CompiledModel, values: Float64Array): { stats: Float64Array; percentileBound: number } {
   const stream = new StreamingStats(model.metrics.length * (model.steps + 1));
   stream.add(values, model.runs);
-  return stream.result();
+  return { stats: stream.result(), percentileBound: stream.bound() };
 }
 
 /**
@@ -184,9 +184,9 @@ export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOption
         const model = models.get(i)!;
         // the same statistics as run() would compute for this point, whatever the thread count
         const statistics = resolveStatistics(model, options);
-        const stats = statistics === 'exact' ? statsOf(model, engine, values, options.wasm) : Promise.resolve(streamed(model, values));
+        const stats = statistics === 'exact' ? statsOf(model, engine, values, options.wasm).then((st) => ({ stats: st, percentileBound: 0 })) : Promise.resolve(streamed(model, values));
         const runValues = options.keepRuns ? values : undefined;
-        pending.push(stats.then((st) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, st, { statistics, runValues }) })));
+        pending.push(stats.then((st) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, st.stats, { statistics, runValues, percentileBound: st.percentileBound }) })));
       },
     );
     await Promise.all(pending);

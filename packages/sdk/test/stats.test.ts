@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { init } from '@flywheel/core-wasm';
-import { compile, statsReference, StreamingStats, validateSpec, WasmSession } from '@flywheel/sdk';
+import { compile, SKETCH_BUCKETS, sketchBound, statsReference, StreamingStats, validateSpec, WasmSession } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
 import { w1 } from './fixtures.js';
 
@@ -47,26 +47,93 @@ describe('wasm statistics = reference statistics', () => {
   });
 });
 
-describe('wasm P² fold = TypeScript P² fold (StreamingStats)', () => {
-  it('for arbitrary values folded in arbitrary blocks', async () => {
-    const { wasmFolder } = await import('../src/engine/wasm.js');
-    const ex = await init();
-    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e9, max: 1e9, noNaN: true }));
-    await fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }), fc.array(value, { minLength: 64, maxLength: 64 }), (cells, blocks, pool) => {
-        const ts = new StreamingStats(cells);
-        const wasm = new StreamingStats(cells, undefined, wasmFolder(ex));
-        let i = 0;
-        for (const runs of blocks) {
-          const stride = runs + 3; // rows with slack, as in the engine's blocks
-          const values = Float64Array.from({ length: cells * stride }, () => pool[i++ % pool.length]! * (1 + (i % 7)));
-          ts.add(values, runs, stride);
-          wasm.add(values, runs, stride);
+describe('the streaming quantile sketch (StreamingStats)', () => {
+  const heavy = fc.oneof(
+    fc.integer({ min: -3, max: 3 }),
+    fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+    fc.double({ min: 1e-6, max: 1e6, noNaN: true }).map((x) => x * x * x), // heavy right tail
+  );
+  const fold = (cells: number, blocks: number[], pool: number[], order: 'run' | 'reversed') => {
+    const s = new StreamingStats(cells);
+    const all: number[][] = Array.from({ length: cells }, () => []);
+    let i = 0;
+    const made = blocks.map((runs) => {
+      const stride = runs + 3; // rows with slack, as in the engine's blocks
+      const values = Float64Array.from({ length: cells * stride }, () => pool[i++ % pool.length]! * (1 + (i % 7)));
+      return { runs, stride, values };
+    });
+    let first = 0;
+    const firsts = made.map((b) => ((first += b.runs), first - b.runs));
+    const seq = order === 'run' ? made.map((_, k) => k) : made.map((_, k) => made.length - 1 - k);
+    for (const k of seq) {
+      const b = made[k]!;
+      s.foldCells(b.values, b.runs, b.stride, 0, cells, firsts[k]!);
+      s.countRuns(b.runs);
+    }
+    for (const b of made) for (let c = 0; c < cells; c++) for (let r = 0; r < b.runs; r++) all[c]!.push(b.values[c * b.stride + r]!);
+    return { s, all };
+  };
+
+  it('every percentile is within the stated bound of the exact one (cells of one sign), exact for ≤ 8 runs, and the buckets do not depend on the order of the blocks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 5 }), fc.array(heavy, { minLength: 50, maxLength: 400 }), fc.boolean(), (cells, blocks, pool, positive) => {
+        const values = positive ? pool.map((x) => Math.abs(x) + 1e-3) : pool;
+        const { s, all } = fold(cells, blocks, values, 'run');
+        const runs = blocks.reduce((a, b) => a + b, 0);
+        const exact = statsReference(Float64Array.from(all.flatMap((row) => row)), cells, runs);
+        const out = s.result();
+        const bound = s.bound();
+        if (runs <= 8) expect(bound).toBe(0);
+        for (let c = 0; c < cells; c++) {
+          const row = all[c]!;
+          const oneSign = row.every((x) => x >= 0) || row.every((x) => x <= 0);
+          const scale = Math.max(...row.map(Math.abs));
+          for (let k = 1; k <= 3; k++) {
+            const e = exact[k * cells + c]!;
+            const a = out[k * cells + c]!;
+            if (runs <= 8) expect(a).toBe(e);
+            else if (oneSign) expect(Math.abs(a - e)).toBeLessThanOrEqual(bound * Math.abs(e) * (1 + 1e-12));
+            else expect(Math.abs(a - e)).toBeLessThanOrEqual(bound * scale * (1 + 1e-12));
+          }
         }
-        expect(Array.from(wasm.result())).toEqual(Array.from(ts.result()));
-        for (const k of ['sum', 'q', 'n', 'd'] as const) expect(Array.from(wasm.state[k])).toEqual(Array.from(ts.state[k]));
+        // the same buckets whatever order the blocks arrive in (sums aside, which are kept in run order)
+        const reversed = fold(cells, blocks, values, 'reversed').s;
+        expect(Array.from(reorder(s, reversed))).toEqual(Array.from(s.state.counts));
+        expect(Array.from(reversed.result())).toEqual(Array.from(s.result().map((x, j) => (j < cells ? reversed.result()[j]! : x)))); // percentiles identical
       }),
-      { numRuns: 300, seed: 7 },
+      { numRuns: 200, seed: 11 },
     );
   });
+
+  it('the bound widens by levels as a cell spans more binades: 0.78% within 2^8, 1.55% within 2^16, 3.1% within 2^32', () => {
+    const span = (ratio: number) => {
+      const s = new StreamingStats(1);
+      const n = 1000;
+      s.add(Float64Array.from({ length: n }, (_, i) => ratio ** (i / (n - 1))), n);
+      return s.bound();
+    };
+    expect(span(200)).toBeCloseTo(1 / 129, 12);
+    expect(span(60_000)).toBeCloseTo(sketchBound(1), 12);
+    expect(span(4e9)).toBeCloseTo(sketchBound(2), 12);
+    expect(sketchBound(1)).toBeCloseTo(0.0155, 4);
+    expect(sketchBound(2)).toBeCloseTo(0.031, 3);
+  });
 });
+
+/** The counts of `b` with each cell-sign window moved to the base of `a`'s (windows may be placed differently). */
+function reorder(a: StreamingStats, b: StreamingStats): Uint32Array {
+  const W = SKETCH_BUCKETS;
+  const out = new Uint32Array(a.state.counts.length);
+  for (let cs = 0; cs < a.state.counts.length / W; cs++) {
+    const c = cs >> 1;
+    const g = cs & 1;
+    const ma = a.state.meta;
+    const mb = b.state.meta;
+    expect(mb[c * 8 + g * 4]).toBe(ma[c * 8 + g * 4]); // same level
+    for (let i = 0; i < W; i++) {
+      const n = b.state.counts[cs * W + i]!;
+      if (n) out[cs * W + mb[c * 8 + g * 4 + 1]! + i - ma[c * 8 + g * 4 + 1]!] = n;
+    }
+  }
+  return out;
+}

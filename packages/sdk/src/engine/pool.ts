@@ -1,7 +1,6 @@
 import { layout as L } from '@flywheel/core-wasm';
 import { ErrorCodes, fail } from '@flywheel/spec/errors';
 import type { CompiledModel } from '../compile.js';
-import type { Folder } from '../streaming.js';
 import { foldPieces, statsPieces } from './shared.js';
 import type { FoldJob, WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
 import { engineModule } from './instances.js';
@@ -348,18 +347,17 @@ async function runClaimed(
 /**
  * Folds `runs` runs of shared values ([cell][run], `stride` per cell) into a shared streaming
  * state on `threads` threads: each claims pieces of cells (about `pieceValues` values) and folds
- * them, the calling thread included (with `folder`, or TypeScript). Needs {@link canShare}.
+ * them, the calling thread included. Needs {@link canShare}.
  */
 export async function foldShared(
   job: Omit<FoldJob, 'claim' | 'step'>,
   threads: number,
   engine: WorkerRequest['engine'],
-  folder?: Folder,
   pieceValues = 2 ** 15,
 ): Promise<void> {
   const step = Math.max(1, Math.floor(pieceValues / Math.max(1, job.runs)));
   const full: FoldJob = { ...job, claim: new Int32Array(new SharedArrayBuffer(4)), step };
-  await alongWorkers(Math.min(threads - 1, Math.ceil(job.cells / step) - 1), { jobs: [], engine, chunk: 1, fold: full }, () => foldPieces(full, folder));
+  await alongWorkers(Math.min(threads - 1, Math.ceil(job.cells / step) - 1), { jobs: [], engine, chunk: 1, fold: full }, () => foldPieces(full));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { StreamingStats, type Folder } from '../streaming.js';
+import { StreamingStats } from '../streaming.js';
 import type { FoldJob } from './worker.js';
 
 /**
@@ -46,8 +46,8 @@ export function statsPieces(
 }
 
 /** Claims pieces of cells from `job.claim` until none is left and folds the job's runs into their shared streaming state. */
-export function foldPieces(job: FoldJob, folder?: Folder): void {
-  const stream = new StreamingStats(job.cells, job.state, folder);
+export function foldPieces(job: FoldJob): void {
+  const stream = new StreamingStats(job.cells, job.state);
   for (let c0 = Atomics.add(job.claim, 0, job.step); c0 < job.cells; c0 = Atomics.add(job.claim, 0, job.step)) {
     stream.foldCells(job.values, job.runs, job.stride, c0, Math.min(job.cells, c0 + job.step), job.firstRun);
   }

@@ -1,7 +1,6 @@
 import { type FlywheelWasmExports, layout as L } from '@flywheel/core-wasm';
 import { ErrorCodes, fail } from '@flywheel/spec/errors';
 import type { CompiledModel } from '../compile.js';
-import type { Folder } from '../streaming.js';
 import { copyRuns } from './shared.js';
 
 /** Largest block of per-run values one engine instance holds (the stub runtime's 1 GiB block limit, less headroom). */
@@ -96,30 +95,3 @@ export function rowStats(ex: FlywheelWasmExports, values: Float64Array, cells: n
   return new Float64Array(ex.memory.buffer, dst, L.S_COUNT * cells).slice();
 }
 
-/**
- * The wasm engine's P² fold (the same arithmetic as StreamingStats', so the same numbers). It
- * copies the cells' state and values into `ex` and back, and frees `ex`'s memory first: give it an
- * instance that holds nothing else.
- */
-export function wasmFolder(ex: FlywheelWasmExports): Folder {
-  return (state, values, runs, stride, c0, c1, firstRun) => {
-    const k = c1 - c0;
-    ex.resetHeap();
-    const pv = ex.alloc(k * runs * 8);
-    const ps = ex.alloc(k * 8);
-    const pq = ex.alloc(k * 15 * 8);
-    const pn = ex.alloc(k * 15 * 8);
-    const pd = ex.alloc(k * 15 * 8);
-    const f64 = (ptr: number, len: number) => new Float64Array(ex.memory.buffer, ptr, len);
-    copyRuns(f64(pv, k * runs), runs, 0, values.subarray(c0 * stride), stride, runs, k);
-    f64(ps, k).set(state.sum.subarray(c0, c1));
-    f64(pq, k * 15).set(state.q.subarray(c0 * 15, c1 * 15));
-    f64(pn, k * 15).set(state.n.subarray(c0 * 15, c1 * 15));
-    f64(pd, k * 15).set(state.d.subarray(c0 * 15, c1 * 15));
-    ex.foldP2(pv, runs, runs, k, firstRun, ps, pq, pn, pd);
-    state.sum.set(f64(ps, k), c0);
-    state.q.set(f64(pq, k * 15), c0 * 15);
-    state.n.set(f64(pn, k * 15), c0 * 15);
-    state.d.set(f64(pd, k * 15), c0 * 15);
-  };
-}

@@ -15,7 +15,7 @@
 import { instantiate, type FlywheelWasmExports } from '@flywheel/core-wasm';
 import type { CompiledModel } from '../compile.js';
 import { simulateReference, statsReference } from './reference.js';
-import { rowStats, wasmFolder, WasmSession } from './wasm.js';
+import { rowStats, WasmSession } from './wasm.js';
 import { copyRuns, foldPieces, statsPieces, type SharedStats } from './shared.js';
 import type { StreamingState } from '../streaming.js';
 
@@ -108,7 +108,7 @@ function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffe
   try {
     const ex = engine(req);
     if (req.fold) {
-      foldPieces(req.fold, ex ? wasmFolder(ex) : undefined);
+      foldPieces(req.fold);
       post({ type: 'ok' });
       return;
     }
