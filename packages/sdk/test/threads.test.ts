@@ -69,4 +69,20 @@ describe('concurrent runs', () => {
     expect(JSON.stringify(together[2])).toBe(alone[0]);
     expect(together[3]!.statistics).toBe('streaming');
   });
+
+  it('an error raised inside a worker keeps its code, path and hint (not a bare Error)', async () => {
+    // X.a × e^300 per step: the ledger overflows to Infinity on step 3, inside the workers
+    const spec = {
+      specVersion: 2 as const, name: 'overflow', time: { step: 'day' as const, steps: 5 }, mainAsset: 'X',
+      assets: { X: { kind: 'token' as const, decimals: 0, accounts: { a: { initial: 1, tag: 'liquid' as const } } } },
+      params: { g: 300 },
+      blocks: [{ id: 'm', kind: 'transfer' as const, asset: 'X', from: 'issuer', to: 'a', amount: 'X.a * exp(g)' }],
+      monteCarlo: { runs: 8, seed: 1 },
+    };
+    for (const statistics of ['exact', 'streaming'] as const) {
+      const e = await run(spec, { engine: 'reference', threads: 2, statistics }).then(() => undefined, (err: unknown) => err);
+      expect(e, statistics).toMatchObject({ name: 'FlywheelError', code: 'ENGINE_NON_FINITE', path: 'X' });
+      expect((e as { hint: string }).hint).toMatch(/extreme values/);
+    }
+  });
 });

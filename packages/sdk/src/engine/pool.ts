@@ -1,7 +1,7 @@
 import { layout as L } from '@flywheel/core-wasm';
 import { ErrorCodes, fail } from '@flywheel/spec/errors';
 import type { CompiledModel } from '../compile.js';
-import { foldPieces, statsPieces } from './shared.js';
+import { foldPieces, replyError, statsPieces } from './shared.js';
 import type { FoldJob, WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
 import { engineModule } from './instances.js';
 
@@ -182,7 +182,7 @@ export async function runJobsOnWorkers(
                 accept(lists.indexOf(jobs), m.job, m.offset, m.values);
               } else if (m.type === 'done') {
                 if (++finished === jobs.length) resolve();
-              } else if (m.type === 'error') reject(new Error(m.message));
+              } else if (m.type === 'error') reject(replyError(m));
             }, reject);
             sendTo(w, { ...base, jobs }, module);
           }),
@@ -374,7 +374,7 @@ async function alongWorkers(count: number, req: WorkerRequest, local: () => void
         new Promise<void>((resolve, reject) => {
           w.listen((m) => {
             if (m.type === 'ok') resolve();
-            else if (m.type === 'error') reject(new Error(m.message));
+            else if (m.type === 'error') reject(replyError(m));
           }, reject);
           sendTo(w, req, module);
         }),

@@ -1,3 +1,4 @@
+import { FlywheelError, type FlywheelIssue } from '@flywheel/spec/errors';
 import { StreamingStats } from '../streaming.js';
 import type { FoldJob } from './worker.js';
 
@@ -51,4 +52,18 @@ export function foldPieces(job: FoldJob): void {
   for (let c0 = Atomics.add(job.claim, 0, job.step); c0 < job.cells; c0 = Atomics.add(job.claim, 0, job.step)) {
     stream.foldCells(job.values, job.runs, job.stride, c0, Math.min(job.cells, c0 + job.step), job.firstRun);
   }
+}
+
+/**
+ * The reply for an error thrown in a worker: a FlywheelError keeps its issues (code, path, value,
+ * hint), made plain so that they survive structured cloning; anything else keeps its message.
+ */
+export function errorReply(e: unknown): { type: 'error'; message: string; issues?: FlywheelIssue[] } {
+  if (e instanceof FlywheelError) return { type: 'error', message: e.message, issues: JSON.parse(JSON.stringify(e.issues, (_k, v) => (typeof v === 'bigint' ? String(v) : v))) as FlywheelIssue[] };
+  return { type: 'error', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** The error a worker's error reply stands for, on the thread that receives it. */
+export function replyError(m: { message: string; issues?: readonly FlywheelIssue[] | undefined }): Error {
+  return m.issues && m.issues.length > 0 ? new FlywheelError(m.issues) : new Error(m.message);
 }

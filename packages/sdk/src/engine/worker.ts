@@ -16,8 +16,9 @@ import { instantiate, type FlywheelWasmExports } from '@flywheel/core-wasm';
 import type { CompiledModel } from '../compile.js';
 import { simulateReference, statsReference } from './reference.js';
 import { rowStats, WasmSession } from './wasm.js';
-import { copyRuns, foldPieces, statsPieces, type SharedStats } from './shared.js';
+import { copyRuns, errorReply, foldPieces, statsPieces, type SharedStats } from './shared.js';
 import type { StreamingState } from '../streaming.js';
+import type { FlywheelIssue } from '@flywheel/spec/errors';
 
 /** One block of runs of one spec. */
 export interface WorkerJob {
@@ -92,7 +93,7 @@ export type WorkerReply =
   | { type: 'part'; job: number; offset: number; values: Float64Array }
   | { type: 'done'; job: number }
   | { type: 'ok' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; issues?: readonly FlywheelIssue[] };
 
 /** This worker's engine instance, made from the module the main thread sent. */
 let instance: FlywheelWasmExports | undefined;
@@ -160,7 +161,7 @@ function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffe
       post({ type: 'done', job: j });
     }
   } catch (e) {
-    post({ type: 'error', message: (e as Error).message });
+    post(errorReply(e));
   }
 }
 
