@@ -75,10 +75,24 @@ export function resolveStatistics(model: CompiledModel, options: Pick<RunOptions
   if (options.keepRuns && mode === 'streaming') {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'keepRuns', true, 'keepRuns keeps every run\'s values, which streaming statistics exist to avoid', 'Use keepRuns with statistics "auto" or "exact", or drop keepRuns.');
   }
-  if (mode !== 'auto' || options.keepRuns) return mode === 'streaming' ? 'streaming' : 'exact';
-  const bytes = model.metrics.length * (model.steps + 1) * model.runs * 8;
-  return bytes <= EXACT_AUTO_BYTES ? 'exact' : 'streaming';
+  const cells = model.metrics.length * (model.steps + 1);
+  const exactBytes = cells * model.runs * 8;
+  const sketchBytes = cells * StreamingStats.BYTES_PER_CELL;
+  // auto: exact while the per-run values fit the budget; beyond it the smaller of the two, as long as it fits
+  let chosen: 'exact' | 'streaming' = mode === 'streaming' ? 'streaming' : 'exact';
+  if (mode === 'auto' && !options.keepRuns && exactBytes > EXACT_AUTO_BYTES) {
+    if (sketchBytes < exactBytes && sketchBytes <= MAX_SKETCH_BYTES) chosen = 'streaming';
+    else if (exactBytes > MAX_VALUES_BYTES) chosen = 'streaming';
+  }
+  if (chosen === 'streaming' && sketchBytes > MAX_SKETCH_BYTES) {
+    fail(ErrorCodes.RUN_TOO_LARGE, 'time.steps', model.steps, `streaming statistics of ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(sketchBytes / 2 ** 30).toFixed(2)} GiB of sketches (${StreamingStats.BYTES_PER_CELL} bytes per metric and step); at most ${(MAX_SKETCH_BYTES / 2 ** 30).toFixed(2)} GiB`, 'Store fewer metrics (the metrics option, --metrics a,b), use a coarser step or a shorter horizon, or fewer runs with exact statistics.');
+  }
+  if (chosen === 'exact') checkValuesFit(model, model.runs);
+  return chosen;
 }
+
+/** The most memory streaming statistics may take for their sketches (2 GiB). */
+export const MAX_SKETCH_BYTES = 2 ** 31;
 
 /** Runs per block in streaming statistics. */
 export const STREAMING_BLOCK = 16;

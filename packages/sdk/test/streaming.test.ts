@@ -135,3 +135,29 @@ describe('choosing the statistics; keeping every run', () => {
     expect(b.points[0]!.result.statistics).toBe('streaming');
   });
 });
+
+describe('memory limits fail before the run, with a coded error', () => {
+  it('10^7 daily steps: exact → RUN_TOO_LARGE at time.steps (one run does not fit); streaming → RUN_TOO_LARGE (sketches would take 550 GiB)', () => {
+    const spec = w1(2, 5, 10);
+    const huge = { ...spec, time: { ...spec.time, steps: 10_000_000 } };
+    const model = compile(validateSpec(huge));
+    expect(() => resolveStatistics(model, {})).toThrow(expect.objectContaining({ code: 'RUN_TOO_LARGE', path: 'time.steps' }));
+    expect(() => resolveStatistics(model, { statistics: 'streaming' })).toThrow(expect.objectContaining({ code: 'RUN_TOO_LARGE', path: 'time.steps' }));
+    // one metric fits
+    expect(resolveStatistics(compile(validateSpec(huge), ['price']), {})).toBe('exact');
+  });
+
+  it("'auto' stays exact when the sketch would take more memory than the per-run values", () => {
+    // 300 runs × 8 B < 4.2 kB per cell, even above the 256 MiB budget (336 MB of per-run values)
+    const spec = w1(300, 5, 10);
+    const model = compile(validateSpec({ ...spec, time: { ...spec.time, steps: 10_000 } }));
+    expect(model.metrics.length * 10_001 * 300 * 8).toBeGreaterThan(EXACT_AUTO_BYTES);
+    expect(resolveStatistics(model, {})).toBe('exact');
+  });
+
+  it('a model of 10^6 steps compiles (its per-step tables overflowed the call stack: a raw RangeError)', () => {
+    const spec = helium({ years: 1, runs: 1, agents: 5 });
+    const model = compile(validateSpec({ ...spec, time: { ...spec.time, steps: 1_000_000 } }), ['totalSupply']);
+    expect(model.steps).toBe(1_000_000);
+  });
+});

@@ -76,8 +76,9 @@ export interface FlywheelIssue {
 
 function show(value: unknown): string {
   if (value === undefined) return 'undefined';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value); // NaN, Infinity: JSON would say null
   try {
-    const s = JSON.stringify(value);
+    const s = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? `${v}n` : v));
     return s.length > 80 ? `${s.slice(0, 77)}...` : s;
   } catch {
     return String(value);

@@ -12,11 +12,16 @@ interface Segment {
   rate: number;
 }
 
-/** Integral of piecewise-constant daily rates over [a, b) days (segments sorted by day). */
-function integrate(segs: readonly Segment[], a: number, b: number): number {
+/**
+ * Integral of piecewise-constant daily rates over [a, b) days (segments sorted by day), starting the
+ * search at segment `first` (every segment before it must end at or before a). The terms are the
+ * segments overlapping [a, b), added in segment order.
+ */
+function integrate(segs: readonly Segment[], a: number, b: number, first = 0): number {
   let total = 0;
-  for (let i = 0; i < segs.length; i++) {
+  for (let i = first; i < segs.length; i++) {
     const s = segs[i]!;
+    if (s.day >= b) break; // this segment and every later one start at or after b
     const lo = Math.max(a, s.day);
     const hi = Math.min(b, i + 1 < segs.length ? segs[i + 1]!.day : Infinity);
     if (hi > lo && s.rate !== 0) total += s.rate * (hi - lo);
@@ -46,7 +51,14 @@ export function curveTable(c: IssuanceCurve, ctx: CompileContext): number[] {
   const table = new Array<number>(S + 1).fill(0);
   const fromSegments = (segs: Segment[]) => {
     segs.sort((x, y) => x.day - y.day);
-    for (let t = 1; t <= S; t++) table[t] = integrate(segs, (t - 1) * sd, t * sd);
+    // steps move forward, so the first segment that may overlap a step only moves forward too:
+    // O(steps + segments), not O(steps × segments) (1,100 halvings × 10^6 steps took 7 s)
+    let first = 0;
+    for (let t = 1; t <= S; t++) {
+      const a = (t - 1) * sd;
+      while (first + 1 < segs.length && segs[first + 1]!.day <= a) first++;
+      table[t] = integrate(segs, a, t * sd, first);
+    }
   };
   switch (c.kind) {
     case 'fixed': {

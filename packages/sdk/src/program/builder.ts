@@ -104,7 +104,7 @@ export class ProgramBuilder {
   /** A per-step table of steps + 1 values (index t); returns its offset. */
   table(values: readonly number[]): number {
     const off = this.tables.length;
-    this.tables.push(...values);
+    for (const v of values) this.tables.push(v); // not push(...values): a table of 10^6 steps overflows the call stack
     return off;
   }
 
@@ -136,7 +136,7 @@ export class ProgramBuilder {
     const parsed = parseFormula(source, path);
     for (const n of parsed.names) this.used.add(n.name);
     const code = compileFormula(parsed, path, env, base);
-    this.formulas.push(...code);
+    for (const w of code) this.formulas.push(w);
     return { formulaPc: base };
   }
 
