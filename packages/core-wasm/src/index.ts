@@ -3,7 +3,7 @@
  * bundlers and edge runtimes. Most users want `@flywheel/sdk`, which drives this module.
  * @packageDocumentation
  */
-import { WASM_BASE64, WASM_SIMD_BASE64 } from './wasm.generated.js';
+import { WASM_SIMD_BASE64 } from './wasm.generated.js';
 
 export * as layout from './layout.js';
 export * as programLayout from './program-layout.js';
@@ -46,24 +46,53 @@ function decode(b64: string): Uint8Array {
   return out;
 }
 
-/** True if this runtime supports WebAssembly SIMD (checked once by validating the SIMD build). */
+/**
+ * A 31-byte module whose one function uses SIMD (i8x16.splat, i8x16.popcnt): it validates exactly
+ * where the runtime has WebAssembly SIMD (the probe of wasm-feature-detect).
+ */
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+/**
+ * True if this runtime supports WebAssembly SIMD (checked once, with a 31-byte probe module).
+ * @example
+ * ```ts
+ * simdSupported(); // true in Node 20, Deno, workerd, Chrome ≥ 91, Firefox ≥ 89, Safari ≥ 16.4
+ * ```
+ */
 export function simdSupported(): boolean {
-  simd ??= WebAssembly.validate(decode(WASM_SIMD_BASE64) as BufferSource);
+  simd ??= WebAssembly.validate(SIMD_PROBE as BufferSource);
   return simd;
 }
 
 /**
- * The embedded engine bytes: the SIMD build where the runtime supports SIMD, else the scalar
- * build. Both give identical numbers.
- * @param options.simd - force one build (`false` for the scalar build)
+ * The embedded SIMD build's bytes, synchronously. Both builds give identical numbers.
+ * @example
+ * ```ts
+ * const module = new WebAssembly.Module(wasmBytes() as BufferSource);
+ * ```
  */
-export function wasmBytes(options: { simd?: boolean } = {}): Uint8Array {
-  const useSimd = options.simd ?? simdSupported();
-  return decode(useSimd ? WASM_SIMD_BASE64 : WASM_BASE64);
+export function wasmBytes(): Uint8Array {
+  return decode(WASM_SIMD_BASE64);
+}
+
+/**
+ * The embedded engine bytes for this runtime: the SIMD build where SIMD is supported, else the
+ * scalar build, which lives in a module of its own that is imported only then (so a bundler puts
+ * it in a chunk that SIMD runtimes never load).
+ * @param options.simd - force one build (`false` for the scalar build)
+ * @example
+ * ```ts
+ * const scalar = await engineBytes({ simd: false });
+ * ```
+ */
+export async function engineBytes(options: { simd?: boolean } = {}): Promise<Uint8Array> {
+  if (options.simd ?? simdSupported()) return wasmBytes();
+  const { WASM_BASE64 } = await import('./wasm-scalar.generated.js');
+  return decode(WASM_BASE64);
 }
 
 async function toModule(source: WasmSource | undefined): Promise<WebAssembly.Module> {
-  if (source === undefined) return WebAssembly.compile(wasmBytes() as BufferSource);
+  if (source === undefined) return WebAssembly.compile((await engineBytes()) as BufferSource);
   if (source instanceof WebAssembly.Module) return source;
   if (source instanceof URL) {
     const res = await fetch(source);
@@ -147,13 +176,16 @@ export function init(source?: WasmSource): Promise<FlywheelWasmExports> {
 
 /**
  * Synchronous variant of {@link init} for Node and workers (browsers' main threads refuse to
- * compile modules over 4 KB synchronously; use {@link init} there).
+ * compile modules over 4 KB synchronously; use {@link init} there). Without a source it needs
+ * WebAssembly SIMD (the scalar build is only loaded asynchronously, by {@link init}).
+ * @throws WasmLoadError without SIMD and without a source
  * @example
  * ```ts
  * const engine = initSync();
  * ```
  */
 export function initSync(source?: BufferSource | WebAssembly.Module): FlywheelWasmExports {
+  if (source === undefined && !simdSupported()) throw new WasmLoadError('this runtime has no WebAssembly SIMD, and initSync() cannot load the scalar build synchronously: use await init()');
   const mod = source instanceof WebAssembly.Module ? source : new WebAssembly.Module((source ?? wasmBytes()) as BufferSource);
   const ex = instantiate(mod);
   instances.embedded ??= Promise.resolve(ex);

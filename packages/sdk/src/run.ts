@@ -5,9 +5,14 @@ import { simulateReference, statsReference } from './engine/reference.js';
 import { checkValuesFit, MAX_VALUES_BYTES, rowStats, WasmSession } from './engine/wasm.js';
 import { withEngine } from './engine/instances.js';
 import { METRICS } from './metrics.js';
-import { availableThreads, canShare, leaseShared, mayBlock, placeBlock, returnShared, foldShared, runJobsOnWorkers, runOnWorkers, sharedFloat64, simulateShared, statsShared } from './engine/pool.js';
-import { copyRuns } from './engine/shared.js';
-import { StreamingStats } from './streaming.js';
+import { placeBlock } from './engine/place.js';
+
+/** The thread pool, loaded only when a run uses threads (so single-threaded apps do not ship it). */
+type Pool = typeof import('./engine/pool.js');
+const loadPool = (): Promise<Pool> => import('./engine/pool.js');
+import { copyRuns } from './engine/place.js';
+import type { StreamingStats } from './streaming.js';
+import { SKETCH_BYTES_PER_CELL } from './sketch-size.js';
 import { RunResult, type RunResultInit } from './result.js';
 
 /** Which engine runs the model. */
@@ -77,7 +82,7 @@ export function resolveStatistics(model: CompiledModel, options: Pick<RunOptions
   }
   const cells = model.metrics.length * (model.steps + 1);
   const exactBytes = cells * model.runs * 8;
-  const sketchBytes = cells * StreamingStats.BYTES_PER_CELL;
+  const sketchBytes = cells * SKETCH_BYTES_PER_CELL;
   // auto: exact while the per-run values fit the budget; beyond it the smaller of the two, as long as it fits
   let chosen: 'exact' | 'streaming' = mode === 'streaming' ? 'streaming' : 'exact';
   if (mode === 'auto' && !options.keepRuns && exactBytes > EXACT_AUTO_BYTES) {
@@ -85,7 +90,7 @@ export function resolveStatistics(model: CompiledModel, options: Pick<RunOptions
     else if (exactBytes > MAX_VALUES_BYTES) chosen = 'streaming';
   }
   if (chosen === 'streaming' && sketchBytes > MAX_SKETCH_BYTES) {
-    fail(ErrorCodes.RUN_TOO_LARGE, 'time.steps', model.steps, `streaming statistics of ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(sketchBytes / 2 ** 30).toFixed(2)} GiB of sketches (${StreamingStats.BYTES_PER_CELL} bytes per metric and step); at most ${(MAX_SKETCH_BYTES / 2 ** 30).toFixed(2)} GiB`, 'Store fewer metrics (the metrics option, --metrics a,b), use a coarser step or a shorter horizon, or fewer runs with exact statistics.');
+    fail(ErrorCodes.RUN_TOO_LARGE, 'time.steps', model.steps, `streaming statistics of ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(sketchBytes / 2 ** 30).toFixed(2)} GiB of sketches (${SKETCH_BYTES_PER_CELL} bytes per metric and step); at most ${(MAX_SKETCH_BYTES / 2 ** 30).toFixed(2)} GiB`, 'Store fewer metrics (the metrics option, --metrics a,b), use a coarser step or a shorter horizon, or fewer runs with exact statistics.');
   }
   if (chosen === 'exact') checkValuesFit(model, model.runs);
   return chosen;
@@ -172,23 +177,24 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
   const work = R * model.steps * (model.agents + 20);
-  const threads = t === 'auto' ? (work >= AUTO_THREADS_MIN_WORK ? Math.min(R, await availableThreads()) : 1) : Math.min(t, R);
+  const pool = t === 'auto' ? (work >= AUTO_THREADS_MIN_WORK ? await loadPool() : undefined) : t > 1 && R > 1 ? await loadPool() : undefined;
+  const threads = t === 'auto' ? (pool ? Math.min(R, await pool.availableThreads()) : 1) : Math.min(t, R);
   const chunk = options.onProgress ? Math.max(1, Math.ceil(R / 100)) : R;
   const progress = options.onProgress ? (done: number) => options.onProgress!(done, R) : undefined;
 
   if (statistics === 'streaming') {
-    const stream = await streamingStats(model, engine, threads, options, progress);
+    const stream = await streamingStats(model, engine, threads > 1 ? pool : undefined, threads, options, progress);
     return toResult(model, engine, stream.result(), { statistics, percentileBound: stream.bound() });
   }
   let stats: Float64Array;
   let runValues: Float64Array | undefined;
   if (engine === 'wasm') {
-    ({ stats, runValues } = await withEngine(options.wasm, (ex) => exactWasm(ex, model, threads, chunk, options, progress)));
+    ({ stats, runValues } = await withEngine(options.wasm, (ex) => exactWasm(ex, model, threads > 1 ? pool : undefined, threads, chunk, options, progress)));
   } else {
     const values = new Float64Array(cells * R);
     const accept = (s: number, block: Float64Array) => placeBlock(values, block, cells, R, s);
-    if (threads > 1) {
-      await runOnWorkers({ model, engine, chunk: R }, R, threads, accept, progress);
+    if (threads > 1 && pool) {
+      await pool.runOnWorkers({ model, engine, chunk: R }, R, threads, accept, progress);
     } else {
       for (let r = 0; r < R; r += chunk) {
         const end = Math.min(R, r + chunk);
@@ -209,6 +215,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
 async function exactWasm(
   ex: FlywheelWasmExports,
   model: CompiledModel,
+  pool: Pool | undefined,
   threads: number,
   chunk: number,
   options: RunOptions,
@@ -222,40 +229,40 @@ async function exactWasm(
   // Runs travel between threads in parts of at most PART_BYTES.
   const partRuns = Math.max(1, Math.floor(PART_BYTES / (cells * 8)));
   const workerChunk = Math.max(1, Math.min(partRuns, Math.ceil(chunk / threads)));
-  if (threads > 1 && mayBlock() && canShare()) {
+  if (pool && threads > 1 && pool.mayBlock() && pool.canShare()) {
     // Shared memory (Node, Deno, isolated pages): every thread, this one included, claims parts
     // of the runs and writes them straight into one shared buffer, then claims pieces of cells
     // and writes their statistics. Only progress messages cross threads.
     checkValuesFit(model, R);
     // kept runs go to the result; otherwise the buffer is reused by the next run
-    const values = options.keepRuns ? sharedFloat64(cells * R) : leaseShared(cells * R);
+    const values = options.keepRuns ? pool.sharedFloat64(cells * R) : pool.leaseShared(cells * R);
     const session = new WasmSession(ex, model, Math.min(R, partRuns));
     let localDone = 0;
-    await simulateShared({ model, engine, chunk: workerChunk, partRuns }, 0, R, threads, values, progress ? (done) => progress(done + localDone) : undefined, (s, e) => {
+    await pool.simulateShared({ model, engine, chunk: workerChunk, partRuns }, 0, R, threads, values, progress ? (done) => progress(done + localDone) : undefined, (s, e) => {
       session.simulate(s, e, s);
       copyRuns(values, R, s, session.values(), session.runs, e - s, cells);
       localDone += e - s;
     });
     progress?.(R);
     try {
-      stats = await statsShared(values, cells, R, threads, 'wasm', (rows, k) => rowStats(ex, rows, k, R));
+      stats = await pool.statsShared(values, cells, R, threads, 'wasm', (rows, k) => rowStats(ex, rows, k, R));
     } finally {
-      if (!options.keepRuns) returnShared(values);
+      if (!options.keepRuns) pool.returnShared(values);
     }
     if (options.keepRuns) runValues = values;
   } else {
     const session = new WasmSession(ex, model, R);
-    if (threads > 1) {
+    if (pool && threads > 1) {
       // Where this thread may block (Node, Deno, workers), it computes parts too, yielding
       // between them so that the workers' parts are placed as they arrive.
       let localDone = 0;
-      await runOnWorkers(
+      await pool.runOnWorkers(
         { model, engine, chunk: workerChunk, partRuns },
         R,
         threads,
         (s, block) => placeBlock(session.values(), block, cells, R, s),
         progress ? (done) => progress(done + localDone) : undefined,
-        mayBlock()
+        pool.mayBlock()
           ? (s, e) => {
               session.simulate(s, e);
               localDone += e - s;
@@ -281,14 +288,15 @@ async function exactWasm(
 /**
  * Simulates in blocks of STREAMING_BLOCK runs and folds them, in run order, into StreamingStats.
  */
-async function streamingStats(model: CompiledModel, engine: EngineName, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<StreamingStats> {
+async function streamingStats(model: CompiledModel, engine: EngineName, pool: Pool | undefined, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<StreamingStats> {
+  const { StreamingStats } = await import('./streaming.js'); // only runs with streaming statistics load it
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
-  const shareMemory = threads > 1 && mayBlock() && canShare();
+  const shareMemory = !!pool && threads > 1 && pool.mayBlock() && pool.canShare();
   const stream = new StreamingStats(cells, shareMemory ? StreamingStats.allocate(cells, (bytes) => new SharedArrayBuffer(bytes)) : undefined);
   const B = Math.min(R, STREAMING_BLOCK);
   const blocks = Math.ceil(R / B);
-  if (threads <= 1) {
+  if (threads <= 1 || !pool) {
     const fold = async (session?: WasmSession) => {
       for (let r = 0; r < R; r += B) {
         const n = Math.min(B, R - r);
@@ -310,19 +318,19 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
     // runs of the wave into one shared buffer, then folds claimed pieces of cells of the wave into
     // the shared state (each cell in run order). Memory: one wave of values and the state.
     const waveRuns = Math.min(R, threads * B);
-    const values = leaseShared(cells * waveRuns);
+    const values = pool.leaseShared(cells * waveRuns);
     const waves = async (ex?: FlywheelWasmExports) => {
       const session = ex ? new WasmSession(ex, model, B) : undefined;
       for (let ws = 0; ws < R; ws += waveRuns) {
         const we = Math.min(R, ws + waveRuns);
         const n = we - ws; // runs of this wave: the values are [cell][run − ws], n per cell
-        await simulateShared({ model, engine, chunk: B, partRuns: B }, ws, we, threads, values, undefined, (s, e) => {
+        await pool.simulateShared({ model, engine, chunk: B, partRuns: B }, ws, we, threads, values, undefined, (s, e) => {
           if (session) {
             session.simulate(s, e, s);
             copyRuns(values, n, s - ws, session.values(), B, e - s, cells);
           } else copyRuns(values, n, s - ws, simulateReference(model, s, e), e - s, e - s, cells);
         });
-        await foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state: stream.state }, threads, engine);
+        await pool.foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state: stream.state }, threads, engine);
         stream.countRuns(n);
         progress?.(we);
       }
@@ -330,7 +338,7 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
     try {
       await (engine === 'wasm' ? withEngine(options.wasm, waves) : waves());
     } finally {
-      returnShared(values);
+      pool.returnShared(values);
     }
     return stream;
   }
@@ -345,7 +353,7 @@ async function streamingStats(model: CompiledModel, engine: EngineName, threads:
     const wave = Array.from({ length: Math.min(n, blocks - k0) }, (_, i) => [{ model, runStart: (k0 + i) * B, runEnd: Math.min(R, (k0 + i + 1) * B) }]);
     const results: Float64Array[] = new Array(wave.length);
     const folding = previous;
-    await runJobsOnWorkers(
+    await pool.runJobsOnWorkers(
       { engine, chunk: B },
       wave,
       (w, _j, offset, values) => {

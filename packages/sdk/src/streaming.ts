@@ -2,15 +2,10 @@ import { layout as L } from '@flywheel/core-wasm';
 
 const QUANTILES = [0.05, 0.5, 0.95] as const;
 
-/** Keys per binade at level 0: a key is the top 6 bits of the mantissa (so bucket edges are exact floats). */
-const KEY_BITS = 6;
-/** Buckets per sign and cell. */
-export const SKETCH_BUCKETS = 512;
-/** Below this many runs a cell's values are kept exactly (sorted), and its percentiles are exact. */
-export const SKETCH_EXACT_RUNS = 8;
+import { SKETCH_BUCKETS, SKETCH_BYTES_PER_CELL, SKETCH_EXACT_RUNS, SKETCH_KEY_BITS as KEY_BITS, SKETCH_META as META } from './sketch-size.js';
+
+export { SKETCH_BUCKETS, SKETCH_EXACT_RUNS };
 const EMPTY = 0x7fffffff;
-/** meta per cell: [level, base, minKey, maxKey] for positives, then for negatives. */
-const META = 8;
 
 /**
  * The relative error bound of a percentile read from buckets of collapse level `level`: a bucket
@@ -100,7 +95,7 @@ export class StreamingStats {
   private readonly s: StreamingState;
 
   /** Bytes of state per cell. */
-  static readonly BYTES_PER_CELL = 8 + 16 + 4 + SKETCH_EXACT_RUNS * 8 + META * 4 + 2 * SKETCH_BUCKETS * 4;
+  static readonly BYTES_PER_CELL = SKETCH_BYTES_PER_CELL;
 
   /**
    * New zeroed state for `cells` cells in buffers from `buffer` (default: ArrayBuffer).

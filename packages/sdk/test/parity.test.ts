@@ -1,4 +1,4 @@
-import { init, simdSupported, wasmBytes } from '@flywheel/core-wasm';
+import { engineBytes, init, simdSupported } from '@flywheel/core-wasm';
 import { helium } from '@flywheel/models';
 import { availableMetrics, fexp, flog, run, validateSpec, type ModelSpec } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
@@ -79,10 +79,11 @@ describe('wasm engine = reference engine', () => {
   it.each(Object.keys(specs))('SIMD build = scalar build: %s', async (name) => {
     expect(simdSupported()).toBe(true); // Node 20's V8 has SIMD; otherwise this test would compare scalar with scalar
     const spec = specs[name]!;
-    const scalar = wasmBytes({ simd: false });
-    expect(Buffer.from(scalar).equals(Buffer.from(wasmBytes({ simd: true })))).toBe(false); // two different builds
+    const scalar = await engineBytes({ simd: false });
+    const simd = await engineBytes({ simd: true });
+    expect(Buffer.from(scalar).equals(Buffer.from(simd))).toBe(false); // two different builds
     const metrics = availableMetrics(validateSpec(spec));
-    const [a, b] = await Promise.all([run(spec, { wasm: wasmBytes({ simd: true }), metrics }), run(spec, { wasm: scalar, metrics })]);
+    const [a, b] = await Promise.all([run(spec, { wasm: simd, metrics }), run(spec, { wasm: scalar, metrics })]);
     expectIdentical(a, b);
   });
 

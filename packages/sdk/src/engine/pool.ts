@@ -1,7 +1,10 @@
 import { layout as L } from '@flywheel/core-wasm';
 import { ErrorCodes, fail } from '@flywheel/spec/errors';
 import type { CompiledModel } from '../compile.js';
+import { placeBlock } from './place.js';
 import { foldPieces, replyError, statsPieces } from './shared.js';
+
+export { placeBlock };
 import type { FoldJob, WorkerJob, WorkerReply, WorkerRequest } from './worker.js';
 import { engineModule } from './instances.js';
 
@@ -111,26 +114,6 @@ export async function shutdownWorkers(): Promise<void> {
   keptBuffer = undefined;
 }
 
-/**
- * Copies a block of runs ([cell][run], `block.length / cells` runs) into a buffer of `total` runs
- * per cell ([cell][run]) at run offset `at`.
- * @example
- * ```ts
- * placeBlock(all, block, cells, 100, 50); // runs 50… of a 100-run buffer
- * ```
- */
-export function placeBlock(dst: Float64Array, block: Float64Array, cells: number, total: number, at: number): void {
-  const n = block.length / cells;
-  if (n >= 32) {
-    for (let c = 0; c < cells; c++) dst.set(block.subarray(c * n, (c + 1) * n), c * total + at);
-    return;
-  }
-  // short rows: a plain loop beats creating a subarray per row
-  for (let c = 0, i = 0; c < cells; c++) {
-    const o = c * total + at;
-    for (let r = 0; r < n; r++) dst[o + r] = block[i++]!;
-  }
-}
 
 /**
  * Number of hardware threads (Node: os.availableParallelism; browsers: navigator.hardwareConcurrency);

@@ -15,18 +15,6 @@ export interface SharedStats {
 }
 
 /**
- * Copies k runs of `cells` rows ([cell][run], `srcStride` runs per row) into `dst` ([cell][run],
- * `dstRuns` per row) at run offset `at`.
- */
-export function copyRuns(dst: Float64Array, dstRuns: number, at: number, src: Float64Array, srcStride: number, k: number, cells: number): void {
-  for (let c = 0; c < cells; c++) {
-    const o = c * dstRuns + at;
-    const i = c * srcStride;
-    for (let r = 0; r < k; r++) dst[o + r] = src[i + r]!;
-  }
-}
-
-/**
  * Claims pieces of cells from `shared.claim` until none is left and writes their statistics
  * ([stat][cell − c0] from `statsOf`) into `shared.out` ([stat][cell]).
  */
@@ -67,3 +55,5 @@ export function errorReply(e: unknown): { type: 'error'; message: string; issues
 export function replyError(m: { message: string; issues?: readonly FlywheelIssue[] | undefined }): Error {
   return m.issues && m.issues.length > 0 ? new FlywheelError(m.issues) : new Error(m.message);
 }
+
+export { copyRuns, placeBlock } from './place.js';
