@@ -30,7 +30,7 @@ export const LAUNCH_YEARS = 5;
 /**
  * Growth phase: BME year n ≥ 6 emits E6 × 0.945^(n − 6), E6 set so that years 6 … 60 emit what is left of the
  * 107,374,182 after years 1–5: E6 = R5 × (1 − 0.945) / (1 − 0.945^55), R5 = 107,374,182 − 9,126,804 − 4 × 5,905,584
- * = 74,625,042, so E6 = 4,296,1xx. [DER from OFF RNP-001 (damping, added supply) and RNP-023 (year 60)]
+ * = 74,625,042, so E6 = 4,295,708. [DER from OFF RNP-001 (damping, added supply) and RNP-023 (year 60)]
  */
 export const GROWTH_START_EMISSIONS =
   ((ADDED_SUPPLY - YEAR1_EMISSIONS - (LAUNCH_YEARS - 1) * YEAR2_EMISSIONS) * (1 - DAMPING)) / (1 - DAMPING ** (CAP_YEAR - LAUNCH_YEARS));
