@@ -7,12 +7,16 @@ import { bittensor } from './bittensor/model.js';
 import { filecoin } from './filecoin/model.js';
 import { helium } from './helium/model.js';
 import { livepeer } from './livepeer/model.js';
+import { render } from './render/model.js';
+import { hivemapper } from './hivemapper/model.js';
 
 export * as heliumSources from './helium/model.js';
 export { helium, type HeliumOptions } from './helium/model.js';
 export { filecoin, type FilecoinOptions } from './filecoin/model.js';
 export { livepeer, type LivepeerOptions } from './livepeer/model.js';
 export { bittensor, type BittensorOptions } from './bittensor/model.js';
+export { render, type RenderOptions } from './render/model.js';
+export { hivemapper, type HivemapperOptions } from './hivemapper/model.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {
@@ -44,5 +48,7 @@ export const models: Readonly<Record<string, ModelEntry>> = {
   helium: { name: 'helium', description: 'Helium HNT: HIP-20 halvings, Data Credit burn-and-mint, net emissions, hotspot churn (Oct 2024)', create: (o) => helium(o) },
   filecoin: { name: 'filecoin', description: 'Filecoin FIL: simple + baseline minting, 180-day reward vesting, pledge, burns (Oct 2024)', create: (o) => filecoin(o) },
   livepeer: { name: 'livepeer', description: 'Livepeer LPT: per-round inflation toward a 50% bonding target, treasury cut, unbonding (Oct 2024)', create: (o) => livepeer(o) },
+  render: { name: 'render', description: 'Render RENDER: BME emissions by year with the RNP-006 splits, USD jobs burning RENDER for Render Credits, node operators (Oct 2024)', create: (o) => render(o) },
+  hivemapper: { name: 'hivemapper', description: 'Hivemapper HONEY: weekly map-progress rewards from the 4B pool, Map Credit burns, the MIP-15 re-mint, unlocks, contributors (Oct 2024)', create: (o) => hivemapper(o) },
   bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
 };
