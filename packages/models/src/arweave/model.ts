@@ -261,7 +261,7 @@ export function arweave(options: ArweaveOptions = {}): ModelSpec {
       },
       { id: 'paid', kind: 'signal', set: 'minerReward', formula: 'AR.rewards' },
       {
-        id: 'miners', kind: 'population', count: 300, population: MINERS,
+        id: 'miners', kind: 'population', count: 200, population: MINERS,
         capacity: { kind: 'constant', value: MINER_TIB },
         // [ASSUMPTION] cost per miner lognormal around 80% of the start's average revenue; 30-day window; 1%/day join above 1.2 × cost.
         cost: { kind: 'lognormal', median: minerCost, sigma: 0.5 }, costPer: 'day',

@@ -219,7 +219,7 @@ const TAYLOR = (() => {
  * 55M · 10^12 · 0.2 · ln2 / B / e^(H·ln2/B), with e^x a 24-term Taylor fraction and one floor division.
  * @example
  * ```ts
- * calculateBase(0n); // 29_013_021_070_113n: 11M · ln2 / 262,800 AR
+ * calculateBase(0n); // 29_013_009_840_789n: 11M · ln2 / 262,800 AR, floored
  * ```
  */
 export function calculateBase(height: bigint): bigint {
@@ -272,7 +272,7 @@ function calculateBasePreFork25(height: bigint): number {
  * @throws FlywheelError `RULE_INVALID_ARGUMENT` if `height` is not a bigint ≥ 0.
  * @example
  * ```ts
- * inflationReward(1_517_565n); // ≈ 0.53 AR at the model's start (2024-10-01)
+ * inflationReward(1_517_565n); // 529_986_533_750n: 0.53 AR at the model's start (2024-10-01)
  * ```
  */
 export function inflationReward(height: bigint): bigint {
@@ -302,7 +302,7 @@ export function nReplications(height: bigint): bigint {
  * fee = ⌊Perpetual · (1 + 1/20)⌋.
  * @example
  * ```ts
- * getTxFee(GIB + TX_SIZE_BASE, 340n, 1n, 1_517_565n); // 748_683_...n: 0.7487 AR for 1 GiB
+ * getTxFee(GIB + TX_SIZE_BASE, 340n, 1n, 1_517_565n); // 748_681_078_627n: 0.7487 AR for 1 GiB
  * ```
  */
 export function getTxFee(dataSize: bigint, gibMinutePrice: bigint, kryderPlusRateMultiplier: bigint, height: bigint): bigint {
