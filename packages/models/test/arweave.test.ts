@@ -110,7 +110,29 @@ describe('arweave calibration (docs/models/arweave.md)', () => {
   it('1 GiB costs 0.74868 AR on day 1 (the seed: 0.74868 AR), within 1e-5 AR', () => {
     expect(Math.abs(r.paths('feePerGiB')[0]![1]! - SEED_AR_PER_GB)).toBeLessThan(1e-5);
   });
-  it('the first 30 days: ≈ 6.5 TiB uploaded paying ≈ 5,000 AR (the seed), within 3% (mean of 200 runs)', () => {
+  it('the first 30 days: 6.5 TiB uploaded paying ≈ 5,000 AR (the seed), within 1.5% (noise and price volatility off; the gap is 15 days of 30%/yr growth)', async () => {
+    let spec = setPath(arweave({ years: 0.2, runs: 1 }), 'params.uploadSigma', 0) as ModelSpec;
+    const priceAt = spec.blocks.findIndex((b) => b.kind === 'price');
+    spec = setPath(spec, `blocks.${priceAt}.model.volatility.rate`, 0) as ModelSpec;
+    const q = await paths(spec, ['uploads', 'fees.amount']);
+    let tib = 0;
+    let fees = 0;
+    for (let t = 1; t <= 30; t++) {
+      tib += q.paths('uploads')[0]![t]! / 1024;
+      fees += q.paths('fees.amount')[0]![t]!;
+    }
+    const month = 365 / 12 / 30;
+    // the uploads grow 30% a year from the seed's rate: 1.0112 × on average over days 1 … 30
+    let growth = 0;
+    for (let t = 1; t <= 30; t++) growth += 1.3 ** (t / 365) / 30;
+    // (within 1e-4: the price still drifts by the impact of the day's mints and the endowment's inflow)
+    expect(Math.abs((tib * month) / (SEED_UPLOAD_TIB_MONTH * growth) - 1)).toBeLessThan(1e-4);
+    expect(Math.abs((tib * month) / SEED_UPLOAD_TIB_MONTH - 1)).toBeLessThan(0.015);
+    // 6.5 TiB × 1,024 × 0.74868 = 4,983 AR: the seed's ≈ 5,000
+    expect(Math.abs((fees * month) / (SEED_UPLOAD_TIB_MONTH * growth * 1024 * 0.748681) - 1)).toBeLessThan(1e-4);
+    expect(Math.abs((fees * month) / SEED_FEES_AR_MONTH - 1)).toBeLessThan(0.015);
+  });
+  it('with noise: the mean of 200 runs over the first 30 days stays within 5% of the seed\'s 6.5 TiB and 5,000 AR', () => {
     let tib = 0;
     let fees = 0;
     for (let i = 0; i < 200; i++) for (let t = 1; t <= 30; t++) {
@@ -118,8 +140,8 @@ describe('arweave calibration (docs/models/arweave.md)', () => {
       fees += r.paths('fees.amount')[i]![t]! / 200;
     }
     const month = 365 / 12 / 30;
-    expect(Math.abs((tib * month) / SEED_UPLOAD_TIB_MONTH - 1)).toBeLessThan(0.03);
-    expect(Math.abs((fees * month) / SEED_FEES_AR_MONTH - 1)).toBeLessThan(0.03);
+    expect(Math.abs((tib * month) / SEED_UPLOAD_TIB_MONTH - 1)).toBeLessThan(0.05);
+    expect(Math.abs((fees * month) / SEED_FEES_AR_MONTH - 1)).toBeLessThan(0.05);
   });
   it('circulating 99% of the 66M supply at the start, within 0.5 percentage points', () => {
     expect(Math.abs(r.paths('circulatingSupply')[0]![0]! / 66e6 - SEED_CIRCULATING)).toBeLessThan(0.005);

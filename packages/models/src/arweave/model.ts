@@ -111,7 +111,7 @@ export interface ArweaveOptions {
   rules?: '2024-10' | 'legacy' | 'v2';
   /** Growth of uploads per year at a constant USD price (default 0.3) [ASSUMPTION]. */
   uploadGrowth?: number;
-  /** Elasticity of uploads to the USD price of a GiB (default 0.5) [ASSUMPTION]. */
+  /** Elasticity of uploads to the USD price of a GiB (default 1: a constant USD budget) [ASSUMPTION]. */
   elasticity?: number;
 }
 
@@ -190,7 +190,7 @@ export function arweave(options: ArweaveOptions = {}): ModelSpec {
       fork26: FORK_26_HEIGHT,
       uploads0,
       uploadGrowth: options.uploadGrowth ?? 0.3,
-      elasticity: options.elasticity ?? 0.5,
+      elasticity: options.elasticity ?? 1,
       // [ASSUMPTION] day-to-day noise of uploads, 30%.
       uploadSigma: 0.3,
       usdPerGiB0: feePerGiB0 * AR_PRICE_USD,
@@ -261,7 +261,8 @@ export function arweave(options: ArweaveOptions = {}): ModelSpec {
       },
       { id: 'paid', kind: 'signal', set: 'minerReward', formula: 'AR.rewards' },
       {
-        id: 'miners', kind: 'population', count: 200, population: MINERS,
+        // [ASSUMPTION] 6,000 potential miners, half of them (3,000 [3P]) active at the start, so stored data can grow as well as shrink.
+        id: 'miners', kind: 'population', count: 200, population: 2 * MINERS, initialActive: 0.5,
         capacity: { kind: 'constant', value: MINER_TIB },
         // [ASSUMPTION] cost per miner lognormal around 80% of the start's average revenue; 30-day window; 1%/day join above 1.2 × cost.
         cost: { kind: 'lognormal', median: minerCost, sigma: 0.5 }, costPer: 'day',
@@ -269,11 +270,11 @@ export function arweave(options: ArweaveOptions = {}): ModelSpec {
         pays: { asset: 'AR', from: 'rewards', to: 'liquid' },
       },
       { id: 'replication', kind: 'signal', set: 'storedReplicas', formula: 'miners.capacity * 1024 / weave' },
-      // [ASSUMPTION] AR's price: tokens locked in the endowment net of draws and mints move it (sensitivity 1), 90%/yr volatility.
+      // [ASSUMPTION] AR's price: tokens locked in the endowment net of draws and mints move it (sensitivity 1), 70%/yr volatility.
       {
         id: 'price', kind: 'price', asset: 'AR',
         model: {
-          kind: 'impact', initial: AR_PRICE_USD, sensitivity: 1, volatility: { rate: 0.9, per: 'year' }, floor: 0.01,
+          kind: 'impact', initial: AR_PRICE_USD, sensitivity: 1, volatility: { rate: 0.7, per: 'year' }, floor: 0.01,
           flow: '(fees.amount * (1 - minerShare) - draw.amount - AR.minted) / AR.circulating',
         },
       },
