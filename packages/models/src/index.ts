@@ -9,6 +9,7 @@ import { helium } from './helium/model.js';
 import { livepeer } from './livepeer/model.js';
 import { render } from './render/model.js';
 import { hivemapper } from './hivemapper/model.js';
+import { arweave } from './arweave/model.js';
 
 export * as heliumSources from './helium/model.js';
 export { helium, type HeliumOptions } from './helium/model.js';
@@ -17,6 +18,7 @@ export { livepeer, type LivepeerOptions } from './livepeer/model.js';
 export { bittensor, type BittensorOptions } from './bittensor/model.js';
 export { render, type RenderOptions } from './render/model.js';
 export { hivemapper, type HivemapperOptions } from './hivemapper/model.js';
+export { arweave, type ArweaveOptions } from './arweave/model.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {
@@ -50,5 +52,6 @@ export const models: Readonly<Record<string, ModelEntry>> = {
   livepeer: { name: 'livepeer', description: 'Livepeer LPT: per-round inflation toward a 50% bonding target, treasury cut, unbonding (Oct 2024)', create: (o) => livepeer(o) },
   render: { name: 'render', description: 'Render RENDER: BME emissions by year with the RNP-006 splits, USD jobs burning RENDER for Render Credits, node operators (Oct 2024)', create: (o) => render(o) },
   hivemapper: { name: 'hivemapper', description: 'Hivemapper HONEY: weekly map-progress rewards from the 4B pool, Map Credit burns, the MIP-15 re-mint, unlocks, contributors (Oct 2024)', create: (o) => hivemapper(o) },
+  arweave: { name: 'arweave', description: 'Arweave AR: 11M inflation on a 1-year block half-life, perpetual-storage fees, endowment draws, debt supply and the Kryder+ latch (Oct 2024)', create: (o) => arweave(o) },
   bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
 };
