@@ -210,7 +210,8 @@ export function akash(options: AkashOptions = {}): ModelSpec {
       AKT: {
         kind: 'token',
         decimals: 6,
-        circulating: ['liquid', 'bonded', 'unbonding', 'held'],
+        // the community pool counts as circulating: the seed quotes it as 4.7% "of circulating supply" and its 63.92% is all of the supply [DER]
+        circulating: ['liquid', 'bonded', 'unbonding', 'held', 'treasury'],
         description: 'uncapped mint (the ~388.5M max is where the curve leads, not a cap in code [OFF]); all of the supply circulates [DER from SEED]',
         accounts: {
           liquid: { initial: AKT_SUPPLY - bonded - pool, tag: 'liquid' },
