@@ -29,11 +29,14 @@ export const I_BASELINE = 17; // [17, next, outAmount, outSimple, outBaseline, o
 export const I_STEP_CONTROLLER = 18; // [18, next, outRate, outAmount, ratioPc, supplyPc, P, S, MOVE...]
 export const I_ISSUANCE_HALVING = 19; // [19, next, outAmount, outRate, issuancePc, P, MOVE...]
 export const I_BOND = 20; // [20, next, outBonded, outUnbonded, outReleased, bondPc, unbondPc, liquid, bonded, unbonding, ring, delay]
-export const I_COUNT = 21;
+// 21-23: other helpers' kinds (assigned at merge).
+export const I_BAND_CONTROLLER = 21; // [21, next, outRate, outAmount, outLow, outHigh, ratioPc, supplyPc, P, S, table, MOVE...]
+export const I_COUNT = 22;
 
 // "amountPc" −1: the whole balance of the source account.
 // baselineMinting parameters at P: [ticks per step, λ per tick, simpleTotal, baselineTotal, b0, g per tick]; state at S: [τ, cumulative realized, θ].
 // stepController parameters at P: [target, step, floor, max, ticks per step]; state at S: [rate].
+// bandController parameters at P: [goal, rateChange, ticks per year, ticks per step]; state at S: [rate] (annual); tables[table + 2t], tables[table + 2t + 1]: step t's band [low, high].
 // issuanceHalving parameters at P: [per tick, ticks per step, cap].
 
 // MOVE operand group (transfer, schedule, remint): [from, limited, mintFlow, n, (to, share, burnFlow) × n].

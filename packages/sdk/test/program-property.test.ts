@@ -34,6 +34,10 @@ const block = (i: number) =>
     fc.tuple(three, fc.integer({ min: 1, max: 5 })).map(([[liquid, bonded, unbonding], delay]) => ({ id: `b${i}`, kind: 'bond', asset: 'T', liquid, bonded, unbonding, bond: `0.05 * T.${liquid}`, unbond: `0.03 * T.${bonded}`, delay })),
     fc.tuple(acc, fc.double({ min: 0, max: 1, noNaN: true })).map(([to, ratio]) => ({ id: `b${i}`, kind: 'stepController', asset: 'T', to, ratio: String(ratio), target: 0.5, step: 0.001, initial: 0.002, ticksPerStep: 2 })),
     acc.map((to) => ({ id: `b${i}`, kind: 'issuanceHalving', asset: 'T', to, perTick: 10, ticksPerStep: 24 })),
+    fc.tuple(acc, fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()).map(([to, ratio, ideal]) => ({
+      id: `b${i}`, kind: 'bandController', asset: 'T', to, ratio: String(ratio), goal: 0.67, rateChange: 5, initial: 0.13, min: 0.05, max: 0.15,
+      ticksPerYear: 5_256_000, ticksPerStep: 14_400, ...(ideal ? { ideal: { initial: 0.2, halfLife: { amount: 30, unit: 'day' }, variance: 0.05 } } : {}),
+    })),
     fc.tuple(acc, fc.integer({ min: 0, max: 5000 })).map(([from, usd]) => ({ id: `b${i}`, kind: 'creditBurn', asset: 'T', from, credit: 'C', usd: `${usd} * uniform()` })),
     fc.tuple(two, fc.integer({ min: 1, max: 40 })).map(([[from, to], count]) => ({
       id: `b${i}`, kind: 'population', count, cost: { kind: 'uniform', min: 0.5, max: 1.5 }, costPer: 'day', window: 5, reentry: { probability: 0.2, threshold: 1 },

@@ -112,6 +112,10 @@ function unitsOf(s: ValidSpec): (name: string) => Dim {
         units.set(`${id}.amount`, of(b.asset));
         units.set(`${id}.rate`, {});
         break;
+      case 'bandController':
+        units.set(`${id}.amount`, of(b.asset));
+        for (const o of ['rate', 'low', 'high']) units.set(`${id}.${o}`, {});
+        break;
       case 'issuanceHalving':
         units.set(`${id}.amount`, of(b.asset));
         units.set(`${id}.rate`, of(b.asset));
@@ -149,6 +153,7 @@ function expectedUnit(s: ValidSpec, b: BlockSpec, field: string): Dim {
     case 'creditBurn':
       return field === 'usd' ? { USD: 1 } : { USD: 1, [b.asset]: -1 };
     case 'stepController':
+    case 'bandController':
       return field === 'ratio' ? {} : asset(b.asset);
     case 'issuanceHalving':
       return asset(b.asset);
@@ -334,6 +339,11 @@ function crossChecks(s: ValidSpec): Out {
       case 'baselineMinting':
       case 'stepController':
         if (assetOf(b.asset, `${p}.asset`)) target(b.asset, b.to, `${p}.to`, []);
+        break;
+      case 'bandController':
+        if (assetOf(b.asset, `${p}.asset`)) target(b.asset, b.to, `${p}.to`, []);
+        if (b.max !== undefined && b.max < (b.min ?? 0)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.max`, b.max, `max ${b.max} is below min ${b.min ?? 0}`, 'The band is [min, max]: set max at least min (Cosmos: inflation_max ≥ inflation_min).');
+        if (b.ideal?.origin !== undefined) checkWhen(b.ideal.origin, `${p}.ideal.origin`, start, out);
         break;
       case 'issuanceHalving':
         if (assetOf(b.asset, `${p}.asset`)) {

@@ -14,6 +14,7 @@ import { compileBaselineMinting } from '../blocks/baselineMinting.js';
 import { compileStepController } from '../blocks/stepController.js';
 import { compileIssuanceHalving } from '../blocks/issuanceHalving.js';
 import { compileBond } from '../blocks/bond.js';
+import { compileBandController } from '../blocks/bandController.js';
 import { ProgramBuilder } from './builder.js';
 import { compileContext, type CompileContext, type PopulationInfo } from './context.js';
 
@@ -33,6 +34,7 @@ const COMPILE: { [K in BlockSpec['kind']]: (b: Extract<BlockSpec, { kind: K }>, 
   stepController: compileStepController,
   issuanceHalving: compileIssuanceHalving,
   bond: compileBond,
+  bandController: compileBandController,
 };
 
 /** A spec compiled to a block program (see @flywheel/core-wasm/program-layout). */

@@ -13,6 +13,7 @@ import { BaselineMintingBlockSchema, baselineMintingOutputs, baselineMintingForm
 import { StepControllerBlockSchema, stepControllerOutputs, stepControllerFormulas } from './stepController.js';
 import { IssuanceHalvingBlockSchema, issuanceHalvingOutputs, issuanceHalvingFormulas } from './issuanceHalving.js';
 import { BondBlockSchema, bondOutputs, bondFormulas } from './bond.js';
+import { BandControllerBlockSchema, bandControllerOutputs, bandControllerFormulas } from './bandController.js';
 
 export const BLOCK_SCHEMAS = [
   SignalBlockSchema,
@@ -29,6 +30,7 @@ export const BLOCK_SCHEMAS = [
   StepControllerBlockSchema,
   IssuanceHalvingBlockSchema,
   BondBlockSchema,
+  BandControllerBlockSchema,
 ] as const;
 
 /** The names each kind of block adds (usable in formulas and as metrics), by kind. */
@@ -47,6 +49,7 @@ export const BLOCK_OUTPUTS = {
   stepController: stepControllerOutputs,
   issuanceHalving: issuanceHalvingOutputs,
   bond: bondOutputs,
+  bandController: bandControllerOutputs,
 } as const;
 
 /**
@@ -58,6 +61,7 @@ export const BLOCK_STATE_OUTPUTS: Readonly<Record<string, readonly string[] | 'a
   price: 'all',
   population: 'all',
   stepController: ['rate'],
+  bandController: ['rate', 'low', 'high'],
   issuanceHalving: ['rate'],
   baselineMinting: ['theta', 'baselinePower'],
 };
@@ -78,10 +82,11 @@ export const BLOCK_FORMULAS = {
   stepController: stepControllerFormulas,
   issuanceHalving: issuanceHalvingFormulas,
   bond: bondFormulas,
+  bandController: bandControllerFormulas,
 } as const;
 
 export * from './common.js';
-export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema };
+export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema, BandControllerBlockSchema };
 export { SignalBlockSchema, TransferBlockSchema, ScheduleBlockSchema, RemintBlockSchema, CreditBurnBlockSchema, PriceBlockSchema, PopulationBlockSchema };
 export { IssuanceCurveSchema, type IssuanceCurve } from './schedule.js';
 export { PriceModelSchema, type PriceModel } from './price.js';
