@@ -29,7 +29,6 @@ export const I_BASELINE = 17; // [17, next, outAmount, outSimple, outBaseline, o
 export const I_STEP_CONTROLLER = 18; // [18, next, outRate, outAmount, ratioPc, supplyPc, P, S, MOVE...]
 export const I_ISSUANCE_HALVING = 19; // [19, next, outAmount, outRate, issuancePc, P, MOVE...]
 export const I_BOND = 20; // [20, next, outBonded, outUnbonded, outReleased, bondPc, unbondPc, liquid, bonded, unbonding, ring, delay]
-// 21-23: other helpers' kinds (assigned at merge).
 export const I_BAND_CONTROLLER = 21; // [21, next, outRate, outAmount, outLow, outHigh, ratioPc, supplyPc, P, S, table, MOVE...]
 export const I_COUNT = 22;
 
