@@ -14,15 +14,16 @@ import type { RunResult } from './result.js';
 import type { MetricName } from './metrics.js';
 import { sweep } from './sweep.js';
 import { createRequire } from 'node:module';
-import { mergeShards, runShard, type Shard } from './shard.js';
+import { mergeShards, type Shard } from './shard.js';
+import { mergeShardFiles, writeShardFile } from './shard-file.js';
 
 const HELP = `flywheel — DePIN token-economy simulations
 
 Usage:
   flywheel list
   flywheel run <model | spec.json> [options]
-  flywheel run <model> --shard I/N --out DIR [options]   one shard of the runs (writes DIR/<model>-shard-I-of-N.json)
-  flywheel merge <shard.json>... [--format table|json|csv] [--out DIR]
+  flywheel run <model> --shard I/N --out DIR [options]   one shard of the runs (writes DIR/<model>-shard-I-of-N.fwshard)
+  flywheel merge <shard.fwshard>... [--format table|json|csv] [--statistics auto|exact|streaming] [--out DIR]
   flywheel sweep <model> (--grid path=a,b,c | --grid path=lo..hi:n)... [options]
 
 Options for run:
@@ -205,10 +206,9 @@ async function cmdRun(args: string[]): Promise<void> {
     if (!m || Number(m[1]) >= Number(m[2])) usage('--shard must be I/N with 0 ≤ I < N', '--shard', values.shard, 'e.g. --shard 0/4 (shards are numbered from 0).');
     if (!values.out) usage('--shard needs --out DIR', '--out', undefined, 'Give the folder the shard file is written to.');
     const [i, n] = [Number(m[1]), Number(m[2])];
-    const shard = await runShard(b.spec(), i, n, b.options());
-    writableDir(values.out);
-    const file = join(values.out, `${name}-shard-${i}-of-${n}.json`);
-    writeFileSync(file, JSON.stringify(shard));
+    const file = join(values.out, `${name}-shard-${i}-of-${n}.fwshard`);
+    // written block by block as the runs are computed: memory does not grow with the shard's runs
+    const shard = await writeShardFile(file, b.spec(), i, n, b.options());
     process.stderr.write(`wrote ${file} (runs ${shard.runStart}–${shard.runEnd - 1})\n`);
     return;
   }
@@ -327,18 +327,25 @@ async function cmdSweep(args: string[]): Promise<void> {
 }
 
 async function cmdMerge(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' } } });
-  if (positionals.length === 0) usage('no shard files given', 'shards', undefined, 'flywheel merge out/helium-shard-*.json');
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' }, statistics: { type: 'string' } } });
+  if (positionals.length === 0) usage('no shard files given', 'shards', undefined, 'flywheel merge out/helium-shard-*.fwshard');
   const format = values.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
-  const shards = positionals.map((f) => {
-    try {
-      return JSON.parse(readFileSync(f, 'utf8')) as Shard;
-    } catch (e) {
-      return usage(`cannot read shard file: ${(e as Error).message}`, 'shards', f, 'Pass files written by flywheel run --shard.');
-    }
-  });
-  const result = await mergeShards(shards, { names: positionals });
+  const statistics = values.statistics ?? 'auto';
+  if (statistics !== 'auto' && statistics !== 'exact' && statistics !== 'streaming') usage('unknown statistics mode', '--statistics', statistics, 'Use auto, exact or streaming.');
+  if (values.out !== undefined) writableDir(values.out);
+  let result: RunResult;
+  if (positionals.every((f) => f.endsWith('.json'))) {
+    // shards of the SDK's runShard, saved as JSON (flywheel-shard/2)
+    const shards = positionals.map((f) => {
+      try {
+        return JSON.parse(readFileSync(f, 'utf8')) as Shard;
+      } catch (e) {
+        return usage(`cannot read shard file: ${(e as Error).message}`, 'shards', f, 'Pass files written by flywheel run --shard.');
+      }
+    });
+    result = await mergeShards(shards, { names: positionals });
+  } else result = await mergeShardFiles(positionals, { statistics });
   await output(result, result.model, format, values.out);
 }
 
