@@ -7,12 +7,14 @@ import { bittensor } from './bittensor/model.js';
 import { filecoin } from './filecoin/model.js';
 import { helium } from './helium/model.js';
 import { livepeer } from './livepeer/model.js';
+import { ionet } from './ionet/model.js';
 
 export * as heliumSources from './helium/model.js';
 export { helium, type HeliumOptions } from './helium/model.js';
 export { filecoin, type FilecoinOptions } from './filecoin/model.js';
 export { livepeer, type LivepeerOptions } from './livepeer/model.js';
 export { bittensor, type BittensorOptions } from './bittensor/model.js';
+export { ionet, type IonetOptions } from './ionet/model.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {
@@ -44,5 +46,6 @@ export const models: Readonly<Record<string, ModelEntry>> = {
   helium: { name: 'helium', description: 'Helium HNT: HIP-20 halvings, Data Credit burn-and-mint, net emissions, hotspot churn (Oct 2024)', create: (o) => helium(o) },
   filecoin: { name: 'filecoin', description: 'Filecoin FIL: simple + baseline minting, 180-day reward vesting, pledge, burns (Oct 2024)', create: (o) => filecoin(o) },
   livepeer: { name: 'livepeer', description: 'Livepeer LPT: per-round inflation toward a 50% bonding target, treasury cut, unbonding (Oct 2024)', create: (o) => livepeer(o) },
+  ionet: { name: 'ionet', description: 'io.net IO: hourly disinflationary emissions to GPU suppliers, investor/team unlocks, fee buyback-and-burn, device staking (Oct 2024)', create: (o) => ionet(o) },
   bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
 };
