@@ -8,6 +8,7 @@ import { filecoin } from './filecoin/model.js';
 import { helium } from './helium/model.js';
 import { livepeer } from './livepeer/model.js';
 import { ionet } from './ionet/model.js';
+import { aethir } from './aethir/model.js';
 
 export * as heliumSources from './helium/model.js';
 export { helium, type HeliumOptions } from './helium/model.js';
@@ -15,6 +16,7 @@ export { filecoin, type FilecoinOptions } from './filecoin/model.js';
 export { livepeer, type LivepeerOptions } from './livepeer/model.js';
 export { bittensor, type BittensorOptions } from './bittensor/model.js';
 export { ionet, type IonetOptions } from './ionet/model.js';
+export { aethir, type AethirOptions } from './aethir/model.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {
@@ -47,5 +49,6 @@ export const models: Readonly<Record<string, ModelEntry>> = {
   filecoin: { name: 'filecoin', description: 'Filecoin FIL: simple + baseline minting, 180-day reward vesting, pledge, burns (Oct 2024)', create: (o) => filecoin(o) },
   livepeer: { name: 'livepeer', description: 'Livepeer LPT: per-round inflation toward a 50% bonding target, treasury cut, unbonding (Oct 2024)', create: (o) => livepeer(o) },
   ionet: { name: 'ionet', description: 'io.net IO: hourly disinflationary emissions to GPU suppliers, investor/team unlocks, fee buyback-and-burn, device staking (Oct 2024)', create: (o) => ionet(o) },
+  aethir: { name: 'aethir', description: 'Aethir ATH: fixed 42B released from pools (checkers, containers, Edge 30/30/40 vesting), 80/20 fees, unlocks, Edge payback (Oct 2024)', create: (o) => aethir(o) },
   bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
 };

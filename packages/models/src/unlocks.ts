@@ -82,3 +82,30 @@ export function unlockPlan(total: number, unlocks: readonly Unlock[], start: str
   const pts = `[${points.map(([x, y]) => `[${x}, ${y}]`).join(', ')}]`;
   return { releasedAtStart, lockedAtStart, formula: `${total} * (table(t, ${pts}) - table(t - 1, ${pts}))`, steps };
 }
+
+/**
+ * A piecewise-constant value of the date as a formula of `t`: `values[i].value` from the step holding
+ * `values[i].from` (dates sorted; before the first, `before`). Folded into a per-step table.
+ * @example
+ * ```ts
+ * piecewise('2024-10-01', 1, 21, [{ from: '2024-11-01', value: 100 }, { from: '2025-06-13', value: 21 }]);
+ * // "table(t, [[31, 21], [32, 100], [255, 100], [256, 21]])"
+ * ```
+ */
+export function piecewise(start: string, stepDays: number, before: number, values: readonly { from: string; value: number }[]): string {
+  let current = before;
+  const points: [number, number][] = [];
+  for (const v of values) {
+    const s = stepOfDate(start, v.from, stepDays);
+    if (s <= 1) {
+      current = v.value;
+      continue;
+    }
+    const prev = points[points.length - 1];
+    if (!prev || prev[0] < s - 1) points.push([s - 1, current]);
+    current = v.value;
+    points.push([s, current]);
+  }
+  if (points.length === 0) return String(current);
+  return `table(t, [${points.map(([x, y]) => `[${x}, ${y}]`).join(', ')}])`;
+}
