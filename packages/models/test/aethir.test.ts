@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { WEI, checkerBaseDay, edgeReleased } from '../src/aethir/rules.js';
 import { checkParityAndConservation, paths } from './harness.js';
 
-type RunPaths = readonly (readonly number[])[];
+type RunPaths = readonly Float64Array[];
 const day = (iso: string) => Math.round((Date.parse(iso) - Date.parse('2024-10-01')) / 86_400_000) + 1; // the step holding a date
 
 describe('aethir: parity, conservation, registry', () => {
@@ -118,6 +118,14 @@ describe('aethir: calibration (docs/models/aethir.md)', () => {
 });
 
 describe('aethir: behaviour', () => {
+  it('the fee rules are parameters: feeToContainers = 1 and edgeFee = 0 leave the DAO nothing', async () => {
+    const spec = aethir({ years: 1, runs: 1, agents: 20 });
+    spec.params!.feeToContainers = 1;
+    spec.params!.edgeFee = 0;
+    const dao = (await paths(spec, ['ATH.dao'])).paths('ATH.dao')[0]!;
+    expect(dao.at(-1)).toBe(dao[0]);
+  });
+
   it('tokenomics-2.0 pays 10 ATH a device a day from 2025-10-01 instead of 21', async () => {
     const r = await paths(aethir({ years: 2, runs: 1, agents: 20, rules: 'tokenomics-2.0' }), ['edgeRelease.amount', 'edge.active']);
     const t = day('2025-10-01');

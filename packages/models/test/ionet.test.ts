@@ -109,12 +109,12 @@ describe('ionet: behaviour', () => {
     expect(hourly.paths('emission.amount')[0]![1]).not.toBeCloseTo(e3 / (365 / 12), 0);
   });
 
-  it('selling unlocks presses the price: with no unlock sold the price after the cliffs is higher in every run', async () => {
-    const base = ionet({ years: 3, runs: 4, agents: 20 });
-    const none = ionet({ years: 3, runs: 4, agents: 20 });
+  it('selling unlocks presses the price: with no unlock sold the median price after the cliffs is higher', async () => {
+    const base = ionet({ years: 3, runs: 20, agents: 20 });
+    const none = ionet({ years: 3, runs: 20, agents: 20 });
     none.params!.unlockSell = 0;
-    const a = await paths(base, ['price']);
-    const b = await paths(none, ['price']);
-    for (let run = 0; run < 4; run++) expect(b.paths('price')[run]!.at(-1)!).toBeGreaterThan(a.paths('price')[run]!.at(-1)!);
+    // runs diverge (the agents draw from the same stream as the price), so compare medians over runs
+    const median = (x: readonly Float64Array[]) => x.map((p) => p.at(-1)!).sort((a, b) => a - b)[10]!;
+    expect(median((await paths(none, ['price'])).paths('price'))).toBeGreaterThan(median((await paths(base, ['price'])).paths('price')));
   });
 });

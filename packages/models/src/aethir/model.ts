@@ -192,6 +192,7 @@ export function aethir(options: AethirOptions = {}): ModelSpec {
       sigma: 0.2,
       elasticity: 0.5,
       gpus0: GPUS,
+      feeToContainers: CONTAINER_FEE_SHARE,
       checkerDaily,
       containerDaily,
       quarterBonus: CHECKER_BONUS / CHECKER_QUARTERS,
@@ -228,8 +229,9 @@ export function aethir(options: AethirOptions = {}): ModelSpec {
       },
       { id: 'containerRelease', kind: 'transfer', asset: 'ATH', from: 'containerPool', to: 'containerRewards', amount: 'containerDaily', clock: { until: poolsEnd } },
       {
-        id: 'fees', kind: 'transfer', asset: 'ATH', from: 'liquid', to: { containerRewards: CONTAINER_FEE_SHARE, dao: 1 - CONTAINER_FEE_SHARE },
-        amount: 'demandUsd / ATH.price', description: 'users buy ATH to pay fees; 80% to containers, 20% retained [SEED]',
+        id: 'fees', kind: 'split', asset: 'ATH', from: 'liquid', amount: 'demandUsd / ATH.price',
+        parts: [{ to: 'dao', share: '1 - feeToContainers' }], rest: 'containerRewards',
+        description: 'users buy ATH to pay fees; 80% to containers, 20% retained [SEED]',
       },
       {
         id: 'containers', kind: 'population', count: agents, population: 50_000, initialActive: GPUS / 50_000,
@@ -240,9 +242,10 @@ export function aethir(options: AethirOptions = {}): ModelSpec {
         pays: { asset: 'ATH', from: 'containerRewards', to: 'liquid' },
       },
       {
-        id: 'edgeRelease', kind: 'transfer', asset: 'ATH', from: 'edgePool', to: { dao: EDGE_FEE, edgeClaims: 1 - EDGE_FEE },
+        id: 'edgeRelease', kind: 'split', asset: 'ATH', from: 'edgePool',
         amount: `min(edge.active * ${perDevice}, ${edgeCap})`,
-        description: 'devices × the per-device reward, at most the year\'s share / 365; 5% network fee [OFF]',
+        parts: [{ to: 'dao', share: 'edgeFee' }], rest: 'edgeClaims',
+        description: 'devices × the per-device reward, at most the year\'s share / 365; 5% network fee to the DAO [OFF]',
       },
       {
         id: 'payback', kind: 'signal', set: 'paybackDays',
