@@ -11,6 +11,8 @@ import { render } from './render/model.js';
 import { hivemapper } from './hivemapper/model.js';
 import { arweave } from './arweave/model.js';
 import { akash } from './akash/model.js';
+import { ionet } from './ionet/model.js';
+import { aethir } from './aethir/model.js';
 
 export * as heliumSources from './helium/model.js';
 export { helium, type HeliumOptions } from './helium/model.js';
@@ -21,6 +23,8 @@ export { render, type RenderOptions } from './render/model.js';
 export { hivemapper, type HivemapperOptions } from './hivemapper/model.js';
 export { arweave, type ArweaveOptions } from './arweave/model.js';
 export { akash, type AkashOptions } from './akash/model.js';
+export { ionet, type IonetOptions } from './ionet/model.js';
+export { aethir, type AethirOptions } from './aethir/model.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {
@@ -55,6 +59,8 @@ export const models: Readonly<Record<string, ModelEntry>> = {
   render: { name: 'render', description: 'Render RENDER: BME emissions by year with the RNP-006 splits, USD jobs burning RENDER for Render Credits, node operators (Oct 2024)', create: (o) => render(o) },
   hivemapper: { name: 'hivemapper', description: 'Hivemapper HONEY: weekly map-progress rewards from the 4B pool, Map Credit burns, the MIP-15 re-mint, unlocks, contributors (Oct 2024)', create: (o) => hivemapper(o) },
   arweave: { name: 'arweave', description: 'Arweave AR: 11M inflation on a 1-year block half-life, perpetual-storage fees, endowment draws, debt supply and the Kryder+ latch (Oct 2024)', create: (o) => arweave(o) },
+  ionet: { name: 'ionet', description: 'io.net IO: hourly disinflationary emissions to GPU suppliers, investor/team unlocks, fee buyback-and-burn, device staking (Oct 2024)', create: (o) => ionet(o) },
+  aethir: { name: 'aethir', description: 'Aethir ATH: fixed 42B released from pools (checkers, containers, Edge 30/30/40 vesting), 80/20 fees, unlocks, Edge payback (Oct 2024)', create: (o) => aethir(o) },
   bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
   akash: { name: 'akash', description: 'Akash AKT + USDC: Cosmos mint toward 67% bonded, community tax, 4%/20% take rates, staking on APR, providers paid by leases (Oct 2024)', create: (o) => akash(o) },
 };
