@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { publint } from 'publint';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,3 +88,48 @@ it('the check finds what is missing (a tarball without README, LICENSE or source
   expect(problems).toContain('LICENSE is missing');
   expect(problems.some((p) => /^dist\/index\.js\.map: source \.\.\/src\/index\.ts/.test(p))).toBe(true);
 });
+
+describe('publint', () => {
+  it.each(PUBLIC)('@flywheel/%s has no publint message (errors, warnings or suggestions, strict)', async (name) => {
+    const { messages } = await publint({ pkgDir: join(repo, 'packages', name), level: 'suggestion', strict: true });
+    expect(messages).toEqual([]);
+  }, 60_000);
+
+  it('publint finds a broken package (an export whose file does not exist)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flywheel-publint-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'broken', version: '1.0.0', type: 'module', exports: { '.': './dist/missing.js' } }));
+      const { messages } = await publint({ pkgDir: dir, level: 'suggestion', strict: true });
+      expect(messages.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+it('the tarballs installed into an empty project (not the workspace) run a model and the flywheel bin', () => {
+  const app = mkdtempSync(join(tmpdir(), 'flywheel-installed-'));
+  try {
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+    const tgz = readdirSync(dest).filter((f) => f.endsWith('.tgz')).map((f) => join(dest, f));
+    expect(tgz).toHaveLength(PUBLIC.length);
+    // from the local cache where possible (the workspace install filled it); the registry otherwise
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tgz], { cwd: app, stdio: 'pipe' });
+    mkdirSync(join(app, 'src'));
+    writeFileSync(join(app, 'src', 'main.js'), "import { run } from '@flywheel/sdk';\nimport { helium } from '@flywheel/models';\nconst r = await run(helium({ years: 1, runs: 4, agents: 20 }), { threads: 1 });\nconsole.log(JSON.stringify(r.toJSON().metrics.price.p50.at(-1)));\n");
+    const installed = spawnSync(process.execPath, ['src/main.js'], { cwd: app, encoding: 'utf8' });
+    expect(installed.status, installed.stderr).toBe(0);
+    // the same number as the workspace packages give
+    const workspace = spawnSync(process.execPath, ['--input-type=module', '-e', readFileSync(join(app, 'src', 'main.js'), 'utf8')], { cwd: repo, encoding: 'utf8' });
+    expect(workspace.status, workspace.stderr).toBe(0);
+    expect(installed.stdout).toBe(workspace.stdout);
+    // the resolved module is the installed copy, not the workspace
+    const where = spawnSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('@flywheel/sdk'))"], { cwd: app, encoding: 'utf8' });
+    expect(where.stdout).toContain(join(app, 'node_modules'));
+    const list = spawnSync(join(app, 'node_modules', '.bin', 'flywheel'), ['list'], { cwd: app, encoding: 'utf8' });
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^helium\s/m);
+  } finally {
+    rmSync(app, { recursive: true, force: true });
+  }
+}, 300_000);
