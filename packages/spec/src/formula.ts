@@ -435,9 +435,24 @@ function usage(name: string): string {
  * f.names; // [{ name: 'bonded', column: 4 }, { name: 'supply', column: 13 }, ...]
  * ```
  */
+/** The longest formula accepted, in characters. */
+export const MAX_FORMULA_CHARS = 10_000;
+/** The deepest nesting of parentheses and brackets accepted. */
+export const MAX_FORMULA_DEPTH = 64;
+/** The deepest formula tree accepted (a + b + c + … nests one level per operator). */
+export const MAX_FORMULA_TREE_DEPTH = 500;
+
 export function parseFormula(source: string, path: string): Formula {
   if (typeof source !== 'string') fail(ErrorCodes.FORMULA_SYNTAX, path, source, 'a formula must be a string', 'write the formula as a string, e.g. "a * b + 1"');
   const ctx: Ctx = { source, path, names: new Map() };
+  // bounds that keep parsing and compiling far from the call-stack limit (a raw RangeError before)
+  if (source.length > MAX_FORMULA_CHARS) fail(ErrorCodes.FORMULA_INVALID, path, `${source.slice(0, 40)}… (${source.length} characters)`, `a formula may have at most ${MAX_FORMULA_CHARS} characters`, 'split it into signals (a signal block computes a part, the formula reads the signal), or use table() for a long piecewise curve');
+  for (let i = 0, depth = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 40 || c === 91) {
+      if (++depth > MAX_FORMULA_DEPTH) issue(ctx, ErrorCodes.FORMULA_INVALID, i, `parentheses nested deeper than ${MAX_FORMULA_DEPTH}`, 'flatten the expression or split it into signals');
+    } else if (c === 41 || c === 93) depth--;
+  }
   const first = skipSpaces(source, 0);
   if (first >= source.length) issue(ctx, ErrorCodes.FORMULA_SYNTAX, first, 'empty formula', 'write an expression, e.g. "a * b + 1"');
   let tree: jsep.Expression;
@@ -466,6 +481,18 @@ export function parseFormula(source: string, path: string): Formula {
       issue(ctx, ErrorCodes.FORMULA_SYNTAX, Math.min(je.index, source.length), desc.charAt(0).toLowerCase() + desc.slice(1), 'check the operators and parentheses near that column');
     }
     throw e;
+  }
+  // the tree's depth, without recursion: a chain of 2,500 "+" overflowed the compiler's stack
+  const stack: [jsep.Expression, number][] = [[tree, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_FORMULA_TREE_DEPTH) issue(ctx, ErrorCodes.FORMULA_INVALID, startOf(node), `more than ${MAX_FORMULA_TREE_DEPTH} operations nested in one another`, 'split the formula into signals (a signal block computes a part, the formula reads the signal)');
+    // every child, whatever jsep calls it (left, right, argument, arguments, expressions, …)
+    for (const v of Object.values(node as unknown as Record<string, unknown>)) {
+      for (const child of Array.isArray(v) ? v : [v]) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') stack.push([child as jsep.Expression, depth + 1]);
+      }
+    }
   }
   const ast = convert(ctx, tree);
   const names = [...ctx.names].map(([name, column]) => ({ name, column })).sort((a, b) => a.column - b.column);
