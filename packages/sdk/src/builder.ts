@@ -80,6 +80,11 @@ export class FlywheelBuilder {
     return this.#with(this.#spec, { ...this.#options, statistics: mode });
   }
 
+  /** Run even when the work is estimated above about an hour on one core (see `LONG_RUN_WORK`). */
+  allowLong(allow = true): FlywheelBuilder {
+    return this.#with(this.#spec, { ...this.#options, allowLong: allow });
+  }
+
   /** Keep every run's values for `result.paths(metric)` (memory grows with runs). */
   keepRuns(keep = true): FlywheelBuilder {
     return this.#with(this.#spec, { ...this.#options, keepRuns: keep });

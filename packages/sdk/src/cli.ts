@@ -43,6 +43,7 @@ Options for run:
                          sketch within a stated relative error, 0.78% to 3.1%; memory does not
                          grow with runs); auto (default): exact up to 256 MiB of per-run
                          values, streaming beyond
+  --allow-long           run even when the work is estimated above about an hour on one core
   --quiet                no progress bar
   -h, --help             this help (after any command too)
   -v, --version          the version
@@ -129,6 +130,7 @@ const COMMON_OPTIONS = {
   threads: { type: 'string' },
   metrics: { type: 'string' },
   statistics: { type: 'string' },
+  'allow-long': { type: 'boolean' },
 } as const;
 
 interface CommonValues {
@@ -141,6 +143,7 @@ interface CommonValues {
   threads?: string | undefined;
   metrics?: string | undefined;
   statistics?: string | undefined;
+  'allow-long'?: boolean | undefined;
 }
 
 /** A spec from a JSON file (validated later, with the rest of the options). */
@@ -187,6 +190,9 @@ function setup(positionals: string[], values: CommonValues): { name: string; bui
   if (values.statistics !== undefined) {
     if (values.statistics !== 'auto' && values.statistics !== 'exact' && values.statistics !== 'streaming') usage('unknown statistics mode', '--statistics', values.statistics, 'Use auto, exact or streaming.');
     b = b.statistics(values.statistics);
+  }
+  if (values['allow-long']) {
+    b = b.allowLong();
   }
   // output files are named after the model: a spec file's own name, made safe for a file name
   const label = name.endsWith('.json') ? String(spec.name ?? 'model').replace(/[^A-Za-z0-9._-]+/g, '_') : name;

@@ -48,7 +48,18 @@ export interface RunOptions {
    * statistics). Implies exact statistics; memory grows with runs. Default false.
    */
   keepRuns?: boolean;
+  /**
+   * Run even when the work is estimated above {@link LONG_RUN_WORK} (about an hour on one core):
+   * without it such a run is refused with RUN_TOO_LARGE and the estimate. Default false.
+   */
+  allowLong?: boolean;
 }
+
+/**
+ * Work (runs × steps × (agents + 20)) above which `run` asks for `allowLong: true`: 3·10^12, about
+ * an hour at the engine's 1.2–2.5 ns per agent-step on one core.
+ */
+export const LONG_RUN_WORK = 3e12;
 
 /**
  * Largest per-run values `statistics: 'auto'` keeps for exact percentiles (256 MiB).
@@ -141,7 +152,7 @@ export function checkRunOptions(options: unknown): asserts options is RunOptions
   const bad = (path: string, value: unknown, message: string, hint: string): never => fail(ErrorCodes.RUN_INVALID_OPTION, path, value, message, hint);
   if (options === null || typeof options !== 'object' || Array.isArray(options)) bad('options', options, 'run options must be an object', 'Pass e.g. { engine: "wasm", threads: 2 }, or nothing.');
   const o = options as Record<string, unknown>;
-  const known = ['engine', 'onProgress', 'wasm', 'threads', 'metrics', 'statistics', 'keepRuns'];
+  const known = ['engine', 'onProgress', 'wasm', 'threads', 'metrics', 'statistics', 'keepRuns', 'allowLong'];
   for (const k of Object.keys(o)) if (!known.includes(k)) bad(k, o[k], `unknown run option "${k}"`, `Known options: ${known.join(', ')}.`);
   if (o.metrics !== undefined && !(Array.isArray(o.metrics) && o.metrics.every((m) => typeof m === 'string'))) bad('metrics', o.metrics, 'metrics must be an array of metric names', 'e.g. { metrics: ["totalSupply", "price"] }');
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') bad('onProgress', o.onProgress, 'onProgress must be a function (done, total) => void', 'Pass a function, or leave it out.');
@@ -177,6 +188,9 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
   const work = R * model.steps * (model.agents + 20);
+  if (work > LONG_RUN_WORK && options.allowLong !== true) {
+    fail(ErrorCodes.RUN_TOO_LARGE, 'monteCarlo.runs', R, `${R.toLocaleString('en-US')} runs × ${model.steps.toLocaleString('en-US')} steps × ${model.agents.toLocaleString('en-US')} agents is about ${(work / 1e12).toFixed(1)}·10^12 agent-steps, roughly ${((work * 2e-9) / 3600).toFixed(1)} hours on one core`, 'Pass allowLong: true (CLI: --allow-long) to run it anyway, or use fewer runs, agents or steps, more threads or shards.');
+  }
   const pool = t === 'auto' ? (work >= AUTO_THREADS_MIN_WORK ? await loadPool() : undefined) : t > 1 && R > 1 ? await loadPool() : undefined;
   const threads = t === 'auto' ? (pool ? Math.min(R, await pool.availableThreads()) : 1) : Math.min(t, R);
   const chunk = options.onProgress ? Math.max(1, Math.ceil(R / 100)) : R;
