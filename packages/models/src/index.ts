@@ -21,6 +21,7 @@ export { render, type RenderOptions } from './render/model.js';
 export { hivemapper, type HivemapperOptions } from './hivemapper/model.js';
 export { arweave, type ArweaveOptions } from './arweave/model.js';
 export { akash, type AkashOptions } from './akash/model.js';
+export { chains, withChain, type ChainInfo, type ChainName, type ChainOperation, type Sourced, type WithChainOptions } from './chains/index.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {
