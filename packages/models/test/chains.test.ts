@@ -85,6 +85,25 @@ describe('the operations a model generates', () => {
     expect(onboarded).toBeCloseTo(peak - p('hotspots.active')[0]!, 6);
   });
 
+  it('with two populations, rewards count both and each onboards above its own peak', async () => {
+    const base = helium({ years: 1, runs: 1 });
+    const pop = base.blocks.find((b) => b.kind === 'population')!;
+    const two = { ...base, blocks: [...base.blocks, { ...pop, id: 'more', count: 50, population: 5_000, initialActive: 0.2 } as typeof pop] };
+    const spec = withChain(two, 'iotex');
+    expect(Object.keys(spec.signals!)).toEqual(expect.arrayContaining(['chain_peak_0', 'chain_peak_1']));
+    const r = await run(spec, { metrics: ['chain.reward', 'chain.onboard', 'hotspots.active', 'more.active'], keepRuns: true, threads: 1 });
+    const p = (m: string) => r.paths(m)[0]!;
+    const peak = [p('hotspots.active')[0]!, p('more.active')[0]!];
+    expect(peak[1]).toBeCloseTo(1_000, 9); // round(0.2 × 50) agents of 100
+    for (let t = 1; t <= spec.time.steps; t++) {
+      const a = [p('hotspots.active')[t]!, p('more.active')[t]!];
+      expect(p('chain.reward')[t]).toBeCloseTo(a[0]! + a[1]!, 9);
+      expect(p('chain.onboard')[t]).toBeCloseTo(Math.max(0, a[0]! - peak[0]!) + Math.max(0, a[1]! - peak[1]!), 9);
+      peak[0] = Math.max(peak[0]!, a[0]!);
+      peak[1] = Math.max(peak[1]!, a[1]!);
+    }
+  });
+
   it('the same operations cost what each chain\'s fees say: peaq $0.00025 each; options replace fees, price and capacity', async () => {
     const base = helium({ years: 1, runs: 1 });
     const metrics = ['chain.costUsd', 'chain.ops', 'chain.utilisation'];

@@ -55,7 +55,7 @@ export interface CompareRow {
   /**
    * Years until a provider who joins at the start earns back its hardware: the first step at which
    * Σ (mean provider revenue / mean active providers − mean running cost per provider) reaches the
-   * first population's `capex.usd`. Null with a note where it is not defined or not reached.
+   * `capex.usd` of the first population that has one. Null with a note where it is not defined or not reached.
    */
   providerPaybackYears: number | null;
   providerPaybackNote: PaybackNote | null;
@@ -82,6 +82,13 @@ function meanOf(d: { kind: string; value?: number; min?: number; max?: number; m
   if (d.kind === 'constant') return d.value!;
   if (d.kind === 'uniform') return (d.min! + d.max!) / 2;
   return d.median! * Math.exp((d.sigma! * d.sigma!) / 2);
+}
+
+type PopulationBlock = Extract<ModelSpec['blocks'][number], { kind: 'population' }>;
+
+/** The population whose payback compare reports: the first with a hardware cost (`capex.usd` > 0). */
+function paybackPopulation(spec: ModelSpec): PopulationBlock | undefined {
+  return spec.blocks.find((b): b is PopulationBlock => b.kind === 'population' && (b.capex?.usd ?? 0) > 0);
 }
 
 /** The spec compare runs: the model, a signal valuing each step's mint at the price (if the main asset has one) and the chain (if any). */
@@ -132,13 +139,13 @@ export function compareRow(name: string, spec: ModelSpec, r: RunResult): Compare
   // provider payback
   let payback: number | null = null;
   let note: PaybackNote | null = null;
-  const pop = spec.blocks.find((b) => b.kind === 'population') as Extract<ModelSpec['blocks'][number], { kind: 'population' }> | undefined;
-  if (!pop) note = 'no providers';
-  else if (!pop.capex || !(pop.capex.usd > 0)) note = 'no hardware cost';
+  const pop = paybackPopulation(spec);
+  if (!spec.blocks.some((b) => b.kind === 'population')) note = 'no providers';
+  else if (!pop?.capex) note = 'no hardware cost';
   else {
     const per = pop.costPer === 'step' ? r.stepDays : PERIOD_DAYS[pop.costPer];
     const costStep = (meanOf(pop.cost) * r.stepDays) / per;
-    const rev = r.metric('providerRevenueUsd').mean, active = r.metric('activeProviders').mean;
+    const rev = r.metric(`${pop.id}.revenueUsd`).mean, active = r.metric(`${pop.id}.active`).mean;
     let net = 0;
     for (let t = 1; t <= S && payback === null; t++) {
       net += (active[t]! > 0 ? rev[t]! / active[t]! : 0) - costStep;
@@ -172,9 +179,10 @@ export function compareRow(name: string, spec: ModelSpec, r: RunResult): Compare
 /** The metrics compare stores for a spec made by {@link compareSpec}. */
 export function compareMetrics(spec: ModelSpec): string[] {
   const valid = validateSpec(spec);
-  const want = ['totalSupply', 'circulatingSupply', 'cumulativeMinted', 'cumulativeBurned', 'stakedSupply', 'demandUsd', 'activeProviders', 'providerRevenueUsd', INCENTIVES_SIGNAL, 'chain.costUsd', 'chain.utilisation'];
+  const want = ['totalSupply', 'circulatingSupply', 'cumulativeMinted', 'cumulativeBurned', 'stakedSupply', 'demandUsd', INCENTIVES_SIGNAL, 'chain.costUsd', 'chain.utilisation'];
   const have = new Set([...defaultMetrics(valid), ...valid.blocks.filter((b) => b.kind === 'chainCost').flatMap((b) => [`${b.id}.costUsd`, `${b.id}.utilisation`])]);
-  return want.filter((m) => have.has(m));
+  const pop = paybackPopulation(spec);
+  return [...want.filter((m) => have.has(m)), ...(pop ? [`${pop.id}.active`, `${pop.id}.revenueUsd`] : [])];
 }
 
 /**

@@ -43,7 +43,9 @@ describe('compare()', () => {
       // the model alone: compare's extra signal and chain block change none of its own metrics
       const plain = await run(base, { metrics: ['totalSupply', 'cumulativeMinted', 'cumulativeBurned'] });
       const spec = withChain({ ...base, signals: { ...(base.signals ?? {}), [INCENTIVES_SIGNAL]: { initial: 0 } }, blocks: [...base.blocks, { id: INCENTIVES_SIGNAL, kind: 'signal', set: INCENTIVES_SIGNAL, formula: `${base.mainAsset}.minted * ${base.mainAsset}.price` } as never] }, 'solana');
-      const r = await run(spec, { metrics: ['totalSupply', 'circulatingSupply', 'cumulativeMinted', 'cumulativeBurned', 'chain.costUsd', ...(['stakedSupply', 'demandUsd', 'activeProviders', 'providerRevenueUsd'].filter((m) => compareMetrics(spec).includes(m))), INCENTIVES_SIGNAL] });
+      // payback: the first population with a hardware cost
+      const pop = spec.blocks.find((b) => b.kind === 'population' && (b as any).capex?.usd > 0) as any;
+      const r = await run(spec, { metrics: ['totalSupply', 'circulatingSupply', 'cumulativeMinted', 'cumulativeBurned', 'chain.costUsd', ...(['stakedSupply', 'demandUsd'].filter((m) => compareMetrics(spec).includes(m))), INCENTIVES_SIGNAL, ...(pop ? [`${pop.id}.active`, `${pop.id}.revenueUsd`] : [])] });
       const S = r.steps, T = r.metric('totalSupply').mean, years = (S * r.stepDays) / 365;
       expect(Array.from(r.metric('totalSupply').mean)).toEqual(Array.from(plain.metric('totalSupply').mean));
       expect(row.steps).toBe(S);
@@ -62,15 +64,14 @@ describe('compare()', () => {
       } else expect([row.revenueUsd, row.revenueToIncentives]).toEqual([null, null]);
       expect(row.chainCostUsdPerYear! / (total('chain.costUsd') / years)).toBeCloseTo(1, 12);
       // payback: the population's capex against the mean revenue per provider less its running cost
-      const pop = spec.blocks.find((b) => b.kind === 'population') as any;
-      if (!pop?.capex) {
+      if (!pop) {
         expect(row.providerPaybackYears).toBeNull();
-        expect(row.providerPaybackNote).toBe(pop ? 'no hardware cost' : 'no providers');
+        expect(row.providerPaybackNote).toBe(spec.blocks.some((b) => b.kind === 'population') ? 'no hardware cost' : 'no providers');
       } else {
         const d = pop.cost;
         const mean = d.kind === 'constant' ? d.value : d.kind === 'uniform' ? (d.min + d.max) / 2 : d.median * Math.exp(d.sigma ** 2 / 2);
         const perDays = { day: 1, week: 7, month: 365 / 12, year: 365, hour: 1 / 24 }[pop.costPer as 'day'] ?? r.stepDays;
-        const rev = r.metric('providerRevenueUsd').mean, act = r.metric('activeProviders').mean;
+        const rev = r.metric(`${pop.id}.revenueUsd`).mean, act = r.metric(`${pop.id}.active`).mean;
         let net = 0, at: number | null = null;
         for (let t = 1; t <= S && at === null; t++) {
           net += rev[t]! / act[t]! - (mean * r.stepDays) / perDays;

@@ -13,7 +13,7 @@ export interface WithChainOptions {
   fees?: Partial<Record<ChainOperation, number>>;
   /** Throughput the utilisation is measured against, operations per second (default: the catalogue's). */
   capacity?: number;
-  /** Providers that receive rewards each step, a formula (default: the first population's `<id>.active`; 0 without a population). */
+  /** Providers that receive rewards each step, a formula (default: the sum of every population's `<id>.active`; 0 without a population). */
   providers?: string;
   /** Reward distributions (claims) per provider per day (default 1: one per daily epoch [ASSUMPTION; Helium's Solana reward epoch is 24 h, OFF HIP-77]). */
   claimsPerProviderPerDay?: number;
@@ -37,10 +37,11 @@ function daysOf(spec: ModelSpec): number {
  * Adds the cost of running the model's on-chain side on a chain of the catalogue: a `chainCost`
  * block appended after the model's blocks, counting each step
  *
- * - **onboard**: devices onboarded (one NFT, compressed on Solana, per device): the growth of the
- *   first population's active providers above the most it has had (a device that leaves and
- *   returns keeps its NFT), read from a signal `<id>_peak`;
- * - **reward**: reward distributions: providers × claims per provider per day × days per step;
+ * - **onboard**: devices onboarded (one NFT, compressed on Solana, per device): the growth of each
+ *   population's active providers above the most it has had (a device that leaves and returns
+ *   keeps its NFT), read from a signal `<id>_peak` (`<id>_peak_<k>` with several populations);
+ * - **reward**: reward distributions: providers (every population's active) × claims per
+ *   provider per day × days per step;
  * - **burn**: credit-burn transactions: the USD burned in the step / USD per burn;
  * - **oracle**: oracle updates per day × days per step;
  *
@@ -64,20 +65,20 @@ export function withChain(spec: ModelSpec, chain: ChainName | string, options: W
   const blocks: Block[] = [...spec.blocks];
   const signals = { ...(spec.signals ?? {}) };
 
-  const pop = spec.blocks.find((b): b is Extract<Block, { kind: 'population' }> => b.kind === 'population');
-  const providers = options.providers ?? (pop ? `${pop.id}.active` : '0');
+  const pops = spec.blocks.filter((b): b is Extract<Block, { kind: 'population' }> => b.kind === 'population');
+  const providers = options.providers ?? (pops.length > 0 ? pops.map((p) => `${p.id}.active`).join(' + ') : '0');
   const burnsUsd = options.burnsUsd ?? (spec.blocks.filter((b) => b.kind === 'creditBurn').map((b) => `${b.id}.usd`).join(' + ') || '0');
   const fee = (op: ChainOperation) => options.fees?.[op] ?? info.fee[op].value;
 
-  let onboard = '0';
-  const peak = `${id}_peak`;
-  if (pop) {
+  // one peak per population: a device is onboarded once, when its population first exceeds its peak
+  const peaks = pops.map((p, k) => {
+    const name = pops.length === 1 ? `${id}_peak` : `${id}_peak_${k}`;
     // the real providers active at the start: round(initialActive × count) agents of population / count each
-    const count = pop.count;
-    const active0 = (Math.round((pop.initialActive ?? 1) * count) * (pop.population ?? count)) / count;
-    signals[peak] = { initial: active0, lag: true, description: `the most active providers ${pop.id} has had (devices already onboarded)` };
-    onboard = `max(0, ${pop.id}.active - ${peak})`;
-  }
+    const active0 = (Math.round((p.initialActive ?? 1) * p.count) * (p.population ?? p.count)) / p.count;
+    signals[name] = { initial: active0, lag: true, description: `the most active providers ${p.id} has had (devices already onboarded)` };
+    return { name, pop: p.id };
+  });
+  const onboard = peaks.length > 0 ? peaks.map((q) => `max(0, ${q.pop}.active - ${q.name})`).join(' + ') : '0';
 
   let nativePrice: number | string = options.nativePrice ?? info.nativePriceUsd.value;
   const sigma = options.nativeVolatility ?? 0;
@@ -101,6 +102,6 @@ export function withChain(spec: ModelSpec, chain: ChainName | string, options: W
     nativePrice,
     capacity: options.capacity ?? info.capacity.value,
   } as Block);
-  if (pop) blocks.push({ id: `${id}_onboarded`, kind: 'signal', set: peak, formula: `max(${peak}, ${pop.id}.active)` } as Block);
+  peaks.forEach((q, k) => blocks.push({ id: `${id}_onboarded${peaks.length === 1 ? '' : `_${k}`}`, kind: 'signal', set: q.name, formula: `max(${q.name}, ${q.pop}.active)` } as Block));
   return { ...spec, signals, blocks };
 }
