@@ -55,7 +55,7 @@ export const ARBITRUM_GAS_PRICE_GWEI = 0.01;
 export const ARBITRUM_GAS_PER_SECOND = 7_000_000;
 /** Peak Arbitrum throughput, TPS. [SEED "Arbitrum 可以达到最多 40,000 TPS"] */
 export const ARBITRUM_PEAK_TPS = 40_000;
-/** ETH price, USD, 2024-10-01. [UNC: about $2,600 on 2024-10-01 (market data, not checked against a source here)] */
+/** ETH price, USD, 2024-10-01. [3P binance.com/square/post/14413690252985: ETH fell 12.73% in early October "since Oct. 1 … from a high of $2,648"; theequityreport.net: "nearly $2,700 a few days" before Oct 4] */
 export const ETH_PRICE_USD = 2_600;
 
 /**
@@ -111,7 +111,7 @@ export const chains: Readonly<Record<'solana' | 'arbitrum' | 'iotex' | 'peaq', C
   },
   arbitrum: {
     name: 'arbitrum', label: 'Arbitrum One (Ethereum L2)', native: 'ETH',
-    nativePriceUsd: { value: ETH_PRICE_USD, source: '[UNC] about $2,600 on 2024-10-01' },
+    nativePriceUsd: { value: ETH_PRICE_USD, source: '[3P binance.com/square] a high of $2,648 on 2024-10-01; $2,600 used' },
     fee: {
       onboard: evm('onboard', ARBITRUM_GAS_PRICE_GWEI * 1e-9, 'ETH', '(0.01 gwei [UNC])'),
       reward: evm('reward', ARBITRUM_GAS_PRICE_GWEI * 1e-9, 'ETH', '(0.01 gwei [UNC])'),
