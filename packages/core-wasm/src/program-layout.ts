@@ -30,7 +30,8 @@ export const I_STEP_CONTROLLER = 18; // [18, next, outRate, outAmount, ratioPc, 
 export const I_ISSUANCE_HALVING = 19; // [19, next, outAmount, outRate, issuancePc, P, MOVE...]
 export const I_BOND = 20; // [20, next, outBonded, outUnbonded, outReleased, bondPc, unbondPc, liquid, bonded, unbonding, ring, delay]
 export const I_BAND_CONTROLLER = 21; // [21, next, outRate, outAmount, outLow, outHigh, ratioPc, supplyPc, P, S, table, MOVE...]
-export const I_COUNT = 22;
+export const I_CHAIN_COST = 22; // [22, next, outOps, outFee, outCost, outUtil, pricePc, capPerStep, n, (countPc, feePc, outCount) × n]
+export const I_COUNT = 23;
 
 // "amountPc" −1: the whole balance of the source account.
 // baselineMinting parameters at P: [ticks per step, λ per tick, simpleTotal, baselineTotal, b0, g per tick]; state at S: [τ, cumulative realized, θ].

@@ -25,6 +25,7 @@ export { arweave, type ArweaveOptions } from './arweave/model.js';
 export { akash, type AkashOptions } from './akash/model.js';
 export { ionet, type IonetOptions } from './ionet/model.js';
 export { aethir, type AethirOptions } from './aethir/model.js';
+export { chains, withChain, type ChainInfo, type ChainName, type ChainOperation, type Sourced, type WithChainOptions } from './chains/index.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {

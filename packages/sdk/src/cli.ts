@@ -6,7 +6,7 @@
 import { accessSync, constants as fsConstants, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { models } from '@flywheel/models';
+import { chains, models, withChain } from '@flywheel/models';
 import { ErrorCodes, FlywheelError, fail, type ModelSpec } from '@flywheel/spec';
 import cliProgress from 'cli-progress';
 import { flywheel, type FlywheelBuilder } from './builder.js';
@@ -16,6 +16,8 @@ import { sweep } from './sweep.js';
 import { createRequire } from 'node:module';
 import { mergeShards, type Shard } from './shard.js';
 import { mergeShardFiles, writeShardFile } from './shard-file.js';
+import { compare, compareCSV, formatCompareTable } from './compare.js';
+import { defaultMetrics } from './program/compile.js';
 
 const HELP = `flywheel — DePIN token-economy simulations
 
@@ -25,6 +27,8 @@ Usage:
   flywheel run <model> --shard I/N --out DIR [options]   one shard of the runs (writes DIR/<model>-shard-I-of-N.fwshard)
   flywheel merge <shard.fwshard>... [--format table|json|csv] [--statistics auto|exact|streaming] [--out DIR]
   flywheel sweep <model> (--grid path=a,b,c | --grid path=lo..hi:n)... [options]
+  flywheel compare [model...] [--years Y] [--runs R] [--seed S] [--chain C] [--format table|json|csv]
+                         every model (or the ones named) over the same horizon, one row each
 
 Options for run:
   --years Y              horizon in years            --steps N     horizon in steps
@@ -44,9 +48,16 @@ Options for run:
                          grow with runs); auto (default): exact up to 256 MiB of per-run
                          values, streaming beyond
   --allow-long           run even when the work is estimated above about an hour on one core
+  --chain solana|arbitrum|iotex|peaq
+                         add the cost of the model's on-chain side on that chain (docs/models/chains.md):
+                         chain.costUsd, chain.ops, chain.utilisation, chain.fee
   --quiet                no progress bar
   -h, --help             this help (after any command too)
   -v, --version          the version
+
+Options for compare (default: every registered model, 10 years, 200 runs):
+  --years Y --runs R --seed S --engine --threads --chain C --out DIR
+  --format table|json|csv
 
 Options for sweep (plus --runs --seed --steps --years --set --engine --threads --format json|csv --out):
   --grid path=a,b,c      values for one spec path; repeat for a cartesian grid
@@ -131,6 +142,7 @@ const COMMON_OPTIONS = {
   metrics: { type: 'string' },
   statistics: { type: 'string' },
   'allow-long': { type: 'boolean' },
+  chain: { type: 'string' },
 } as const;
 
 interface CommonValues {
@@ -144,6 +156,7 @@ interface CommonValues {
   metrics?: string | undefined;
   statistics?: string | undefined;
   'allow-long'?: boolean | undefined;
+  chain?: string | undefined;
 }
 
 /** A spec from a JSON file (validated later, with the rest of the options). */
@@ -161,13 +174,22 @@ function readSpecFile(path: string): ModelSpec {
   }
 }
 
+/** Fails with the catalogue's names unless `chain` is one of its chains. */
+function checkChain(chain: string): void {
+  if (!Object.hasOwn(chains, chain)) fail(ErrorCodes.MODEL_UNKNOWN, '--chain', chain, `unknown chain "${chain}"`, `Known chains: ${Object.keys(chains).join(', ')}.`);
+}
+
 /** The model named by the first positional argument, and a builder with the common options applied. */
 function setup(positionals: string[], values: CommonValues): { name: string; builder: FlywheelBuilder; engine: 'wasm' | 'reference' } {
   const name = positionals[0];
   if (!name) usage('missing model name', 'model', undefined, `Run "flywheel list"; known models: ${Object.keys(models).join(', ')}.`);
   if (positionals.length > 1) usage('too many arguments', 'model', positionals.slice(1), 'Give one model name; options start with --.');
-  const spec = name.endsWith('.json') ? readSpecFile(name) : Object.hasOwn(models, name) ? models[name]!.create() : undefined;
+  let spec = name.endsWith('.json') ? readSpecFile(name) : Object.hasOwn(models, name) ? models[name]!.create() : undefined;
   if (!spec) fail(ErrorCodes.MODEL_UNKNOWN, 'model', name, `unknown model "${name}"`, `Known models: ${Object.keys(models).join(', ')}; or give a spec file (a path ending in .json).`);
+  if (values.chain !== undefined) {
+    checkChain(values.chain);
+    spec = withChain(spec, values.chain);
+  }
   const engine = values.engine ?? 'wasm';
   if (engine !== 'wasm' && engine !== 'reference') usage('unknown engine', '--engine', engine, 'Use wasm or reference.');
   if (values.years !== undefined && values.steps !== undefined) usage('give --years or --steps, not both', '--years', values.years, 'Drop one of them.');
@@ -187,6 +209,7 @@ function setup(positionals: string[], values: CommonValues): { name: string; bui
     b = b.threads(n);
   }
   if (values.metrics !== undefined) b = b.metrics(values.metrics.split(',').map((m) => m.trim()) as MetricName[]);
+  else if (values.chain !== undefined) b = b.metrics([...defaultMetrics(b.validate()), 'chain.costUsd', 'chain.ops', 'chain.utilisation', 'chain.fee'] as MetricName[]);
   if (values.statistics !== undefined) {
     if (values.statistics !== 'auto' && values.statistics !== 'exact' && values.statistics !== 'streaming') usage('unknown statistics mode', '--statistics', values.statistics, 'Use auto, exact or streaming.');
     b = b.statistics(values.statistics);
@@ -289,7 +312,20 @@ async function output(result: RunResult, name: string, format: string, out: stri
   if (format === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
   else if (format === 'paths') await writeAll(process.stdout, result.pathsCSVChunks());
   else if (format === 'csv') process.stdout.write(result.toCSV());
-  else process.stdout.write(`${formatTable(result)}\n`);
+  else process.stdout.write(`${formatTable(result)}${result.has('chain.costUsd') ? `\n${chainLine(result)}` : ''}\n`);
+}
+
+/** The on-chain cost line under the table of a run with --chain. */
+function chainLine(result: RunResult): string {
+  const cost = result.metric('chain.costUsd').mean, ops = result.metric('chain.ops').mean, util = result.metric('chain.utilisation').mean;
+  let c = 0, o = 0, peak = 0;
+  for (let t = 1; t <= result.steps; t++) {
+    c += cost[t]!;
+    o += ops[t]!;
+    peak = Math.max(peak, util[t]!);
+  }
+  const perYear = 365 / (result.steps * result.stepDays);
+  return `on-chain (mean): $${fmt(c * perYear)}/yr, ${fmt(o * perYear)} operations/yr, peak utilisation ${pct(peak)} of the chain's throughput`;
 }
 
 function parseGrid(raw: string): [string, unknown[]] {
@@ -355,6 +391,48 @@ async function cmdMerge(args: string[]): Promise<void> {
   await output(result, result.model, format, values.out);
 }
 
+async function cmdCompare(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: { years: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, engine: { type: 'string' }, threads: { type: 'string' }, chain: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } },
+  });
+  const format = values.format ?? 'table';
+  if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
+  for (const n of positionals) {
+    if (!Object.hasOwn(models, n)) fail(ErrorCodes.MODEL_UNKNOWN, 'model', n, `unknown model "${n}"`, `Known models: ${Object.keys(models).join(', ')}.`);
+  }
+  if (values.chain !== undefined) checkChain(values.chain);
+  const engine = values.engine ?? 'wasm';
+  if (engine !== 'wasm' && engine !== 'reference') usage('unknown engine', '--engine', engine, 'Use wasm or reference.');
+  const years = num('years', values.years, false);
+  if (years !== undefined && !(years > 0)) usage('--years must be positive', '--years', values.years, 'Use e.g. --years 10.');
+  const runs = num('runs', values.runs, true);
+  if (runs !== undefined && runs < 1) usage('--runs must be at least 1', '--runs', values.runs, 'Use e.g. --runs 100.');
+  const seed = num('seed', values.seed, true);
+  let threads: number | 'auto' = 'auto';
+  if (values.threads !== undefined && values.threads !== 'auto') {
+    threads = num('threads', values.threads, true)!;
+    if (threads < 1) usage('--threads must be at least 1', '--threads', values.threads, 'Use e.g. --threads 2, or auto.');
+  }
+  if (values.out !== undefined) writableDir(values.out);
+  const showProgress = !values.quiet && process.stderr.isTTY;
+  const result = await compare(positionals, {
+    ...(years !== undefined ? { years } : {}), ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}),
+    ...(values.chain !== undefined ? { chain: values.chain } : {}), engine, threads,
+    onModel: (done, total, name) => {
+      if (showProgress) process.stderr.write(`\r${name} done (${done}/${total})${done === total ? '\n' : ''}`);
+    },
+  });
+  const json = `${JSON.stringify(result)}\n`;
+  if (values.out) {
+    writeFileSync(join(values.out, 'compare.json'), json);
+    writeFileSync(join(values.out, 'compare.csv'), compareCSV(result));
+  }
+  if (format === 'json') process.stdout.write(json);
+  else if (format === 'csv') process.stdout.write(compareCSV(result));
+  else process.stdout.write(`${formatCompareTable(result)}\n`);
+}
+
 function cmdList(): void {
   const width = Math.max(...Object.keys(models).map((n) => n.length));
   for (const m of Object.values(models)) process.stdout.write(`${m.name.padEnd(width)}  ${m.description}\n`);
@@ -391,6 +469,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (cmd === 'run') await cmdRun(rest);
     else if (cmd === 'sweep') await cmdSweep(rest);
     else if (cmd === 'merge') await cmdMerge(rest);
+    else if (cmd === 'compare') await cmdCompare(rest);
     else usage(`unknown command "${cmd}"`, 'command', cmd, 'Use "flywheel list" or "flywheel run <model>"; see flywheel --help.');
     return 0;
   } catch (e) {

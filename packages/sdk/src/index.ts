@@ -14,6 +14,7 @@ export { runShard, mergeShards, shardRange, type Shard } from './shard.js';
 export { sweep, sweepPoints, SweepResult, SWEEP_WAVE, type SweepPlan, type SweepPoint } from './sweep.js';
 export { RunResult, type MetricSeries, type Summary, type YearRow, type RunResultJSON, type RunResultInit } from './result.js';
 export { flywheel, FlywheelBuilder } from './builder.js';
+export { compare, compareRow, compareSpec, compareMetrics, compareCSV, formatCompareTable, INCENTIVES_SIGNAL, type CompareOptions, type CompareResult, type CompareRow, type PaybackNote } from './compare.js';
 export { METRICS, METRIC_DOCS, type MetricName } from './metrics.js';
 export { simulateReference, statsReference } from './engine/reference.js';
 export { WasmSession } from './engine/wasm.js';

@@ -38,6 +38,9 @@ const block = (i: number) =>
       id: `b${i}`, kind: 'bandController', asset: 'T', to, ratio: String(ratio), goal: 0.67, rateChange: 5, initial: 0.13, min: 0.05, max: 0.15,
       ticksPerYear: 5_256_000, ticksPerStep: 14_400, ...(ideal ? { ideal: { initial: 0.2, halfLife: { amount: 30, unit: 'day' }, variance: 0.05 } } : {}),
     })),
+    fc.tuple(acc, fc.double({ min: 0, max: 0.01, noNaN: true })).map(([x, fee]) => ({
+      id: `b${i}`, kind: 'chainCost', operations: [{ name: 'claims', count: `T.${x} / 10`, fee }, { name: 'mints', count: '5 * uniform()', fee: 0.001 }], nativePrice: 150, capacity: 3000,
+    })),
     fc.tuple(acc, fc.integer({ min: 0, max: 5000 })).map(([from, usd]) => ({ id: `b${i}`, kind: 'creditBurn', asset: 'T', from, credit: 'C', usd: `${usd} * uniform()` })),
     fc.tuple(two, fc.integer({ min: 1, max: 40 })).map(([[from, to], count]) => ({
       id: `b${i}`, kind: 'population', count, cost: { kind: 'uniform', min: 0.5, max: 1.5 }, costPer: 'day', window: 5, reentry: { probability: 0.2, threshold: 1 },

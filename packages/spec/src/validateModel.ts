@@ -1,4 +1,4 @@
-import { BLOCK_FORMULAS, BLOCK_OUTPUTS, BLOCK_STATE_OUTPUTS, type Target } from './blocks/index.js';
+import { BLOCK_FORMULAS, BLOCK_OUTPUTS, BLOCK_STATE_OUTPUTS, CHAIN_COST_RESERVED, type Target } from './blocks/index.js';
 import { ErrorCodes, FlywheelError, type FlywheelIssue } from './errors.js';
 import { checkFormulaNames, editDistance, parseFormula } from './formula.js';
 import { ModelSpecSchema, type BlockSpec, type ModelSpec, type ValidSpec } from './model.js';
@@ -119,6 +119,10 @@ function unitsOf(s: ValidSpec): (name: string) => Dim {
       case 'issuanceHalving':
         units.set(`${id}.amount`, of(b.asset));
         units.set(`${id}.rate`, of(b.asset));
+        break;
+      case 'chainCost':
+        units.set(`${id}.costUsd`, { USD: 1 });
+        for (const o of ['ops', 'utilisation', ...b.operations.map((op) => op.name)]) units.set(`${id}.${o}`, {});
         break;
       case 'baselineMinting':
         for (const o of ['amount', 'simple', 'baseline']) units.set(`${id}.${o}`, of(b.asset));
@@ -340,6 +344,15 @@ function crossChecks(s: ValidSpec): Out {
       case 'stepController':
         if (assetOf(b.asset, `${p}.asset`)) target(b.asset, b.to, `${p}.to`, []);
         break;
+      case 'chainCost': {
+        const seen = new Set<string>();
+        b.operations.forEach((op, k) => {
+          if ((CHAIN_COST_RESERVED as readonly string[]).includes(op.name)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.operations.${k}.name`, op.name, `"${op.name}" is one of the block's own outputs (${CHAIN_COST_RESERVED.join(', ')})`, 'Name the operation after what it does, e.g. onboard, rewards, burns, oracle.');
+          else if (seen.has(op.name)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.operations.${k}.name`, op.name, `operation "${op.name}" is named twice`, 'Give each operation its own name, or add the counts in one formula.');
+          seen.add(op.name);
+        });
+        break;
+      }
       case 'bandController':
         if (assetOf(b.asset, `${p}.asset`)) target(b.asset, b.to, `${p}.to`, []);
         if (b.max !== undefined && b.max < (b.min ?? 0)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.max`, b.max, `max ${b.max} is below min ${b.min ?? 0}`, 'The band is [min, max]: set max at least min (Cosmos: inflation_max ≥ inflation_min).');
