@@ -30,13 +30,16 @@ export const I_STEP_CONTROLLER = 18; // [18, next, outRate, outAmount, ratioPc, 
 export const I_ISSUANCE_HALVING = 19; // [19, next, outAmount, outRate, issuancePc, P, MOVE...]
 export const I_BOND = 20; // [20, next, outBonded, outUnbonded, outReleased, bondPc, unbondPc, liquid, bonded, unbonding, ring, delay]
 export const I_BAND_CONTROLLER = 21; // [21, next, outRate, outAmount, outLow, outHigh, ratioPc, supplyPc, P, S, table, MOVE...]
-export const I_COUNT = 22;
+// 22-39: other helpers' kinds (assigned at merge).
+export const I_CONVERSION = 40; // [40, next, outAmount, outOut, outFee, amountPc, P, MOVE(source → sink, one target), MOVE(reserve → to)]
+export const I_COUNT = 41;
 
 // "amountPc" −1: the whole balance of the source account.
 // baselineMinting parameters at P: [ticks per step, λ per tick, simpleTotal, baselineTotal, b0, g per tick]; state at S: [τ, cumulative realized, θ].
 // stepController parameters at P: [target, step, floor, max, ticks per step]; state at S: [rate].
 // bandController parameters at P: [goal, rateChange, ticks per year, ticks per step]; state at S: [rate] (annual); tables[table + 2t], tables[table + 2t + 1]: step t's band [low, high].
 // issuanceHalving parameters at P: [per tick, ticks per step, cap].
+// conversion parameters at P: [ratio, fee]; x is clipped to reserve / (ratio · (1 − fee)) when the reserve is limited, then to the source.
 
 // MOVE operand group (transfer, schedule, remint): [from, limited, mintFlow, n, (to, share, burnFlow) × n].
 // The amount is clipped to s[from] when `limited` (every account but an uncapped asset's issuer);

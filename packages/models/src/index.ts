@@ -11,6 +11,7 @@ import { render } from './render/model.js';
 import { hivemapper } from './hivemapper/model.js';
 import { arweave } from './arweave/model.js';
 import { akash } from './akash/model.js';
+import { asi } from './asi/model.js';
 
 export * as heliumSources from './helium/model.js';
 export { helium, type HeliumOptions } from './helium/model.js';
@@ -21,6 +22,7 @@ export { render, type RenderOptions } from './render/model.js';
 export { hivemapper, type HivemapperOptions } from './hivemapper/model.js';
 export { arweave, type ArweaveOptions } from './arweave/model.js';
 export { akash, type AkashOptions } from './akash/model.js';
+export { asi, type AsiOptions } from './asi/model.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {
@@ -57,4 +59,5 @@ export const models: Readonly<Record<string, ModelEntry>> = {
   arweave: { name: 'arweave', description: 'Arweave AR: 11M inflation on a 1-year block half-life, perpetual-storage fees, endowment draws, debt supply and the Kryder+ latch (Oct 2024)', create: (o) => arweave(o) },
   bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
   akash: { name: 'akash', description: 'Akash AKT + USDC: Cosmos mint toward 67% bonded, community tax, 4%/20% take rates, staking on APR, providers paid by leases (Oct 2024)', create: (o) => akash(o) },
+  asi: { name: 'asi', description: 'ASI alliance FET/ASI + AGIX, OCEAN, CUDOS: conversion at the MigrateToken ratios from pre-minted reserves, uptake, arbitrage prices, agent payments, staking (Oct 2024)', create: (o) => asi(o) },
 };

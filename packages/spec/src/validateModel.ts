@@ -120,6 +120,11 @@ function unitsOf(s: ValidSpec): (name: string) => Dim {
         units.set(`${id}.amount`, of(b.asset));
         units.set(`${id}.rate`, of(b.asset));
         break;
+      case 'conversion':
+        units.set(`${id}.amount`, of(b.from.asset));
+        units.set(`${id}.out`, of(b.to.asset));
+        units.set(`${id}.fee`, of(b.to.asset));
+        break;
       case 'baselineMinting':
         for (const o of ['amount', 'simple', 'baseline']) units.set(`${id}.${o}`, of(b.asset));
         units.set(`${id}.theta`, {});
@@ -157,6 +162,8 @@ function expectedUnit(s: ValidSpec, b: BlockSpec, field: string): Dim {
       return field === 'ratio' ? {} : asset(b.asset);
     case 'issuanceHalving':
       return asset(b.asset);
+    case 'conversion':
+      return asset(b.from.asset);
     case 'population':
       return { USD: 1 };
     case 'price':
@@ -351,6 +358,23 @@ function crossChecks(s: ValidSpec): Out {
           if (b.cap === undefined && s.assets[b.asset]!.cap === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.cap`, undefined, 'issuance halving needs a cap: the block\'s or the asset\'s', `Set ${p}.cap or assets.${b.asset}.cap (Bittensor: 21,000,000).`);
         }
         break;
+      case 'conversion': {
+        const okFrom = assetOf(b.from.asset, `${p}.from.asset`);
+        const okTo = assetOf(b.to.asset, `${p}.to.asset`);
+        if (okFrom) {
+          accountOf(b.from.asset, b.from.account, `${p}.from.account`, []);
+          if (b.sink !== undefined) accountOf(b.from.asset, b.sink, `${p}.sink`, ['burned']);
+          if (b.sink === b.from.account) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.sink`, b.sink, `the converted tokens go back to their source "${b.sink}"`, 'Send them to burned (the default) or to a burn-address account.');
+        }
+        if (okTo) {
+          target(b.to.asset, b.to.account, `${p}.to.account`, []);
+          if (b.reserve !== undefined) accountOf(b.to.asset, b.reserve, `${p}.reserve`, ['issuer']);
+          const targets = typeof b.to.account === 'string' ? [b.to.account] : Object.keys(b.to.account);
+          if (b.reserve !== undefined && targets.includes(b.reserve)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.reserve`, b.reserve, `the reserve "${b.reserve}" also receives the converted tokens`, 'Pay out of a reserve into another account.');
+        }
+        if (okFrom && okTo && b.from.asset === b.to.asset) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to.asset`, b.to.asset, 'a conversion goes from one asset to another', 'Use a transfer to move tokens within one asset.');
+        break;
+      }
       case 'bond':
         if (assetOf(b.asset, `${p}.asset`)) {
           for (const k of ['liquid', 'bonded', 'unbonding'] as const) accountOf(b.asset, b[k], `${p}.${k}`, []);

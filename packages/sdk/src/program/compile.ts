@@ -15,6 +15,7 @@ import { compileStepController } from '../blocks/stepController.js';
 import { compileIssuanceHalving } from '../blocks/issuanceHalving.js';
 import { compileBond } from '../blocks/bond.js';
 import { compileBandController } from '../blocks/bandController.js';
+import { compileConversion } from '../blocks/conversion.js';
 import { ProgramBuilder } from './builder.js';
 import { compileContext, type CompileContext, type PopulationInfo } from './context.js';
 
@@ -35,6 +36,7 @@ const COMPILE: { [K in BlockSpec['kind']]: (b: Extract<BlockSpec, { kind: K }>, 
   issuanceHalving: compileIssuanceHalving,
   bond: compileBond,
   bandController: compileBandController,
+  conversion: compileConversion,
 };
 
 /** A spec compiled to a block program (see @flywheel/core-wasm/program-layout). */

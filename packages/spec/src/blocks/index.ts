@@ -14,6 +14,7 @@ import { StepControllerBlockSchema, stepControllerOutputs, stepControllerFormula
 import { IssuanceHalvingBlockSchema, issuanceHalvingOutputs, issuanceHalvingFormulas } from './issuanceHalving.js';
 import { BondBlockSchema, bondOutputs, bondFormulas } from './bond.js';
 import { BandControllerBlockSchema, bandControllerOutputs, bandControllerFormulas } from './bandController.js';
+import { ConversionBlockSchema, conversionOutputs, conversionFormulas } from './conversion.js';
 
 export const BLOCK_SCHEMAS = [
   SignalBlockSchema,
@@ -31,6 +32,7 @@ export const BLOCK_SCHEMAS = [
   IssuanceHalvingBlockSchema,
   BondBlockSchema,
   BandControllerBlockSchema,
+  ConversionBlockSchema,
 ] as const;
 
 /** The names each kind of block adds (usable in formulas and as metrics), by kind. */
@@ -50,6 +52,7 @@ export const BLOCK_OUTPUTS = {
   issuanceHalving: issuanceHalvingOutputs,
   bond: bondOutputs,
   bandController: bandControllerOutputs,
+  conversion: conversionOutputs,
 } as const;
 
 /**
@@ -83,10 +86,11 @@ export const BLOCK_FORMULAS = {
   issuanceHalving: issuanceHalvingFormulas,
   bond: bondFormulas,
   bandController: bandControllerFormulas,
+  conversion: conversionFormulas,
 } as const;
 
 export * from './common.js';
-export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema, BandControllerBlockSchema };
+export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema, BandControllerBlockSchema, ConversionBlockSchema };
 export { SignalBlockSchema, TransferBlockSchema, ScheduleBlockSchema, RemintBlockSchema, CreditBurnBlockSchema, PriceBlockSchema, PopulationBlockSchema };
 export { IssuanceCurveSchema, type IssuanceCurve } from './schedule.js';
 export { PriceModelSchema, type PriceModel } from './price.js';
