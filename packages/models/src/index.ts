@@ -12,6 +12,7 @@ import { hivemapper } from './hivemapper/model.js';
 import { arweave } from './arweave/model.js';
 import { akash } from './akash/model.js';
 import { asi } from './asi/model.js';
+import { virtual } from './virtual/model.js';
 
 export * as heliumSources from './helium/model.js';
 export { helium, type HeliumOptions } from './helium/model.js';
@@ -23,6 +24,7 @@ export { hivemapper, type HivemapperOptions } from './hivemapper/model.js';
 export { arweave, type ArweaveOptions } from './arweave/model.js';
 export { akash, type AkashOptions } from './akash/model.js';
 export { asi, type AsiOptions } from './asi/model.js';
+export { virtual, type VirtualOptions } from './virtual/model.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {
@@ -60,4 +62,5 @@ export const models: Readonly<Record<string, ModelEntry>> = {
   bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
   akash: { name: 'akash', description: 'Akash AKT + USDC: Cosmos mint toward 67% bonded, community tax, 4%/20% take rates, staking on APR, providers paid by leases (Oct 2024)', create: (o) => akash(o) },
   asi: { name: 'asi', description: 'ASI alliance FET/ASI + AGIX, OCEAN, CUDOS: conversion at the MigrateToken ratios from pre-minted reserves, uptake, arbitrage prices, agent payments, staking (Oct 2024)', create: (o) => asi(o) },
+  virtual: { name: 'virtual', description: 'Virtuals VIRTUAL + agent tokens: launches on constant-product bonding curves with virtual liquidity, graduation to 10-year-locked pools, 1% tax, revenue buyback and burn, top-3 incentives (Oct 2024)', create: (o) => virtual(o) },
 };

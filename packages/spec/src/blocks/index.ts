@@ -15,6 +15,7 @@ import { IssuanceHalvingBlockSchema, issuanceHalvingOutputs, issuanceHalvingForm
 import { BondBlockSchema, bondOutputs, bondFormulas } from './bond.js';
 import { BandControllerBlockSchema, bandControllerOutputs, bandControllerFormulas } from './bandController.js';
 import { ConversionBlockSchema, conversionOutputs, conversionFormulas } from './conversion.js';
+import { AmmBlockSchema, ammOutputs, ammFormulas } from './amm.js';
 
 export const BLOCK_SCHEMAS = [
   SignalBlockSchema,
@@ -33,6 +34,7 @@ export const BLOCK_SCHEMAS = [
   BondBlockSchema,
   BandControllerBlockSchema,
   ConversionBlockSchema,
+  AmmBlockSchema,
 ] as const;
 
 /** The names each kind of block adds (usable in formulas and as metrics), by kind. */
@@ -53,6 +55,7 @@ export const BLOCK_OUTPUTS = {
   bond: bondOutputs,
   bandController: bandControllerOutputs,
   conversion: conversionOutputs,
+  amm: ammOutputs,
 } as const;
 
 /**
@@ -65,6 +68,7 @@ export const BLOCK_STATE_OUTPUTS: Readonly<Record<string, readonly string[] | 'a
   population: 'all',
   stepController: ['rate'],
   bandController: ['rate', 'low', 'high'],
+  amm: ['price'],
   issuanceHalving: ['rate'],
   baselineMinting: ['theta', 'baselinePower'],
 };
@@ -87,10 +91,11 @@ export const BLOCK_FORMULAS = {
   bond: bondFormulas,
   bandController: bandControllerFormulas,
   conversion: conversionFormulas,
+  amm: ammFormulas,
 } as const;
 
 export * from './common.js';
-export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema, BandControllerBlockSchema, ConversionBlockSchema };
+export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema, BandControllerBlockSchema, ConversionBlockSchema, AmmBlockSchema };
 export { SignalBlockSchema, TransferBlockSchema, ScheduleBlockSchema, RemintBlockSchema, CreditBurnBlockSchema, PriceBlockSchema, PopulationBlockSchema };
 export { IssuanceCurveSchema, type IssuanceCurve } from './schedule.js';
 export { PriceModelSchema, type PriceModel } from './price.js';
