@@ -143,7 +143,7 @@ export function virtual(options: VirtualOptions = {}): ModelSpec {
       // [ASSUMPTION] price ×= exp(sensitivity × net VIRTUAL demand / circulating): VIRTUAL taken into pools and the treasury against the incentives sold; 120%/yr volatility; a week's flow term is clamped to ±0.5 (a market deeper than the pools' order flow).
       model: {
         kind: 'impact', initial: VIRTUAL_PRICE_USD, sensitivity: 1, volatility: { rate: 1.2, per: 'year' }, floor: 0.0001,
-        flow: 'clamp((curveTrade.baseIn + curveTrade.tax - curveTrade.baseOut + poolTrade.baseIn + poolTrade.tax - poolTrade.baseOut + buyVirtual.amount + creationFee.amount - incentiveSellShare * incentives.amount) / VIRTUAL.circulating, -0.5, 0.5)',
+        flow: 'clamp((curveTrade.baseIn + curveTrade.tax - curveTrade.baseOut + poolTrade.baseIn + poolTrade.tax - poolTrade.baseOut + buyVirtual.amount + creationFee.amount - incentiveSellShare * incentives.amount) / max(VIRTUAL.circulating, 1), -0.5, 0.5)',
       },
     },
     { id: 'locked', kind: 'signal', set: 'lockedVirtual', formula: 'VIRTUAL.curvePool + VIRTUAL.lpPool' },
