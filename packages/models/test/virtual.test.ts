@@ -13,7 +13,7 @@ describe('virtual: parity, conservation, registry', () => {
     expect(models.virtual!.create({ years: 1, runs: 2 }).time).toEqual({ step: 'week', steps: 52, start: '2024-10-01' });
   });
   it('both engines give the same bits; Δ supply = minted − burned on every step (VIRTUAL, AGENT); no NaN; no negative balance', async () => {
-    await checkParityAndConservation('virtual', virtual({ years: 3, runs: 3 }), ['price', 'agents', 'curves', 'gradShare', 'curveTrade.price', 'poolTrade.price', 'buyback.bought', 'lockedVirtual']);
+    await checkParityAndConservation('virtual', virtual({ years: 3, runs: 3, agents: 60 }), ['price', 'agents', 'curves', 'gradShare', 'curveTrade.price', 'poolTrade.price', 'buyback.bought', 'lockedVirtual', 'operators.active', 'creatorSales.amount']);
   });
 });
 
@@ -110,5 +110,18 @@ describe('behaviour', () => {
     const sum = (r: typeof slow) => r.paths('gradVirtual.amount')[0]!.reduce((s, x) => s + x, 0);
     expect(sum(fast)).toBeGreaterThan(3 * sum(slow));
     expect(fast.paths('lockedVirtual')[0]!.at(-1)!).toBeGreaterThan(slow.paths('lockedVirtual')[0]!.at(-1)!);
+  });
+});
+
+describe('the service loop', () => {
+  it('the creators\' 30% of the taxes pays the operators; more trading tax keeps more service agents active and earns more revenue', async () => {
+    const spec = virtual({ years: 2, runs: 1 });
+    const low = { ...spec, params: { ...spec.params, poolBuyUsd: 20 } };
+    const a = await paths(spec, ['operators.active', 'revenueUsd', 'taxes.amount', 'creatorSales.amount']);
+    const b = await paths(low, ['operators.active', 'revenueUsd']);
+    const mean = (p: Float64Array | number[]) => Array.from(p).slice(1).reduce((s, x) => s + x, 0) / (p.length - 1);
+    expect(mean(a.paths('operators.active')[0]!)).toBeGreaterThan(mean(b.paths('operators.active')[0]!));
+    expect(mean(a.paths('revenueUsd')[0]!)).toBeGreaterThan(mean(b.paths('revenueUsd')[0]!));
+    expect(a.paths('creatorSales.amount')[0]!.some((x) => x > 0)).toBe(true);
   });
 });

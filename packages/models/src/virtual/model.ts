@@ -36,6 +36,10 @@ export const TOP3_INCENTIVES = 60_000_000;
 export const LP_LOCK_YEARS = 10;
 /** VIRTUAL price ≈ $0.07 at 2024-10-01 [3P market data; UNC: the seed quotes none]. */
 export const VIRTUAL_PRICE_USD = 0.07;
+/** Creators' share of the trading tax: AgentTax `creatorFeeRate` 3000 of DENOM 10,000 [OFF contracts/tax/AgentTax.sol; effective split UNC]. */
+export const CREATOR_TAX_SHARE = 0.3;
+/** Would-be service-running agents the operator population stands for: 3,000, 306 active at the start [ASSUMPTION]. */
+export const SERVICE_AGENTS = 3_000;
 /** Luna's TikTok livestream revenue ~$700 [SEED]. */
 export const LUNA_REVENUE_USD = 700;
 
@@ -45,6 +49,8 @@ export interface VirtualOptions {
   years?: number;
   runs?: number;
   seed?: number;
+  /** Simulated service-agent operators (default 300). */
+  agents?: number;
   /** New agents a week at the start (default 10: 306 agents from the Base launch in March to October 2024, ~30 weeks [DER, SEED dates]). */
   launchesPerWeek?: number;
 }
@@ -61,7 +67,8 @@ export interface VirtualOptions {
  * Order of a week: new agents (fee to the treasury, 1B tokens minted into the curves); curve
  * trading (1% tax); graduation (the share of curves past 42,000 real VIRTUAL, their reserves moved
  * to the locked Uniswap pools); pool trading (1% tax); agent revenue buys back and burns agent
- * tokens; the top-3 incentive emission; taxes to the treasury; the VIRTUAL price.
+ * tokens; the top-3 incentive emission; taxes split between the agents' operators (a population
+ * whose active agents earn the service revenue) and the treasury; operators' sales; the VIRTUAL price.
  *
  * @example
  * ```ts
@@ -120,7 +127,8 @@ export function virtual(options: VirtualOptions = {}): ModelSpec {
       sell: { amount: 'poolSellShare * AGENT.holders', from: 'holders', to: 'liquid' },
       buyTax: TRADING_TAX, sellTax: TRADING_TAX, taxTo: 'taxVault',
     },
-    { id: 'revenue', kind: 'signal', set: 'revenueUsd', formula: 'revenue0 * agents / agents0 * (1 + revenueGrowth) ^ years' },
+    // agents' service revenue: $700 a week for the 306 at the start [SEED Luna], per active service agent, growing with usage
+    { id: 'revenue', kind: 'signal', set: 'revenueUsd', formula: 'revenue0 / agents0 * operators.active * (1 + revenueGrowth) ^ years' },
     {
       id: 'buyVirtual', kind: 'transfer', asset: 'VIRTUAL', from: 'liquid', to: 'buyback',
       description: 'agents\' API revenue is paid in VIRTUAL [SEED]', amount: 'revenueUsd / VIRTUAL.price',
@@ -135,15 +143,27 @@ export function virtual(options: VirtualOptions = {}): ModelSpec {
       description: 'Protocol V2: 60M VIRTUAL over the first 12 months to the top-3 agent pools\' LPs [SEED], paid weekly', amount: 'top3 / 52',
     },
     {
-      id: 'taxes', kind: 'transfer', asset: 'VIRTUAL', from: 'taxVault', to: 'treasury',
-      description: 'FFactory taxVault → the treasury (the creator / treasury split of AgentTax is UNC)', amount: 'VIRTUAL.taxVault',
+      id: 'taxes', kind: 'split', asset: 'VIRTUAL', from: 'taxVault', rest: 'treasury',
+      description: 'the tax vault: the creators\' share to the agents\' operators, the rest to the treasury (AgentTax creatorFeeRate 3000 / 10000 [OFF contracts/tax/AgentTax.sol; effective split UNC])',
+      parts: [{ to: 'creatorFees', share: CREATOR_TAX_SHARE }],
+    },
+    {
+      id: 'operators', kind: 'population', count: options.agents ?? 300, population: SERVICE_AGENTS, initialActive: AGENTS_AT_START / SERVICE_AGENTS,
+      // [ASSUMPTION] agents that run a service (inference, hosting, socials): cost median $30/week; paid by the creators' share of the trading tax; 5%/week join when it beats 1.1 × cost.
+      cost: { kind: 'lognormal', median: 30, sigma: 0.8 }, costPer: 'week',
+      window: 8, minActiveSteps: 8, reentry: { probability: 0.05, threshold: 1.1 },
+      pays: { asset: 'VIRTUAL', from: 'creatorFees', to: 'creatorsHeld' },
+    },
+    {
+      id: 'creatorSales', kind: 'transfer', asset: 'VIRTUAL', from: 'creatorsHeld', to: 'liquid',
+      description: 'operators sell the VIRTUAL they earn to pay their costs', amount: 'creatorSellShare * VIRTUAL.creatorsHeld',
     },
     {
       id: 'price', kind: 'price', asset: 'VIRTUAL',
       // [ASSUMPTION] price ×= exp(sensitivity × net VIRTUAL demand / circulating): VIRTUAL taken into pools and the treasury against the incentives sold; 120%/yr volatility; a week's flow term is clamped to ±0.5 (a market deeper than the pools' order flow).
       model: {
         kind: 'impact', initial: VIRTUAL_PRICE_USD, sensitivity: 1, volatility: { rate: 1.2, per: 'year' }, floor: 0.0001,
-        flow: 'clamp((curveTrade.baseIn + curveTrade.tax - curveTrade.baseOut + poolTrade.baseIn + poolTrade.tax - poolTrade.baseOut + buyVirtual.amount + creationFee.amount - incentiveSellShare * incentives.amount) / max(VIRTUAL.circulating, 1), -0.5, 0.5)',
+        flow: 'clamp((curveTrade.baseIn + curveTrade.tax - curveTrade.baseOut + poolTrade.baseIn + poolTrade.tax - poolTrade.baseOut + buyVirtual.amount + creationFee.amount - incentiveSellShare * incentives.amount - creatorSales.amount) / max(VIRTUAL.circulating, 1), -0.5, 0.5)',
       },
     },
     { id: 'locked', kind: 'signal', set: 'lockedVirtual', formula: 'VIRTUAL.curvePool + VIRTUAL.lpPool' },
@@ -176,6 +196,8 @@ export function virtual(options: VirtualOptions = {}): ModelSpec {
           lpPool: { initial: VIRTUAL_LOCKED, tag: 'locked', description: 'VIRTUAL in graduated agents\' Uniswap pools, LP locked 10 years [OFF]' },
           taxVault: { tag: 'treasury', description: 'trading taxes of the week' },
           buyback: { tag: 'held', description: 'VIRTUAL paid for agents\' services, about to buy back agent tokens' },
+          creatorFees: { tag: 'rewards', description: 'the creators\' share of the week\'s taxes' },
+          creatorsHeld: { tag: 'held', description: 'VIRTUAL the agents\' operators hold before selling' },
         },
       },
       AGENT: {
@@ -212,8 +234,9 @@ export function virtual(options: VirtualOptions = {}): ModelSpec {
       agents0: AGENTS_AT_START,
       revenueGrowth: 0.3,
       top3: TOP3_INCENTIVES,
-      // [ASSUMPTION] LPs sell 50% of the incentives they receive.
+      // [ASSUMPTION] LPs sell 50% of the incentives they receive; operators sell 50% of their VIRTUAL a week.
       incentiveSellShare: 0.5,
+      creatorSellShare: 0.5,
     },
     blocks,
     monteCarlo: { runs: options.runs ?? 200, seed: options.seed ?? 42 },
