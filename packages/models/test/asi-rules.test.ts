@@ -1,7 +1,8 @@
 // The ASI merger's exact rules (./src/asi/rules.ts) against SingularityDAO's MigrateToken hardhat
-// tests (`test/MigrateToken`, code-index file id 47188086720; repository not named by the index) and
-// the deploy scripts' figures (file ids 47240863668, 47540443225), and the official announcement's
-// reserves [OFF fetch.ai blog 2024-05-03].
+// tests (Singularity-DAO/migration-contracts `migration/test/testMigrateToken.ts` @
+// 94f72ea0d26784dc2d889f2363520cc636fb98ab) and the scripts' figures (`migration/scripts/deploy.js`,
+// `token/scripts/transfer.js` @ 0b643b8355bdb645839a01579454a2e3b30d801e), and the official
+// announcement's reserves [OFF fetch.ai blog 2024-05-03].
 import { rules } from '@flywheel/models/asi';
 import { describe, expect, it } from 'vitest';
 
