@@ -11,7 +11,7 @@ describe('asi: parity, conservation, registry', () => {
   it('is registered and runs on its week clock', () => {
     expect(models.asi!.create({ years: 1, runs: 2 }).time).toEqual({ step: 'week', steps: 52, start: '2024-10-01' });
   });
-  it('both engines give the same bits; Δ FET supply = minted − burned and every asset's residual (FET, AGIX, OCEAN, CUDOS) is zero on every step; no NaN; no negative balance', async () => {
+  it('both engines give the same bits; Δ FET supply = minted − burned and the residual of every asset (FET, AGIX, OCEAN, CUDOS) is zero on every step; no NaN; no negative balance', async () => {
     await checkParityAndConservation('asi', asi({ years: 2, runs: 3, agents: 40 }), ['price', 'agix.out', 'ocean.out', 'cudos.out', 'cudos.fee', 'operators.active', 'stakingApr', 'agixPriceUsd']);
   });
 });

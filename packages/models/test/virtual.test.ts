@@ -12,7 +12,7 @@ describe('virtual: parity, conservation, registry', () => {
   it('is registered and runs on its week clock', () => {
     expect(models.virtual!.create({ years: 1, runs: 2 }).time).toEqual({ step: 'week', steps: 52, start: '2024-10-01' });
   });
-  it('both engines give the same bits; Δ VIRTUAL supply = minted − burned and both assets' residuals are zero on every step; no NaN; no negative balance', async () => {
+  it('both engines give the same bits; Δ VIRTUAL supply = minted − burned and the residuals of both assets are zero on every step; no NaN; no negative balance', async () => {
     await checkParityAndConservation('virtual', virtual({ years: 3, runs: 3, agents: 60 }), ['price', 'agents', 'curves', 'gradShare', 'curveTrade.price', 'poolTrade.price', 'buyback.bought', 'lockedVirtual', 'operators.active', 'creatorSales.amount']);
   });
 });
