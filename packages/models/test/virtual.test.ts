@@ -12,6 +12,9 @@ describe('virtual: parity, conservation, registry', () => {
   it('is registered and runs on its week clock', () => {
     expect(models.virtual!.create({ years: 1, runs: 2 }).time).toEqual({ step: 'week', steps: 52, start: '2024-10-01' });
   });
+  it('launchpad-v2: both engines give the same bits; conservation; no NaN; no negative balance', async () => {
+    await checkParityAndConservation('virtual v2', virtual({ years: 2, runs: 2, agents: 60, rules: 'launchpad-v2' }), ['price', 'curves', 'gradShare', 'curveTrade.price']);
+  });
   it('both engines give the same bits; Δ VIRTUAL supply = minted − burned and the residuals of both assets are zero on every step; no NaN; no negative balance', async () => {
     await checkParityAndConservation('virtual', virtual({ years: 3, runs: 3, agents: 60 }), ['price', 'agents', 'curves', 'gradShare', 'curveTrade.price', 'poolTrade.price', 'buyback.bought', 'lockedVirtual', 'operators.active', 'creatorSales.amount']);
   });
@@ -123,5 +126,20 @@ describe('the service loop', () => {
     expect(mean(a.paths('operators.active')[0]!)).toBeGreaterThan(mean(b.paths('operators.active')[0]!));
     expect(mean(a.paths('revenueUsd')[0]!)).toBeGreaterThan(mean(b.paths('revenueUsd')[0]!));
     expect(a.paths('creatorSales.amount')[0]!.some((x) => x > 0)).toBe(true);
+  });
+});
+
+describe('rule versions', () => {
+  it('launchpad-v2 puts 450M of each 1B on the curve and 550M with the team, and its 200,000-VIRTUAL graduation takes longer than v1\'s 42,000', async () => {
+    const ms = ['launches', 'mintAgents.amount', 'teamTokens.amount', 'gradVirtual.amount', 'curveTrade.price'];
+    const v2 = await paths(virtual({ years: 1, runs: 1, rules: 'launchpad-v2' }), ms);
+    const v1 = await paths(virtual({ years: 1, runs: 1 }), ['gradVirtual.amount']);
+    const l = v2.paths('launches')[0]!;
+    for (let t = 1; t < l.length; t++) {
+      expect(v2.paths('mintAgents.amount')[0]![t]! / (450e6 * l[t]!)).toBeCloseTo(1, 12);
+      expect(v2.paths('teamTokens.amount')[0]![t]! / (550e6 * l[t]!)).toBeCloseTo(1, 12);
+    }
+    const sum = (p: ArrayLike<number>) => Array.from(p).reduce((s, x) => s + x, 0);
+    expect(sum(v2.paths('gradVirtual.amount')[0]!)).toBeLessThan(sum(v1.paths('gradVirtual.amount')[0]!));
   });
 });

@@ -28,6 +28,15 @@ export const VIRTUAL_LIQUIDITY = (3e12 * 10_000) / ASSET_RATE / AGENT_TOKEN_SUPP
 /** Graduation at 125M tokens left in the pair [DER]: 6e12 / 125M = 48,000 VIRTUAL reserve, i.e. 42,000 real [DER; UNC]. */
 export const GRAD_THRESHOLD_TOKENS = 125_000_000;
 export const GRAD_REAL_VIRTUAL = (VIRTUAL_LIQUIDITY * AGENT_TOKEN_SUPPLY) / GRAD_THRESHOLD_TOKENS - VIRTUAL_LIQUIDITY;
+/**
+ * Launchpad v2 (post-seed, 2025-09, `rules: 'launchpad-v2'`): 450M of each agent's 1B tokens in the
+ * pair, 550M to the team; 14,000 virtual VIRTUAL; graduation at 200,000 real VIRTUAL, 29,439,252
+ * tokens left [OFF contracts/launchpadv2/BondingV2.sol and README @ ba4aef6f; DER].
+ */
+export const V2_CURVE_TOKENS = 450_000_000;
+export const V2_TEAM_TOKENS = 550_000_000;
+export const V2_VIRTUAL_LIQUIDITY = 14_000;
+export const V2_GRAD_REAL_VIRTUAL = 200_000;
 /** Trading tax 1% on buys and sells [OFF launchpadv2 README `BUY_TAX = 1`, `SELL_TAX = 1`; UNC for Oct 2024]. */
 export const TRADING_TAX = 0.01;
 /** Top-3 agent pools share 60M VIRTUAL of emissions over the first 12 months of Protocol V2 [SEED]. */
@@ -49,6 +58,13 @@ export interface VirtualOptions {
   years?: number;
   runs?: number;
   seed?: number;
+  /**
+   * Rule version: `'2024-10'` (default): the first bonding curve (contracts/fun, Nov 2024, the
+   * earliest on chain) with the reference's v1 parameters; `'launchpad-v2'`: BondingV2 (2025-09),
+   * 450M tokens on the curve and 550M to the team, 14,000 virtual VIRTUAL, graduation at 200,000.
+   * The anti-sniper buy tax (99% → 1% over the first 30 minutes) is inside a week and left out.
+   */
+  rules?: '2024-10' | 'launchpad-v2';
   /** Simulated service-agent operators (default 300). */
   agents?: number;
   /** New agents a week at the start (default 10: 306 agents from the Base launch in March to October 2024, ~30 weeks [DER, SEED dates]). */
@@ -80,6 +96,7 @@ export interface VirtualOptions {
  */
 export function virtual(options: VirtualOptions = {}): ModelSpec {
   const years = options.years ?? 10;
+  const v2 = options.rules === 'launchpad-v2';
   const treasury = TREASURY_SHARE * VIRTUAL_SUPPLY;
   const agentsTokens = AGENTS_AT_START * AGENT_TOKEN_SUPPLY;
   const lpTokens = AGENTS_AT_START * LP_TOKENS_PER_AGENT;
@@ -94,8 +111,15 @@ export function virtual(options: VirtualOptions = {}): ModelSpec {
     },
     {
       id: 'mintAgents', kind: 'transfer', asset: 'AGENT', from: 'issuer', to: 'curve',
-      description: 'FERC20: 1B tokens per agent, all into the pair (addInitialLiquidity) [OFF]', amount: 'agentSupply * launches',
+      description: v2 ? 'BondingV2: 450M of the 1B into the pair [OFF]' : 'FERC20: 1B tokens per agent, all into the pair (addInitialLiquidity) [OFF]',
+      amount: 'curveSupply * launches',
     },
+    ...(v2
+      ? [{
+        id: 'teamTokens', kind: 'transfer', asset: 'AGENT', from: 'issuer', to: 'team',
+        description: 'BondingV2: 550M per agent to teamTokenReservedWallet [OFF]; held (not sold) [ASSUMPTION]', amount: 'teamSupply * launches',
+      } satisfies BlockSpec]
+      : []),
     {
       id: 'curveTrade', kind: 'amm', token: { asset: 'AGENT', pool: 'curve' }, base: { asset: 'VIRTUAL', pool: 'curvePool' },
       description: 'FRouter.buy / sell on the aggregate of live curves: x · y = k with 6,000 virtual VIRTUAL per curve [OFF; DER]',
@@ -210,6 +234,7 @@ export function virtual(options: VirtualOptions = {}): ModelSpec {
           curveHolders: { tag: 'liquid', description: 'holders of pre-graduation (fun) tokens' },
           lp: { initial: lpTokens, tag: 'locked', description: '125M tokens per graduated agent in its pool [OFF genesis default]' },
           holders: { initial: agentsTokens - lpTokens, tag: 'liquid' },
+          ...(v2 ? { team: { tag: 'held' as const, description: 'launchpad v2: the 550M team tokens of each agent' } } : {}),
         },
       },
     },
@@ -219,9 +244,10 @@ export function virtual(options: VirtualOptions = {}): ModelSpec {
       launchGrowth: 0.3,
       sigma: 0.5,
       creationFee: CREATION_FEE,
-      agentSupply: AGENT_TOKEN_SUPPLY,
-      virtualPerCurve: VIRTUAL_LIQUIDITY,
-      gradReal: GRAD_REAL_VIRTUAL,
+      curveSupply: v2 ? V2_CURVE_TOKENS : AGENT_TOKEN_SUPPLY,
+      ...(v2 ? { teamSupply: V2_TEAM_TOKENS } : {}),
+      virtualPerCurve: v2 ? V2_VIRTUAL_LIQUIDITY : VIRTUAL_LIQUIDITY,
+      gradReal: v2 ? V2_GRAD_REAL_VIRTUAL : GRAD_REAL_VIRTUAL,
       // [ASSUMPTION] creators buy $70 (1,000 VIRTUAL at the start price) of their agent at launch; traders buy $600 of each new agent in its launch week; holders sell 20% of their curve tokens a week.
       initialPurchaseUsd: 70,
       curveBuyUsd: 600,

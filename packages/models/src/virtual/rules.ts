@@ -116,3 +116,29 @@ export function assetToGraduate(l: Launch, gradThreshold: bigint): bigint {
   while (l.k / (l.reserveAsset + need) > gradThreshold) need += 1n;
   return need;
 }
+
+// Launchpad v2 (post-seed, 2025-09): contracts/launchpadv2/BondingV2.sol, added at
+// a6c907379488d6ad177326d4caaee76ac01f2945 (2025-09-27), read at the snapshot's HEAD
+// ba4aef6fc09cdaf8f5920d3bdd042ea8671a9471. Its README says K = 1.35 × 10^12, but the code's
+// constant is 3.15 × 10^12, which is what gives its own 14,000 virtual VIRTUAL against 450M tokens
+// (14,000 × 450M = 6.3 × 10^12 = 3.15 × 10^12 × 10000 / 5000): the code wins.
+
+/** `BondingV2.K = 3_150_000_000_000` [OFF launchpadv2/BondingV2.sol]. */
+export const K_V2 = 3_150_000_000_000n;
+
+/**
+ * `BondingV2.preLaunch` (the pair's initial reserves): `bondingCurveSupply = (initialSupply −
+ * teamTokenReservedSupply) × 10^18`; `liquidity = (((((K * 10000) / assetRate) * 10000 ether) /
+ * bondingCurveSupply) * 1 ether) / 10000`; the team's tokens go to `teamTokenReservedWallet`.
+ * @example
+ * ```ts
+ * launchV2(1_000_000_000n, 550_000_000n, 5_000n); // 14,000 virtual VIRTUAL against 450M tokens
+ * ```
+ */
+export function launchV2(initialSupply: bigint, teamTokenReservedSupply: bigint, assetRate: bigint): Launch & { readonly teamTokens: bigint } {
+  if (assetRate <= 0n) throw new Error('InvalidInput');
+  const supply = (initialSupply - teamTokenReservedSupply) * 10n ** BigInt(DECIMALS);
+  const kBonding = (K_V2 * 10000n) / assetRate;
+  const liquidity = (((kBonding * 10000n * ETHER) / supply) * ETHER) / 10000n;
+  return { reserveToken: supply, reserveAsset: liquidity, k: supply * liquidity, kBonding, teamTokens: teamTokenReservedSupply * 10n ** BigInt(DECIMALS) };
+}
