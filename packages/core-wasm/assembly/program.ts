@@ -5,7 +5,7 @@
 import {
   I_HALT, I_GUARD, I_ZERO, I_SUM, I_SET, I_ACCUM, I_TRANSFER, I_SCHEDULE, I_REMINT,
   I_RING_PUSH, I_CREDIT_BURN, I_PRICE, I_POP_INIT, I_POP_STEP, I_ESCROW, I_LOCK, I_SPLIT, I_BASELINE,
-  I_STEP_CONTROLLER, I_ISSUANCE_HALVING, I_BOND, I_BAND_CONTROLLER, I_CHAIN_COST,
+  I_STEP_CONTROLLER, I_ISSUANCE_HALVING, I_BOND, I_BAND_CONTROLLER, I_CHAIN_COST, I_CONVERSION, I_AMM,
 } from '../src/program-layout';
 import { formulaValue, setFormulaTables } from './formula';
 import { seedRun } from './rng';
@@ -23,6 +23,8 @@ import { issuanceHalvingStep } from './blocks/issuanceHalving';
 import { bondStep } from './blocks/bond';
 import { bandControllerStep } from './blocks/bandController';
 import { chainCostStep } from './blocks/chainCost';
+import { conversionStep } from './blocks/conversion';
+import { ammStep } from './blocks/amm';
 import { sset, sv, w } from './state';
 
 // State slots every program has.
@@ -100,6 +102,8 @@ function exec(code: usize, pc: i32, state: usize, tables: usize, work: usize, t:
       case I_BOND: bondStep(code, pc, state, t); break;
       case I_BAND_CONTROLLER: bandControllerStep(code, pc, state, tables, t); break;
       case I_CHAIN_COST: chainCostStep(code, pc, state); break;
+      case I_CONVERSION: conversionStep(code, pc, state); break;
+      case I_AMM: ammStep(code, pc, state); break;
       default:
         unreachable();
     }

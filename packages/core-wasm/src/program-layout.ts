@@ -31,13 +31,17 @@ export const I_ISSUANCE_HALVING = 19; // [19, next, outAmount, outRate, issuance
 export const I_BOND = 20; // [20, next, outBonded, outUnbonded, outReleased, bondPc, unbondPc, liquid, bonded, unbonding, ring, delay]
 export const I_BAND_CONTROLLER = 21; // [21, next, outRate, outAmount, outLow, outHigh, ratioPc, supplyPc, P, S, table, MOVE...]
 export const I_CHAIN_COST = 22; // [22, next, outOps, outFee, outCost, outUtil, pricePc, capPerStep, n, (countPc, feePc, outCount) × n]
-export const I_COUNT = 23;
+export const I_CONVERSION = 23; // [23, next, outAmount, outOut, outFee, amountPc, P, MOVE(source → sink, one target), MOVE(reserve → to)]
+export const I_AMM = 24; // [24, next, outBought, outBaseIn, outSold, outBaseOut, outTax, outPrice, vPc, buyPc, sellPc, P, MOVE × 6 (one target, 7 words each)]
+export const I_COUNT = 25;
 
 // "amountPc" −1: the whole balance of the source account.
 // baselineMinting parameters at P: [ticks per step, λ per tick, simpleTotal, baselineTotal, b0, g per tick]; state at S: [τ, cumulative realized, θ].
 // stepController parameters at P: [target, step, floor, max, ticks per step]; state at S: [rate].
 // bandController parameters at P: [goal, rateChange, ticks per year, ticks per step]; state at S: [rate] (annual); tables[table + 2t], tables[table + 2t + 1]: step t's band [low, high].
 // issuanceHalving parameters at P: [per tick, ticks per step, cap].
+// amm parameters at P: [buyTax, sellTax]; MOVE groups: buy tax (buyer → taxTo), buy net (buyer → base pool), buy out (token pool → buy.to), sell in (seller → token pool), sell tax (base pool → taxTo), sell out (base pool → sell.to).
+// conversion parameters at P: [ratio, fee]; x is clipped to reserve / (ratio · (1 − fee)) when the reserve is limited, then to the source.
 
 // MOVE operand group (transfer, schedule, remint): [from, limited, mintFlow, n, (to, share, burnFlow) × n].
 // The amount is clipped to s[from] when `limited` (every account but an uncapped asset's issuer);

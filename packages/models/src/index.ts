@@ -13,6 +13,8 @@ import { arweave } from './arweave/model.js';
 import { akash } from './akash/model.js';
 import { ionet } from './ionet/model.js';
 import { aethir } from './aethir/model.js';
+import { asi } from './asi/model.js';
+import { virtual } from './virtual/model.js';
 
 export * as heliumSources from './helium/model.js';
 export { helium, type HeliumOptions } from './helium/model.js';
@@ -26,6 +28,8 @@ export { akash, type AkashOptions } from './akash/model.js';
 export { ionet, type IonetOptions } from './ionet/model.js';
 export { aethir, type AethirOptions } from './aethir/model.js';
 export { chains, withChain, type ChainInfo, type ChainName, type ChainOperation, type Sourced, type WithChainOptions } from './chains/index.js';
+export { asi, type AsiOptions } from './asi/model.js';
+export { virtual, type VirtualOptions } from './virtual/model.js';
 
 /** The options every model factory takes (each model has more of its own). */
 export interface CommonModelOptions {
@@ -64,4 +68,6 @@ export const models: Readonly<Record<string, ModelEntry>> = {
   aethir: { name: 'aethir', description: 'Aethir ATH: fixed 42B released from pools (checkers, containers, Edge 30/30/40 vesting), 80/20 fees, unlocks, Edge payback (Oct 2024)', create: (o) => aethir(o) },
   bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
   akash: { name: 'akash', description: 'Akash AKT + USDC: Cosmos mint toward 67% bonded, community tax, 4%/20% take rates, staking on APR, providers paid by leases (Oct 2024)', create: (o) => akash(o) },
+  asi: { name: 'asi', description: 'ASI alliance FET/ASI + AGIX, OCEAN, CUDOS: conversion at the MigrateToken ratios from pre-minted reserves, uptake, arbitrage prices, agent payments, staking (Oct 2024)', create: (o) => asi(o) },
+  virtual: { name: 'virtual', description: 'Virtuals VIRTUAL + agent tokens: launches on constant-product bonding curves with virtual liquidity, graduation to 10-year-locked pools, 1% tax, revenue buyback and burn, top-3 incentives (Oct 2024)', create: (o) => virtual(o) },
 };

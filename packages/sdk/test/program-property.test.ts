@@ -1,7 +1,7 @@
 // Random valid specs (fast-check): every composition of block kinds conserves each asset's
 // ledger on every step (the reference engine asserts it, and the residual metrics are rounding
 // only), never gives a NaN or a negative balance (but for an uncapped issuer), and the two
-// engines agree bit for bit.
+// engines agree bit for bit. A second token U (pool/reserve p, holders h) is there for conversion and amm.
 import { run, validateSpec, type ModelSpec } from '@flywheel/sdk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,13 @@ const block = (i: number) =>
     fc.tuple(acc, fc.double({ min: 0, max: 0.01, noNaN: true })).map(([x, fee]) => ({
       id: `b${i}`, kind: 'chainCost', operations: [{ name: 'claims', count: `T.${x} / 10`, fee }, { name: 'mints', count: '5 * uniform()', fee: 0.001 }], nativePrice: 150, capacity: 3000,
     })),
+    fc.record({ acc, amount, ratio: fc.double({ min: 0.01, max: 3, noNaN: true }), fee: fc.double({ min: 0, max: 0.5, noNaN: true }), reserve: fc.boolean(), sink: fc.constantFrom<string>('burned', ...ACCOUNTS), back: fc.boolean() }).map(({ acc: a, amount: x, ratio, fee, reserve, sink, back }) => (back
+      ? { id: `b${i}`, kind: 'conversion', from: { asset: 'U', account: 'h' }, to: { asset: 'T', account: a }, amount: '0.3 * U.h', ratio, fee }
+      : { id: `b${i}`, kind: 'conversion', from: { asset: 'T', account: a }, to: { asset: 'U', account: 'h' }, amount: x, ratio, fee, ...(reserve ? { reserve: 'p' } : {}), ...(sink !== a ? { sink } : {}) })),
+    fc.tuple(three, fc.integer({ min: 0, max: 3000 }), fc.double({ min: 0, max: 0.05, noNaN: true }), amount).map(([[pool, trader, vault], v, tax, x]) => ({
+      id: `b${i}`, kind: 'amm', token: { asset: 'U', pool: 'p' }, base: { asset: 'T', pool }, virtualBase: String(v),
+      buy: { amount: x, from: trader, to: 'h' }, sell: { amount: '0.2 * U.h', from: 'h', to: trader }, buyTax: tax, sellTax: tax, taxTo: vault,
+    })),
     fc.tuple(acc, fc.integer({ min: 0, max: 5000 })).map(([from, usd]) => ({ id: `b${i}`, kind: 'creditBurn', asset: 'T', from, credit: 'C', usd: `${usd} * uniform()` })),
     fc.tuple(two, fc.integer({ min: 1, max: 40 })).map(([[from, to], count]) => ({
       id: `b${i}`, kind: 'population', count, cost: { kind: 'uniform', min: 0.5, max: 1.5 }, costPer: 'day', window: 5, reentry: { probability: 0.2, threshold: 1 },
@@ -68,6 +75,8 @@ const specArb = fc
         // issuanceHalving needs a cap; an uncapped token gets one only when such a block exists
         T: { kind: 'token', decimals: 0, accounts, ...(capped || blocks.some((b) => b.kind === 'issuanceHalving') ? { cap: total + 5000 } : {}) },
         C: { kind: 'credit', decimals: 0, priceUsd: 0.01, accounts: {} },
+        // a second token for conversion and amm: a pool / reserve p and holders h
+        U: { kind: 'token', decimals: 0, accounts: { p: { initial: 5000, tag: 'reserves' }, h: { initial: 100, tag: 'liquid' } } },
       },
       blocks: [
         ...(blocks as ModelSpec['blocks']),
@@ -92,7 +101,7 @@ describe('random valid specs', () => {
     await fc.assert(
       fc.asyncProperty(specArb, async (spec) => {
         const valid = validateSpec(spec);
-        const metrics = ['T.residual', 'C.residual', 'T.unissued', ...ACCOUNTS.map((a) => `T.${a}`), 'totalSupply', 'price'];
+        const metrics = ['T.residual', 'C.residual', 'U.residual', 'T.unissued', ...ACCOUNTS.map((a) => `T.${a}`), 'U.p', 'U.h', 'totalSupply', 'price'];
         const outcome = (engine: 'wasm' | 'reference') => run(valid, { engine, threads: 1, metrics, keepRuns: true }).catch((e: { code?: string }) => e);
         // the reference engine asserts conservation on every step (ENGINE_CONSERVATION)
         const [w, r] = await Promise.all([outcome('wasm'), outcome('reference')]);
@@ -114,8 +123,9 @@ describe('random valid specs', () => {
           });
         }
         const scale = 1e-9 * Math.max(1, ...w.paths('totalSupply').flatMap((p) => Array.from(p)));
-        for (const m of ['T.residual', 'C.residual']) for (const p of w.paths(m)) for (const v of p) expect(Math.abs(v)).toBeLessThanOrEqual(scale);
+        for (const m of ['T.residual', 'C.residual', 'U.residual']) for (const p of w.paths(m)) for (const v of p) expect(Math.abs(v)).toBeLessThanOrEqual(scale);
         for (const a of ACCOUNTS) for (const p of w.paths(`T.${a}`)) for (const v of p) expect(v).toBeGreaterThanOrEqual(0);
+        for (const m of ['U.p', 'U.h']) for (const p of w.paths(m)) for (const v of p) expect(v).toBeGreaterThanOrEqual(0);
         if (valid.assets.T!.cap !== undefined) for (const p of w.paths('T.unissued')) for (const v of p) expect(v).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },

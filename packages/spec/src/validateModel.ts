@@ -124,6 +124,16 @@ function unitsOf(s: ValidSpec): (name: string) => Dim {
         units.set(`${id}.costUsd`, { USD: 1 });
         for (const o of ['ops', 'utilisation', ...b.operations.map((op) => op.name)]) units.set(`${id}.${o}`, {});
         break;
+      case 'amm':
+        for (const o of ['bought', 'sold']) units.set(`${id}.${o}`, of(b.token.asset));
+        for (const o of ['baseIn', 'baseOut', 'tax']) units.set(`${id}.${o}`, of(b.base.asset));
+        units.set(`${id}.price`, { [b.base.asset]: 1, [b.token.asset]: -1 });
+        break;
+      case 'conversion':
+        units.set(`${id}.amount`, of(b.from.asset));
+        units.set(`${id}.out`, of(b.to.asset));
+        units.set(`${id}.fee`, of(b.to.asset));
+        break;
       case 'baselineMinting':
         for (const o of ['amount', 'simple', 'baseline']) units.set(`${id}.${o}`, of(b.asset));
         units.set(`${id}.theta`, {});
@@ -161,6 +171,10 @@ function expectedUnit(s: ValidSpec, b: BlockSpec, field: string): Dim {
       return field === 'ratio' ? {} : asset(b.asset);
     case 'issuanceHalving':
       return asset(b.asset);
+    case 'conversion':
+      return asset(b.from.asset);
+    case 'amm':
+      return field === 'sell.amount' ? asset(b.token.asset) : asset(b.base.asset);
     case 'population':
       return { USD: 1 };
     case 'price':
@@ -364,6 +378,47 @@ function crossChecks(s: ValidSpec): Out {
           if (b.cap === undefined && s.assets[b.asset]!.cap === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.cap`, undefined, 'issuance halving needs a cap: the block\'s or the asset\'s', `Set ${p}.cap or assets.${b.asset}.cap (Bittensor: 21,000,000).`);
         }
         break;
+      case 'conversion': {
+        const okFrom = assetOf(b.from.asset, `${p}.from.asset`);
+        const okTo = assetOf(b.to.asset, `${p}.to.asset`);
+        if (okFrom) {
+          accountOf(b.from.asset, b.from.account, `${p}.from.account`, []);
+          if (b.sink !== undefined) accountOf(b.from.asset, b.sink, `${p}.sink`, ['burned']);
+          if (b.sink === b.from.account) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.sink`, b.sink, `the converted tokens go back to their source "${b.sink}"`, 'Send them to burned (the default) or to a burn-address account.');
+        }
+        if (okTo) {
+          target(b.to.asset, b.to.account, `${p}.to.account`, []);
+          if (b.reserve !== undefined) accountOf(b.to.asset, b.reserve, `${p}.reserve`, ['issuer']);
+          const targets = typeof b.to.account === 'string' ? [b.to.account] : Object.keys(b.to.account);
+          if (b.reserve !== undefined && targets.includes(b.reserve)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.reserve`, b.reserve, `the reserve "${b.reserve}" also receives the converted tokens`, 'Pay out of a reserve into another account.');
+        }
+        if (okFrom && okTo && b.from.asset === b.to.asset) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to.asset`, b.to.asset, 'a conversion goes from one asset to another', 'Use a transfer to move tokens within one asset.');
+        break;
+      }
+      case 'amm': {
+        const okT = assetOf(b.token.asset, `${p}.token.asset`, 'token');
+        const okB = assetOf(b.base.asset, `${p}.base.asset`, 'token');
+        if (okT && okB && b.token.asset === b.base.asset) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.base.asset`, b.base.asset, 'a pool pairs two different assets', 'Pair the token with another asset (e.g. an agent token against VIRTUAL).');
+        if (okT) {
+          accountOf(b.token.asset, b.token.pool, `${p}.token.pool`, []);
+          if (b.buy) accountOf(b.token.asset, b.buy.to, `${p}.buy.to`, ['burned']);
+          if (b.sell) accountOf(b.token.asset, b.sell.from, `${p}.sell.from`, []);
+          if (b.buy?.to === b.token.pool) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.buy.to`, b.buy.to, 'the bought tokens go back into the pool', 'Send them to a holder account (or burned).');
+          if (b.sell?.from === b.token.pool) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.sell.from`, b.sell.from, 'the pool sells to itself', 'Sell from a holder account.');
+        }
+        if (okB) {
+          accountOf(b.base.asset, b.base.pool, `${p}.base.pool`, []);
+          if (b.buy) accountOf(b.base.asset, b.buy.from, `${p}.buy.from`, []);
+          if (b.sell) accountOf(b.base.asset, b.sell.to, `${p}.sell.to`, []);
+          if (b.taxTo !== undefined) accountOf(b.base.asset, b.taxTo, `${p}.taxTo`, ['burned']);
+          if (b.buy?.from === b.base.pool) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.buy.from`, b.buy.from, 'the pool buys from itself', 'Pay from a trader account.');
+          if (b.sell?.to === b.base.pool) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.sell.to`, b.sell.to, 'the sale is paid back into the pool', 'Pay the seller into another account.');
+          if (b.taxTo !== undefined && b.taxTo === b.base.pool) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.taxTo`, b.taxTo, 'the tax goes back into the pool', 'Send the tax to a treasury or tax-vault account.');
+        }
+        if (((b.buyTax ?? 0) > 0 || (b.sellTax ?? 0) > 0) && b.taxTo === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.taxTo`, undefined, 'a tax needs an account to go to', 'Set taxTo to a base-asset account (e.g. the tax vault).');
+        if (b.buy === undefined && b.sell === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.buy`, undefined, 'the pool has neither a buy nor a sell', 'Give it a buy and/or a sell.');
+        break;
+      }
       case 'bond':
         if (assetOf(b.asset, `${p}.asset`)) {
           for (const k of ['liquid', 'bonded', 'unbonding'] as const) accountOf(b.asset, b[k], `${p}.${k}`, []);

@@ -8,7 +8,7 @@
 import { ErrorCodes, fail } from '@flywheel/spec';
 import {
   I_ACCUM, I_CREDIT_BURN, I_GUARD, I_HALT, I_POP_INIT, I_POP_STEP, I_PRICE, I_REMINT, I_RING_PUSH, I_SCHEDULE, I_SET, I_SUM, I_TRANSFER, I_ZERO,
-  I_ESCROW, I_LOCK, I_SPLIT, I_BASELINE, I_STEP_CONTROLLER, I_ISSUANCE_HALVING, I_BOND, I_BAND_CONTROLLER, I_CHAIN_COST,
+  I_ESCROW, I_LOCK, I_SPLIT, I_BASELINE, I_STEP_CONTROLLER, I_ISSUANCE_HALVING, I_BOND, I_BAND_CONTROLLER, I_CHAIN_COST, I_CONVERSION, I_AMM,
 } from '@flywheel/core-wasm/program-layout';
 import { baselineRef } from '../blocks/baselineMinting.js';
 import { bondRef } from '../blocks/bond.js';
@@ -20,6 +20,8 @@ import { splitRef } from '../blocks/split.js';
 import { stepControllerRef } from '../blocks/stepController.js';
 import { bandControllerRef } from '../blocks/bandController.js';
 import { chainCostRef } from '../blocks/chainCost.js';
+import { conversionRef } from '../blocks/conversion.js';
+import { ammRef } from '../blocks/amm.js';
 import { PopulationRef } from '../blocks/population.js';
 import { priceRef } from '../blocks/price.js';
 import { remintAmountRef, ringPushRef } from '../blocks/remint.js';
@@ -112,6 +114,12 @@ function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops
         break;
       case I_CHAIN_COST:
         chainCostRef(code, pc, s, rng);
+        break;
+      case I_CONVERSION:
+        conversionRef(code, pc, s, rng);
+        break;
+      case I_AMM:
+        ammRef(code, pc, s, rng);
         break;
       default:
         throw new Error(`internal: unknown instruction ${op} at ${pc}`);

@@ -16,6 +16,8 @@ import { compileIssuanceHalving } from '../blocks/issuanceHalving.js';
 import { compileBond } from '../blocks/bond.js';
 import { compileBandController } from '../blocks/bandController.js';
 import { compileChainCost } from '../blocks/chainCost.js';
+import { compileConversion } from '../blocks/conversion.js';
+import { compileAmm } from '../blocks/amm.js';
 import { ProgramBuilder } from './builder.js';
 import { compileContext, type CompileContext, type PopulationInfo } from './context.js';
 
@@ -37,6 +39,8 @@ const COMPILE: { [K in BlockSpec['kind']]: (b: Extract<BlockSpec, { kind: K }>, 
   bond: compileBond,
   bandController: compileBandController,
   chainCost: compileChainCost,
+  conversion: compileConversion,
+  amm: compileAmm,
 };
 
 /** A spec compiled to a block program (see @flywheel/core-wasm/program-layout). */

@@ -15,6 +15,8 @@ import { IssuanceHalvingBlockSchema, issuanceHalvingOutputs, issuanceHalvingForm
 import { BondBlockSchema, bondOutputs, bondFormulas } from './bond.js';
 import { BandControllerBlockSchema, bandControllerOutputs, bandControllerFormulas } from './bandController.js';
 import { ChainCostBlockSchema, chainCostOutputs, chainCostFormulas } from './chainCost.js';
+import { ConversionBlockSchema, conversionOutputs, conversionFormulas } from './conversion.js';
+import { AmmBlockSchema, ammOutputs, ammFormulas } from './amm.js';
 
 export const BLOCK_SCHEMAS = [
   SignalBlockSchema,
@@ -33,6 +35,8 @@ export const BLOCK_SCHEMAS = [
   BondBlockSchema,
   BandControllerBlockSchema,
   ChainCostBlockSchema,
+  ConversionBlockSchema,
+  AmmBlockSchema,
 ] as const;
 
 /** The names each kind of block adds (usable in formulas and as metrics), by kind. */
@@ -53,6 +57,8 @@ export const BLOCK_OUTPUTS = {
   bond: bondOutputs,
   bandController: bandControllerOutputs,
   chainCost: chainCostOutputs,
+  conversion: conversionOutputs,
+  amm: ammOutputs,
 } as const;
 
 /**
@@ -65,6 +71,7 @@ export const BLOCK_STATE_OUTPUTS: Readonly<Record<string, readonly string[] | 'a
   population: 'all',
   stepController: ['rate'],
   bandController: ['rate', 'low', 'high'],
+  amm: ['price'],
   issuanceHalving: ['rate'],
   baselineMinting: ['theta', 'baselinePower'],
 };
@@ -87,10 +94,12 @@ export const BLOCK_FORMULAS = {
   bond: bondFormulas,
   bandController: bandControllerFormulas,
   chainCost: chainCostFormulas,
+  conversion: conversionFormulas,
+  amm: ammFormulas,
 } as const;
 
 export * from './common.js';
-export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema, BandControllerBlockSchema, ChainCostBlockSchema };
+export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema, BandControllerBlockSchema, ChainCostBlockSchema, ConversionBlockSchema, AmmBlockSchema };
 export { CHAIN_COST_RESERVED } from './chainCost.js';
 export { SignalBlockSchema, TransferBlockSchema, ScheduleBlockSchema, RemintBlockSchema, CreditBurnBlockSchema, PriceBlockSchema, PopulationBlockSchema };
 export { IssuanceCurveSchema, type IssuanceCurve } from './schedule.js';
