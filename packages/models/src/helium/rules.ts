@@ -766,7 +766,9 @@ export function calculateUtilityScoreV0(inputs: UtilityScoreInputs): bigint {
 /**
  * HNT minted to one sub-DAO's treasury for an epoch (`issue_rewards_v0`, seed era):
  * share = utility score ÷ total utility score (PreciseNumber division of the raw u128 scores),
- * emissions = ⌊(100 − HST percent) × total rewards ÷ 100⌋, rewards = ⌊share × emissions⌋.
+ * emissions = ⌊(100 − HST percent) × total rewards ÷ 100⌋, rewards = ⌊share × emissions⌋. The
+ * share is (u · 10^18 + 10^18/2) / total on the raw scores, so it is exact only for real scores
+ * (≥ 10^12 raw): 1 / 4 gives 0.375, as on chain.
  * `totalRewards` is the DAO's `total_rewards`: the scheduled HNT plus the net-emissions re-mint.
  *
  * @param utilityScore - The sub-DAO's score (bigint, u128, 12 decimals).
@@ -780,7 +782,7 @@ export function calculateUtilityScoreV0(inputs: UtilityScoreInputs): bigint {
  * @example
  * ```ts
  * import { rules } from '@flywheel/models/helium';
- * rules.subDaoTreasuryRewards(1n, 4n, 4_109_589_041_096n, 30n); // 719178082191n (¼ of 70%)
+ * rules.subDaoTreasuryRewards(10n ** 24n, 4n * 10n ** 24n, 4_109_589_041_096n, 30n); // 719178082191n (¼ of 70%)
  * ```
  *
  * Source: helium/helium-program-library `programs/helium-sub-daos/src/instructions/issue_rewards_v0.rs`
