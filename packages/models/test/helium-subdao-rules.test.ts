@@ -266,12 +266,16 @@ describe('vehntVotingPower (voter-stake-registry)', () => {
 });
 
 describe('HIP-138 utility score and the HIP-149 supplement', () => {
-  it('HIP-138 (4172cf4c0): U = V/90 + 89·U_prev/90, U_prev = V on the first epoch', () => {
+  it('HIP-138 (27076bf70): U = V·10¹²/90 + 89·U_prev/90, U_prev = V·10¹² on the first epoch', () => {
     const v = 598_502_751n * 10n ** 8n;
     expect(utilityScoreHip138(v, undefined)).toBe(598_502_751n * 10n ** 12n);
     // from a previous score of 0: V / 90
     const got = new Decimal(utilityScoreHip138(v, 0n).toString()).div(1e12);
     expect(got.minus(new Decimal(598_502_751).div(90)).abs().toNumber()).toBeLessThan(1e-6);
+    // from the seed's V × D × A score: one step of the 90-day EMA toward V
+    const prev = 363_670_976_926n * 10n ** 12n;
+    const want = new Decimal(598_502_751).div(90).plus(new Decimal(363_670_976_926).mul(89).div(90));
+    expect(new Decimal(utilityScoreHip138(v, prev).toString()).div(1e12).minus(want).abs().toNumber()).toBeLessThan(1e-6);
     expectBad(() => utilityScoreHip138(-1n, undefined), 'vehntAtEpochStart');
   });
 

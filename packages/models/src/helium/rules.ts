@@ -1024,10 +1024,12 @@ export function vehntMultiplier(lockupSeconds: bigint): number {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The utility score after HIP-138 (commit 4172cf4c0, "[HIP-138] Implement HIP-138"): V only,
- * smoothed over 90 days: U = veHNT / 90 + 89 × U_prev / 90 in PreciseNumber (U_prev = veHNT on the
- * first epoch), × 10^12 as a u128. (From d79d10bd4, 2025-01-08, the smoothing moved to the
- * percentage shares; from 145947ee U = veHNT × 10^4 with the shares smoothed in issue_rewards_v0.)
+ * The utility score after HIP-138, as fixed three days after the HIP-138 commit (27076bf70, "More
+ * bugfixes for HIP-138"): V only, smoothed over 90 epochs in the 12-decimal domain:
+ * U = (veHNT × 10^12) / 90 + 89 × U_prev / 90 in PreciseNumber, U_prev the previous epoch's stored
+ * score (veHNT × 10^12 on a sub-DAO's first epoch), rounded to a u128. At the switch U_prev is the
+ * last V × D × A score, so the score glides from V × D × A to V over ~90 days. (4172cf4c0 itself
+ * read U_prev unscaled; from d79d10bd4, 2025-01-08, the smoothing moved to the percentage shares.)
  *
  * @param vehntAtEpochStart - veHNT delegated, 8 decimals (bigint, u64).
  * @param prevUtilityScore - The previous epoch's stored score (u128, 12 decimals), or `undefined` on the first epoch.
@@ -1040,16 +1042,17 @@ export function vehntMultiplier(lockupSeconds: bigint): number {
  * ```
  *
  * Source: helium/helium-program-library `programs/helium-sub-daos/src/instructions/calculate_utility_score_v0.rs`
- * at commit 4172cf4c0e710c313caa519a6bd26df803080909.
+ * at commit 27076bf70296bafcaeb487c3ca9c6c8d0e2768d1 (after 4172cf4c0e710c313caa519a6bd26df803080909, "[HIP-138] Implement HIP-138").
  */
 export function utilityScoreHip138(vehntAtEpochStart: bigint, prevUtilityScore: bigint | undefined): bigint {
   const vehnt = int('vehntAtEpochStart', vehntAtEpochStart, 0n, U64_MAX, 'u64 vehnt_at_epoch_start');
   const prev = prevUtilityScore === undefined ? undefined : int('prevUtilityScore', prevUtilityScore, 0n, U128_MAX, 'u128 utility_score');
   return precise('prevUtilityScore', prevUtilityScore, 'an overflow (None)', () => {
     const staked = pDiv(pNew(vehnt), pNew(100_000_000n));
-    const prevP = prev === undefined ? staked : pNew(prev);
-    const u = pAdd(pDiv(staked, pNew(90n)), pDiv(pMul(pNew(89n), prevP), pNew(90n)));
-    return pToImprecise(pMul(u, pNew(1_000_000_000_000n)));
+    const twelve = pNew(1_000_000_000_000n);
+    const prevP = prev === undefined ? pMul(staked, twelve) : pNew(prev);
+    const u = pAdd(pDiv(pMul(staked, twelve), pNew(90n)), pDiv(pMul(pNew(89n), prevP), pNew(90n)));
+    return pToImprecise(u);
   });
 }
 
