@@ -79,8 +79,11 @@ export interface HeliumOptions {
  * what is left to mint); DC minted by burning HNT at the price and burned on use; the
  * net-emissions re-mint of the 7-day average burn, capped at 1,644 HNT/day; hotspot operators
  * who leave when rewards no longer cover their costs; an impact price.
- * The IOT and MOBILE sub-DAOs are not modelled yet: HNT routed to their treasuries is paid to
- * hotspots (it is what backs their rewards). Every number's source is above and in
+ * By default the IOT and MOBILE sub-DAOs are folded in: HNT routed to their treasuries is paid to
+ * hotspots (it is what backs their rewards). With `subDaos: true` (or a later `rules` version)
+ * they are modelled: IOT and MOBILE with their schedules, the HNT split by DAO utility score
+ * (V × D × A), the treasuries and their redemption floor, veHNT cohorts and two hotspot
+ * populations (see {@link HeliumOptions.subDaos}). Every number's source is above and in
  * docs/models/helium.md.
  *
  * Order of a step: demand (USD of Data Credits, responding to last step's coverage); issuance to
@@ -92,6 +95,8 @@ export interface HeliumOptions {
  * import { helium } from '@flywheel/models/helium';
  * import { run } from '@flywheel/sdk';
  * const result = await run(helium({ runs: 100 }));
+ * const subDaos = await run(helium({ subDaos: true, runs: 100 }));
+ * subDaos.metric('shareIot').p50[0]; // 0.2719: IOT's share of the sub-DAOs' HNT
  * ```
  */
 export function helium(options: HeliumOptions = {}): ModelSpec {

@@ -999,8 +999,9 @@ export function vehntVotingPower(position: VeHntPosition, nowTs: bigint, config:
 }
 
 /**
- * The veHNT multiplier of a lockup of `months` months (30-day months are not used: the saturation
- * is 4 × 365 days), for the model's cohorts: 100 × min(lockup seconds, 4 years) ÷ 4 years.
+ * The veHNT per HNT of a constant lockup of `lockupSeconds` outside genesis, for the model's
+ * cohorts: 100 × min(lockup seconds, 4 × 365 days) ÷ (4 × 365 days), as {@link vehntVotingPower}
+ * computes it for 1 HNT (floored to the bone).
  *
  * @param lockupSeconds - Lockup length in seconds (bigint ≥ 0).
  * @returns veHNT per HNT as a number (0 … 100).
