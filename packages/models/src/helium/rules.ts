@@ -645,7 +645,7 @@ function preciseArg(name: string, x: unknown): bigint {
  * @example
  * ```ts
  * import { rules } from '@flywheel/models/helium';
- * rules.preciseLog(2n * rules.PRECISE_ONE); // ≈ 693147180559945309n (ln 2 × 10^18)
+ * rules.preciseLog(2n * rules.PRECISE_ONE); // 693147180559945308n (ln 2 × 10^18 = 693147180559945309.4…)
  * ```
  *
  * Source: helium/helium-program-library `utils/shared-utils/src/precise_number.rs` (`log`, `frexp`)
@@ -668,7 +668,7 @@ export function preciseLog(x: bigint): bigint {
  * @example
  * ```ts
  * import { rules } from '@flywheel/models/helium';
- * rules.preciseExp(rules.PRECISE_ONE / 2n); // ≈ 1648721270700128146n (e^0.5 × 10^18)
+ * rules.preciseExp(rules.PRECISE_ONE / 2n); // 1648721270700128150n (e^0.5 × 10^18 = 1648721270700128146.8…)
  * ```
  *
  * Source: helium/helium-program-library `utils/shared-utils/src/signed_precise_number.rs` (`exp`)
@@ -692,7 +692,7 @@ export function preciseExp(x: bigint): bigint {
  * @example
  * ```ts
  * import { rules } from '@flywheel/models/helium';
- * rules.precisePow(8n * rules.PRECISE_ONE, rules.PRECISE_ONE / 2n); // ≈ 2828427124746190097n (√8)
+ * rules.precisePow(8n * rules.PRECISE_ONE, rules.PRECISE_ONE / 2n); // 2828427124746190100n (√8 × 10^18 = 2828427124746190097.6…)
  * ```
  *
  * Source: helium/helium-program-library `utils/shared-utils/src/precise_number.rs` (`pow`) at commit
@@ -738,7 +738,7 @@ export interface UtilityScoreInputs {
  * import { rules } from '@flywheel/models/helium';
  * // the seed's IOT row: 598,502,751 veHNT, 9,780,594 DC in 24 h, $14,250,808.50 of onboarding fees
  * rules.calculateUtilityScoreV0({ vehntAtEpochStart: 59_850_275_100_000_000n, dcBurned: 9_780_594n, dcOnboardingFeesPaid: 1_425_080_850_000n });
- * // ≈ 363.67 billion × 10^12
+ * // 363670976507997427753319n: 363,670,976,508.0 (the seed prints 363,670,976,926 from rounded inputs)
  * ```
  *
  * Source: helium/helium-program-library `programs/helium-sub-daos/src/instructions/calculate_utility_score_v0.rs`
@@ -876,7 +876,7 @@ export interface TreasuryRedeemInputs {
  * import { rules } from '@flywheel/models/helium';
  * // projects.md §10 validation fact 3: H = 2,000,000 HNT, S = 3,275,000,000 IOT; redeem 1,000 IOT
  * rules.treasuryRedeem({ amount: 1_000_000_000n, treasury: 200_000_000_000_000n, supply: 3_275_000_000_000_000n, supplyDecimals: 6, treasuryDecimals: 8 });
- * // ≈ 61068702n bones = 0.61068702 HNT (P = 0.00061068702 HNT/IOT)
+ * // 61068702n bones = 0.61068702 HNT (P = 0.00061068702 HNT/IOT)
  * ```
  *
  * Source: helium/helium-program-library `programs/treasury-management/src/instructions/redeem_v0.rs`,
