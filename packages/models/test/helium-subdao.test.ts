@@ -236,3 +236,22 @@ describe('helium sub-DAOs: behaviour and rule versions', () => {
     expect(Math.max(...r.paths('totalSupply')[0]!)).toBeGreaterThan(223e6);
   });
 });
+
+describe('helium sub-DAOs: veHNT re-delegation (an option, off by default)', () => {
+  it('off by default; with redelegation > 0 veHNT moves to the sub-DAO that pays delegators more per veHNT, conserving HNT', async () => {
+    expect(Object.keys(helium({ subDaos: true }).params!)).not.toContain('redelegation');
+    expect(errorOf(() => helium({ subDaos: true, redelegation: 2 })).path).toBe('redelegation');
+    const spec = helium({ subDaos: true, years: 0.5, runs: 2, agents: 40, redelegation: 0.05 });
+    const w = await checkParityAndConservation('helium-redelegation', spec, ['delegatorYieldIot', 'delegatorYieldMobile', 'shareIot']);
+    const p = (m: string) => w.paths(m)[0]!;
+    // at the start IOT pays its delegators more per veHNT: 6% × 89.04M IOT × $0.000701 / 598.5M veHNT
+    // ≈ $6.3·10⁻⁶ against MOBILE's 6% × 82.19M × $0.000553 / 624.1M ≈ $4.4·10⁻⁶
+    const yI = (0.06 * 89_041_095.890411 * (SEED.iot.mcap / (0.16 * 200e9))) / SEED.iot.vehnt;
+    const yM = (0.06 * 82_191_780.821918 * (SEED.mobile.mcap / (0.44 * 250e9))) / SEED.mobile.vehnt;
+    expect(rel(p('delegatorYieldIot')[1]!, yI)).toBeLessThan(0.05);
+    expect(rel(p('delegatorYieldMobile')[1]!, yM)).toBeLessThan(0.05);
+    expect(p('HNT.veIot')[30]!).toBeGreaterThan(p('HNT.veIot')[0]!);
+    const ve = (t: number) => p('HNT.veIot')[t]! + p('HNT.veMobile')[t]!;
+    expect(Math.abs(ve(100) - ve(0))).toBeLessThan(1e-6 * ve(0)); // re-delegation moves veHNT, it never creates any
+  });
+});

@@ -69,6 +69,12 @@ export interface HeliumOptions {
   rules?: '2024-10' | 'hip-138' | 'hip-149';
   /** Average lockup of the veHNT cohorts in months (default 24, i.e. 50× veHNT per HNT; sub-DAO model only). */
   lockMonths?: number;
+  /**
+   * Re-delegation of veHNT (sub-DAO model only; default 0: delegations stay as in the seed). With
+   * r > 0, each day r × (y_b − y_a) / (y_a + y_b) of sub-DAO a's delegated veHNT moves to b when b
+   * pays its delegators more per veHNT (y = the delegators' 6% in USD ÷ veHNT). [ASSUMPTION]
+   */
+  redelegation?: number;
 }
 
 
@@ -294,6 +300,10 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
   if (!(typeof lockMonths === 'number' && lockMonths > 0 && lockMonths <= 48)) {
     fail(ErrorCodes.SPEC_OUT_OF_RANGE, 'lockMonths', lockMonths, 'must be a number in (0, 48]', 'veHNT lockups run up to 48 months, e.g. lockMonths: 24');
   }
+  const redelegation = options.redelegation ?? 0;
+  if (!(typeof redelegation === 'number' && redelegation >= 0 && redelegation <= 1)) {
+    fail(ErrorCodes.SPEC_OUT_OF_RANGE, 'redelegation', redelegation, 'must be a number in [0, 1]', 'a share of the delegated veHNT per day, e.g. redelegation: 0.01');
+  }
   const after138 = rules !== '2024-10';
   const iot = subDaoDerived('iot');
   const mobile = subDaoDerived('mobile');
@@ -444,6 +454,29 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
       },
     );
   }
+  // veHNT re-delegation toward the sub-DAO that pays its delegators more per veHNT.
+  if (redelegation > 0) {
+    const dntRatio = `${DELEGATOR_SHARE}`; // the emission block's amount is the whole emission; delegators get 6% of it
+    const y = (dnt: 'IOT' | 'MOBILE', lower: string, share: string) => {
+      const dntPart = `${lower === 'Iot' ? 'iot' : 'mobile'}Emissions.amount * ${dntRatio} * ${dnt}.price`;
+      const hntPart = after138 ? ` + (t >= s138) * subDaoSplit.amount * ${share} * delegatorShare * HNT.price` : '';
+      return `(${dntPart}${hntPart}) / max(HNT.ve${lower} * vehntPerHnt, 1)`;
+    };
+    blocks.push(
+      { id: 'yieldIot', kind: 'signal', set: 'delegatorYieldIot', formula: y('IOT', 'Iot', 'shareIot') },
+      { id: 'yieldMobile', kind: 'signal', set: 'delegatorYieldMobile', formula: y('MOBILE', 'Mobile', '(1 - shareIot)') },
+      {
+        id: 'redelegateToMobile', kind: 'transfer', asset: 'HNT', from: 'veIot', to: 'veMobile',
+        amount: 'redelegation * max(0, (delegatorYieldMobile - delegatorYieldIot) / max(delegatorYieldMobile + delegatorYieldIot, 1e-300)) * HNT.veIot',
+        description: 'veHNT positions re-delegated from IOT to MOBILE when MOBILE pays delegators more [ASSUMPTION]',
+      },
+      {
+        id: 'redelegateToIot', kind: 'transfer', asset: 'HNT', from: 'veMobile', to: 'veIot',
+        amount: 'redelegation * max(0, (delegatorYieldIot - delegatorYieldMobile) / max(delegatorYieldMobile + delegatorYieldIot, 1e-300)) * HNT.veMobile',
+        description: 'and back [ASSUMPTION]',
+      },
+    );
+  }
   // Hotspots: paid in their sub-DAO token; after HIP-138 also in HNT.
   const hotspot = (id: string, dnt: 'IOT' | 'MOBILE', p: { initialActive: number; population: number }, n: number, median: number, hntAccount: string): Block[] => {
     const out: Block[] = [];
@@ -495,6 +528,7 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
     // [ASSUMPTION] arbitrageurs redeem 0.5% of the liquid DNT a day while it trades below the treasury price.
     redeemRate: 0.005,
   };
+  if (redelegation > 0) params.redelegation = redelegation;
   if (after138) {
     params.s138 = s138;
     params.delegatorShare = DELEGATOR_SHARE;
@@ -558,6 +592,12 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
       shareIot: { initial: initialIot / (initialIot + initialMobile), description: "IOT's share of the sub-DAOs' HNT" },
       redeemIotUsd: { initial: iot.redemptionPriceUsd, unit: 'USD/IOT', description: 'treasury redemption value of 1 IOT: H / S × HNT price' },
       redeemMobileUsd: { initial: mobile.redemptionPriceUsd, unit: 'USD/MOBILE' },
+      ...(redelegation > 0
+        ? {
+            delegatorYieldIot: { initial: 0, description: "USD a day to IOT's delegators per veHNT" },
+            delegatorYieldMobile: { initial: 0, description: "USD a day to MOBILE's delegators per veHNT" },
+          }
+        : {}),
     },
     blocks,
     monteCarlo: { runs: options.runs ?? 200, seed: options.seed ?? 42 },
