@@ -59,6 +59,7 @@ export interface ModelEntry {
  */
 export const models: Readonly<Record<string, ModelEntry>> = {
   helium: { name: 'helium', description: 'Helium HNT: HIP-20 halvings, Data Credit burn-and-mint, net emissions, hotspot churn (Oct 2024)', create: (o) => helium(o) },
+  'helium-subdaos': { name: 'helium-subdaos', description: 'Helium with its sub-DAOs: IOT and MOBILE tokens, the HNT split by utility score, treasuries and redemption, veHNT, both hotspot populations (Oct 2024)', create: (o) => helium({ ...o, subDaos: true }) },
   filecoin: { name: 'filecoin', description: 'Filecoin FIL: simple + baseline minting, 180-day reward vesting, pledge, burns (Oct 2024)', create: (o) => filecoin(o) },
   livepeer: { name: 'livepeer', description: 'Livepeer LPT: per-round inflation toward a 50% bonding target, treasury cut, unbonding (Oct 2024)', create: (o) => livepeer(o) },
   render: { name: 'render', description: 'Render RENDER: BME emissions by year with the RNP-006 splits, USD jobs burning RENDER for Render Credits, node operators (Oct 2024)', create: (o) => render(o) },
