@@ -15,6 +15,7 @@ import type { MetricName } from './metrics.js';
 import { sweep } from './sweep.js';
 import { createRequire } from 'node:module';
 import { mergeShards, runShard, type Shard } from './shard.js';
+import { ANALYSIS_HELP } from './analysis/help.js';
 
 const HELP = `flywheel — DePIN token-economy simulations
 
@@ -49,7 +50,7 @@ Options for run:
 Options for sweep (plus --runs --seed --steps --years --set --engine --threads --format json|csv --out):
   --grid path=a,b,c      values for one spec path; repeat for a cartesian grid
   --grid path=lo..hi:n   n evenly spaced values from lo to hi
-`;
+${ANALYSIS_HELP}`;
 
 function usage(message: string, path: string, value: unknown, hint: string): never {
   fail(ErrorCodes.CLI_INVALID_ARGUMENT, path, value, message, hint);
@@ -378,6 +379,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (cmd === 'run') await cmdRun(rest);
     else if (cmd === 'sweep') await cmdSweep(rest);
     else if (cmd === 'merge') await cmdMerge(rest);
+    else if (cmd === 'sensitivity' || cmd === 'calibrate' || cmd === 'risk') await (await import('./analysis/cli.js')).analysisCommand(cmd, rest, { setup, usage, num, writableDir, options: COMMON_OPTIONS });
     else usage(`unknown command "${cmd}"`, 'command', cmd, 'Use "flywheel list" or "flywheel run <model>"; see flywheel --help.');
     return 0;
   } catch (e) {

@@ -256,7 +256,9 @@ async function crossEntropy(label: string, names: string[], dists: ParamDistribu
     // fitting their spread too would shrink it by the elites' share each level and stall the climb.
     // The last level fits mean and spread to prior/proposal × P(E | θ), the optimal proposal's shape
     // (∝ prior × P(E | θ)). The final estimate is weighted by prior/proposal, so it is unbiased.
-    const done = gamma >= 0;
+    // done when the level reaches the event, or when enough samples already see it (an event that
+    // the runs' own randomness drives more than the parameters never lifts the score's quantile)
+    const done = gamma >= 0 || ev.filter((e) => e.p > 0).length >= rho * nl;
     const ew = zs.map((_, i) => (done ? w[i]! * ev[i]!.p : scores[i]! >= gamma ? 1 : 0));
     const total = ew.reduce((s, v) => s + v, 0);
     if (!(total > 0)) {
