@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, parseDate, setPath, type ModelSpec } from '@flywheel/spec';
+import { ErrorCodes, fail, getPath, parseDate, setPath, type ModelSpec } from '@flywheel/spec';
 import type { RunResult } from '../result.js';
 import { run, type RunOptions } from '../run.js';
 import { nelderMead } from './nelder-mead.js';
@@ -245,7 +245,7 @@ export async function calibrate(spec: ModelSpec, options: CalibrateOptions, runO
   const tgTrain: Target = { obs: train, steps: tgAll.steps.slice(0, train.length), from: tgAll.from.slice(0, train.length) };
   const horizon = tgAll.steps[tgAll.steps.length - 1]!;
   const base = setPath(spec, 'time.steps', Math.max(1, horizon));
-  const initial = Object.fromEntries(names.map((n) => [n, getNumber(spec, n)]));
+  const initial = Object.fromEntries(names.map((n) => [n, getPath(spec, n) as number]));
   const { onProgress: _p, ...ro } = runOptions;
   const opts: RunOptions = { ...ro, metrics: runOptions.metrics ?? [options.metric] };
   const toUnit = (x: number, j: number) => (x - ranges[j]![0]) / (ranges[j]![1] - ranges[j]![0]);
@@ -342,8 +342,4 @@ export async function calibrate(spec: ModelSpec, options: CalibrateOptions, runO
     result.backtest = { fraction: options.backtest!, trainCount: train.length, forecast, error: errorOf(forecast), initialError: errorOf(initialRows) };
   }
   return result;
-}
-
-function getNumber(spec: ModelSpec, path: string): number {
-  return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], spec) as number;
 }
