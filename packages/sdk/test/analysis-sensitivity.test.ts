@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sensitivityOf } from '../src/analysis/sensitivity.js';
+import { sensitivityAnalyze, sensitivityOf, sensitivitySample } from '../src/analysis/sensitivity.js';
 
 const PI = 3.14159265359; // SALib's Ishigami bounds (SALib docs, "Basics")
 const ishigami = (a = 7, b = 0.1) => (xs: Float64Array[]) => xs.map(([x1, x2, x3]) => Math.sin(x1!) + a * Math.sin(x2!) ** 2 + b * x3! ** 4 * Math.sin(x1!));
@@ -79,6 +79,19 @@ describe('Sobol indices on analytic benchmarks', () => {
     const c = await sensitivityOf(ishigami(), { ...o, seed: 6 });
     expect(c.sobol![0]!.S1).toBe(a.sobol![0]!.S1);
     expect(c.sobol![0]!.S1Conf).not.toBe(a.sobol![0]!.S1Conf);
+  });
+});
+
+describe('sample → evaluate → analyze', () => {
+  it('gives what sensitivityOf gives, for Sobol and Morris', async () => {
+    for (const method of ['sobol', 'morris'] as const) {
+      const o = { params: ISHIGAMI, samples: 64, method, seed: 4 };
+      const { names, points } = sensitivitySample(o);
+      expect(names).toEqual(['x1', 'x2', 'x3']);
+      const y = ishigami()(points);
+      expect(JSON.stringify(sensitivityAnalyze(o, y))).toBe(JSON.stringify(await sensitivityOf(ishigami(), o)));
+      expect(() => sensitivityAnalyze(o, y.slice(1))).toThrow(expect.objectContaining({ code: 'RUN_INVALID_OPTION', path: 'output' }));
+    }
   });
 });
 

@@ -282,6 +282,32 @@ function morrisFinish(names: string[], y: Float64Array, moves: { param: number; 
 }
 
 /**
+ * The sample points of a sensitivity analysis, for evaluating them elsewhere (other machines,
+ * another simulator): the SALib-style workflow sample → evaluate → {@link sensitivityAnalyze}.
+ * Points are in the parameters' units, in the order of `names`.
+ * @throws FlywheelError RUN_INVALID_OPTION for bad options
+ * @example
+ * ```ts
+ * const { names, points } = sensitivitySample({ params: { a: [0, 1], b: [0, 1] }, samples: 64 });
+ * const y = points.map(([a, b]) => a! + 2 * b!); // or sweep(spec, { zip: … }) in shards
+ * const r = sensitivityAnalyze({ params: { a: [0, 1], b: [0, 1] }, samples: 64 }, y);
+ * ```
+ */
+export function sensitivitySample(options: SensitivityOptions): { names: string[]; points: Float64Array[] } {
+  const p = plan(options);
+  return { names: p.names, points: scalePoints(p.unit, p.ranges) };
+}
+
+/**
+ * The indices (or effects) from the outputs at the points of {@link sensitivitySample} with the
+ * same options, in the same order.
+ * @throws FlywheelError RUN_INVALID_OPTION for a wrong number of outputs or a non-finite one
+ */
+export function sensitivityAnalyze(options: SensitivityOptions, outputs: ArrayLike<number>, label = 'f'): SensitivityResult {
+  return finish(plan(options), Float64Array.from(outputs), label);
+}
+
+/**
  * Global sensitivity of a pure function (no engine): `fn` maps a batch of points (one
  * Float64Array per point, parameters in the order of `options.params`, in their ranges) to one
  * output each. The analytic benchmarks (Ishigami, Sobol G) run through this.
