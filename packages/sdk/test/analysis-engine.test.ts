@@ -104,3 +104,25 @@ describe('risk on the engine', () => {
     expect(typeof calibrate).toBe('function');
   });
 });
+
+describe('every registered model', async () => {
+  const { models } = await import('@flywheel/models');
+  for (const [name, entry] of Object.entries(models)) {
+    it(`${name}: sensitivity, calibration and risk run on it`, async () => {
+      const spec = entry.create({ years: 1, runs: 2 });
+      const [param, value] = Object.entries(spec.params ?? {}).find(([, v]) => typeof v === 'number' && v > 0) as [string, number];
+      const path = `params.${param}`;
+      const range: [number, number] = [value * 0.8, value * 1.2];
+      const s = await sensitivity(spec, { params: { [path]: range }, output: 'totalSupply:p50@end', method: 'morris', samples: 2 }, { threads: 1 });
+      expect(s.morris).toHaveLength(1);
+      expect(Number.isFinite(s.morris![0]!.muStar)).toBe(true);
+      const r = await risk(spec, { events: ['totalSupply<0@any', 'circulatingSupply>0@end'] }, { threads: 1 });
+      expect(r.events[0]!.probability).toBe(0);
+      const truth = await run(spec, { metrics: ['cumulativeMinted'], threads: 1 });
+      const data = [Math.round(truth.steps / 3), Math.round((2 * truth.steps) / 3), truth.steps].map((t) => ({ date: truth.dateAt(t)!, value: truth.metric('cumulativeMinted').p50[t]! + 1 }));
+      const c = await calibrate(spec, { params: { [path]: range }, data, metric: 'cumulativeMinted', maxEvaluations: 6 }, { threads: 1 });
+      expect(Number.isFinite(c.params[path])).toBe(true);
+      expect(c.fit).toHaveLength(3);
+    });
+  }
+});
