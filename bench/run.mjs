@@ -26,8 +26,8 @@ const quick = !!opts.quick;
 
 /** Workload sizes: full, and the quick mode CI uses so the suite cannot rot. */
 const SIZE = quick
-  ? { w1: { steps: 365, agents: 200, runs: 10 }, model: { years: 1, runs: 10 }, big: { steps: 100, agents: 100_000 }, sweep: 20, noopReps: 3 }
-  : { w1: { steps: 3650, agents: 1000, runs: 100 }, model: { years: 10, runs: 200 }, big: { steps: 3650, agents: 100_000 }, sweep: 1000, noopReps: 9 };
+  ? { w1: { steps: 365, agents: 200, runs: 10 }, model: { years: 1, runs: 10 }, big: { steps: 100, agents: 100_000 }, sweep: 20, noopReps: 3, analysis: { years: 1, runs: 4, sobol: 4, morris: 3, riskRuns: 20, rare: 10 } }
+  : { w1: { steps: 3650, agents: 1000, runs: 100 }, model: { years: 10, runs: 200 }, big: { steps: 3650, agents: 100_000 }, sweep: 1000, noopReps: 9, analysis: { years: 10, runs: 20, sobol: 16, morris: 10, riskRuns: 1000, rare: 30 } };
 
 /** Every model of @flywheel/models (what `flywheel list` shows) is in the suite. */
 const MODELS = Object.keys((await import('@flywheel/models')).models);
@@ -145,8 +145,42 @@ async function child(name) {
       };
       break;
     }
+    case 'analysis-sobol':
+    case 'analysis-morris':
+    case 'analysis-calibrate':
+    case 'analysis-risk':
+    case 'analysis-rare': {
+      // The cost of each analysis on a 10-year model (1 year in quick mode): one timed call, as
+      // its cost is its number of Monte Carlos (evaluations) × the cost of one.
+      const sdk = await import('@flywheel/sdk');
+      const s = SIZE.analysis;
+      const runs = Number(opts.runs ?? s.runs);
+      const helium = models.models.helium.create({ years: s.years, runs });
+      const params = { 'params.growth': [0.1, 0.7], 'params.elasticity': [0.2, 0.8], 'params.sigma': [0.1, 0.5] };
+      const o = { engine, threads };
+      let call;
+      if (name === 'analysis-sobol') call = () => sdk.sensitivity(helium, { params, output: 'burnMintRatioOverall', samples: s.sobol }, o);
+      else if (name === 'analysis-morris') call = () => sdk.sensitivity(helium, { params, output: 'burnMintRatioOverall', method: 'morris', samples: s.morris }, o);
+      else if (name === 'analysis-risk') call = () => sdk.risk(models.models.helium.create({ years: s.years, runs: s.riskRuns }), { events: ['price<2@end', 'activeProviders<250000@any'] }, o);
+      else if (name === 'analysis-rare') call = () => sdk.rareEvent(helium, 'price<2@end', { params: { 'params.growth': { normal: [0.4, 0.2] } }, samples: s.rare, levelSamples: s.rare }, o);
+      else {
+        // a yearly series the model itself produced at powerGrowth 0.5, fitted back from powerGrowth 0
+        const fil = models.models.filecoin.create({ years: s.years, runs });
+        const truth = await sdk.run(sdk.setPath(fil, 'params.powerGrowth', 0.5), { metrics: ['cumulativeMinted'] });
+        const data = Array.from({ length: Math.max(2, s.years) }, (_, k) => {
+          const t = Math.round(((k + 1) * truth.steps) / Math.max(2, s.years));
+          return { date: truth.dateAt(t), value: truth.metric('cumulativeMinted').p50[t] };
+        });
+        call = () => sdk.calibrate(fil, { params: { 'params.powerGrowth': [0, 2] }, data, metric: 'cumulativeMinted' }, o);
+      }
+      const t0 = performance.now();
+      const out = await call();
+      const wallSeconds = (performance.now() - t0) / 1000;
+      const evaluations = out.evaluations ?? (out.importance ? out.importance.evaluations + (out.plain?.evaluations ?? 0) : 1);
+      return { workload: name, engine, threads, years: s.years, runsPerEvaluation: name === 'analysis-risk' ? s.riskRuns : runs, evaluations, wallSeconds, secondsPerEvaluation: wallSeconds / evaluations, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+    }
     default: {
-      if (!MODELS.includes(name)) throw new Error(`unknown workload "${name}"; known: w1, w1-noop, w1-baseline, w1-native, ${MODELS.join(', ')}, agents-100k, sweep, module-start`);
+      if (!MODELS.includes(name)) throw new Error(`unknown workload "${name}"; known: w1, w1-noop, w1-baseline, w1-native, ${MODELS.join(', ')}, agents-100k, sweep, analysis-sobol, analysis-morris, analysis-calibrate, analysis-risk, analysis-rare, module-start`);
       // a model of @flywheel/models: its default spec over the suite's horizon
       const s = SIZE.model;
       const spec = models.models[name].create({ years: s.years, runs: Number(opts.runs ?? s.runs) });
@@ -207,7 +241,9 @@ async function main() {
     ['w1-native', { threads: 1 }], ['w1-native', { threads: 2 }],
     ...MODELS.flatMap((m) => [[m, { threads: 1 }], [m, { threads: 2 }]]),
     ['helium', { threads: 1, engine: 'reference', runs: refRuns }],
-    ['agents-100k', { threads: 1 }], ['sweep', { threads: 2 }], ['module-start', {}],
+    ['agents-100k', { threads: 1 }], ['sweep', { threads: 2 }],
+    ...['analysis-sobol', 'analysis-morris', 'analysis-calibrate', 'analysis-risk', 'analysis-rare'].map((a) => [a, { threads: 2 }]),
+    ['module-start', {}],
   ];
   const results = [];
   const skipped = [];

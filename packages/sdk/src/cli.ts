@@ -18,6 +18,7 @@ import { mergeShards, type Shard } from './shard.js';
 import { mergeShardFiles, writeShardFile } from './shard-file.js';
 import { compare, compareCSV, formatCompareTable } from './compare.js';
 import { defaultMetrics } from './program/compile.js';
+import { ANALYSIS_HELP } from './analysis/help.js';
 
 const HELP = `flywheel — DePIN token-economy simulations
 
@@ -62,7 +63,7 @@ Options for compare (default: every registered model, 10 years, 200 runs):
 Options for sweep (plus --runs --seed --steps --years --set --engine --threads --format json|csv --out):
   --grid path=a,b,c      values for one spec path; repeat for a cartesian grid
   --grid path=lo..hi:n   n evenly spaced values from lo to hi
-`;
+${ANALYSIS_HELP}`;
 
 function usage(message: string, path: string, value: unknown, hint: string): never {
   fail(ErrorCodes.CLI_INVALID_ARGUMENT, path, value, message, hint);
@@ -470,6 +471,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (cmd === 'sweep') await cmdSweep(rest);
     else if (cmd === 'merge') await cmdMerge(rest);
     else if (cmd === 'compare') await cmdCompare(rest);
+    else if (cmd === 'sensitivity' || cmd === 'calibrate' || cmd === 'risk') await (await import('./analysis/cli.js')).analysisCommand(cmd, rest, { setup, usage, num, writableDir, options: COMMON_OPTIONS });
     else usage(`unknown command "${cmd}"`, 'command', cmd, 'Use "flywheel list" or "flywheel run <model>"; see flywheel --help.');
     return 0;
   } catch (e) {
