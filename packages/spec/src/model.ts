@@ -10,7 +10,13 @@ import { BLOCK_SCHEMAS } from './blocks/index.js';
 
 /** A name usable in formulas: letters, digits and `_`, starting with a letter or `_`. */
 export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const name = () => z.string().check(z.regex(NAME_PATTERN, { message: 'must be a name: letters, digits and _, starting with a letter or _' }));
+/** Names that are properties of every JavaScript object (`constructor`, `__proto__`, `toString`, …): refused as names. */
+export const RESERVED_NAMES: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
+const name = () =>
+  z.string().check(
+    z.regex(NAME_PATTERN, { message: 'must be a name: letters, digits and _, starting with a letter or _' }),
+    z.refine((n: string) => !RESERVED_NAMES.includes(n), { message: 'is reserved (a property of every JavaScript object): choose another name' }),
+  );
 
 /** Account tags. Tags decide what an asset's circulating supply counts (`circulating` lists tags). */
 export const AccountTagSchema = z.enum([

@@ -199,7 +199,7 @@ function crossChecks(s: ValidSpec): Out {
   const start = s.time.start;
   if (start !== undefined && Number.isNaN(parseDate(start))) push(out, ErrorCodes.SPEC_INVALID_FORMAT, 'time.start', start, 'not a real calendar date', 'Use an existing date in YYYY-MM-DD form.');
   const assets = Object.keys(s.assets);
-  if (!(s.mainAsset in s.assets)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'mainAsset', s.mainAsset, `no asset "${s.mainAsset}" is defined`, `Use one of: ${assets.join(', ') || '(none defined)'}.`);
+  if (!Object.hasOwn(s.assets, s.mainAsset)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'mainAsset', s.mainAsset, `no asset "${s.mainAsset}" is defined`, `Use one of: ${assets.join(', ') || '(none defined)'}.`);
   for (const [a, asset] of Object.entries(s.assets)) {
     const p = `assets.${a}`;
     let initial = 0;
@@ -218,14 +218,14 @@ function crossChecks(s: ValidSpec): Out {
   });
 
   const accountOf = (asset: string, name: string, path: string, allow: readonly string[]): void => {
-    const def = s.assets[asset];
+    const def = Object.hasOwn(s.assets, asset) ? s.assets[asset] : undefined;
     if (!def) return;
-    if (name in def.accounts || allow.includes(name)) return;
+    if (Object.hasOwn(def.accounts, name) || allow.includes(name)) return;
     const names = [...Object.keys(def.accounts), ...allow];
     push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, path, name, `asset ${asset} has no account "${name}"`, `Use one of: ${names.join(', ')}, or define it under assets.${asset}.accounts.`);
   };
   const assetOf = (asset: string, path: string, kind?: 'token' | 'credit'): boolean => {
-    const def = s.assets[asset];
+    const def = Object.hasOwn(s.assets, asset) ? s.assets[asset] : undefined;
     if (!def) {
       push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, path, asset, `no asset "${asset}" is defined`, `Use one of: ${assets.join(', ')}.`);
       return false;
@@ -291,7 +291,7 @@ function crossChecks(s: ValidSpec): Out {
     }
     switch (b.kind) {
       case 'signal':
-        if (!(b.set in (s.signals ?? {}))) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `${p}.set`, b.set, `no signal "${b.set}" is declared`, `Declare it under "signals", e.g. { "${b.set}": { "initial": 0 } }.`);
+        if (!Object.hasOwn(s.signals ?? {}, b.set)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `${p}.set`, b.set, `no signal "${b.set}" is declared`, `Declare it under "signals", e.g. { "${b.set}": { "initial": 0 } }.`);
         else if (writers.has(b.set)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.set`, b.set, `signal "${b.set}" is already written by blocks.${writers.get(b.set)}`, 'Each signal has exactly one writer; combine the formulas or declare another signal.');
         else writers.set(b.set, i);
         break;
@@ -555,6 +555,14 @@ function checkSizes(input: unknown): void {
     }
   }
   for (const k of ['name', 'description'] as const) if (typeof s[k] === 'string') tooMany(k, (s[k] as string).length, SPEC_LIMITS.text, 'characters');
+  // JSON.parse makes "__proto__" an own key, which the schema would drop without a word
+  const records: [string, unknown][] = [['params', s.params], ['signals', s.signals], ['assets', s.assets]];
+  if (s.assets !== null && typeof s.assets === 'object') for (const [a, asset] of Object.entries(s.assets as Record<string, unknown>)) records.push([`assets.${a}.accounts`, (asset as { accounts?: unknown } | null)?.accounts]);
+  for (const [path, rec] of records) {
+    if (rec !== null && typeof rec === 'object' && Object.hasOwn(rec, '__proto__')) {
+      throw new FlywheelError({ code: ErrorCodes.SPEC_INVALID_TYPE, path: `${path}.__proto__`, value: '__proto__', message: '"__proto__" is reserved (a property of every JavaScript object)', hint: 'Choose another name.' });
+    }
+  }
 }
 
 /** Type guard form of {@link validateSpec}: true when the spec is valid. */

@@ -418,3 +418,22 @@ describe('huge and deeply nested input: coded errors, quickly, never a stack ove
     expect(e.issues).toHaveLength(100);
   });
 });
+
+describe('names of every JavaScript object are not names of the spec', () => {
+  it('an account reference "constructor" or "toString" is unknown, not Object.prototype (the fuzz found "internal: no slot named W.constructor")', () => {
+    expectIssue(edited((s) => (s.blocks[3].pays.from = 'constructor')), ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'blocks.3.pays.from', 'constructor');
+    expectIssue(edited((s) => (s.blocks[1].to = { pool: 0.5, toString: 0.5 })), ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'blocks.1.to.toString', 'toString');
+    expectIssue(edited((s) => (s.mainAsset = 'hasOwnProperty')), ErrorCodes.SPEC_INVALID_TYPE, 'mainAsset', 'hasOwnProperty');
+  });
+
+  it('a parameter, signal, asset or account named constructor / __proto__ / valueOf is refused', () => {
+    for (const edit of [
+      (s: any) => (s.params.constructor = 1),
+      (s: any) => (s.signals.valueOf = { initial: 0 }),
+      (s: any) => (s.assets.TST.accounts.toString = { tag: 'liquid' }),
+      (s: any) => Object.defineProperty(s.params, '__proto__', { value: 1, enumerable: true }),
+    ]) {
+      expect(() => validateSpec(edited(edit))).toThrow(FlywheelError);
+    }
+  });
+});
