@@ -246,7 +246,7 @@ function cell(row: CompareRow, key: keyof CompareRow, kind: string): string {
   if (v === null) return '—';
   if (kind === 'text' || kind === 'date') return String(v);
   const n = v as number;
-  if (kind === 'pct') return n !== 0 && Math.abs(n) < 1e-4 ? `${(n * 100).toExponential(1)}%` : `${(n * 100).toFixed(2)}%`;
+  if (kind === 'pct') return Math.abs(n) < 1e-9 ? '0.00%' : Math.abs(n) < 1e-4 ? `${(n * 100).toExponential(1)}%` : `${(n * 100).toFixed(2)}%`; // below 1e-9: rounding of a constant supply
   if (kind === 'ratio') return n.toFixed(3);
   if (kind === 'years') return `${n.toFixed(1)} yr`;
   return money(n);
