@@ -2,6 +2,7 @@ import type { FlywheelWasmExports, WasmSource } from '@flywheel/core-wasm';
 import { ErrorCodes, fail, type ModelSpec } from '@flywheel/spec';
 import { compileSpec, type CompiledModel } from './compile.js';
 import { simulateReference, statsReference } from './engine/reference.js';
+import { failNonFinite } from './engine/interpreter.js';
 import { checkValuesFit, MAX_VALUES_BYTES, rowStats, WasmSession } from './engine/wasm.js';
 import { withEngine } from './engine/instances.js';
 import { METRICS } from './metrics.js';
@@ -134,7 +135,7 @@ function checkFinite(model: CompiledModel, stats: Float64Array): void {
     if (!Number.isFinite(stats[i])) {
       const cell = i % (model.metrics.length * n1);
       const metric = model.metrics[Math.floor(cell / n1)]!;
-      fail(ErrorCodes.ENGINE_NON_FINITE, metric, stats[i], `the engine produced ${stats[i]} for ${metric} at step ${cell % n1}`, 'Check the spec for extreme values (e.g. a price floor of 0 or explosive growth); please report it if the spec is sensible.');
+      failNonFinite(model.program, model.steps, model.seed, model.runs, metric, stats[i]!, `the engine produced ${stats[i]} for ${metric} at step ${cell % n1}`);
     }
   }
 }

@@ -81,7 +81,8 @@ describe('concurrent runs', () => {
     };
     for (const statistics of ['exact', 'streaming'] as const) {
       const e = await run(spec, { engine: 'reference', threads: 2, statistics }).then(() => undefined, (err: unknown) => err);
-      expect(e, statistics).toMatchObject({ name: 'FlywheelError', code: 'ENGINE_NON_FINITE', path: 'X' });
+      expect(e, statistics).toMatchObject({ name: 'FlywheelError', code: 'ENGINE_NON_FINITE', path: 'blocks.0', value: -Infinity });
+      expect((e as Error).message).toContain('blocks.0 (transfer "m") made X.unissued -Infinity at step 3 of run 0');
       expect((e as { hint: string }).hint).toMatch(/extreme values/);
     }
   });

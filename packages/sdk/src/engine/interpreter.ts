@@ -33,7 +33,7 @@ import { Rng } from './rng.js';
 /** Largest relative drift of an asset's ledger sum that f64 rounding may explain. */
 export const CONSERVATION_TOLERANCE = 1e-9;
 
-function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops: PopulationRef[]): void {
+function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops: PopulationRef[], after?: (pc: number) => void): void {
   const code = p.code;
   for (;;) {
     const op = code[pc]!;
@@ -124,6 +124,7 @@ function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops
       default:
         throw new Error(`internal: unknown instruction ${op} at ${pc}`);
     }
+    if (after) after(pc);
     pc = next;
   }
 }
@@ -166,7 +167,7 @@ export function simulateProgramReference(p: Program, steps: number, seed: number
         if (!Number.isFinite(sum)) {
           // a non-finite amount (e.g. a price that overflowed) reached the ledger: the same error the
           // wasm engine's results get, at the first step it happens
-          fail(ErrorCodes.ENGINE_NON_FINITE, l.asset, sum, `an account of ${l.asset} became ${sum} at step ${t} of run ${run}`, 'Check the spec for extreme values (e.g. an impact price when almost nothing circulates, or explosive growth); please report it if the spec is sensible.');
+          failNonFinite(p, steps, seed, runEnd, l.asset, sum, `an account of ${l.asset} became ${sum} at step ${t} of run ${run}`);
         }
         if (!(Math.abs(drift) <= CONSERVATION_TOLERANCE * Math.max(1, scale))) {
           fail(ErrorCodes.ENGINE_CONSERVATION, l.asset, drift, `the accounts of ${l.asset} sum to ${sum} after step ${t} of run ${run}, not ${initialSums[i]}`, 'A block created or destroyed tokens outside mint and burn; please report it with the spec.');
@@ -176,4 +177,71 @@ export function simulateProgramReference(p: Program, steps: number, seed: number
     }
   }
   return out;
+}
+
+/** Where a run first went non-finite: the block, the step, the run and the state slot. */
+export interface NonFiniteSite {
+  /** Index of the spec block whose instruction produced it (−1: the end-of-step aggregates or the init section). */
+  block: number;
+  step: number;
+  run: number;
+  /** Name of the slot (an account, a signal, a block output), or `slot <k>` for an unnamed one. */
+  slot: string;
+  value: number;
+}
+
+/**
+ * Re-simulates runs [0, maxRuns) on the reference interpreter, checking the whole state after every
+ * instruction, and returns where the first non-finite value appeared (undefined if none did). Only
+ * used to explain a failure: it is much slower than a run.
+ */
+export function findNonFinite(p: Program, steps: number, seed: number, runs: number, maxRuns = 64): NonFiniteSite | undefined {
+  const s = new Float64Array(p.state.length);
+  const yearsPerStep = p.state[2]!;
+  setFormulaTables(p.tables);
+  const blockOf = (pc: number) => {
+    const marks = p.blockPcs;
+    if (!marks) return -1;
+    let b = -1;
+    for (let i = 0; i + 1 < marks.length; i++) if (pc >= marks[i]! && pc < marks[i + 1]!) b = i;
+    return b;
+  };
+  for (let run = 0; run < Math.min(runs, maxRuns); run++) {
+    const rng = new Rng(seed, run);
+    const pops = p.populations.map((q) => new PopulationRef(q.count));
+    s.set(p.state);
+    let t = 0;
+    let found: NonFiniteSite | undefined;
+    const after = (pc: number) => {
+      if (found) return;
+      for (let k = 0; k < s.length; k++) {
+        if (!Number.isFinite(s[k]!)) {
+          found = { block: blockOf(pc), step: t, run, slot: p.slotNames?.[k] || `slot ${k}`, value: s[k]! };
+          return;
+        }
+      }
+    };
+    exec(p, p.initPc, s, 0, rng, pops, after);
+    for (t = 1; t <= steps && !found; t++) {
+      s[0] = t;
+      s[1] = t * yearsPerStep;
+      exec(p, p.stepPc, s, t, rng, pops, after);
+    }
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Raises ENGINE_NON_FINITE at the spec block that first produced a non-finite value (found by
+ * {@link findNonFinite}), or at `fallbackPath` when it cannot be found.
+ */
+export function failNonFinite(p: Program, steps: number, seed: number, runs: number, fallbackPath: string, fallbackValue: number, fallbackMessage: string): never {
+  const site = findNonFinite(p, steps, seed, runs);
+  const hint = 'Check the spec for extreme values (e.g. an impact price when almost nothing circulates, a division by a value that reaches 0, or explosive growth); please report it if the spec is sensible.';
+  if (site && site.block >= 0) {
+    const label = p.blockLabels?.[site.block] ?? '';
+    fail(ErrorCodes.ENGINE_NON_FINITE, `blocks.${site.block}`, site.value, `blocks.${site.block}${label ? ` (${label})` : ''} made ${site.slot} ${site.value} at step ${site.step} of run ${site.run}`, `Check that block's formulas and parameters. ${hint}`);
+  }
+  fail(ErrorCodes.ENGINE_NON_FINITE, fallbackPath, fallbackValue, fallbackMessage, hint);
 }

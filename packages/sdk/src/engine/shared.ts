@@ -47,7 +47,15 @@ export function foldPieces(job: FoldJob): void {
  * hint), made plain so that they survive structured cloning; anything else keeps its message.
  */
 export function errorReply(e: unknown): { type: 'error'; message: string; issues?: FlywheelIssue[] } {
-  if (e instanceof FlywheelError) return { type: 'error', message: e.message, issues: JSON.parse(JSON.stringify(e.issues, (_k, v) => (typeof v === 'bigint' ? String(v) : v))) as FlywheelIssue[] };
+  if (e instanceof FlywheelError) {
+    let issues: FlywheelIssue[];
+    try {
+      issues = structuredClone(e.issues) as FlywheelIssue[]; // keeps Infinity and NaN as numbers
+    } catch {
+      issues = JSON.parse(JSON.stringify(e.issues, (_k, v) => (typeof v === 'bigint' ? String(v) : v))) as FlywheelIssue[];
+    }
+    return { type: 'error', message: e.message, issues };
+  }
   return { type: 'error', message: e instanceof Error ? e.message : String(e) };
 }
 

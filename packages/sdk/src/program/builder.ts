@@ -181,6 +181,13 @@ export class ProgramBuilder {
   }
 
   /** Lays the program out: formulas, then the init section, then the step section. */
+  /** The name of every named slot, by slot (unnamed slots: constants, parameters' copies, block state). */
+  slotNames(): string[] {
+    const out: string[] = new Array(this.state.length).fill('');
+    for (const [n, s] of this.names) out[s] = n;
+    return out;
+  }
+
   build(): { code: Int32Array; initPc: number; stepPc: number; state: Float64Array; tables: Float64Array } {
     this.init.emit(I_HALT, []);
     this.step.emit(I_HALT, []);

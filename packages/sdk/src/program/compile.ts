@@ -57,6 +57,12 @@ export interface Program {
   readonly metricSlots: Int32Array;
   /** Per asset, the slots of all its accounts (issuer and burned included): their sum never changes. */
   readonly ledgers: readonly { asset: string; slots: readonly number[] }[];
+  /** The pc where each spec block's instructions start in the step section, then the pc where the end-of-step aggregates start. */
+  readonly blockPcs?: Int32Array;
+  /** Names of the named slots, by slot ('' for the others); for diagnostics. */
+  readonly slotNames?: readonly string[];
+  /** Each spec block as `kind "id"`, for diagnostics. */
+  readonly blockLabels?: readonly string[];
 }
 
 /** Days in one step, and its name for results (`day`, `round`, ...). */
@@ -200,7 +206,9 @@ export function compileProgram(spec: ValidSpec, metrics?: readonly string[]): { 
   const ctx = compileContext(B, spec, days);
   // Start of each step: the step's flows and block outputs are zero.
   B.step.emit(I_ZERO, [flows.length + outputs.length, ...flows, ...outputs]);
+  const blockMarks: number[] = [];
   spec.blocks.forEach((b, i) => {
+    blockMarks.push(B.step.words.length);
     const c = b.clock;
     const clock = c && {
       every: c.every ?? 1,
@@ -246,6 +254,7 @@ export function compileProgram(spec: ValidSpec, metrics?: readonly string[]): { 
       if (wanted('#fdv')) section.emit(I_SET, [B.named('#fdv'), B.formula(cap === undefined ? `${main}.price * ${main}.totalSupply` : `${main}.price * ${cap}`, 'mainAsset')]);
     }
   };
+  blockMarks.push(B.step.words.length);
   for (const f of ctx.epilogue) f();
   for (const n of B.used) needed.add(n);
   aggregates(B.step, true);
@@ -254,7 +263,7 @@ export function compileProgram(spec: ValidSpec, metrics?: readonly string[]): { 
   const metricSlots = targets.map((t) => B.named(t));
   const built = B.build();
   return {
-    program: { ...built, populations: ctx.populations, workBytes: B.workBytes, metricSlots: Int32Array.from(metricSlots), ledgers },
+    program: { ...built, populations: ctx.populations, workBytes: B.workBytes, metricSlots: Int32Array.from(metricSlots), ledgers, blockPcs: Int32Array.from(blockMarks, (m) => built.stepPc + m), slotNames: B.slotNames(), blockLabels: spec.blocks.map((b) => `${b.kind} "${b.id}"`) },
     metrics: chosen,
     step: stepName,
     stepDays: days,
