@@ -1,0 +1,37 @@
+// The page's run, in a Web Worker of its own: the page stays responsive, progress comes back as
+// messages, and Cancel terminates this worker (and the SDK's engine workers it started). The SDK
+// spreads the runs over its own Web Workers (`threads`); the numbers do not depend on how many.
+import { FlywheelError, run, type ModelSpec } from '@flywheel/sdk';
+import { playgroundMetrics } from './metrics.js';
+
+export interface RunRequest {
+  spec: ModelSpec;
+  threads: number;
+}
+
+export type RunReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; ms: number; result: { model: string; step: string; stepDays: number; steps: number; runs: number; seed: number; engine: string; start: string | undefined; metrics: string[]; statistics: 'exact' | 'streaming'; percentileBound: number; stats: Float64Array } }
+  | { type: 'error'; error: { code: string; path: string; message: string; hint: string; value: string } };
+
+const post = (m: RunReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+self.onmessage = async (e: MessageEvent<RunRequest>) => {
+  const started = performance.now();
+  try {
+    const { spec, threads } = e.data;
+    const result = await run(spec, { threads, metrics: playgroundMetrics(spec), onProgress: (done, total) => post({ type: 'progress', done, total }) });
+    // the statistics in the engines' layout: [stat][metric · (steps + 1) + t]
+    const n1 = result.steps + 1;
+    const cells = result.metrics.length * n1;
+    const stats = new Float64Array(4 * cells);
+    result.metrics.forEach((m, slot) => {
+      const s = result.metric(m);
+      [s.mean, s.p5, s.p50, s.p95].forEach((a, stat) => stats.set(a, stat * cells + slot * n1));
+    });
+    post({ type: 'done', ms: performance.now() - started, result: { model: result.model, step: result.step, stepDays: result.stepDays, steps: result.steps, runs: result.runs, seed: result.seed, engine: result.engine, start: result.start, metrics: [...result.metrics], statistics: result.statistics, percentileBound: result.percentileBound, stats } }, [stats.buffer]);
+  } catch (err) {
+    const f = err instanceof FlywheelError ? err : undefined;
+    post({ type: 'error', error: { code: f?.code ?? 'INTERNAL', path: f?.path ?? '', message: f?.issues[0]?.message ?? String((err as Error)?.message ?? err), hint: f?.hint ?? 'Please report it.', value: f ? JSON.stringify(f.value)?.slice(0, 200) ?? '' : '' } });
+  }
+};
