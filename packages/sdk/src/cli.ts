@@ -16,6 +16,7 @@ import { sweep } from './sweep.js';
 import { createRequire } from 'node:module';
 import { mergeShards, type Shard } from './shard.js';
 import { mergeShardFiles, writeShardFile } from './shard-file.js';
+import { modelDocuments, writeReport } from './report-file.js';
 
 const HELP = `flywheel — DePIN token-economy simulations
 
@@ -25,6 +26,7 @@ Usage:
   flywheel run <model> --shard I/N --out DIR [options]   one shard of the runs (writes DIR/<model>-shard-I-of-N.fwshard)
   flywheel merge <shard.fwshard>... [--format table|json|csv] [--statistics auto|exact|streaming] [--out DIR]
   flywheel sweep <model> (--grid path=a,b,c | --grid path=lo..hi:n)... [options]
+  flywheel report <model | spec.json> --out DIR [options]   one self-contained HTML file (DIR/<model>.html)
 
 Options for run:
   --years Y              horizon in years            --steps N     horizon in steps
@@ -46,6 +48,10 @@ Options for run:
   --quiet                no progress bar
   -h, --help             this help (after any command too)
   -v, --version          the version
+
+Options for report: those of run (but --format and --shard); the file has inline SVG charts,
+  the summary, the yearly table, the parameters with their sources, the calibration table, the
+  run settings and seed, and opens offline
 
 Options for sweep (plus --runs --seed --steps --years --set --engine --threads --format json|csv --out):
   --grid path=a,b,c      values for one spec path; repeat for a cartesian grid
@@ -349,6 +355,26 @@ async function cmdMerge(args: string[]): Promise<void> {
   await output(result, result.model, format, values.out);
 }
 
+async function cmdReport(args: string[]): Promise<void> {
+  const { format: _f, ...options } = COMMON_OPTIONS;
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options });
+  if (!values.out) usage('report needs --out DIR', '--out', undefined, 'Give the folder the HTML file is written to, e.g. --out report/');
+  const { name, builder } = setup(positionals, values);
+  builder.validate();
+  writableDir(values.out);
+  const result = await builder.run();
+  const spec = builder.spec();
+  const registered = Object.hasOwn(models, positionals[0]!) ? positionals[0]! : undefined;
+  const file = join(values.out, `${name}.html`);
+  writeReport(file, {
+    result, spec, version: VERSION,
+    sets: (values.set ?? []).map(parseSet),
+    defaults: registered ? models[registered]!.create().params : undefined,
+    ...(registered ? modelDocuments(registered) : {}),
+  });
+  if (!values.quiet) process.stderr.write(`wrote ${file}\n`);
+}
+
 function cmdList(): void {
   const width = Math.max(...Object.keys(models).map((n) => n.length));
   for (const m of Object.values(models)) process.stdout.write(`${m.name.padEnd(width)}  ${m.description}\n`);
@@ -385,6 +411,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (cmd === 'run') await cmdRun(rest);
     else if (cmd === 'sweep') await cmdSweep(rest);
     else if (cmd === 'merge') await cmdMerge(rest);
+    else if (cmd === 'report') await cmdReport(rest);
     else usage(`unknown command "${cmd}"`, 'command', cmd, 'Use "flywheel list" or "flywheel run <model>"; see flywheel --help.');
     return 0;
   } catch (e) {
