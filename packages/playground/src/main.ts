@@ -3,8 +3,8 @@
 // createElementNS from the SDK's chart trees, and nothing is evaluated: the page runs under the
 // strict Content-Security-Policy of index.html.
 import { models } from '@flywheel/models';
-import { FlywheelError, RunResult, getPath, type ModelSpec } from '@flywheel/sdk';
-import { SUMMARY_ROWS, YEAR_COLUMNS, chartGroups, fanChart, formatFigure, formatYearCell, groupSeries, sourceTags, type ParamSource, type SvgNode } from '@flywheel/sdk/report';
+import { FlywheelError, RunResult, getPath, type ModelSpec, type Summary } from '@flywheel/sdk';
+import { SUMMARY_ROWS, YEAR_COLUMNS, chartGroups, fanChart, heatMap, formatFigure, formatYearCell, groupSeries, sourceTags, type ParamSource, type SvgNode } from '@flywheel/sdk/report';
 import allSources from 'virtual:param-sources';
 import { baseSpec, checkState, decodeState, encodeState, scenarioSpec, type LinkState, type Scenario } from './scenario.js';
 import type { RunReply, RunRequest } from './run-worker.js';
@@ -12,7 +12,7 @@ import type { RunReply, RunRequest } from './run-worker.js';
 declare global {
   interface Window {
     /** For tests and the curious: the last results and timings. */
-    __playground?: { state: string; runs: number; firstChartMs?: number; lastRunMs?: number; result?: RunResult; pinned?: RunResult; cspViolations: string[]; link?: string };
+    __playground?: { sweep?: { params: Record<string, unknown>; summary: Summary }[]; state: string; runs: number; firstChartMs?: number; lastRunMs?: number; result?: RunResult; pinned?: RunResult; cspViolations: string[]; link?: string };
   }
 }
 
@@ -131,6 +131,7 @@ function buildControls(s: Scenario): void {
   $<HTMLInputElement>('years').disabled = s.spec !== undefined;
   $('spec-name').textContent = `${typeof base.name === 'string' ? base.name : ''}${s.spec !== undefined ? ' (a spec from the link)' : ''}`;
   $('spec-description').textContent = typeof base.description === 'string' ? base.description : '';
+  buildSweepControls();
 }
 
 /** A number from an input, or the text itself (so validation names the bad field). */
@@ -178,7 +179,7 @@ function runScenario(s: Scenario, spec: ModelSpec, label: string): Promise<RunRe
         progress.value = 1;
         debug.lastRunMs = m.ms;
         resolve(new RunResult(m.result));
-      } else {
+      } else if (m.type === 'error') {
         w.terminate();
         if (worker === w) worker = undefined;
         reject(m.error);
@@ -235,6 +236,7 @@ function cancel(): void {
   $<HTMLProgressElement>('progress').value = 0;
   running = false;
   $<HTMLButtonElement>('run').disabled = false;
+  $<HTMLButtonElement>('sweep-run').disabled = false;
   $<HTMLButtonElement>('cancel').disabled = true;
 }
 
@@ -297,6 +299,105 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// ---- sweep: a heat map of one summary figure over two parameters ---------------------------------
+
+let sweepPoints: { params: Record<string, unknown>; summary: Summary }[] | undefined;
+let sweepAxes: { x: string; y: string; xs: number[]; ys: number[] } | undefined;
+
+/** Fills the sweep's parameter lists from the controls (numeric spec values only). */
+function buildSweepControls(): void {
+  const fill = (id: string, pick: number) => {
+    const sel = $<HTMLSelectElement>(id);
+    sel.replaceChildren(...controls.map((c) => h('option', { value: c.path }, c.path)));
+    sel.selectedIndex = Math.min(pick, controls.length - 1);
+    setRange(id);
+  };
+  fill('sweep-x', controls.findIndex((c) => c.path === 'params.growth') >= 0 ? controls.findIndex((c) => c.path === 'params.growth') : 0);
+  fill('sweep-y', controls.findIndex((c) => c.path === 'params.sigma') >= 0 ? controls.findIndex((c) => c.path === 'params.sigma') : 1);
+  const fig = $<HTMLSelectElement>('sweep-figure');
+  if (fig.options.length === 0) fig.replaceChildren(...SUMMARY_ROWS.filter((r) => r.key !== 'years').map((r) => h('option', { value: r.key }, r.label)));
+  if (!fig.value) fig.value = 'finalPriceP50';
+}
+
+/** Default range of a sweep axis: half to one and a half times the parameter's current value. */
+function setRange(id: string): void {
+  const c = controls.find((k) => k.path === $<HTMLSelectElement>(id).value);
+  const v = c ? Number(c.input.value) : 1;
+  const base = Number.isFinite(v) && v !== 0 ? v : 1;
+  $<HTMLInputElement>(`${id}-lo`).value = String(v === 0 ? 0 : base * 0.5);
+  $<HTMLInputElement>(`${id}-hi`).value = String(v === 0 ? 1 : base * 1.5);
+}
+
+function axisValues(id: string, n: number): number[] {
+  const lo = Number($<HTMLInputElement>(`${id}-lo`).value);
+  const hi = Number($<HTMLInputElement>(`${id}-hi`).value);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: id, value: [lo, hi], message: 'the sweep range must be two numbers', hint: 'Give "from" and "to" as numbers, e.g. 0.2 and 0.6.' });
+  return Array.from({ length: n }, (_, i) => (n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)));
+}
+
+async function startSweep(): Promise<void> {
+  clearError();
+  let spec: ModelSpec;
+  let grid: Record<string, number[]>;
+  const s = readScenario();
+  try {
+    const x = $<HTMLSelectElement>('sweep-x').value;
+    const y = $<HTMLSelectElement>('sweep-y').value;
+    const n = Number($<HTMLInputElement>('sweep-n').value);
+    if (!(Number.isInteger(n) && n >= 2 && n <= 8)) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'sweep-n', value: n, message: 'points per axis must be an integer from 2 to 8', hint: 'Use e.g. 4 (16 runs of the scenario).' });
+    if (x === y) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'sweep-y', value: y, message: 'the two sweep parameters are the same', hint: 'Pick two different parameters.' });
+    spec = scenarioSpec(s);
+    grid = { [x]: axisValues('sweep-x', n), [y]: axisValues('sweep-y', n) };
+    sweepAxes = { x, y, xs: grid[x]!, ys: grid[y]! };
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  running = true;
+  $<HTMLButtonElement>('run').disabled = true;
+  $<HTMLButtonElement>('sweep-run').disabled = true;
+  $<HTMLButtonElement>('cancel').disabled = false;
+  try {
+    const w = new Worker(new URL('./run-worker.ts', import.meta.url), { type: 'module' });
+    worker = w;
+    setStatus('running', `sweeping ${sweepAxes.xs.length * sweepAxes.ys.length} points…`);
+    const points = await new Promise<{ params: Record<string, unknown>; summary: Summary }[]>((resolve, reject) => {
+      w.onmessage = (e: MessageEvent<RunReply>) => {
+        const m = e.data;
+        if (m.type === 'sweep') resolve(m.points);
+        else if (m.type === 'error') reject(m.error);
+      };
+      w.onerror = (e) => reject({ code: 'INTERNAL', path: '', message: e.message, hint: 'The sweep failed in its worker; please report it.' });
+      w.postMessage({ spec, threads: threads(), grid } satisfies RunRequest);
+    });
+    w.terminate();
+    if (worker === w) worker = undefined;
+    sweepPoints = points;
+    debug.sweep = points;
+    renderSweep();
+    setStatus('done', `sweep done: ${points.length} points`);
+  } catch (e) {
+    showError(e);
+  } finally {
+    running = false;
+    $<HTMLButtonElement>('run').disabled = false;
+    $<HTMLButtonElement>('sweep-run').disabled = false;
+    $<HTMLButtonElement>('cancel').disabled = true;
+  }
+}
+
+function renderSweep(): void {
+  if (!sweepPoints || !sweepAxes) return;
+  const { x, y, xs, ys } = sweepAxes;
+  const key = $<HTMLSelectElement>('sweep-figure').value as keyof Summary;
+  const row = SUMMARY_ROWS.find((r) => r.key === key)!;
+  const values = ys.map((yv) => xs.map((xv) => {
+    const p = sweepPoints!.find((q) => q.params[x] === xv && q.params[y] === yv);
+    return p ? p.summary[key] : null;
+  }));
+  $('sweep-chart').replaceChildren(svg(heatMap({ title: row.label, xName: x, yName: y, xs, ys, values, format: (v) => formatFigure(v, row.kind) })));
+}
+
 // ---- wiring -------------------------------------------------------------------------------
 
 function init(): void {
@@ -309,6 +410,10 @@ function init(): void {
   });
   $('run').addEventListener('click', () => void start(readScenario()));
   $('cancel').addEventListener('click', cancel);
+  $('sweep-run').addEventListener('click', () => void startSweep());
+  $('sweep-figure').addEventListener('change', renderSweep);
+  $('sweep-x').addEventListener('change', () => setRange('sweep-x'));
+  $('sweep-y').addEventListener('change', () => setRange('sweep-y'));
   $('pin').addEventListener('click', () => {
     if (!current) return;
     pinned = current;

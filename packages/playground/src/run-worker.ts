@@ -1,17 +1,20 @@
 // The page's run, in a Web Worker of its own: the page stays responsive, progress comes back as
 // messages, and Cancel terminates this worker (and the SDK's engine workers it started). The SDK
 // spreads the runs over its own Web Workers (`threads`); the numbers do not depend on how many.
-import { FlywheelError, run, type ModelSpec } from '@flywheel/sdk';
+import { FlywheelError, run, sweep, type ModelSpec, type Summary } from '@flywheel/sdk';
 import { playgroundMetrics } from './metrics.js';
 
 export interface RunRequest {
   spec: ModelSpec;
   threads: number;
+  /** A sweep instead of one run: every combination of the values of two spec paths. */
+  grid?: Record<string, number[]>;
 }
 
 export type RunReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; ms: number; result: { model: string; step: string; stepDays: number; steps: number; runs: number; seed: number; engine: string; start: string | undefined; metrics: string[]; statistics: 'exact' | 'streaming'; percentileBound: number; stats: Float64Array } }
+  | { type: 'sweep'; ms: number; points: { params: Record<string, unknown>; summary: Summary }[] }
   | { type: 'error'; error: { code: string; path: string; message: string; hint: string; value: string } };
 
 const post = (m: RunReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -19,7 +22,12 @@ const post = (m: RunReply, transfer: Transferable[] = []) => (self as unknown as
 self.onmessage = async (e: MessageEvent<RunRequest>) => {
   const started = performance.now();
   try {
-    const { spec, threads } = e.data;
+    const { spec, threads, grid } = e.data;
+    if (grid) {
+      const result = await sweep(spec, { grid }, { threads, metrics: playgroundMetrics(spec) });
+      post({ type: 'sweep', ms: performance.now() - started, points: result.points.map((p) => ({ params: p.params, summary: p.result.summary() })) });
+      return;
+    }
     const result = await run(spec, { threads, metrics: playgroundMetrics(spec), onProgress: (done, total) => post({ type: 'progress', done, total }) });
     // the statistics in the engines' layout: [stat][metric · (steps + 1) + t]
     const n1 = result.steps + 1;

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { helium } from '@flywheel/models';
-import { run, type Summary, type YearRow } from '@flywheel/sdk';
+import { run, sweep, type Summary, type YearRow } from '@flywheel/sdk';
 import { SUMMARY_ROWS, YEAR_COLUMNS, formatFigure, formatYearCell } from '@flywheel/sdk/report';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,34 @@ describe('the playground in Chromium', () => {
     expectSame(await scorecard(again), faster.summary);
     await again.screenshot({ path: join(artifacts, 'playground-compare.png'), fullPage: true });
     await again.close();
+    await page.close();
+  });
+
+  it('a sweep draws a heat map of a summary figure over two parameters, each cell the SDK\'s sweep in Node', async () => {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await settled(page);
+    await page.fill('#years', '1');
+    await page.fill('#runs', '8');
+    await page.selectOption('#sweep-x', 'params.growth');
+    await page.fill('#sweep-x-lo', '0.2');
+    await page.fill('#sweep-x-hi', '0.6');
+    await page.selectOption('#sweep-y', 'params.sigma');
+    await page.fill('#sweep-y-lo', '0.1');
+    await page.fill('#sweep-y-hi', '0.5');
+    await page.fill('#sweep-n', '3');
+    await page.selectOption('#sweep-figure', 'burnMintRatioOverall');
+    await page.click('#sweep-run');
+    expect(await settled(page)).toBe('done');
+    const cells = await page.$$eval('#sweep-chart rect.cell', (rs) => rs.map((r) => ({ x: Number(r.getAttribute('data-x')), y: Number(r.getAttribute('data-y')), value: r.getAttribute('data-value') })));
+    expect(cells).toHaveLength(9);
+    const spec = scenarioSpec({ model: 'helium', years: 1, runs: 8, seed: 42 });
+    const node = await sweep(spec, { grid: { 'params.growth': [0.2, 0.4, 0.6], 'params.sigma': [0.1, 0.30000000000000004, 0.5] } }, { threads: 1, metrics: playgroundMetrics(spec) });
+    for (const p of node.points) {
+      const cell = cells.find((c) => c.x === p.params['params.growth'] && c.y === p.params['params.sigma']);
+      expect(cell?.value, JSON.stringify(p.params)).toBe(String(p.result.summary().burnMintRatioOverall));
+    }
+    await page.locator('#sweep').screenshot({ path: join(artifacts, 'playground-sweep.png') });
     await page.close();
   });
 

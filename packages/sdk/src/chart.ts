@@ -200,3 +200,68 @@ export function svgToString(node: SvgNode): string {
   const inner = (node.text !== undefined ? escapeXml(node.text) : '') + (node.children ?? []).map(svgToString).join('');
   return `<${node.tag}${attrs}>${inner}</${node.tag}>`;
 }
+
+/** Input of {@link heatMap}. */
+export interface HeatMapInput {
+  title: string;
+  xName: string;
+  yName: string;
+  xs: readonly number[];
+  ys: readonly number[];
+  /** values[j][i]: the figure at ys[j], xs[i] (null where there is none). */
+  values: readonly (readonly (number | null)[])[];
+  /** How a cell's value is written (default {@link shortNumber}). */
+  format?: (v: number | null) => string;
+  width?: number;
+  height?: number;
+}
+
+/** A colour from light yellow (t = 0) to dark blue (t = 1), through green. */
+export function ramp(t: number): string {
+  const stops = [[255, 247, 188], [127, 205, 187], [44, 127, 184], [37, 52, 148]];
+  const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x));
+  const f = x - i;
+  const c = stops[i]!.map((a, k) => Math.round(a + (stops[i + 1]![k]! - a) * f));
+  return `rgb(${c[0]},${c[1]},${c[2]})`;
+}
+
+/**
+ * A heat map of one figure over two parameters (a sweep's grid): one cell per point, its colour on
+ * a ramp from the lowest value to the highest, its value written in it. Cells carry
+ * `data-x`, `data-y` and `data-value` (tests read them).
+ * @example
+ * ```ts
+ * heatMap({ title: 'final price p50', xName: 'growth', yName: 'sigma', xs: [0.1, 0.4], ys: [0.2, 0.3], values: [[1, 2], [3, 4]] });
+ * ```
+ */
+export function heatMap(input: HeatMapInput): SvgNode {
+  const W = input.width ?? 560;
+  const H = input.height ?? 340;
+  const m = { l: 76, r: 12, t: 28, b: 44 };
+  const nx = input.xs.length;
+  const ny = input.ys.length;
+  const cw = (W - m.l - m.r) / Math.max(1, nx);
+  const ch = (H - m.t - m.b) / Math.max(1, ny);
+  const all = input.values.flat().filter((v): v is number => v !== null && Number.isFinite(v));
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const fmt = input.format ?? shortNumber;
+  const axis = (v: number) => (Math.abs(v) >= 1e4 ? shortNumber(v) : String(Number(v.toPrecision(4))));
+  const children: SvgNode[] = [el('text', { x: m.l, y: 16, 'font-size': 13, 'font-weight': 'bold', fill: '#222' }, undefined, input.title)];
+  input.ys.forEach((yv, j) => {
+    const y = m.t + (ny - 1 - j) * ch; // the first y at the bottom
+    children.push(el('text', { x: m.l - 6, y: (y + ch / 2 + 4).toFixed(1), 'font-size': 10, 'text-anchor': 'end', fill: '#555' }, undefined, axis(yv)));
+    input.xs.forEach((xv, i) => {
+      const v = input.values[j]?.[i] ?? null;
+      const t = v === null || !Number.isFinite(v) ? 0 : hi > lo ? (v - lo) / (hi - lo) : 0.5;
+      const x = m.l + i * cw;
+      children.push(el('rect', { x: x.toFixed(1), y: y.toFixed(1), width: (cw - 1).toFixed(1), height: (ch - 1).toFixed(1), fill: v === null ? '#eee' : ramp(t), class: 'cell', 'data-x': xv, 'data-y': yv, 'data-value': String(v) }));
+      children.push(el('text', { x: (x + cw / 2).toFixed(1), y: (y + ch / 2 + 4).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: t > 0.55 ? '#fff' : '#222' }, undefined, fmt(v)));
+    });
+  });
+  input.xs.forEach((xv, i) => children.push(el('text', { x: (m.l + i * cw + cw / 2).toFixed(1), y: H - m.b + 14, 'font-size': 10, 'text-anchor': 'middle', fill: '#555' }, undefined, axis(xv))));
+  children.push(el('text', { x: (m.l + (W - m.l - m.r) / 2).toFixed(1), y: H - 8, 'font-size': 11, 'text-anchor': 'middle', fill: '#333' }, undefined, input.xName));
+  children.push(el('text', { x: 12, y: (m.t + (H - m.t - m.b) / 2).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: '#333', transform: `rotate(-90 12 ${(m.t + (H - m.t - m.b) / 2).toFixed(1)})` }, undefined, input.yName));
+  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': input.title, class: 'heat-map' }, children);
+}

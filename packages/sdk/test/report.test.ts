@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { helium } from '@flywheel/models';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/index.js';
-import { calibrationTable, chartGroups, fanChart, paramSources, renderReport, sourceTags, svgToString, ticks } from '../src/report.js';
+import { calibrationTable, chartGroups, fanChart, heatMap, paramSources, ramp, renderReport, sourceTags, svgToString, ticks } from '../src/report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CLI = resolve(here, '../dist/cli.js');
@@ -30,6 +30,15 @@ describe('fan charts', () => {
     expect(svg.match(/class="band"/g)).toHaveLength(1);
     expect(svg.match(/class="p50"/g)).toHaveLength(1);
     expect(() => svgToString({ tag: 'svg', attrs: { onload: 'x' } })).toThrow(/bad attribute/);
+  });
+
+  it('a heat map has one cell per point, coloured from the lowest value to the highest', () => {
+    const map = heatMap({ title: 't', xName: 'x', yName: 'y', xs: [1, 2], ys: [3, 4, 5], values: [[1, 2], [3, 4], [5, null]] });
+    const cells = map.children!.filter((c) => c.tag === 'rect');
+    expect(cells.map((c) => c.attrs['data-value'])).toEqual(['1', '2', '3', '4', '5', 'null']);
+    expect(cells[0]!.attrs.fill).toBe(ramp(0));
+    expect(cells[4]!.attrs.fill).toBe(ramp(1));
+    expect(cells[5]!.attrs.fill).toBe('#eee');
   });
 
   it('ticks are round numbers inside the range', () => {
