@@ -3,7 +3,7 @@
 // numbers shown and checks them against the SDK in Node; loads the shared link and checks it
 // reproduces them; pins and compares; cancels; and loads hostile links. Screenshots go to
 // test-artifacts/ (gitignored).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { helium } from '@flywheel/models';
 import { run, sweep, type Summary, type YearRow } from '@flywheel/sdk';
@@ -47,10 +47,17 @@ async function yearly(page: Page): Promise<{ value: string; text: string }[][]> 
 }
 
 /** The Node SDK's numbers for a scenario, as the page would show them. */
-async function inNode(s: Scenario): Promise<{ summary: Summary; yearly: YearRow[] }> {
+async function inNode(s: Scenario): Promise<{ summary: Summary; yearly: YearRow[]; csv: string; json: string }> {
   const spec = scenarioSpec(s);
   const result = await run(spec, { metrics: playgroundMetrics(spec), threads: 1 });
-  return { summary: result.summary(), yearly: result.yearly() };
+  return { summary: result.summary(), yearly: result.yearly(), csv: result.toCSV(), json: JSON.stringify(result) };
+}
+
+/** The text of the file a button downloads. */
+async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
 function expectSame(shown: Record<string, { value: string; text: string }>, summary: Summary): void {
@@ -96,6 +103,13 @@ describe('the playground in Chromium', () => {
     const node = await inNode(scenario);
     expectSame(first, node.summary);
     expectSameYears(await yearly(page), node.yearly);
+    // the downloads are the SDK's exports of the same numbers, byte for byte
+    const json = await downloaded(page, '#json');
+    expect(json.name).toBe('helium.json');
+    const csv = await downloaded(page, '#csv');
+    expect(csv.name).toBe('helium.csv');
+    expect(json.text).toBe(node.json); // engine, seed, statistics, every band: as Node writes them
+    expect(csv.text).toBe(node.csv);
     expect(await page.evaluate(() => window.__playground!.cspViolations)).toEqual([]);
     shared = await page.evaluate(() => window.__playground!.link!);
     expect(shared).toMatch(/#s=[A-Za-z0-9_-]+$/);
