@@ -4,7 +4,7 @@
 // strict Content-Security-Policy of index.html.
 import { models } from '@flywheel/models';
 import { FlywheelError, RunResult, getPath, type ModelSpec, type Summary } from '@flywheel/sdk';
-import { SUMMARY_ROWS, YEAR_COLUMNS, chartGroups, fanChart, heatMap, formatFigure, formatYearCell, groupSeries, sourceTags, type ParamSource, type SvgNode } from '@flywheel/sdk/report';
+import { SUMMARY_ROWS, YEAR_COLUMNS, chartGroups, fanChart, heatMap, formatFigure, formatYearCell, groupSeries, sourceTags, type FanSeries, type ParamSource, type SvgNode } from '@flywheel/sdk/report';
 import allSources from 'virtual:param-sources';
 import { baseSpec, checkState, decodeState, encodeState, scenarioSpec, type LinkState, type Scenario } from './scenario.js';
 import type { RunReply, RunRequest } from './run-worker.js';
@@ -54,8 +54,14 @@ interface Control {
 
 let scenario: Scenario = { model: 'helium', ...DEFAULTS };
 let controls: Control[] = [];
-let current: { scenario: Scenario; result: RunResult } | undefined;
-let pinned: { scenario: Scenario; result: RunResult } | undefined;
+interface Ran {
+  scenario: Scenario;
+  result: RunResult;
+  /** A few runs' own paths per metric (sample paths), when the run kept them. */
+  samples: Record<string, Float64Array[]>;
+}
+let current: Ran | undefined;
+let pinned: Ran | undefined;
 let worker: Worker | undefined;
 
 function setStatus(state: string, text: string): void {
@@ -160,7 +166,7 @@ function readScenario(): Scenario {
 const threads = () => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 
 /** Runs one scenario in a fresh Web Worker; rejects with the FlywheelError's fields on bad input. */
-function runScenario(s: Scenario, spec: ModelSpec, label: string): Promise<RunResult> {
+function runScenario(s: Scenario, spec: ModelSpec, label: string): Promise<Ran> {
   return new Promise((resolve, reject) => {
     worker?.terminate();
     const w = new Worker(new URL('./run-worker.ts', import.meta.url), { type: 'module' });
@@ -178,7 +184,7 @@ function runScenario(s: Scenario, spec: ModelSpec, label: string): Promise<RunRe
         if (worker === w) worker = undefined;
         progress.value = 1;
         debug.lastRunMs = m.ms;
-        resolve(new RunResult(m.result));
+        resolve({ scenario: s, result: new RunResult(m.result), samples: m.samples });
       } else if (m.type === 'error') {
         w.terminate();
         if (worker === w) worker = undefined;
@@ -208,9 +214,9 @@ async function start(s: Scenario, pinnedScenario?: Scenario): Promise<void> {
   $<HTMLButtonElement>('run').disabled = true;
   $<HTMLButtonElement>('cancel').disabled = false;
   try {
-    if (pinnedScenario && pinSpec) pinned = { scenario: pinnedScenario, result: await runScenario(pinnedScenario, pinSpec, 'the pinned scenario') };
-    const result = await runScenario(s, spec, 'the scenario');
-    current = { scenario: s, result };
+    if (pinnedScenario && pinSpec) pinned = await runScenario(pinnedScenario, pinSpec, 'the pinned scenario');
+    current = await runScenario(s, spec, 'the scenario');
+    const result = current.result;
     debug.runs++;
     debug.result = result;
     debug.pinned = pinned?.result;
@@ -277,7 +283,7 @@ function render(): void {
   // charts
   const xLabel = (t: number) => r.dateAt(t) ?? `${r.step} ${t}`;
   const charts = chartGroups(r.metrics, asset).map((g) => {
-    const series = [...groupSeries(g, r)];
+    const series: FanSeries[] = groupSeries(g, r).map((x, i) => ({ ...x, paths: current!.samples[g.metrics.filter((m) => r.has(m))[i]!] ?? [] }));
     if (p) series.push(...groupSeries(g, p, '', true).map((x, i) => ({ ...x, color: ['#555', '#999', '#777', '#aaa'][i % 4]! })));
     const node = svg(fanChart({ title: g.title, unit: g.unit, series, xLabel }));
     node.setAttribute('data-chart', g.id);
@@ -324,8 +330,9 @@ function setRange(id: string): void {
   const c = controls.find((k) => k.path === $<HTMLSelectElement>(id).value);
   const v = c ? Number(c.input.value) : 1;
   const base = Number.isFinite(v) && v !== 0 ? v : 1;
-  $<HTMLInputElement>(`${id}-lo`).value = String(v === 0 ? 0 : base * 0.5);
-  $<HTMLInputElement>(`${id}-hi`).value = String(v === 0 ? 1 : base * 1.5);
+  const round = (x: number) => String(Number(x.toPrecision(6)));
+  $<HTMLInputElement>(`${id}-lo`).value = v === 0 ? '0' : round(base * 0.5);
+  $<HTMLInputElement>(`${id}-hi`).value = v === 0 ? '1' : round(base * 1.5);
 }
 
 function axisValues(id: string, n: number): number[] {

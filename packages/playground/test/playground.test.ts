@@ -93,11 +93,12 @@ describe('the playground in Chromium', () => {
     await page.click('#run');
     expect(await settled(page)).toBe('done');
     await page.waitForSelector('#charts svg[data-chart="price"] path.p50');
-    const charts = await page.$$eval('#charts svg', (s) => s.map((e) => ({ id: e.getAttribute('data-chart'), d: e.querySelector('path.p50')?.getAttribute('d')?.length ?? 0, band: e.querySelector('path.band') !== null })));
+    const charts = await page.$$eval('#charts svg', (s) => s.map((e) => ({ id: e.getAttribute('data-chart'), d: e.querySelector('path.p50')?.getAttribute('d')?.length ?? 0, band: e.querySelector('path.band') !== null, lines: e.querySelectorAll('path.p50').length, samples: e.querySelectorAll('path.sample').length })));
     expect(charts.map((c) => c.id)).toEqual(expect.arrayContaining(['supply', 'mintBurn', 'price', 'providers']));
     for (const c of charts) {
       expect(c.d, String(c.id)).toBeGreaterThan(100);
       expect(c.band).toBe(true);
+      expect(c.samples, String(c.id)).toBe(3 * c.lines); // three sample paths per series
     }
     first = await scorecard(page);
     const node = await inNode(scenario);

@@ -26,6 +26,8 @@ export interface FanSeries {
   color?: string;
   /** Drawn dashed (e.g. the pinned scenario of a comparison). */
   dashed?: boolean;
+  /** A few runs' own paths, drawn as thin lines over the band (sample paths). */
+  paths?: ArrayLike<number>[];
 }
 
 /** Input of {@link fanChart}. */
@@ -167,6 +169,10 @@ export function fanChart(input: FanChartInput): SvgNode {
     const upper = ok.map((t) => `${f(x(t))},${f(y(s.p95[t]!))}`);
     const lower = ok.map((t) => `${f(x(t))},${f(y(s.p5[t]!))}`).reverse();
     children.push(el('path', { d: `M${upper.join('L')}L${lower.join('L')}Z`, fill: color, 'fill-opacity': s.dashed ? 0.1 : 0.18, stroke: 'none', class: 'band', 'data-series': s.label }));
+    for (const path of s.paths ?? []) {
+      const pts = idx.filter((t) => path[t] !== undefined && Number.isFinite(path[t]!));
+      if (pts.length > 1) children.push(el('path', { d: `M${pts.map((t) => `${f(x(t))},${f(y(path[t]!))}`).join('L')}`, fill: 'none', stroke: color, 'stroke-width': 0.6, 'stroke-opacity': 0.45, class: 'sample', 'data-series': s.label }));
+    }
     children.push(el('path', { d: `M${ok.map((t) => `${f(x(t))},${f(y(s.p50[t]!))}`).join('L')}`, fill: 'none', stroke: color, 'stroke-width': 1.6, ...(s.dashed ? { 'stroke-dasharray': '5 3' } : {}), class: 'p50', 'data-series': s.label }));
   });
   for (const l of legend) {
