@@ -34,9 +34,10 @@ for (const file of readdirSync(docs)) {
   const html = readFileSync(path, 'utf8');
   const at = html.indexOf('</h1>');
   if (at < 0) continue;
-  const href = `../playground/index.html#s=${await link(m[1])}`;
+  const hash = `#s=${await link(m[1])}`;
+  const href = `../playground/index.html${hash}`;
   const embed = `<p><a href="${href}">Open ${m[1]} in the playground</a> (5 years, 50 runs; change any parameter and press Run).</p>`
-    + `<iframe src="${href}" title="Flywheel playground: ${m[1]}" loading="lazy" width="100%" height="900" style="border:1px solid #ccc"></iframe>`;
+    + `<iframe src="../playground/index.html?embed${hash}" title="Flywheel playground: ${m[1]}" loading="lazy" width="100%" height="900" style="border:1px solid #ccc"></iframe>`;
   writeFileSync(path, html.slice(0, at + 5) + embed + html.slice(at + 5));
   embedded++;
 }

@@ -444,6 +444,8 @@ function init(): void {
 }
 
 async function boot(): Promise<void> {
+  // ?embed: inside another page (the docs site's model pages): no page header
+  if (new URLSearchParams(location.search).has('embed')) document.body.classList.add('embed');
   init();
   let state: LinkState | undefined;
   try {
