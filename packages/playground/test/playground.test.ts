@@ -3,7 +3,7 @@
 // numbers shown and checks them against the SDK in Node; loads the shared link and checks it
 // reproduces them; pins and compares; cancels; and loads hostile links. Screenshots go to
 // test-artifacts/ (gitignored).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { helium } from '@flywheel/models';
 import { run, sweep, type Summary, type YearRow } from '@flywheel/sdk';
@@ -196,6 +196,32 @@ describe('the playground in Chromium', () => {
     expect(await settled(page)).toBe('done');
     await page.close();
   });
+});
+
+it('the Content-Security-Policy is in force: no unsafe-eval, no unsafe-inline, and an inline script is refused', async () => {
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await settled(page);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  const directives = Object.fromEntries(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  expect(directives['style-src']).toEqual(["'self'"]);
+  expect(directives['default-src']).toEqual(["'none'"]);
+  expect(csp).not.toMatch(/unsafe-inline|'unsafe-eval'/);
+  // eval cannot be tried from here (code the test runner evaluates through DevTools is exempt), so:
+  // no eval and no Function constructor anywhere in the built JavaScript
+  const assets = join(site.dir, 'assets');
+  for (const f of readdirSync(assets).filter((n) => n.endsWith('.js'))) expect(readFileSync(join(assets, f), 'utf8'), f).not.toMatch(/(^|[^\w$.])eval\(|\bFunction\(/);
+  const got = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.append(s);
+    await new Promise((r) => setTimeout(r, 100));
+    return { inline: (window as unknown as { __inline?: number }).__inline, violations: window.__playground!.cspViolations };
+  });
+  expect(got.inline).toBeUndefined();
+  expect(got.violations).toEqual(['script-src-elem inline']);
+  await page.close();
 });
 
 describe('hostile links', () => {

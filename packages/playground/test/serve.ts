@@ -13,6 +13,8 @@ export const artifacts = join(root, 'test-artifacts');
 
 export interface Served {
   url: string;
+  /** The built files. */
+  dir: string;
   /** Bytes served per path since the last reset, and their gzip size. */
   served: Map<string, { bytes: number; gzip: number }>;
   close: () => void;
@@ -38,6 +40,7 @@ export async function buildAndServe(): Promise<Served> {
   const addr = server.address();
   return {
     url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`,
+    dir: outDir,
     served,
     close: () => {
       server.close();
