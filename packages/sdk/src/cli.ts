@@ -19,6 +19,7 @@ import { mergeShardFiles, writeShardFile } from './shard-file.js';
 import { compare, compareCSV, formatCompareTable } from './compare.js';
 import { defaultMetrics } from './program/compile.js';
 import { ANALYSIS_HELP } from './analysis/help.js';
+import { modelDocuments, writeReport } from './report-file.js';
 
 const HELP = `flywheel — DePIN token-economy simulations
 
@@ -30,6 +31,7 @@ Usage:
   flywheel sweep <model> (--grid path=a,b,c | --grid path=lo..hi:n)... [options]
   flywheel compare [model...] [--years Y] [--runs R] [--seed S] [--chain C] [--format table|json|csv]
                          every model (or the ones named) over the same horizon, one row each
+  flywheel report <model | spec.json> --out DIR [options]   one self-contained HTML file (DIR/<model>.html)
 
 Options for run:
   --years Y              horizon in years            --steps N     horizon in steps
@@ -59,6 +61,9 @@ Options for run:
 Options for compare (default: every registered model, 10 years, 200 runs):
   --years Y --runs R --seed S --engine --threads --chain C --out DIR
   --format table|json|csv
+Options for report: those of run (but --format and --shard); the file has inline SVG charts,
+  the summary, the yearly table, the parameters with their sources, the calibration table, the
+  run settings and seed, and opens offline
 
 Options for sweep (plus --runs --seed --steps --years --set --engine --threads --format json|csv --out):
   --grid path=a,b,c      values for one spec path; repeat for a cartesian grid
@@ -432,6 +437,24 @@ async function cmdCompare(args: string[]): Promise<void> {
   if (format === 'json') process.stdout.write(json);
   else if (format === 'csv') process.stdout.write(compareCSV(result));
   else process.stdout.write(`${formatCompareTable(result)}\n`);
+async function cmdReport(args: string[]): Promise<void> {
+  const { format: _f, ...options } = COMMON_OPTIONS;
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options });
+  if (!values.out) usage('report needs --out DIR', '--out', undefined, 'Give the folder the HTML file is written to, e.g. --out report/');
+  const { name, builder } = setup(positionals, values);
+  builder.validate();
+  writableDir(values.out);
+  const result = await builder.run();
+  const spec = builder.spec();
+  const registered = Object.hasOwn(models, positionals[0]!) ? positionals[0]! : undefined;
+  const file = join(values.out, `${name}.html`);
+  writeReport(file, {
+    result, spec, version: VERSION,
+    sets: (values.set ?? []).map(parseSet),
+    defaults: registered ? models[registered]!.create().params : undefined,
+    ...(registered ? modelDocuments(registered) : {}),
+  });
+  if (!values.quiet) process.stderr.write(`wrote ${file}\n`);
 }
 
 function cmdList(): void {
@@ -472,6 +495,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (cmd === 'merge') await cmdMerge(rest);
     else if (cmd === 'compare') await cmdCompare(rest);
     else if (cmd === 'sensitivity' || cmd === 'calibrate' || cmd === 'risk') await (await import('./analysis/cli.js')).analysisCommand(cmd, rest, { setup, usage, num, writableDir, options: COMMON_OPTIONS });
+    else if (cmd === 'report') await cmdReport(rest);
     else usage(`unknown command "${cmd}"`, 'command', cmd, 'Use "flywheel list" or "flywheel run <model>"; see flywheel --help.');
     return 0;
   } catch (e) {
