@@ -61,6 +61,7 @@ Options for run:
 Options for compare (default: every registered model, 10 years, 200 runs):
   --years Y --runs R --seed S --engine --threads --chain C --out DIR
   --format table|json|csv
+
 Options for report: those of run (but --format and --shard); the file has inline SVG charts,
   the summary, the yearly table, the parameters with their sources, the calibration table, the
   run settings and seed, and opens offline
@@ -437,6 +438,8 @@ async function cmdCompare(args: string[]): Promise<void> {
   if (format === 'json') process.stdout.write(json);
   else if (format === 'csv') process.stdout.write(compareCSV(result));
   else process.stdout.write(`${formatCompareTable(result)}\n`);
+}
+
 async function cmdReport(args: string[]): Promise<void> {
   const { format: _f, ...options } = COMMON_OPTIONS;
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options });
