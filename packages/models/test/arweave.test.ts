@@ -2,7 +2,7 @@
 // (src/arweave/rules.ts, themselves checked against the protocol's eunit vectors in arweave-rules.test.ts),
 // the calibration table of docs/models/arweave.md (the source document's figures written out here, not
 // read from the model module), and the rule versions' behaviour.
-import { run, setPath, validateSpec } from '@flywheel/sdk';
+import { type run, setPath, validateSpec } from '@flywheel/sdk';
 import type { ModelSpec } from '@flywheel/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arweave } from '../src/arweave/model.js';

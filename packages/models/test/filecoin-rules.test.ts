@@ -50,7 +50,7 @@ const dec = (x: bigint) => new Decimal(x.toString());
 const q128ToF64 = (x: bigint) => dec(x).div(DQ).toNumber();
 
 /** Expects `f` to throw a FlywheelError RULE_INVALID_ARGUMENT whose path is `path`. */
-function expectBadArg(f: () => unknown, path: string, value?: unknown): void {
+function expectBadArg(f: () => unknown, path: string, ...expected: [value?: unknown]): void {
   let err: unknown;
   try {
     f();
@@ -61,7 +61,7 @@ function expectBadArg(f: () => unknown, path: string, value?: unknown): void {
   const fe = err as FlywheelError;
   expect(fe.code).toBe(ErrorCodes.RULE_INVALID_ARGUMENT);
   expect(fe.path).toBe(path);
-  if (arguments.length > 2) expect(fe.value).toBe(value);
+  if (expected.length > 0) expect(fe.value).toBe(expected[0]);
   expect(fe.hint.length).toBeGreaterThan(0);
 }
 

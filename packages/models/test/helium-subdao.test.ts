@@ -1,5 +1,5 @@
 // The sub-DAO model: helium({ subDaos: true }) and the HIP-138 / HIP-149 rule versions.
-import { ErrorCodes, FlywheelError } from '@flywheel/spec';
+import { ErrorCodes, type FlywheelError } from '@flywheel/spec';
 import { helium } from '@flywheel/models';
 import { rules } from '@flywheel/models/helium';
 import { flywheel, run, setPath, validateSpec, type RunResult } from '@flywheel/sdk';

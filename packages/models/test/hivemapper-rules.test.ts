@@ -2,7 +2,7 @@
 // public): MIP-15 and MIP-19 (docs.hivemapper.com/welcome/network-governance), the burn-and-mint page
 // (hivemapperfoundation.org/honey/burn-and-mint), the token page (docs.hivemapper.com/honey-token/what-is-honey)
 // and shared/reference/projects.md §12's validation facts. Expected values are written out from those pages.
-import { ErrorCodes, FlywheelError } from '@flywheel/spec';
+import { ErrorCodes, type FlywheelError } from '@flywheel/spec';
 import { describe, expect, it } from 'vitest';
 import {
   MAP_CREDIT_PRICE_MICRO_USD,

@@ -8,7 +8,6 @@ import { validateSpec, type ModelSpec } from '@flywheel/spec';
 import { describe, expect, it } from 'vitest';
 import { checkParityAndConservation, paths } from './harness.js';
 
-const H = 1_000_000_000n;
 const units = (x: number) => BigInt(Math.round(x * 1e9));
 
 /** The model with a constant price and a constant demand of `credits` Map Credits a week (the rules' examples). */

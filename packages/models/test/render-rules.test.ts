@@ -1,7 +1,7 @@
 // The Render rules against the RNPs' own figures and worked examples (rendernetwork/RNPs @
 // a7ced7740f0bbe963a883f0aa1666d66840eb287; no Render protocol code is public, so the RNPs' examples are the
 // test vectors). Every expected value is written out here from the RNP text, not read from the module.
-import { ErrorCodes, FlywheelError } from '@flywheel/spec';
+import { ErrorCodes, type FlywheelError } from '@flywheel/spec';
 import { describe, expect, it } from 'vitest';
 import {
   ADDED_SUPPLY,

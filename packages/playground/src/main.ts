@@ -141,7 +141,7 @@ function buildControls(s: Scenario): void {
 }
 
 /** A number from an input, or the text itself (so validation names the bad field). */
-function valueOf(text: string): unknown {
+function parseValue(text: string): unknown {
   const t = text.trim();
   return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : t;
 }
@@ -150,10 +150,10 @@ function valueOf(text: string): unknown {
 function readScenario(): Scenario {
   const set: Record<string, unknown> = { ...Object.fromEntries(Object.entries(scenario.set ?? {}).filter(([p]) => !controls.some((c) => c.path === p))) };
   for (const c of controls) {
-    const v = valueOf(c.input.value);
+    const v = parseValue(c.input.value);
     if (v !== c.initial) set[c.path] = v;
   }
-  const num = (id: string) => valueOf($<HTMLInputElement>(id).value);
+  const num = (id: string) => parseValue($<HTMLInputElement>(id).value);
   const s: Scenario = scenario.spec !== undefined ? { spec: scenario.spec } : { model: scenario.model!, years: num('years') as number };
   s.runs = num('runs') as number;
   s.seed = num('seed') as number;

@@ -80,7 +80,7 @@ describe('the streaming quantile sketch (StreamingStats)', () => {
         const values = positive ? pool.map((x) => Math.abs(x) + 1e-3) : pool;
         const { s, all } = fold(cells, blocks, values, 'run');
         const runs = blocks.reduce((a, b) => a + b, 0);
-        const exact = statsReference(Float64Array.from(all.flatMap((row) => row)), cells, runs);
+        const exact = statsReference(Float64Array.from(all.flat()), cells, runs);
         const out = s.result();
         const bound = s.bound();
         if (runs <= 8) expect(bound).toBe(0);

@@ -230,7 +230,7 @@ interface JsepParser {
 
 function withFormulaSyntax<T>(fn: () => T): T {
   const ops = jsep.binary_ops;
-  const hadCaret = Object.prototype.hasOwnProperty.call(ops, '^');
+  const hadCaret = Object.hasOwn(ops, '^');
   const caretPrec = ops['^'];
   const caretRight = jsep.right_associative.has('^');
   jsep.addBinaryOp('^', 11, true);
@@ -300,7 +300,7 @@ function convertTable(ctx: Ctx, args: jsep.Expression[], column: number): Formul
   const points: [number, number][] = [];
   for (const e of elements) {
     const at = e ? startOf(e) : startOf(arr);
-    if (!e || e.type !== 'ArrayExpression' || (e.elements as unknown[]).length !== 2) {
+    if (e?.type !== 'ArrayExpression' || (e.elements as unknown[]).length !== 2) {
       issue(ctx, ErrorCodes.FORMULA_INVALID, at, 'each point of table() must be a pair [x, y]', hint);
     }
     const [ex, ey] = e.elements as (jsep.Expression | null)[];
@@ -362,7 +362,7 @@ function convert(ctx: Ctx, n: jsep.Expression): FormulaNode {
     case 'CallExpression': {
       const name = (n.callee as jsep.Identifier).name;
       const args = n.arguments as jsep.Expression[];
-      const arity = Object.prototype.hasOwnProperty.call(FORMULA_FUNCTIONS, name)
+      const arity = Object.hasOwn(FORMULA_FUNCTIONS, name)
         ? FORMULA_FUNCTIONS[name as keyof typeof FORMULA_FUNCTIONS]
         : undefined;
       if (!arity) {
@@ -560,7 +560,7 @@ export function checkFormulaNames(formula: Formula, path: string, known: (name: 
   for (const { name, column } of formula.names) {
     if (known(name)) continue;
     const close = candidates ? closeNames(name, candidates) : oneEditAway(name, known);
-    if (Object.prototype.hasOwnProperty.call(FORMULA_FUNCTIONS, name)) {
+    if (Object.hasOwn(FORMULA_FUNCTIONS, name)) {
       fail(ErrorCodes.FORMULA_UNKNOWN_NAME, path, formula.source, `unknown name "${name}" at column ${column}`, `${name} is a function: write ${usage(name)}`);
     }
     fail(

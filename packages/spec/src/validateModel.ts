@@ -472,7 +472,7 @@ function crossChecks(s: ValidSpec): Out {
             push(out, ErrorCodes.SPEC_CYCLE, path, source, `reads "${name}" (column ${column}) before blocks.${producer} computes it in this step (it would read 0)`, `Move blocks.${producer} before blocks.${i}; a flow output holds only the current step's value.`);
           }
           const w = writers.get(name);
-          if (w !== undefined && w >= i && !(s.signals ?? {})[name]!.lag) {
+          if (w !== undefined && w >= i && !s.signals?.[name]?.lag) {
             push(out, ErrorCodes.SPEC_CYCLE, path, source, `reads signal "${name}" (column ${column}) before blocks.${w} writes it in this step`, `Move blocks.${w} before blocks.${i}, or set signals.${name}.lag = true to read the previous step's value.`);
           }
         }

@@ -1,7 +1,6 @@
 import { type FlywheelWasmExports, layout as L } from '@flywheel/core-wasm';
 import { ErrorCodes, fail } from '@flywheel/spec/errors';
 import type { CompiledModel } from '../compile.js';
-import { copyRuns } from './place.js';
 
 /** Largest block of per-run values one engine instance holds (the stub runtime's 1 GiB block limit, less headroom). */
 export const MAX_VALUES_BYTES = 2 ** 30 - 2 ** 24;

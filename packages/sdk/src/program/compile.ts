@@ -115,7 +115,7 @@ export function canonicalMetrics(spec: ValidSpec): [string, string][] {
 export function availableMetrics(spec: ValidSpec): string[] {
   const names = canonicalMetrics(spec).map(([n]) => n);
   names.push(...Object.keys(spec.signals ?? {}).filter((n) => n !== 'demandUsd'));
-  for (const b of spec.blocks) names.push(...blockOutputs(b).filter((n) => !(b.kind === 'price' && b.asset === spec.mainAsset)));
+  for (const b of spec.blocks) names.push(...blockOutputs(b).filter(() => !(b.kind === 'price' && b.asset === spec.mainAsset)));
   for (const [a, asset] of Object.entries(spec.assets)) {
     for (const acc of Object.keys(asset.accounts)) names.push(`${a}.${acc}`);
     for (const n of ['unissued', 'totalSupply', 'circulating', 'minted', 'burned', 'cumulativeMinted', 'cumulativeBurned', 'residual']) names.push(`${a}.${n}`);
