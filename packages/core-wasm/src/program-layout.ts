@@ -19,7 +19,7 @@ export const I_SCHEDULE = 7; // [7, next, out, table, MOVE...]: move tables[tabl
 export const I_REMINT = 8; // [8, next, out, ring, window, fraction, cap, MOVE...]: move min(fraction · Σ ring / window, cap)
 export const I_RING_PUSH = 9; // [9, next, ring, window, src]: ring[t % window] = src
 export const I_CREDIT_BURN = 10; // [10, next, outBurned, outCredits, outUsd, usdPc, share, pricePc, creditPrice, from, tokBurned, tokBurnFlow, credIssuer, credBurned, credMintFlow, credBurnFlow]
-export const I_PRICE = 11; // [11, next, price, kind, drift, vol, sens, flowPc, floor, table, burned, minted, circulating]: flowPc −1 = the asset's (burned − minted) / circulating
+export const I_PRICE = 11; // [11, next, price, kind, drift, vol, sens, flowPc, floor, table, burned, minted, circulating, ceiling]: flowPc −1 = the asset's (burned − minted) / circulating
 export const I_POP_INIT = 12; // [12, next, pop, work, n, P, S, outActive, outCapacity]
 export const I_POP_STEP = 13; // [13, next, pop, work, n, P, S, from, to, price, usdPc, outActive, outCapacity, outRevenue]
 export const I_ESCROW = 14; // [14, next, outReleased, outLocked, outImmediate, amountPc, from, limited, mintFlow, immediate, locked, to, ring, over, sum]

@@ -328,6 +328,10 @@ function crossChecks(s: ValidSpec): Out {
           if (prices.has(b.asset)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.asset`, b.asset, `asset ${b.asset} already has a price block (blocks.${prices.get(b.asset)})`, 'One price block per asset.');
           else prices.set(b.asset, i);
         }
+        {
+          const m = b.model as { floor?: number; ceiling?: number };
+          if (m.ceiling !== undefined && m.ceiling <= (m.floor ?? 1e-9)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.model.ceiling`, m.ceiling, `the ceiling ${m.ceiling} is not above the floor ${m.floor ?? 1e-9}`, 'Set a ceiling above the floor (default ceiling 1e100, floor 1e-9).');
+        }
         if (b.model.kind === 'path' && b.model.values.length < s.time.steps + 1) push(out, ErrorCodes.SPEC_OUT_OF_RANGE, `${p}.model.values`, b.model.values.length, `price path has ${b.model.values.length} values; the model needs steps + 1 = ${s.time.steps + 1}`, 'Give one price per step plus the initial price, or shorten time.steps.');
         break;
       case 'escrow':

@@ -1,4 +1,4 @@
-// price: the asset's USD price. I_PRICE [11, next, price, kind, drift, vol, sens, flowPc, floor, table].
+// price: the asset's USD price. I_PRICE [11, next, price, kind, drift, vol, sens, flowPc, floor, table, burned, minted, circulating, ceiling].
 import { PK_PATH, PK_GBM, PK_IMPACT } from '../../src/program-layout';
 import { formulaValue } from '../formula';
 import { fexp } from '../math';
@@ -31,5 +31,7 @@ export function priceStep(code: usize, pc: i32, state: usize, tables: usize, t: 
   }
   const floor = sv(state, w(code, pc + 8));
   if (p < floor) p = floor;
+  const ceiling = sv(state, w(code, pc + 13));
+  if (p > ceiling) p = ceiling;
   store<f64>(state + (<usize>slot << 3), p);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { PeriodSchema } from '../schema.js';
 import { blockBase, FormulaSchema } from './common.js';
 
-const floor = { floor: z.optional(z.number().check(z.gt(0))) };
+const floor = { floor: z.optional(z.number().check(z.gt(0))), ceiling: z.optional(z.number().check(z.gt(0))) };
 const rate = z.strictObject({ rate: z.number().check(z.refine(Number.isFinite, { message: 'must be a finite number' })), per: PeriodSchema });
 const vol = z.strictObject({ rate: z.number().check(z.gte(0)), per: PeriodSchema });
 
