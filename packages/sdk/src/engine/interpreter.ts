@@ -19,7 +19,7 @@ import { lockRef } from '../blocks/lock.js';
 import { splitRef } from '../blocks/split.js';
 import { stepControllerRef } from '../blocks/stepController.js';
 import { bandControllerRef } from '../blocks/bandController.js';
-import { PopulationRef } from '../blocks/population.js';
+import { PopulationRef, PopulationScreenRef } from '../blocks/population.js';
 import { priceRef } from '../blocks/price.js';
 import { remintAmountRef, ringPushRef } from '../blocks/remint.js';
 import { evalFormula, setFormulaTables } from '../formula/evaluate.js';
@@ -30,7 +30,7 @@ import { Rng } from './rng.js';
 /** Largest relative drift of an asset's ledger sum that f64 rounding may explain. */
 export const CONSERVATION_TOLERANCE = 1e-9;
 
-function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops: PopulationRef[]): void {
+function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops: (PopulationRef | PopulationScreenRef)[]): void {
   const code = p.code;
   for (;;) {
     const op = code[pc]!;
@@ -127,7 +127,7 @@ export function simulateProgramReference(p: Program, steps: number, seed: number
   const nm = p.metricSlots.length;
   const out = new Float64Array(nm * n1 * nRuns);
   const s = new Float64Array(p.state.length);
-  const pops = p.populations.map((q) => new PopulationRef(q.count));
+  const pops = p.populations.map((q) => (q.kernel === 'screening' ? new PopulationScreenRef(q.count) : new PopulationRef(q.count)));
   const initialSums = p.ledgers.map((l) => l.slots.reduce((acc, k) => acc + p.state[k]!, 0));
   const record = (t: number, col: number) => {
     for (let m = 0; m < nm; m++) out[(m * n1 + t) * nRuns + col] = s[p.metricSlots[m]!]!;

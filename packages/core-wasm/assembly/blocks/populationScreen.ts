@@ -1,0 +1,238 @@
+// The screening kernel of a population (population field `kernel: 'screening'`): exact, with work per
+// step that grows with the agents that change, not with the population. The reference engine's
+// PopulationScreenRef (packages/sdk/src/blocks/population.ts) follows this file step by step.
+//
+// An agent active over its whole window (steady) leaves exactly when the window's revenue per unit
+// is below its exitAt (cost per unit × window), and an inactive agent is eligible to re-enter
+// exactly when this step's revenue per unit is above its joinAt. So, with the agents ordered once
+// per run by exitAt (the E order) and by joinAt (the J order), ties by agent index:
+// - steady exits are the steady agents at E ranks from a cut point found by binary search
+//   (a bitset over E ranks holds the steady agents);
+// - the eligible agents are the inactive ones at J ranks below a cut point; a Fenwick tree over J
+//   ranks counts them, and the geometric-gap countdown of re-entry trials runs over them in J order,
+//   so a success is found by a Fenwick select, and a step with none costs O(log N);
+// - only the agents on the partial list (active or inactive over part of the window) are updated
+//   one by one; inactive agents over the whole window (dormant) and steady agents are not touched.
+// Capacity is constant (the compiler falls back to the per-agent kernel otherwise), so the active
+// capacity is the count × the capacity, exact.
+//
+// Memory (bytes from `scr`, after the per-agent arrays): eSorted f64[N], jSorted f64[N],
+// eAgent u32[N] (E rank → agent), jAgent u32[N], jRank u32[N] (agent → J rank), eRank u32[N],
+// fen i32[N + 1] (Fenwick of inactive agents over J ranks, 1-based), partial u32[N], next u32[N],
+// succ u32[N], join u8[N] (a partial agent re-entering this step), steady u32[⌈N/32⌉].
+import { geometric } from '../rng';
+
+/** Byte offset of the screening memory from the population's base (populationBytes in the sdk). */
+export function screenOffset(N: i32): usize {
+  return (<usize>N * 40) + ((((<usize>N << 2) + 64 + 7) >>> 3) << 3);
+}
+
+// @ts-ignore: decorator
+@inline function u32At(p: usize, i: i32): u32 { return load<u32>(p + (<usize>i << 2)); }
+// @ts-ignore: decorator
+@inline function u32Set(p: usize, i: i32, v: u32): void { store<u32>(p + (<usize>i << 2), v); }
+// @ts-ignore: decorator
+@inline function f64At(p: usize, i: i32): f64 { return load<f64>(p + (<usize>i << 3)); }
+
+/** Agents 0..N−1 in `idx`, sorted by key[agent] ascending, ties by agent index (bottom-up merge sort; `tmp`: N words). */
+function sortBy(key: usize, idx: usize, tmp: usize, N: i32): void {
+  for (let i = 0; i < N; i++) u32Set(idx, i, <u32>i);
+  let src = idx, dst = tmp;
+  for (let width = 1; width < N; width <<= 1) {
+    for (let lo = 0; lo < N; lo += width << 1) {
+      const mid = min(lo + width, N), hi = min(lo + (width << 1), N);
+      let a = lo, b = mid, o = lo;
+      while (a < mid && b < hi) {
+        const x = u32At(src, a), y = u32At(src, b);
+        const kx = f64At(key, <i32>x), ky = f64At(key, <i32>y);
+        if (ky < kx || (ky == kx && y < x)) { u32Set(dst, o++, y); b++; } else { u32Set(dst, o++, x); a++; }
+      }
+      while (a < mid) u32Set(dst, o++, u32At(src, a++));
+      while (b < hi) u32Set(dst, o++, u32At(src, b++));
+    }
+    const t = src; src = dst; dst = t;
+  }
+  if (src != idx) memory.copy(idx, src, <usize>N << 2);
+}
+
+// @ts-ignore: decorator
+@inline function fenAdd(fen: usize, N: i32, i0: i32, d: i32): void {
+  for (let i = i0 + 1; i <= N; i += i & -i) store<i32>(fen + (<usize>i << 2), load<i32>(fen + (<usize>i << 2)) + d);
+}
+
+function fenPrefix(fen: usize, n: i32): i32 {
+  let s = 0;
+  for (let i = n; i > 0; i -= i & -i) s += load<i32>(fen + (<usize>i << 2));
+  return s;
+}
+
+/** The 0-based position of the k-th (1-based) one. */
+function fenSelect(fen: usize, N: i32, k: i32): i32 {
+  let pos = 0;
+  for (let step = 1 << (31 - clz<i32>(N)); step > 0; step >>= 1) {
+    const q = pos + step;
+    if (q <= N) {
+      const v = load<i32>(fen + (<usize>q << 2));
+      if (v < k) { pos = q; k -= v; }
+    }
+  }
+  return pos;
+}
+
+/**
+ * The screening structures of a run, after the agents' draws (per-agent arrays filled, mask words
+ * set: bit 31 = active). Returns the steady agents' highest E rank (−1: none) and leaves the
+ * partial list's length in `screenPartial`.
+ */
+export let screenPartial: i32 = 0;
+export function screenInit(scr: usize, N: i32, exitAt: usize, joinAt: usize, mask: usize): i32 {
+  const eSorted = scr, jSorted = scr + (<usize>N << 3);
+  const eAgent = scr + (<usize>N << 4), jAgent = eAgent + (<usize>N << 2), jRank = jAgent + (<usize>N << 2), eRank = jRank + (<usize>N << 2);
+  const fen = eRank + (<usize>N << 2), partial = fen + (<usize>(N + 1) << 2), next = partial + (<usize>N << 2);
+  const succ = next + (<usize>N << 2), join = succ + (<usize>N << 2), steady = join + ((((<usize>N) + 3) >>> 2) << 2);
+  sortBy(exitAt, eAgent, next, N);
+  sortBy(joinAt, jAgent, next, N);
+  for (let r = 0; r < N; r++) {
+    const a = <i32>u32At(eAgent, r), b = <i32>u32At(jAgent, r);
+    store<f64>(eSorted + (<usize>r << 3), f64At(exitAt, a));
+    u32Set(eRank, a, <u32>r);
+    store<f64>(jSorted + (<usize>r << 3), f64At(joinAt, b));
+    u32Set(jRank, b, <u32>r);
+  }
+  // Fenwick tree of the inactive agents over J ranks, built in O(N)
+  for (let i = 1; i <= N; i++) store<i32>(fen + (<usize>i << 2), u32At(mask, <i32>u32At(jAgent, i - 1)) >>> 31 ? 0 : 1);
+  for (let i = 1; i <= N; i++) {
+    const j = i + (i & -i);
+    if (j <= N) store<i32>(fen + (<usize>j << 2), load<i32>(fen + (<usize>j << 2)) + load<i32>(fen + (<usize>i << 2)));
+  }
+  memory.fill(join, 0, <usize>N);
+  memory.fill(steady, 0, <usize>((N + 31) >>> 5) << 2);
+  let nPart = 0;
+  const shi = -1;
+  for (let i = 0; i < N; i++) {
+    // every active agent starts on the partial list (an agent on it whose window is in fact full
+    // gets the steady rule's decision there: the same sum in the same order)
+    if (u32At(mask, i) >>> 31) u32Set(partial, nPart++, <u32>i);
+  }
+  screenPartial = nPart;
+  return shi;
+}
+
+// Results of screenStep besides the active count.
+export let screenGap: f64 = 0;
+export let screenShi: i32 = -1;
+
+/**
+ * One step of the screening kernel; returns the number of agents active afterwards. Order: (1) the
+ * re-entry trials over the eligible agents (inactive at the step's start, joinAt < rJoin) in J order,
+ * (2) the steady agents' exits (E ranks from the cut), (3) the partial agents' window bits and exits,
+ * (4) the re-entries take effect, (5) the partial list for the next step.
+ */
+export function screenStep(scr: usize, N: i32, cpc: usize, mask: usize, recent: usize, rJoin: f64, sFull: f64, W: i32, minActive: u32,
+  p: f64, logQ: f64, gapIn: f64, nActIn: i32, nPartIn: i32, shiIn: i32): i32 {
+  const eSorted = scr, jSorted = scr + (<usize>N << 3);
+  const eAgent = scr + (<usize>N << 4), jAgent = eAgent + (<usize>N << 2), jRank = jAgent + (<usize>N << 2), eRank = jRank + (<usize>N << 2);
+  const fen = eRank + (<usize>N << 2), partial = fen + (<usize>(N + 1) << 2), next = partial + (<usize>N << 2);
+  const succ = next + (<usize>N << 2), join = succ + (<usize>N << 2), steady = join + ((((<usize>N) + 3) >>> 2) << 2);
+  const full: u32 = (<u32>1 << <u32>W) - 1;
+  const lowFull = full >>> 1;
+  let gap = gapIn, nAct = nActIn, shi = shiIn;
+  // (1) re-entry trials: the eligible agents are the inactive ones at J ranks below jcut
+  let lo = 0, hi = N;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (f64At(jSorted, mid) < rJoin) lo = mid + 1; else hi = mid;
+  }
+  const K = <f64>fenPrefix(fen, lo);
+  let nSucc = 0;
+  if (K > gap) {
+    let pos = gap; // the trial (0-based, in J order over the eligible agents) that succeeds next
+    while (pos < K) {
+      u32Set(succ, nSucc++, u32At(jAgent, fenSelect(fen, N, <i32>pos + 1)));
+      pos = pos + 1 + geometric(p, logQ);
+    }
+    gap = pos - K;
+  } else gap -= K;
+  // (2) steady exits: steady agents at E ranks ≥ cut (the first rank whose exitAt exceeds sFull)
+  let nNext = 0;
+  if (<u32>W >= minActive && shi >= 0) {
+    lo = 0; hi = N;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (!(sFull < f64At(eSorted, mid))) lo = mid + 1; else hi = mid;
+    }
+    const cut = lo;
+    if (cut <= shi) {
+      for (let wi = cut >>> 5; wi <= shi >>> 5; wi++) {
+        let bits = u32At(steady, wi);
+        if (wi == cut >>> 5) bits &= ~<u32>0 << <u32>(cut & 31);
+        if (bits == 0) continue;
+        u32Set(steady, wi, u32At(steady, wi) & ~bits);
+        while (bits != 0) {
+          const r = (wi << 5) + <i32>ctz<u32>(bits);
+          bits &= bits - 1;
+          const a = <i32>u32At(eAgent, r);
+          u32Set(mask, a, full); // active over the whole window, inactive from now on
+          u32Set(next, nNext++, <u32>a);
+          nAct--;
+          fenAdd(fen, N, <i32>u32At(jRank, a), 1);
+        }
+      }
+      shi = cut - 1;
+    }
+  }
+  // (4, marked first) re-entries: a dormant agent's word is set now (it goes on the partial
+  // list), a partial one's in (3)
+  const nPart = nPartIn;
+  for (let j = 0; j < nSucc; j++) {
+    const a = <i32>u32At(succ, j);
+    nAct++;
+    fenAdd(fen, N, <i32>u32At(jRank, a), -1);
+    if (u32At(mask, a) == 0) {
+      u32Set(mask, a, <u32>1 << 31);
+      u32Set(next, nNext++, <u32>a);
+    } else store<u8>(join + <usize>a, 1);
+  }
+  // (3) the partial agents (the ones on the list at the step's start)
+  for (let j = 0; j < nPart; j++) {
+    const a = <i32>u32At(partial, j);
+    const word = u32At(mask, a);
+    let act = word >>> 31;
+    let m = (word << 1) & full;
+    if (act) {
+      m |= 1;
+      const n = popcnt<u32>(m);
+      let s: f64 = 0;
+      let b = m;
+      while (b != 0) {
+        const k = 31 - clz<u32>(b);
+        s += load<f64>(recent + (<usize>k << 3));
+        b ^= <u32>1 << <u32>k;
+      }
+      if (n >= minActive && s < f64At(cpc, a) * <f64>n) {
+        act = 0;
+        nAct--;
+        fenAdd(fen, N, <i32>u32At(jRank, a), 1);
+      }
+    } else if (load<u8>(join + <usize>a)) {
+      act = 1;
+      store<u8>(join + <usize>a, 0);
+    }
+    // (5) where the agent is next step: steady, dormant or still partial
+    if (act && (m & lowFull) == lowFull) {
+      u32Set(mask, a, (<u32>1 << 31) | full);
+      const r = <i32>u32At(eRank, a);
+      u32Set(steady, r >>> 5, u32At(steady, r >>> 5) | (<u32>1 << <u32>(r & 31)));
+      if (r > shi) shi = r;
+    } else {
+      const nw = m | (act << 31);
+      u32Set(mask, a, nw);
+      if (nw != 0) u32Set(next, nNext++, <u32>a);
+    }
+  }
+  memory.copy(partial, next, <usize>nNext << 2);
+  screenPartial = nNext;
+  screenGap = gap;
+  screenShi = shi;
+  return nAct;
+}
