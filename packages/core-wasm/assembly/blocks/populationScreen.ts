@@ -128,7 +128,7 @@ export let screenShi: i32 = -1;
  * (2) the steady agents' exits (E ranks from the cut), (3) the partial agents' window bits and exits,
  * (4) the re-entries take effect, (5) the partial list for the next step.
  */
-export function screenStep(scr: usize, N: i32, cpc: usize, mask: usize, recent: usize, rJoin: f64, sFull: f64, W: i32, minActive: u32,
+export function screenStep(scr: usize, N: i32, cpc: usize, psum: usize, mask: usize, recent: usize, rJoin: f64, sFull: f64, W: i32, minActive: u32,
   p: f64, logQ: f64, gapIn: f64, nActIn: i32, nPartIn: i32, shiIn: i32): i32 {
   const eSorted = scr, jSorted = scr + (<usize>N << 3);
   const eAgent = scr + (<usize>N << 4), jAgent = eAgent + (<usize>N << 2), jRank = jAgent + (<usize>N << 2), eRank = jRank + (<usize>N << 2);
@@ -203,12 +203,19 @@ export function screenStep(scr: usize, N: i32, cpc: usize, mask: usize, recent: 
       m |= 1;
       const n = popcnt<u32>(m);
       let s: f64 = 0;
-      let b = m;
-      while (b != 0) {
-        const k = 31 - clz<u32>(b);
-        s += load<f64>(recent + (<usize>k << 3));
-        b ^= <u32>1 << <u32>k;
+      if ((m & (m + 1)) == 0 && (word & full) == (m >>> 1)) {
+        // active on each step since it joined: last step's window sum plus this step's revenue,
+        // the same additions in the same order as the loop below (psum, as in the per-agent kernel)
+        s = (n == 1 ? 0 : load<f64>(psum + (<usize>a << 3))) + load<f64>(recent);
+      } else {
+        let b = m;
+        while (b != 0) {
+          const k = 31 - clz<u32>(b);
+          s += load<f64>(recent + (<usize>k << 3));
+          b ^= <u32>1 << <u32>k;
+        }
       }
+      store<f64>(psum + (<usize>a << 3), s);
       if (n >= minActive && s < f64At(cpc, a) * <f64>n) {
         act = 0;
         nAct--;
