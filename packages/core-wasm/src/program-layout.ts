@@ -72,6 +72,6 @@ export const POP_S_CAPSUM = 0; // active capacity (agent units)
 export const POP_S_GAP = 1; // re-entry trials still to fail before the next success
 export const POP_S_RING = 2; // 64 slots: revenue per unit of step u at window − 1 − u % window and window slots on (the window, newest first, is consecutive)
 export const POP_S_NACT = 66; // screening: agents active
-export const POP_S_NPART = 67; // screening: agents on the partial list (window neither full nor empty)
+export const POP_S_NPART = 67; // screening: agents on the partial list (active over part of the window)
 export const POP_S_SHI = 68; // screening: highest cost rank that may hold a steady agent (−1: none)
 export const POP_STATE = 69;

@@ -101,7 +101,7 @@ export function populationStep(code: usize, pc: i32, state: usize, work: usize, 
   const capConst = <i32>sv(state, P + POP_CAP_KIND) == DIST_CONSTANT;
   let nAct: i32;
   if (sv(state, P + POP_KERNEL) == 1) {
-    nAct = screenStep(base + screenOffset(N), N, cpc, psum, mask, recent, rJoin, sFull, W, <u32>sv(state, P + POP_MIN_ACTIVE),
+    nAct = screenStep(base + screenOffset(N), N, t, cpc, psum, mask, recent, rJoin, sFull, W, <u32>sv(state, P + POP_MIN_ACTIVE),
       sv(state, P + POP_REENTRY_P), sv(state, P + POP_REENTRY_LOGQ), sv(state, S + POP_S_GAP),
       <i32>sv(state, S + POP_S_NACT), <i32>sv(state, S + POP_S_NPART), <i32>sv(state, S + POP_S_SHI));
     sset(state, S + POP_S_GAP, screenGap);

@@ -19,7 +19,8 @@
 // Memory (bytes from `scr`, after the per-agent arrays): eSorted f64[N], jSorted f64[N],
 // eAgent u32[N] (E rank → agent), jAgent u32[N], jRank u32[N] (agent → J rank), eRank u32[N],
 // fen i32[N + 1] (Fenwick of inactive agents over J ranks, 1-based), partial u32[N], next u32[N],
-// succ u32[N], join u8[N] (a partial agent re-entering this step), steady u32[⌈N/32⌉].
+// succ u32[N], leftAt i32[N] (the step an inactive agent left: its window bits are aged lazily, so
+// agents that left are not on the partial list), steady u32[⌈N/32⌉].
 import { geometric } from '../rng';
 
 /** Byte offset of the screening memory from the population's base (populationBytes in the sdk). */
@@ -89,7 +90,7 @@ export function screenInit(scr: usize, N: i32, exitAt: usize, joinAt: usize, mas
   const eSorted = scr, jSorted = scr + (<usize>N << 3);
   const eAgent = scr + (<usize>N << 4), jAgent = eAgent + (<usize>N << 2), jRank = jAgent + (<usize>N << 2), eRank = jRank + (<usize>N << 2);
   const fen = eRank + (<usize>N << 2), partial = fen + (<usize>(N + 1) << 2), next = partial + (<usize>N << 2);
-  const succ = next + (<usize>N << 2), join = succ + (<usize>N << 2), steady = join + ((((<usize>N) + 3) >>> 2) << 2);
+  const succ = next + (<usize>N << 2), leftAt = succ + (<usize>N << 2), steady = leftAt + (<usize>N << 2);
   sortBy(exitAt, eAgent, next, N);
   sortBy(joinAt, jAgent, next, N);
   for (let r = 0; r < N; r++) {
@@ -105,7 +106,8 @@ export function screenInit(scr: usize, N: i32, exitAt: usize, joinAt: usize, mas
     const j = i + (i & -i);
     if (j <= N) store<i32>(fen + (<usize>j << 2), load<i32>(fen + (<usize>j << 2)) + load<i32>(fen + (<usize>i << 2)));
   }
-  memory.fill(join, 0, <usize>N);
+  // never left: their word is 0 and stays 0 however far it is aged
+  memory.fill(leftAt, 0, <usize>N << 2);
   memory.fill(steady, 0, <usize>((N + 31) >>> 5) << 2);
   let nPart = 0;
   const shi = -1;
@@ -125,15 +127,16 @@ export let screenShi: i32 = -1;
 /**
  * One step of the screening kernel; returns the number of agents active afterwards. Order: (1) the
  * re-entry trials over the eligible agents (inactive at the step's start, joinAt < rJoin) in J order,
- * (2) the steady agents' exits (E ranks from the cut), (3) the partial agents' window bits and exits,
- * (4) the re-entries take effect, (5) the partial list for the next step.
+ * (2) the steady agents' exits (E ranks from the cut), (4) the re-entries take effect (onto the
+ * partial list), (3) the partial agents' (active over part of the window) window bits and exits,
+ * each (5) filed as steady or partial for the next step; agents that leave are off the list.
  */
-export function screenStep(scr: usize, N: i32, cpc: usize, psum: usize, mask: usize, recent: usize, rJoin: f64, sFull: f64, W: i32, minActive: u32,
+export function screenStep(scr: usize, N: i32, t: i32, cpc: usize, psum: usize, mask: usize, recent: usize, rJoin: f64, sFull: f64, W: i32, minActive: u32,
   p: f64, logQ: f64, gapIn: f64, nActIn: i32, nPartIn: i32, shiIn: i32): i32 {
   const eSorted = scr, jSorted = scr + (<usize>N << 3);
   const eAgent = scr + (<usize>N << 4), jAgent = eAgent + (<usize>N << 2), jRank = jAgent + (<usize>N << 2), eRank = jRank + (<usize>N << 2);
   const fen = eRank + (<usize>N << 2), partial = fen + (<usize>(N + 1) << 2), next = partial + (<usize>N << 2);
-  const succ = next + (<usize>N << 2), join = succ + (<usize>N << 2), steady = join + ((((<usize>N) + 3) >>> 2) << 2);
+  const succ = next + (<usize>N << 2), leftAt = succ + (<usize>N << 2), steady = leftAt + (<usize>N << 2);
   const full: u32 = (<u32>1 << <u32>W) - 1;
   const lowFull = full >>> 1;
   let gap = gapIn, nAct = nActIn, shi = shiIn;
@@ -173,7 +176,7 @@ export function screenStep(scr: usize, N: i32, cpc: usize, psum: usize, mask: us
           bits &= bits - 1;
           const a = <i32>u32At(eAgent, r);
           u32Set(mask, a, full); // active over the whole window, inactive from now on
-          u32Set(next, nNext++, <u32>a);
+          store<i32>(leftAt + (<usize>a << 2), t);
           nAct--;
           fenAdd(fen, N, <i32>u32At(jRank, a), 1);
         }
@@ -181,60 +184,54 @@ export function screenStep(scr: usize, N: i32, cpc: usize, psum: usize, mask: us
       shi = cut - 1;
     }
   }
-  // (4, marked first) re-entries: a dormant agent's word is set now (it goes on the partial
-  // list), a partial one's in (3)
+  // (4) re-entries (they take effect now: the partial agents below are the active ones only). An
+  // inactive agent's word is the one it had after the step it left (leftAt), aged one shift a step
+  // since: at this step, shifted t − leftAt times, with its re-entry bit set; it goes on the list.
   const nPart = nPartIn;
   for (let j = 0; j < nSucc; j++) {
     const a = <i32>u32At(succ, j);
     nAct++;
     fenAdd(fen, N, <i32>u32At(jRank, a), -1);
-    if (u32At(mask, a) == 0) {
-      u32Set(mask, a, <u32>1 << 31);
-      u32Set(next, nNext++, <u32>a);
-    } else store<u8>(join + <usize>a, 1);
+    const k = t - load<i32>(leftAt + (<usize>a << 2));
+    const m: u32 = k >= W ? 0 : (u32At(mask, a) << <u32>k) & full;
+    u32Set(mask, a, m | (<u32>1 << 31));
+    u32Set(next, nNext++, <u32>a);
   }
-  // (3) the partial agents (the ones on the list at the step's start)
+  // (3) the partial agents (the ones on the list at the step's start: all active)
   for (let j = 0; j < nPart; j++) {
     const a = <i32>u32At(partial, j);
     const word = u32At(mask, a);
-    let act = word >>> 31;
-    let m = (word << 1) & full;
-    if (act) {
-      m |= 1;
-      const n = popcnt<u32>(m);
-      let s: f64 = 0;
-      if ((m & (m + 1)) == 0 && (word & full) == (m >>> 1)) {
-        // active on each step since it joined: last step's window sum plus this step's revenue,
-        // the same additions in the same order as the loop below (psum, as in the per-agent kernel)
-        s = (n == 1 ? 0 : load<f64>(psum + (<usize>a << 3))) + load<f64>(recent);
-      } else {
-        let b = m;
-        while (b != 0) {
-          const k = 31 - clz<u32>(b);
-          s += load<f64>(recent + (<usize>k << 3));
-          b ^= <u32>1 << <u32>k;
-        }
+    const m = ((word << 1) & full) | 1;
+    const n = popcnt<u32>(m);
+    let s: f64 = 0;
+    if ((m & (m + 1)) == 0 && (word & full) == (m >>> 1)) {
+      // active on each step since it joined: last step's window sum plus this step's revenue,
+      // the same additions in the same order as the loop below (psum, as in the per-agent kernel)
+      s = (n == 1 ? 0 : load<f64>(psum + (<usize>a << 3))) + load<f64>(recent);
+    } else {
+      let b = m;
+      while (b != 0) {
+        const k = 31 - clz<u32>(b);
+        s += load<f64>(recent + (<usize>k << 3));
+        b ^= <u32>1 << <u32>k;
       }
-      store<f64>(psum + (<usize>a << 3), s);
-      if (n >= minActive && s < f64At(cpc, a) * <f64>n) {
-        act = 0;
-        nAct--;
-        fenAdd(fen, N, <i32>u32At(jRank, a), 1);
-      }
-    } else if (load<u8>(join + <usize>a)) {
-      act = 1;
-      store<u8>(join + <usize>a, 0);
     }
-    // (5) where the agent is next step: steady, dormant or still partial
-    if (act && (m & lowFull) == lowFull) {
+    store<f64>(psum + (<usize>a << 3), s);
+    if (n >= minActive && s < f64At(cpc, a) * <f64>n) {
+      // leaves: off the list, its bits aged lazily from here
+      nAct--;
+      fenAdd(fen, N, <i32>u32At(jRank, a), 1);
+      u32Set(mask, a, m);
+      store<i32>(leftAt + (<usize>a << 2), t);
+    } else if ((m & lowFull) == lowFull) {
+      // (5) steady from the next step
       u32Set(mask, a, (<u32>1 << 31) | full);
       const r = <i32>u32At(eRank, a);
       u32Set(steady, r >>> 5, u32At(steady, r >>> 5) | (<u32>1 << <u32>(r & 31)));
       if (r > shi) shi = r;
     } else {
-      const nw = m | (act << 31);
-      u32Set(mask, a, nw);
-      if (nw != 0) u32Set(next, nNext++, <u32>a);
+      u32Set(mask, a, m | (<u32>1 << 31));
+      u32Set(next, nNext++, <u32>a);
     }
   }
   memory.copy(partial, next, <usize>nNext << 2);

@@ -20,7 +20,7 @@ const screenOffset = (n: number) => n * 40 + Math.ceil((n * 4 + 64) / 8) * 8;
 
 /** Bytes of agent memory for n agents (the wasm engine's layout; the screening kernel's arrays after the per-agent ones). */
 export const populationBytes = (n: number, screening = false) =>
-  screening ? screenOffset(n) + n * 48 + 4 + Math.ceil(n / 4) * 4 + Math.ceil(n / 32) * 4 : n * 8 * 5 + n * 4 + 64;
+  screening ? screenOffset(n) + n * 52 + 4 + Math.ceil(n / 32) * 4 : n * 8 * 5 + n * 4 + 64;
 
 /**
  * The kernel a population block runs on: `screening` unless the block asks for `perAgent` or its
@@ -243,7 +243,8 @@ export class PopulationScreenRef {
   private readonly partial: Uint32Array;
   private readonly next: Uint32Array;
   private readonly succ: Uint32Array;
-  private readonly join: Uint8Array;
+  /** the step an inactive agent left (0: never active): its window bits are aged lazily */
+  private readonly leftAt: Int32Array;
   /** steady agents by E rank */
   private readonly steady: Uint32Array;
 
@@ -258,7 +259,7 @@ export class PopulationScreenRef {
     this.partial = new Uint32Array(n);
     this.next = new Uint32Array(n);
     this.succ = new Uint32Array(n);
-    this.join = new Uint8Array(n);
+    this.leftAt = new Int32Array(n);
     this.steady = new Uint32Array((n + 31) >>> 5);
   }
 
@@ -331,7 +332,7 @@ export class PopulationScreenRef {
       const j = i + (i & -i);
       if (j <= N) fen[j] = fen[j]! + fen[i]!;
     }
-    this.join.fill(0);
+    this.leftAt.fill(0);
     this.steady.fill(0);
     let nPart = 0;
     for (let i = 0; i < N; i++) if (this.mask[i]! >>> 31) this.partial[nPart++] = i;
@@ -377,7 +378,7 @@ export class PopulationScreenRef {
     const p = s[P + POP_REENTRY_P]!;
     const full = (2 ** W - 1) >>> 0;
     const lowFull = full >>> 1;
-    const { mask, fen, steady, eAgent, jAgent, eRank, jRank, partial, next, succ, join } = this;
+    const { mask, fen, steady, eAgent, jAgent, eRank, jRank, partial, next, succ, leftAt } = this;
     let gap = s[S + POP_S_GAP]!;
     let nAct = s[S + POP_S_NACT]!;
     let shi = s[S + POP_S_SHI]!;
@@ -421,7 +422,7 @@ export class PopulationScreenRef {
             bits = (bits & (bits - 1)) >>> 0;
             const a = eAgent[rank]!;
             mask[a] = full;
-            next[nNext++] = a;
+            leftAt[a] = t;
             nAct--;
             this.fenAdd(jRank[a]!, 1);
           }
@@ -429,47 +430,38 @@ export class PopulationScreenRef {
         shi = cut - 1;
       }
     }
-    // (4, marked first) re-entries
+    // (4) re-entries: an inactive agent's word is the one after the step it left, aged a shift a step
     const nPart = s[S + POP_S_NPART]!;
     for (let j = 0; j < nSucc; j++) {
       const a = succ[j]!;
       nAct++;
       this.fenAdd(jRank[a]!, -1);
-      if (mask[a] === 0) {
-        mask[a] = 0x80000000;
-        next[nNext++] = a;
-      } else join[a] = 1;
+      const k = t - leftAt[a]!;
+      const m = k >= W ? 0 : ((mask[a]! << k) & full) >>> 0;
+      mask[a] = (m | 0x80000000) >>> 0;
+      next[nNext++] = a;
     }
-    // (3) the partial agents, (5) where each is next step
+    // (3) the partial agents (active over part of the window), (5) where each is next step
     const cpc = this.costPerCapacity;
     for (let j = 0; j < nPart; j++) {
       const a = partial[j]!;
-      const word = mask[a]!;
-      let act = word >>> 31;
-      let m = ((word << 1) & full) >>> 0;
-      if (act) {
-        m = (m | 1) >>> 0;
-        const n = popcount(m);
-        let sum = 0;
-        for (let k = W - 1; k >= 0; k--) if ((m >>> k) & 1) sum += s[at + k]!;
-        if (n >= minActive && sum < cpc[a]! * n) {
-          act = 0;
-          nAct--;
-          this.fenAdd(jRank[a]!, 1);
-        }
-      } else if (join[a]) {
-        act = 1;
-        join[a] = 0;
-      }
-      if (act && (m & lowFull) === lowFull) {
+      const m = (((mask[a]! << 1) & full) | 1) >>> 0;
+      const n = popcount(m);
+      let sum = 0;
+      for (let k = W - 1; k >= 0; k--) if ((m >>> k) & 1) sum += s[at + k]!;
+      if (n >= minActive && sum < cpc[a]! * n) {
+        nAct--;
+        this.fenAdd(jRank[a]!, 1);
+        mask[a] = m;
+        leftAt[a] = t;
+      } else if ((m & lowFull) === lowFull) {
         mask[a] = (0x80000000 | full) >>> 0;
         const rank = eRank[a]!;
         steady[rank >>> 5] = (steady[rank >>> 5]! | (1 << (rank & 31))) >>> 0;
         if (rank > shi) shi = rank;
       } else {
-        const nw = (m | (act << 31)) >>> 0;
-        mask[a] = nw;
-        if (nw !== 0) next[nNext++] = a;
+        mask[a] = (m | 0x80000000) >>> 0;
+        next[nNext++] = a;
       }
     }
     partial.set(next.subarray(0, nNext));
