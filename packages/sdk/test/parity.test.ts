@@ -74,7 +74,7 @@ function onKernel(spec: ModelSpec, kernel: 'screening' | 'perAgent'): ModelSpec 
 
 // The screening kernel's edge cases (constant capacity, so it does not fall back): a one-step
 // window, minActiveSteps equal to the window (only full windows judged), capex, every eligible agent
-// re-entering (p = 1), none (p = 0), a population that starts empty.
+// re-entering (p = 1), none (p = 0), a population that starts empty, many re-entries a step.
 const screeningEdges: Record<string, ModelSpec> = {
   'screening: window 1, p = 1': w1With(4, 300, {
     params: { demand0: 1000, growth: 0.0002, sigma: 0.4 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
@@ -90,6 +90,12 @@ const screeningEdges: Record<string, ModelSpec> = {
       count: 97, initialActive: 0, capacity: { kind: 'constant', value: 3 }, cost: { kind: 'lognormal', median: 1, sigma: 0.6 }, window: 31, minActiveSteps: 3,
       capex: { usd: 200, payback: { amount: 90, unit: 'day' } }, reentry: { probability: 0.2, threshold: 1.1 },
     },
+  }),
+  // W1's rewards spread over 4,000 agents: most leave at once and many re-enter every step, so the
+  // wasm kernel finds the successes by walking its inactive bitset instead of Fenwick selects
+  'screening: many re-entries a step (the bitset walk)': w1With(2, 150, {
+    params: { demand0: 1000, growth: 0.0002, sigma: 0.1 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
+    providers: { count: 4000, window: 10, reentry: { probability: 0.05, threshold: 1 } },
   }),
 };
 

@@ -10,9 +10,11 @@
 //   (a bitset over E ranks holds the steady agents);
 // - the eligible agents are the inactive ones at J ranks below a cut point; a Fenwick tree over J
 //   ranks counts them, and the geometric-gap countdown of re-entry trials runs over them in J order,
-//   so a success is found by a Fenwick select, and a step with none costs O(log N);
-// - only the agents on the partial list (active or inactive over part of the window) are updated
-//   one by one; inactive agents over the whole window (dormant) and steady agents are not touched.
+//   so a success is found by a Fenwick select (or, when a step expects many, by a walk over the
+//   inactive bitset), and a step with none costs O(log N);
+// - only the agents on the partial list (active over part of the window) are updated one by one;
+//   steady agents are not touched, and inactive ones only on re-entry (their window bits are aged
+//   lazily from the step they left).
 // Capacity is constant (the compiler falls back to the per-agent kernel otherwise), so the active
 // capacity is the count × the capacity, exact.
 //
@@ -20,7 +22,8 @@
 // eAgent u32[N] (E rank → agent), jAgent u32[N], jRank u32[N] (agent → J rank), eRank u32[N],
 // fen i32[N + 1] (Fenwick of inactive agents over J ranks, 1-based), partial u32[N], next u32[N],
 // succ u32[N], leftAt i32[N] (the step an inactive agent left: its window bits are aged lazily, so
-// agents that left are not on the partial list), steady u32[⌈N/32⌉].
+// agents that left are not on the partial list), steady u32[⌈N/32⌉], inactive u32[⌈N/32⌉] (the
+// Fenwick tree's ones as bits by J rank, scanned instead of selected when a step has many successes).
 import { geometric } from '../rng';
 
 /** Byte offset of the screening memory from the population's base (populationBytes in the sdk). */
@@ -61,6 +64,15 @@ function sortBy(key: usize, idx: usize, tmp: usize, N: i32): void {
   for (let i = i0 + 1; i <= N; i += i & -i) store<i32>(fen + (<usize>i << 2), load<i32>(fen + (<usize>i << 2)) + d);
 }
 
+/** An agent at J rank j becomes inactive (d = 1) or active (d = −1): the Fenwick tree and the bitset. */
+// @ts-ignore: decorator
+@inline function setInactive(fen: usize, inact: usize, N: i32, j: i32, d: i32): void {
+  fenAdd(fen, N, j, d);
+  const p = inact + (<usize>(j >>> 5) << 2);
+  if (d > 0) store<u32>(p, load<u32>(p) | (<u32>1 << <u32>(j & 31)));
+  else store<u32>(p, load<u32>(p) & ~(<u32>1 << <u32>(j & 31)));
+}
+
 function fenPrefix(fen: usize, n: i32): i32 {
   let s = 0;
   for (let i = n; i > 0; i -= i & -i) s += load<i32>(fen + (<usize>i << 2));
@@ -90,7 +102,7 @@ export function screenInit(scr: usize, N: i32, exitAt: usize, joinAt: usize, mas
   const eSorted = scr, jSorted = scr + (<usize>N << 3);
   const eAgent = scr + (<usize>N << 4), jAgent = eAgent + (<usize>N << 2), jRank = jAgent + (<usize>N << 2), eRank = jRank + (<usize>N << 2);
   const fen = eRank + (<usize>N << 2), partial = fen + (<usize>(N + 1) << 2), next = partial + (<usize>N << 2);
-  const succ = next + (<usize>N << 2), leftAt = succ + (<usize>N << 2), steady = leftAt + (<usize>N << 2);
+  const succ = next + (<usize>N << 2), leftAt = succ + (<usize>N << 2), steady = leftAt + (<usize>N << 2), inact = steady + (<usize>((N + 31) >>> 5) << 2);
   sortBy(exitAt, eAgent, next, N);
   sortBy(joinAt, jAgent, next, N);
   for (let r = 0; r < N; r++) {
@@ -109,6 +121,10 @@ export function screenInit(scr: usize, N: i32, exitAt: usize, joinAt: usize, mas
   // never left: their word is 0 and stays 0 however far it is aged
   memory.fill(leftAt, 0, <usize>N << 2);
   memory.fill(steady, 0, <usize>((N + 31) >>> 5) << 2);
+  memory.fill(inact, 0, <usize>((N + 31) >>> 5) << 2);
+  for (let j = 0; j < N; j++) {
+    if (!(u32At(mask, <i32>u32At(jAgent, j)) >>> 31)) u32Set(inact, j >>> 5, u32At(inact, j >>> 5) | (<u32>1 << <u32>(j & 31)));
+  }
   let nPart = 0;
   const shi = -1;
   for (let i = 0; i < N; i++) {
@@ -136,7 +152,7 @@ export function screenStep(scr: usize, N: i32, t: i32, cpc: usize, psum: usize, 
   const eSorted = scr, jSorted = scr + (<usize>N << 3);
   const eAgent = scr + (<usize>N << 4), jAgent = eAgent + (<usize>N << 2), jRank = jAgent + (<usize>N << 2), eRank = jRank + (<usize>N << 2);
   const fen = eRank + (<usize>N << 2), partial = fen + (<usize>(N + 1) << 2), next = partial + (<usize>N << 2);
-  const succ = next + (<usize>N << 2), leftAt = succ + (<usize>N << 2), steady = leftAt + (<usize>N << 2);
+  const succ = next + (<usize>N << 2), leftAt = succ + (<usize>N << 2), steady = leftAt + (<usize>N << 2), inact = steady + (<usize>((N + 31) >>> 5) << 2);
   const full: u32 = (<u32>1 << <u32>W) - 1;
   const lowFull = full >>> 1;
   let gap = gapIn, nAct = nActIn, shi = shiIn;
@@ -150,9 +166,23 @@ export function screenStep(scr: usize, N: i32, t: i32, cpc: usize, psum: usize, 
   let nSucc = 0;
   if (K > gap) {
     let pos = gap; // the trial (0-based, in J order over the eligible agents) that succeeds next
-    while (pos < K) {
-      u32Set(succ, nSucc++, u32At(jAgent, fenSelect(fen, N, <i32>pos + 1)));
-      pos = pos + 1 + geometric(p, logQ);
+    if ((K - gap) * p * <f64>(32 - clz<i32>(N)) > <f64>(lo >>> 5)) {
+      // many successes expected: walk the inactive bitset word by word (the same agents a select finds)
+      let wi = 0, before = 0; // ones in the words before wi
+      while (pos < K) {
+        const target = <i32>pos;
+        let c = popcnt<u32>(u32At(inact, wi));
+        while (before + c <= target) { before += c; wi++; c = popcnt<u32>(u32At(inact, wi)); }
+        let bits = u32At(inact, wi);
+        for (let k = target - before; k > 0; k--) bits &= bits - 1;
+        u32Set(succ, nSucc++, u32At(jAgent, (wi << 5) + <i32>ctz<u32>(bits)));
+        pos = pos + 1 + geometric(p, logQ);
+      }
+    } else {
+      while (pos < K) {
+        u32Set(succ, nSucc++, u32At(jAgent, fenSelect(fen, N, <i32>pos + 1)));
+        pos = pos + 1 + geometric(p, logQ);
+      }
     }
     gap = pos - K;
   } else gap -= K;
@@ -178,7 +208,7 @@ export function screenStep(scr: usize, N: i32, t: i32, cpc: usize, psum: usize, 
           u32Set(mask, a, full); // active over the whole window, inactive from now on
           store<i32>(leftAt + (<usize>a << 2), t);
           nAct--;
-          fenAdd(fen, N, <i32>u32At(jRank, a), 1);
+          setInactive(fen, inact, N, <i32>u32At(jRank, a), 1);
         }
       }
       shi = cut - 1;
@@ -191,7 +221,7 @@ export function screenStep(scr: usize, N: i32, t: i32, cpc: usize, psum: usize, 
   for (let j = 0; j < nSucc; j++) {
     const a = <i32>u32At(succ, j);
     nAct++;
-    fenAdd(fen, N, <i32>u32At(jRank, a), -1);
+    setInactive(fen, inact, N, <i32>u32At(jRank, a), -1);
     const k = t - load<i32>(leftAt + (<usize>a << 2));
     const m: u32 = k >= W ? 0 : (u32At(mask, a) << <u32>k) & full;
     u32Set(mask, a, m | (<u32>1 << 31));
@@ -220,7 +250,7 @@ export function screenStep(scr: usize, N: i32, t: i32, cpc: usize, psum: usize, 
     if (n >= minActive && s < f64At(cpc, a) * <f64>n) {
       // leaves: off the list, its bits aged lazily from here
       nAct--;
-      fenAdd(fen, N, <i32>u32At(jRank, a), 1);
+      setInactive(fen, inact, N, <i32>u32At(jRank, a), 1);
       u32Set(mask, a, m);
       store<i32>(leftAt + (<usize>a << 2), t);
     } else if ((m & lowFull) == lowFull) {

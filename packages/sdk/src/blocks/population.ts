@@ -20,7 +20,7 @@ const screenOffset = (n: number) => n * 40 + Math.ceil((n * 4 + 64) / 8) * 8;
 
 /** Bytes of agent memory for n agents (the wasm engine's layout; the screening kernel's arrays after the per-agent ones). */
 export const populationBytes = (n: number, screening = false) =>
-  screening ? screenOffset(n) + n * 52 + 4 + Math.ceil(n / 32) * 4 : n * 8 * 5 + n * 4 + 64;
+  screening ? screenOffset(n) + n * 52 + 4 + Math.ceil(n / 32) * 8 : n * 8 * 5 + n * 4 + 64;
 
 /**
  * The kernel a population block runs on: `screening` unless the block asks for `perAgent` or its
