@@ -54,7 +54,7 @@ export function populationInit(code: usize, pc: i32, state: usize, work: usize):
   if (capKind == DIST_CONSTANT) capSum = capA * <f64>nAct;
   if (sv(state, P + POP_KERNEL) == 1) {
     // the screening kernel (populationScreen.ts): orders, Fenwick tree, partial list; no draws
-    sset(state, S + POP_S_SHI, <f64>screenInit(base + screenOffset(N), N, exitAt, joinAt, mask));
+    sset(state, S + POP_S_SHI, <f64>screenInit(base + screenOffset(N), N, psum, exitAt, joinAt, mask));
     sset(state, S + POP_S_NPART, <f64>screenPartial);
     sset(state, S + POP_S_NACT, <f64>nAct);
   }

@@ -38,25 +38,36 @@ export function screenOffset(N: i32): usize {
 // @ts-ignore: decorator
 @inline function f64At(p: usize, i: i32): f64 { return load<f64>(p + (<usize>i << 3)); }
 
-/** Agents 0..N−1 in `idx`, sorted by key[agent] ascending, ties by agent index (bottom-up merge sort; `tmp`: N words). */
-function sortBy(key: usize, idx: usize, tmp: usize, N: i32): void {
+/**
+ * Agents 0..N−1 sorted by key[agent] ascending, ties by agent index: on return idx[r] is the agent
+ * of rank r and sorted[r] its key. A bottom-up merge sort of (key, agent) pairs, so every pass reads
+ * and writes in order (a sort of indices that looked keys up would miss the cache at each compare).
+ * `tmpKey` (N f64) and `tmpIdx` (N u32) are scratch.
+ */
+function sortBy(key: usize, sorted: usize, idx: usize, tmpKey: usize, tmpIdx: usize, N: i32): void {
+  memory.copy(sorted, key, <usize>N << 3);
   for (let i = 0; i < N; i++) u32Set(idx, i, <u32>i);
-  let src = idx, dst = tmp;
+  let sk = sorted, si = idx, dk = tmpKey, di = tmpIdx;
   for (let width = 1; width < N; width <<= 1) {
     for (let lo = 0; lo < N; lo += width << 1) {
       const mid = min(lo + width, N), hi = min(lo + (width << 1), N);
       let a = lo, b = mid, o = lo;
       while (a < mid && b < hi) {
-        const x = u32At(src, a), y = u32At(src, b);
-        const kx = f64At(key, <i32>x), ky = f64At(key, <i32>y);
-        if (ky < kx || (ky == kx && y < x)) { u32Set(dst, o++, y); b++; } else { u32Set(dst, o++, x); a++; }
+        const kx = f64At(sk, a), ky = f64At(sk, b);
+        const x = u32At(si, a), y = u32At(si, b);
+        if (ky < kx || (ky == kx && y < x)) {
+          store<f64>(dk + (<usize>o << 3), ky); u32Set(di, o++, y); b++;
+        } else {
+          store<f64>(dk + (<usize>o << 3), kx); u32Set(di, o++, x); a++;
+        }
       }
-      while (a < mid) u32Set(dst, o++, u32At(src, a++));
-      while (b < hi) u32Set(dst, o++, u32At(src, b++));
+      if (a < mid) { memory.copy(dk + (<usize>o << 3), sk + (<usize>a << 3), <usize>(mid - a) << 3); memory.copy(di + (<usize>o << 2), si + (<usize>a << 2), <usize>(mid - a) << 2); }
+      if (b < hi) { memory.copy(dk + (<usize>(o + mid - a) << 3), sk + (<usize>b << 3), <usize>(hi - b) << 3); memory.copy(di + (<usize>(o + mid - a) << 2), si + (<usize>b << 2), <usize>(hi - b) << 2); }
     }
-    const t = src; src = dst; dst = t;
+    let t = sk; sk = dk; dk = t;
+    t = si; si = di; di = t;
   }
-  if (src != idx) memory.copy(idx, src, <usize>N << 2);
+  if (sk != sorted) { memory.copy(sorted, sk, <usize>N << 3); memory.copy(idx, si, <usize>N << 2); }
 }
 
 // @ts-ignore: decorator
@@ -64,13 +75,29 @@ function sortBy(key: usize, idx: usize, tmp: usize, N: i32): void {
   for (let i = i0 + 1; i <= N; i += i & -i) store<i32>(fen + (<usize>i << 2), load<i32>(fen + (<usize>i << 2)) + d);
 }
 
-/** An agent at J rank j becomes inactive (d = 1) or active (d = −1): the Fenwick tree and the bitset. */
+// Changes to the inactive set this step, and the number above which the Fenwick tree is rebuilt
+// from the bitset at the step's end (O(N), in order) rather than updated one change at a time
+// (O(log N) scattered writes each): the same integers either way.
+let fenChanges: i32 = 0;
+let fenLimit: i32 = 0;
+
+/** An agent at J rank j becomes inactive (d = 1) or active (d = −1): the bitset, and the Fenwick tree unless it is to be rebuilt. */
 // @ts-ignore: decorator
 @inline function setInactive(fen: usize, inact: usize, N: i32, j: i32, d: i32): void {
-  fenAdd(fen, N, j, d);
+  if (++fenChanges <= fenLimit) fenAdd(fen, N, j, d);
   const p = inact + (<usize>(j >>> 5) << 2);
   if (d > 0) store<u32>(p, load<u32>(p) | (<u32>1 << <u32>(j & 31)));
   else store<u32>(p, load<u32>(p) & ~(<u32>1 << <u32>(j & 31)));
+}
+
+/** The Fenwick tree of the inactive bitset, built in O(N). */
+function fenBuild(fen: usize, inact: usize, N: i32): void {
+  store<i32>(fen, 0);
+  for (let i = 1; i <= N; i++) store<i32>(fen + (<usize>i << 2), <i32>((u32At(inact, (i - 1) >>> 5) >>> <u32>((i - 1) & 31)) & 1));
+  for (let i = 1; i <= N; i++) {
+    const j = i + (i & -i);
+    if (j <= N) store<i32>(fen + (<usize>j << 2), load<i32>(fen + (<usize>j << 2)) + load<i32>(fen + (<usize>i << 2)));
+  }
 }
 
 function fenPrefix(fen: usize, n: i32): i32 {
@@ -98,33 +125,25 @@ function fenSelect(fen: usize, N: i32, k: i32): i32 {
  * partial list's length in `screenPartial`.
  */
 export let screenPartial: i32 = 0;
-export function screenInit(scr: usize, N: i32, exitAt: usize, joinAt: usize, mask: usize): i32 {
+export function screenInit(scr: usize, N: i32, psum: usize, exitAt: usize, joinAt: usize, mask: usize): i32 {
   const eSorted = scr, jSorted = scr + (<usize>N << 3);
   const eAgent = scr + (<usize>N << 4), jAgent = eAgent + (<usize>N << 2), jRank = jAgent + (<usize>N << 2), eRank = jRank + (<usize>N << 2);
   const fen = eRank + (<usize>N << 2), partial = fen + (<usize>(N + 1) << 2), next = partial + (<usize>N << 2);
   const succ = next + (<usize>N << 2), leftAt = succ + (<usize>N << 2), steady = leftAt + (<usize>N << 2), inact = steady + (<usize>((N + 31) >>> 5) << 2);
-  sortBy(exitAt, eAgent, next, N);
-  sortBy(joinAt, jAgent, next, N);
+  // scratch for the sorts: psum (not read before the first step writes it) and the next list
+  sortBy(exitAt, eSorted, eAgent, psum, next, N);
+  sortBy(joinAt, jSorted, jAgent, psum, next, N);
   for (let r = 0; r < N; r++) {
-    const a = <i32>u32At(eAgent, r), b = <i32>u32At(jAgent, r);
-    store<f64>(eSorted + (<usize>r << 3), f64At(exitAt, a));
-    u32Set(eRank, a, <u32>r);
-    store<f64>(jSorted + (<usize>r << 3), f64At(joinAt, b));
-    u32Set(jRank, b, <u32>r);
+    u32Set(eRank, <i32>u32At(eAgent, r), <u32>r);
+    u32Set(jRank, <i32>u32At(jAgent, r), <u32>r);
   }
-  // Fenwick tree of the inactive agents over J ranks, built in O(N)
-  for (let i = 1; i <= N; i++) store<i32>(fen + (<usize>i << 2), u32At(mask, <i32>u32At(jAgent, i - 1)) >>> 31 ? 0 : 1);
-  for (let i = 1; i <= N; i++) {
-    const j = i + (i & -i);
-    if (j <= N) store<i32>(fen + (<usize>j << 2), load<i32>(fen + (<usize>j << 2)) + load<i32>(fen + (<usize>i << 2)));
-  }
-  // never left: their word is 0 and stays 0 however far it is aged
-  memory.fill(leftAt, 0, <usize>N << 2);
   memory.fill(steady, 0, <usize>((N + 31) >>> 5) << 2);
   memory.fill(inact, 0, <usize>((N + 31) >>> 5) << 2);
   for (let j = 0; j < N; j++) {
     if (!(u32At(mask, <i32>u32At(jAgent, j)) >>> 31)) u32Set(inact, j >>> 5, u32At(inact, j >>> 5) | (<u32>1 << <u32>(j & 31)));
   }
+  // the Fenwick tree of the inactive agents over J ranks
+  fenBuild(fen, inact, N);
   let nPart = 0;
   const shi = -1;
   for (let i = 0; i < N; i++) {
@@ -156,6 +175,8 @@ export function screenStep(scr: usize, N: i32, t: i32, cpc: usize, psum: usize, 
   const full: u32 = (<u32>1 << <u32>W) - 1;
   const lowFull = full >>> 1;
   let gap = gapIn, nAct = nActIn, shi = shiIn;
+  fenChanges = 0;
+  fenLimit = N >>> 4;
   // (1) re-entry trials: the eligible agents are the inactive ones at J ranks below jcut
   let lo = 0, hi = N;
   while (lo < hi) {
@@ -264,6 +285,7 @@ export function screenStep(scr: usize, N: i32, t: i32, cpc: usize, psum: usize, 
       u32Set(next, nNext++, <u32>a);
     }
   }
+  if (fenChanges > fenLimit) fenBuild(fen, inact, N);
   memory.copy(partial, next, <usize>nNext << 2);
   screenPartial = nNext;
   screenGap = gap;
