@@ -223,8 +223,10 @@ function orderBy(key: Float64Array): Uint32Array<ArrayBuffer> {
  * The reference engine's screening kernel (population `kernel: 'screening'`), step by step the wasm
  * engine's assembly/blocks/populationScreen.ts: agents ordered once per run by exitAt (E order) and
  * joinAt (J order); steady exits from a cut point over E ranks; re-entry trials over the eligible
- * agents in J order (a Fenwick tree of inactive agents over J ranks); only agents with partial
- * windows updated one by one. Constant capacity only (populationKernel).
+ * agents in J order (a Fenwick tree of inactive agents over J ranks); only active agents with
+ * partial windows updated one by one, agents that left aged lazily on re-entry. Constant capacity
+ * only (populationKernel). The wasm kernel also walks a bitset when a step has many re-entries and
+ * rebuilds its Fenwick tree after many changes: the same agents and integers, so no step differs.
  */
 export class PopulationScreenRef {
   private readonly costPerCapacity: Float64Array;
