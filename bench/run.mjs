@@ -20,14 +20,32 @@ const { values: opts, positionals } = parseArgs({
   options: {
     runs: { type: 'string' }, threads: { type: 'string' }, engine: { type: 'string' },
     json: { type: 'boolean' }, quick: { type: 'boolean' }, child: { type: 'string' }, iterations: { type: 'string' }, statistics: { type: 'string' },
+    kernel: { type: 'string' }, agents: { type: 'string' },
   },
 });
 const quick = !!opts.quick;
 
 /** Workload sizes: full, and the quick mode CI uses so the suite cannot rot. */
 const SIZE = quick
-  ? { w1: { steps: 365, agents: 200, runs: 10 }, model: { years: 1, runs: 10 }, big: { steps: 100, agents: 100_000 }, sweep: 20, noopReps: 3, analysis: { years: 1, runs: 4, sobol: 4, morris: 3, riskRuns: 20, rare: 10 } }
-  : { w1: { steps: 3650, agents: 1000, runs: 100 }, model: { years: 10, runs: 200 }, big: { steps: 3650, agents: 100_000 }, sweep: 1000, noopReps: 9, analysis: { years: 10, runs: 20, sobol: 16, morris: 10, riskRuns: 1000, rare: 30 } };
+  ? { w1: { steps: 365, agents: 200, runs: 10 }, model: { years: 1, runs: 10 }, big: { steps: 100, agents: 100_000 }, sweep: 20, noopReps: 3, analysis: { years: 1, runs: 4, sobol: 4, morris: 3, riskRuns: 20, rare: 10 },
+    curve: { steps: 365, runs: 2, agents: [1e3, 1e4], perAgentMax: 1e4 }, law: { runs: 100, w1Agents: 200, w1Steps: 730, heliumYears: 1, heliumAgents: 200 } }
+  : { w1: { steps: 3650, agents: 1000, runs: 100 }, model: { years: 10, runs: 200 }, big: { steps: 3650, agents: 100_000 }, sweep: 1000, noopReps: 9, analysis: { years: 10, runs: 20, sobol: 16, morris: 10, riskRuns: 1000, rare: 30 },
+    curve: { steps: 3650, runs: 10, agents: [1e3, 1e4, 1e5, 1e6], perAgentMax: 1e5 }, law: { runs: 1000, w1Agents: 1000, w1Steps: 3650, heliumYears: 10, heliumAgents: 1000 } };
+
+/**
+ * The population kernel of every population block of a spec as the bench reports it (`kernel`):
+ * `--kernel perAgent` puts every block on the per-agent kernel; otherwise each block's own choice,
+ * which falls back to the per-agent kernel where screening does not apply (non-constant capacity).
+ */
+async function withKernel(spec) {
+  const { populationKernel } = await import('@flywheel/sdk');
+  const blocks = spec.blocks.map((b) => (b.kind === 'population' && opts.kernel ? { ...b, kernel: opts.kernel } : b));
+  const kinds = blocks.filter((b) => b.kind === 'population').map((b) => {
+    const k = populationKernel(b);
+    return k === 'perAgent' && b.kernel !== 'perAgent' ? 'perAgent (fallback: capacity varies)' : k;
+  });
+  return { spec: { ...spec, blocks }, kernel: kinds.length ? [...new Set(kinds)].join(', ') : 'none' };
+}
 
 /** Every model of @flywheel/models (what `flywheel list` shows) is in the suite. */
 const MODELS = Object.keys((await import('@flywheel/models')).models);
@@ -75,9 +93,9 @@ async function child(name) {
     case 'w1': {
       const s = SIZE.w1;
       const runs = Number(opts.runs ?? s.runs);
-      const spec = w1Spec({ runs, agents: s.agents, steps: s.steps });
+      const { spec, kernel } = await withKernel(w1Spec({ runs, agents: Number(opts.agents ?? s.agents), steps: s.steps }));
       const statistics = opts.statistics ?? 'exact';
-      job = { runs, steps: s.steps, agents: s.agents, statistics, fn: () => run(spec, { engine, threads, metrics: W1_METRICS, statistics }) };
+      job = { runs, steps: s.steps, agents: Number(opts.agents ?? s.agents), statistics, kernel, fn: () => run(spec, { engine, threads, metrics: W1_METRICS, statistics }) };
       break;
     }
     case 'w1-noop': {
@@ -131,9 +149,31 @@ async function child(name) {
     }
     case 'agents-100k': {
       const s = SIZE.big;
-      const spec = w1Spec({ runs: Number(opts.runs ?? 1), agents: s.agents, steps: s.steps });
-      job = { runs: spec.monteCarlo.runs, steps: s.steps, agents: s.agents, fn: () => run(spec, { engine, threads, metrics: W1_METRICS }) };
+      const { spec, kernel } = await withKernel(w1Spec({ runs: Number(opts.runs ?? 1), agents: s.agents, steps: s.steps }));
+      job = { runs: spec.monteCarlo.runs, steps: s.steps, agents: s.agents, kernel, fn: () => run(spec, { engine, threads, metrics: W1_METRICS }) };
       break;
+    }
+    case 'agents-curve': {
+      // W1 over 10 runs at one agent count (--agents): the curve of cost against agents
+      const s = SIZE.curve;
+      const agents = Number(opts.agents ?? s.agents[0]);
+      const { spec, kernel } = await withKernel(w1Spec({ runs: Number(opts.runs ?? s.runs), agents, steps: s.steps }));
+      job = { runs: spec.monteCarlo.runs, steps: s.steps, agents, kernel, fn: () => run(spec, { engine, threads, metrics: W1_METRICS }) };
+      break;
+    }
+    case 'screening-law': {
+      // the statistical equivalence of the screening and per-agent kernels (bench/screening-law.mjs), in full
+      const { lawSpecs, lawTest, costTimes } = await import('./screening-law.mjs');
+      const specs = lawSpecs(SIZE.law);
+      const t0 = performance.now();
+      const law = await lawTest(specs, { threads });
+      const control = await lawTest(specs, { threads, alter: costTimes(1.5) });
+      const control11 = await lawTest(specs, { threads, alter: costTimes(1.1) });
+      return {
+        workload: name, engine, threads, runs: SIZE.law.runs, wallSeconds: (performance.now() - t0) / 1000, perTestAlpha: law.perTestAlpha, power: law.power,
+        rejected: law.rejected, tests: law.tests, controlCost15Rejected: control.rejected, controlCost11Rejected: control11.rejected,
+        peakRssMB: process.resourceUsage().maxRSS / 1024,
+      };
     }
     case 'sweep': {
       const n = SIZE.sweep;
@@ -183,8 +223,8 @@ async function child(name) {
       if (!MODELS.includes(name)) throw new Error(`unknown workload "${name}"; known: w1, w1-noop, w1-baseline, w1-native, ${MODELS.join(', ')}, agents-100k, sweep, analysis-sobol, analysis-morris, analysis-calibrate, analysis-risk, analysis-rare, module-start`);
       // a model of @flywheel/models: its default spec over the suite's horizon
       const s = SIZE.model;
-      const spec = models.models[name].create({ years: s.years, runs: Number(opts.runs ?? s.runs) });
-      job = { runs: spec.monteCarlo.runs, steps: spec.time.steps, agents: agentsOf(spec), fn: () => run(spec, { engine, threads }) };
+      const { spec, kernel } = await withKernel(models.models[name].create({ years: s.years, runs: Number(opts.runs ?? s.runs) }));
+      job = { runs: spec.monteCarlo.runs, steps: spec.time.steps, agents: agentsOf(spec), kernel, fn: () => run(spec, { engine, threads }) };
     }
   }
   const bench = new Bench({ iterations: Number(opts.iterations ?? (quick ? 1 : 3)), time: 0, warmup: true, warmupIterations: 1, warmupTime: 0 });
@@ -199,7 +239,8 @@ async function child(name) {
   // per agent-step where there are agents, per step otherwise
   const per = job.agents > 0 ? { agentSteps, agentStepsPerSecond: agentSteps / wallSeconds, nsPerAgentStep: (wallSeconds * 1e9) / agentSteps } : {};
   return {
-    workload: name, engine: job.engine ?? engine, threads, ...(job.statistics ? { statistics: job.statistics } : {}), runs: job.runs, steps: job.steps, agents: job.agents,
+    workload: name, engine: job.engine ?? engine, threads, ...(job.kernel ? { kernel: job.kernel, kernelOption: opts.kernel ?? 'default' } : {}), ...(job.statistics ? { statistics: job.statistics } : {}),
+    runs: job.runs, steps: job.steps, agents: job.agents,
     wallSeconds, minSeconds: r.latency.min / 1000, samples: r.latency.samplesCount ?? bench.opts?.iterations,
     ...per, nsPerStep: (wallSeconds * 1e9) / stepsAll,
     peakRssMB: job.peak ? job.peak() : process.resourceUsage().maxRSS / 1024,
@@ -227,7 +268,8 @@ async function main() {
   process.env.FLYWHEEL_BENCH_NATIVE_DIR = nativeDir;
   process.on('exit', () => rmSync(nativeDir, { recursive: true, force: true }));
   if (positionals.length > 0) {
-    const results = positionals.map((w) => spawnChild(w, { runs: opts.runs, threads: opts.threads, engine: opts.engine, iterations: opts.iterations, statistics: opts.statistics }));
+    const results = positionals.map((w) =>
+      spawnChild(w, { runs: opts.runs, threads: opts.threads, engine: opts.engine, iterations: opts.iterations, statistics: opts.statistics, kernel: opts.kernel, agents: opts.agents }));
     if (opts.json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results)}\n`);
     else console.table(results);
     return;
@@ -235,31 +277,48 @@ async function main() {
   const refRuns = quick ? 2 : 10;
   const plan = [
     ['w1', { threads: 1 }], ['w1', { threads: 2 }], ['w1', { threads: 1, engine: 'reference', runs: refRuns }],
+    ['w1', { threads: 1, kernel: 'perAgent' }], ['w1', { threads: 2, kernel: 'perAgent' }], ['w1', { threads: 1, engine: 'reference', runs: refRuns, kernel: 'perAgent' }],
     ['w1-noop', { threads: 1 }], ['w1-noop', { threads: 2 }],
     ['w1', { threads: 2, statistics: 'streaming', runs: quick ? 40 : 1000 }],
     ['w1-baseline', { threads: 1 }], ['w1-baseline', { threads: 2 }],
     ['w1-native', { threads: 1 }], ['w1-native', { threads: 2 }],
     ...MODELS.flatMap((m) => [[m, { threads: 1 }], [m, { threads: 2 }]]),
     ['helium', { threads: 1, engine: 'reference', runs: refRuns }],
-    ['agents-100k', { threads: 1 }], ['sweep', { threads: 2 }],
+    ['agents-100k', { threads: 1 }], ['agents-100k', { threads: 1, kernel: 'perAgent' }],
+    ...SIZE.curve.agents.flatMap((n) => [['agents-curve', { threads: 2, agents: n }], ...(n <= SIZE.curve.perAgentMax ? [['agents-curve', { threads: 2, agents: n, kernel: 'perAgent' }]] : [])]),
+    ['sweep', { threads: 2 }],
     ...['analysis-sobol', 'analysis-morris', 'analysis-calibrate', 'analysis-risk', 'analysis-rare'].map((a) => [a, { threads: 2 }]),
-    ['module-start', {}],
+    ['module-start', {}], ['screening-law', { threads: 2 }],
   ];
   const results = [];
   const skipped = [];
   for (const [w, extra] of plan) {
     const r = spawnChild(w, extra);
     (r.skipped ? skipped : results).push(r);
-    if (!opts.json) process.stderr.write(`  ${w} ${r.engine} ${r.threads ?? ''}t: ${r.skipped ? `skipped (${r.skipped})` : `${fmt(r.wallSeconds, 3)} s`}\n`);
+    if (!opts.json) process.stderr.write(`  ${w} ${r.engine} ${r.threads ?? ''}t${r.kernel ? ` [${r.kernel}]` : ''}${extra.agents ? ` ${extra.agents} agents` : ''}: ${r.skipped ? `skipped (${r.skipped})` : `${fmt(r.wallSeconds, 3)} s`}\n`);
   }
-  const find = (w, engine, threads, statistics = 'exact') =>
-    results.find((r) => r.workload === w && r.engine === engine && (threads === undefined || r.threads === threads) && (r.statistics ?? 'exact') === statistics && !r.skipped);
+  // option: 'default' (each population's own kernel: screening where it applies) or 'perAgent' (--kernel perAgent)
+  const find = (w, engine, threads, statistics = 'exact', option = 'default') =>
+    results.find((r) => r.workload === w && r.engine === engine && (threads === undefined || r.threads === threads) && (r.statistics ?? 'exact') === statistics &&
+      (r.kernelOption ?? 'default') === option && !r.skipped);
   const ratio = (a, b, key = 'nsPerAgentStep') => (a && b ? b[key] / a[key] : null);
   const w1w1 = find('w1', 'wasm', 1), w1w2 = find('w1', 'wasm', 2), w1r = find('w1', 'reference', 1);
+  const pa1 = find('w1', 'wasm', 1, 'exact', 'perAgent'), pa2 = find('w1', 'wasm', 2, 'exact', 'perAgent'), par = find('w1', 'reference', 1, 'exact', 'perAgent');
   const b1 = find('w1-baseline', 'typed-array JS', 1), b2 = find('w1-baseline', 'typed-array JS', 2);
   const c1 = find('w1-native', 'C', 1), c2 = find('w1-native', 'C', 2);
   const noop1 = find('w1-noop', 'wasm', 1), noop2 = find('w1-noop', 'wasm', 2);
+  const curve = (n, kernel) => results.find((r) => r.workload === 'agents-curve' && r.agents === n && r.kernelOption === (kernel === 'screening' ? 'default' : kernel));
   const ratios = {
+    // the screening kernel (default) against the per-agent kernel, same workload, same run
+    'W1: screening vs per-agent kernel (2 threads, per agent-step)': ratio(w1w2, pa2),
+    'W1: screening vs per-agent kernel (1 thread, per agent-step)': ratio(w1w1, pa1),
+    'W1: screening vs per-agent kernel (reference engine, per agent-step)': ratio(w1r, par),
+    'W1: typed-array loop in C 2 threads ÷ screening kernel 2 threads (wall time; target ≥ 5)': ratio(w1w2, c2, 'wallSeconds'),
+    'W1: typed-array loop in C 2 threads ÷ per-agent kernel 2 threads (wall time)': ratio(pa2, c2, 'wallSeconds'),
+    'agents 100k: screening vs per-agent kernel (1 thread)': ratio(find('agents-100k', 'wasm', 1), find('agents-100k', 'wasm', 1, 'exact', 'perAgent'), 'wallSeconds'),
+    'agents curve: 1e6 ÷ 1e3 agents, screening (wall time; 1000 = linear)': curve(1e6, 'screening') && curve(1e3, 'screening') ? curve(1e6, 'screening').wallSeconds / curve(1e3, 'screening').wallSeconds : null,
+    'agents curve: 1e5 ÷ 1e3 agents, screening (wall time; 100 = linear)': curve(1e5, 'screening') && curve(1e3, 'screening') ? curve(1e5, 'screening').wallSeconds / curve(1e3, 'screening').wallSeconds : null,
+    'agents curve: 1e5 ÷ 1e3 agents, per-agent (wall time; 100 = linear)': curve(1e5, 'perAgent') && curve(1e3, 'perAgent') ? curve(1e5, 'perAgent').wallSeconds / curve(1e3, 'perAgent').wallSeconds : null,
     'W1: wasm vs reference engine (1 thread, per agent-step)': ratio(w1w1, w1r),
     'W1: 2 threads vs 1 thread (wasm)': ratio(w1w2, w1w1, 'wallSeconds'),
     'W1: wasm 2 threads vs typed-array JS loop 2 threads': ratio(w1w2, b2, 'wallSeconds'),
@@ -286,12 +345,18 @@ async function main() {
   }
   console.log(`\nFlywheel benchmarks${quick ? ' (quick mode: small sizes)' : ''} on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
   console.table(results.map((r) => ({
-    workload: r.workload, engine: r.engine, threads: r.threads ?? '', runs: r.runs ?? '', steps: r.steps ?? '', agents: r.agents ?? '',
+    workload: r.workload, engine: r.engine, kernel: r.kernel ?? '', threads: r.threads ?? '', runs: r.runs ?? '', steps: r.steps ?? '', agents: r.agents ?? '',
     'wall s': fmt(r.wallSeconds, 3), 'ns/agent-step': fmt(r.nsPerAgentStep, 2), 'ns/step': r.agents ? '' : fmt(r.nsPerStep, 0),
     'M agent-steps/s': r.agentStepsPerSecond === undefined ? '' : fmt(r.agentStepsPerSecond / 1e6, 1), 'peak MB': fmt(r.peakRssMB, 0),
     ...(r.importMs !== undefined ? { 'wall s': `import ${fmt(r.importMs, 1)} ms + first run ${fmt(r.firstRunMs, 1)} ms` } : {}),
   })));
   for (const r of skipped) console.log(`Skipped: ${r.workload} ${r.threads}t (${r.skipped})`);
+  const law = results.find((r) => r.workload === 'screening-law');
+  if (law) {
+    console.log(`Screening law test (two-sample KS, ${law.runs} runs a kernel, α = 0.01 over ${law.tests.length} tests, ${law.perTestAlpha} each; a CDF difference of ${fmt(law.power.delta50, 3)} detected with power ≥ 0.5, ${fmt(law.power.delta90, 3)} with ≥ 0.9):`);
+    for (const t of law.tests) console.log(`  ${t.spec} ${t.quantity}: D = ${fmt(t.D, 4)}, p = ${t.p.toPrecision(3)}${t.reject ? ' REJECTED' : ''}`);
+    console.log(`  rejected: ${law.rejected}; control (per-agent costs ×1.5) rejected ${law.controlCost15Rejected}, (×1.1) ${law.controlCost11Rejected}`);
+  }
   console.log('Ratios (measured in this run):');
   for (const [k, v] of Object.entries(ratios)) console.log(`  ${k}: ${v === null ? 'n/a' : `${v.toFixed(2)}×`}`);
   console.log('Written: bench/results.json');

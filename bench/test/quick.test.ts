@@ -12,6 +12,14 @@ it('the benchmark suite runs in quick mode and reports every workload and ratio'
   for (const w of ['w1', 'w1-noop', 'w1-baseline', 'helium', 'filecoin', 'livepeer', 'bittensor', 'agents-100k', 'sweep', 'module-start']) expect(names).toContain(w);
   for (const r of report.results) expect(r.wallSeconds).toBeGreaterThan(0);
   for (const v of Object.values(report.ratios)) expect(v).toBeGreaterThan(0);
+  // the screening kernel's figures beside the per-agent kernel's, the kernel named per workload
+  for (const w of ['agents-curve', 'screening-law']) expect(names).toContain(w);
+  const w1 = report.results.filter((r: { workload: string }) => r.workload === 'w1').map((r: { kernel: string }) => r.kernel);
+  expect(w1).toContain('screening');
+  expect(w1).toContain('perAgent');
+  expect(report.results.find((r: { workload: string }) => r.workload === 'akash').kernel).toBe('perAgent (fallback: capacity varies)');
+  expect(report.ratios['W1: screening vs per-agent kernel (2 threads, per agent-step)']).toBeGreaterThan(0);
+  expect(report.results.find((r: { workload: string }) => r.workload === 'screening-law').rejected).toBe(0);
 }, 960_000);
 
 it('a single workload prints one JSON object with wallSeconds', () => {

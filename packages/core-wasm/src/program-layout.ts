@@ -69,10 +69,14 @@ export const POP_REENTRY_LOGQ = 10; // flog(1 − p)
 export const POP_REENTRY_TH = 11;
 export const POP_MIN_ACTIVE = 12;
 export const POP_CAPEX = 13; // hardware cost per provider per step of its payback period, USD (0 = none)
-export const POP_PARAMS = 14;
+export const POP_KERNEL = 14; // 0 = per agent, 1 = screening (assembly/blocks/populationScreen.ts; its memory follows the per-agent arrays)
+export const POP_PARAMS = 15;
 
 // Population run state: S + POP_S_* slots.
 export const POP_S_CAPSUM = 0; // active capacity (agent units)
 export const POP_S_GAP = 1; // re-entry trials still to fail before the next success
 export const POP_S_RING = 2; // 64 slots: revenue per unit of step u at window − 1 − u % window and window slots on (the window, newest first, is consecutive)
-export const POP_STATE = 66;
+export const POP_S_NACT = 66; // screening: agents active
+export const POP_S_NPART = 67; // screening: agents on the partial list (active over part of the window)
+export const POP_S_SHI = 68; // screening: highest cost rank that may hold a steady agent (−1: none)
+export const POP_STATE = 69;

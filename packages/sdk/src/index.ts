@@ -7,6 +7,7 @@ export * from '@flywheel/spec';
 export { compile, compileSpec, type CompiledModel } from './compile.js';
 export { availableMetrics, canonicalMetrics, defaultMetrics, type Program } from './program/compile.js';
 export type { PopulationInfo } from './program/context.js';
+export { populationKernel } from './blocks/population.js';
 export { StreamingStats, sketchBound, SKETCH_BUCKETS, SKETCH_EXACT_RUNS, type StreamingState } from './streaming.js';
 export { run, checkRunOptions, resolveStatistics, AUTO_THREADS_MIN_WORK, EXACT_AUTO_BYTES, LONG_RUN_WORK, MAX_SKETCH_BYTES, STREAMING_BLOCK, PART_BYTES, type RunOptions, type EngineName } from './run.js';
 export { availableThreads, shutdownWorkers } from './engine/pool.js';

@@ -67,6 +67,48 @@ const specs: Record<string, ModelSpec> = {
   }),
 };
 
+/** The spec with every population block on the given kernel. */
+function onKernel(spec: ModelSpec, kernel: 'screening' | 'perAgent'): ModelSpec {
+  return { ...spec, blocks: spec.blocks.map((b) => (b.kind === 'population' ? { ...b, kernel } : b)) } as ModelSpec;
+}
+
+// The screening kernel's edge cases (constant capacity, so it does not fall back): a one-step
+// window, minActiveSteps equal to the window (only full windows judged), capex, every eligible agent
+// re-entering (p = 1), none (p = 0), a population that starts empty, many re-entries a step.
+const screeningEdges: Record<string, ModelSpec> = {
+  'screening: window 1, p = 1': w1With(4, 300, {
+    params: { demand0: 1000, growth: 0.0002, sigma: 0.4 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
+    providers: { count: 70, window: 1, reentry: { probability: 1, threshold: 1 } },
+  }),
+  'screening: minActiveSteps = the window, p = 0': w1With(4, 300, {
+    params: { demand0: 1000, growth: 0.0002, sigma: 0.4 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
+    providers: { count: 70, window: 5, minActiveSteps: 5, reentry: { probability: 0, threshold: 1 } },
+  }),
+  'screening: capex, constant capacity 3, starting empty, window 31': w1With(4, 400, {
+    params: { demand0: 3000, growth: 0.001, sigma: 0.3 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
+    providers: {
+      count: 97, initialActive: 0, capacity: { kind: 'constant', value: 3 }, cost: { kind: 'lognormal', median: 1, sigma: 0.6 }, window: 31, minActiveSteps: 3,
+      capex: { usd: 200, payback: { amount: 90, unit: 'day' } }, reentry: { probability: 0.2, threshold: 1.1 },
+    },
+  }),
+  // W1's rewards spread over 4,000 agents: most leave at once and many re-enter every step, so the
+  // wasm kernel finds the successes by walking its inactive bitset instead of Fenwick selects
+  'screening: many re-entries a step (the bitset walk)': w1With(2, 150, {
+    params: { demand0: 1000, growth: 0.0002, sigma: 0.1 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
+    providers: { count: 4000, window: 10, reentry: { probability: 0.05, threshold: 1 } },
+  }),
+};
+
+describe('wasm engine = reference engine, each population kernel', () => {
+  const cases = [...Object.keys(specs), ...Object.keys(screeningEdges)].flatMap((name) => (['screening', 'perAgent'] as const).map((k) => [name, k] as const));
+  it.each(cases)('%s (%s)', async (name, kernel) => {
+    const spec = onKernel(specs[name] ?? screeningEdges[name]!, kernel);
+    const metrics = availableMetrics(validateSpec(spec));
+    const [a, b] = await Promise.all([run(spec, { engine: 'wasm', metrics }), run(spec, { engine: 'reference', metrics })]);
+    expectIdentical(a, b);
+  });
+});
+
 describe('wasm engine = reference engine', () => {
   it.each(Object.keys(specs))('%s', async (name) => {
     const spec = specs[name]!;

@@ -5,13 +5,15 @@
 // agentsStep in population.ts; the reference interpreter mirrors this file.
 import {
   POP_WEIGHT, POP_INIT_ACTIVE, POP_COST_KIND, POP_COST_A, POP_COST_B, POP_CAP_KIND, POP_CAP_A, POP_CAP_B,
-  POP_WINDOW, POP_REENTRY_P, POP_REENTRY_LOGQ, POP_REENTRY_TH, POP_MIN_ACTIVE, POP_CAPEX, POP_S_CAPSUM, POP_S_GAP, POP_S_RING,
+  POP_WINDOW, POP_REENTRY_P, POP_REENTRY_LOGQ, POP_REENTRY_TH, POP_MIN_ACTIVE, POP_CAPEX, POP_KERNEL, POP_S_CAPSUM, POP_S_GAP, POP_S_RING,
+  POP_S_NACT, POP_S_NPART, POP_S_SHI,
 } from '../../src/program-layout';
 import { DIST_UNIFORM, DIST_LOGNORMAL, DIST_CONSTANT } from '../../src/layout';
 import { formulaValue } from '../formula';
 import { fexp } from '../math';
 import { uniform, normal, geometric } from '../rng';
 import { activeCapacity, agentsStep, reGap, setReentry } from './population';
+import { screenGap, screenInit, screenOffset, screenPartial, screenShi, screenStep } from './populationScreen';
 import { sset, sv, w } from '../state';
 
 
@@ -50,6 +52,12 @@ export function populationInit(code: usize, pc: i32, state: usize, work: usize):
     if (a) { nAct++; capSum += k; }
   }
   if (capKind == DIST_CONSTANT) capSum = capA * <f64>nAct;
+  if (sv(state, P + POP_KERNEL) == 1) {
+    // the screening kernel (populationScreen.ts): orders, Fenwick tree, partial list; no draws
+    sset(state, S + POP_S_SHI, <f64>screenInit(base + screenOffset(N), N, psum, exitAt, joinAt, mask));
+    sset(state, S + POP_S_NPART, <f64>screenPartial);
+    sset(state, S + POP_S_NACT, <f64>nAct);
+  }
   sset(state, S + POP_S_CAPSUM, capSum);
   sset(state, S + POP_S_GAP, N > 0 ? geometric(sv(state, P + POP_REENTRY_P), sv(state, P + POP_REENTRY_LOGQ)) : Infinity);
   const weight = sv(state, P + POP_WEIGHT);
@@ -91,10 +99,21 @@ export function populationStep(code: usize, pc: i32, state: usize, work: usize, 
   const cpc = base, cap = cpc + (<usize>N << 3), psum = cap + (<usize>N << 3);
   const exitAt = psum + (<usize>N << 3), joinAt = exitAt + (<usize>N << 3), mask = joinAt + (<usize>N << 3);
   const capConst = <i32>sv(state, P + POP_CAP_KIND) == DIST_CONSTANT;
-  setReentry(sv(state, P + POP_REENTRY_P), sv(state, P + POP_REENTRY_LOGQ), sv(state, S + POP_S_GAP));
-  const full: u32 = (<u32>1 << <u32>W) - 1;
-  const nAct = agentsStep(N, mask, cpc, cap, psum, exitAt, joinAt, recent, rJoin, sFull, Wf, full, capConst, <u32>sv(state, P + POP_MIN_ACTIVE));
-  sset(state, S + POP_S_GAP, reGap);
+  let nAct: i32;
+  if (sv(state, P + POP_KERNEL) == 1) {
+    nAct = screenStep(base + screenOffset(N), N, t, cpc, psum, mask, recent, rJoin, sFull, W, <u32>sv(state, P + POP_MIN_ACTIVE),
+      sv(state, P + POP_REENTRY_P), sv(state, P + POP_REENTRY_LOGQ), sv(state, S + POP_S_GAP),
+      <i32>sv(state, S + POP_S_NACT), <i32>sv(state, S + POP_S_NPART), <i32>sv(state, S + POP_S_SHI));
+    sset(state, S + POP_S_GAP, screenGap);
+    sset(state, S + POP_S_NACT, <f64>nAct);
+    sset(state, S + POP_S_NPART, <f64>screenPartial);
+    sset(state, S + POP_S_SHI, <f64>screenShi);
+  } else {
+    setReentry(sv(state, P + POP_REENTRY_P), sv(state, P + POP_REENTRY_LOGQ), sv(state, S + POP_S_GAP));
+    const full: u32 = (<u32>1 << <u32>W) - 1;
+    nAct = agentsStep(N, mask, cpc, cap, psum, exitAt, joinAt, recent, rJoin, sFull, Wf, full, capConst, <u32>sv(state, P + POP_MIN_ACTIVE));
+    sset(state, S + POP_S_GAP, reGap);
+  }
   const capSum = capConst ? sv(state, P + POP_CAP_A) * <f64>nAct : activeCapacity;
   sset(state, S + POP_S_CAPSUM, capSum);
   sset(state, w(code, pc + 11), weight * <f64>nAct);

@@ -22,7 +22,7 @@ import { bandControllerRef } from '../blocks/bandController.js';
 import { chainCostRef } from '../blocks/chainCost.js';
 import { conversionRef } from '../blocks/conversion.js';
 import { ammRef } from '../blocks/amm.js';
-import { PopulationRef } from '../blocks/population.js';
+import { PopulationRef, PopulationScreenRef } from '../blocks/population.js';
 import { priceRef } from '../blocks/price.js';
 import { remintAmountRef, ringPushRef } from '../blocks/remint.js';
 import { evalFormula, setFormulaTables } from '../formula/evaluate.js';
@@ -33,7 +33,7 @@ import { Rng } from './rng.js';
 /** Largest relative drift of an asset's ledger sum that f64 rounding may explain. */
 export const CONSERVATION_TOLERANCE = 1e-9;
 
-function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops: PopulationRef[], after?: (pc: number) => void): void {
+function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops: (PopulationRef | PopulationScreenRef)[], after?: (pc: number) => void): void {
   const code = p.code;
   for (;;) {
     const op = code[pc]!;
@@ -140,7 +140,7 @@ export function simulateProgramReference(p: Program, steps: number, seed: number
   const nm = p.metricSlots.length;
   const out = new Float64Array(nm * n1 * nRuns);
   const s = new Float64Array(p.state.length);
-  const pops = p.populations.map((q) => new PopulationRef(q.count));
+  const pops = p.populations.map((q) => (q.kernel === 'screening' ? new PopulationScreenRef(q.count) : new PopulationRef(q.count)));
   const initialSums = p.ledgers.map((l) => l.slots.reduce((acc, k) => acc + p.state[k]!, 0));
   const record = (t: number, col: number) => {
     for (let m = 0; m < nm; m++) out[(m * n1 + t) * nRuns + col] = s[p.metricSlots[m]!]!;
@@ -208,7 +208,7 @@ export function findNonFinite(p: Program, steps: number, seed: number, runs: num
   };
   for (let run = 0; run < Math.min(runs, maxRuns); run++) {
     const rng = new Rng(seed, run);
-    const pops = p.populations.map((q) => new PopulationRef(q.count));
+    const pops = p.populations.map((q) => (q.kernel === 'screening' ? new PopulationScreenRef(q.count) : new PopulationRef(q.count)));
     s.set(p.state);
     let t = 0;
     let found: NonFiniteSite | undefined;

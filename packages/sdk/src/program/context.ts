@@ -7,6 +7,8 @@ export interface PopulationInfo {
   readonly count: number;
   /** Byte offset of its agent memory in the work region. */
   readonly offset: number;
+  /** The agent kernel it runs on (populationKernel: screening unless asked or capacity varies). */
+  readonly kernel: 'screening' | 'perAgent';
 }
 
 /**

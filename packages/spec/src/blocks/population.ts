@@ -30,6 +30,15 @@ export const PopulationBlockSchema = z.strictObject({
   capex: z.optional(z.strictObject({ usd: z.number().check(z.gte(0)), payback: DurationSchema })),
   pays: z.optional(z.strictObject({ asset: z.string().check(z.minLength(1)), from: AccountRefSchema, to: AccountRefSchema })),
   usd: z.optional(FormulaSchema),
+  /**
+   * The agent kernel. `screening` (the default): agents ordered by cost once per run, steady exits
+   * and re-entry eligibility found by binary search, only agents with partial windows updated one by
+   * one; re-entry trials run over the eligible agents in join-threshold order. `perAgent`: every
+   * agent visited every step in agent order (trials in agent order). Both follow the same law; the
+   * random numbers go to different agents, so runs differ. A population with non-constant capacity
+   * always uses `perAgent` (its capacity sum is summed in agent order).
+   */
+  kernel: z.optional(z.enum(['screening', 'perAgent'])),
 });
 
 /** Names a population block adds. */
