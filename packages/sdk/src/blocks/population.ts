@@ -380,7 +380,7 @@ export class PopulationScreenRef {
     const p = s[P + POP_REENTRY_P]!;
     const full = (2 ** W - 1) >>> 0;
     const lowFull = full >>> 1;
-    const { mask, fen, steady, eAgent, jAgent, eRank, jRank, partial, next, succ, leftAt } = this;
+    const { mask, steady, eAgent, jAgent, eRank, jRank, partial, next, succ, leftAt } = this;
     let gap = s[S + POP_S_GAP]!;
     let nAct = s[S + POP_S_NACT]!;
     let shi = s[S + POP_S_SHI]!;
