@@ -1,8 +1,9 @@
 import type { FlywheelWasmExports, WasmSource } from '@flywheel/core-wasm';
 import { ErrorCodes, fail, type ModelSpec } from '@flywheel/spec';
 import { compileSpec, type CompiledModel } from './compile.js';
-import { simulateReference, statsReference } from './engine/reference.js';
-import { failNonFinite } from './engine/interpreter.js';
+import type { FlywheelError } from '@flywheel/spec';
+/** The reference engine, loaded only by runs that use it (or to explain a failure), so wasm-only apps do not ship it. */
+const loadReference = () => import('./engine/reference.js');
 import { checkValuesFit, MAX_VALUES_BYTES, rowStats, WasmSession } from './engine/wasm.js';
 import { withEngine } from './engine/instances.js';
 import { METRICS } from './metrics.js';
@@ -12,7 +13,6 @@ import { placeBlock } from './engine/place.js';
 type Pool = typeof import('./engine/pool.js');
 const loadPool = (): Promise<Pool> => import('./engine/pool.js');
 import { copyRuns } from './engine/place.js';
-import type { StreamingStats } from './streaming.js';
 import { SKETCH_BYTES_PER_CELL } from './sketch-size.js';
 import { RunResult, type RunResultInit } from './result.js';
 
@@ -135,7 +135,7 @@ function checkFinite(model: CompiledModel, stats: Float64Array): void {
     if (!Number.isFinite(stats[i])) {
       const cell = i % (model.metrics.length * n1);
       const metric = model.metrics[Math.floor(cell / n1)]!;
-      failNonFinite(model.program, model.steps, model.seed, model.runs, metric, stats[i]!, `the engine produced ${stats[i]} for ${metric} at step ${cell % n1}`);
+      fail(ErrorCodes.ENGINE_NON_FINITE, metric, stats[i], `the engine produced ${stats[i]} for ${metric} at step ${cell % n1}`, 'Check the spec for extreme values (e.g. an impact price when almost nothing circulates, a division by a value that reaches 0, or explosive growth); please report it if the spec is sensible.');
     }
   }
 }
@@ -176,6 +176,21 @@ export function checkRunOptions(options: unknown): asserts options is RunOptions
  */
 export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<RunResult> {
   checkRunOptions(options);
+  const model = compileSpec(spec, options.metrics);
+  try {
+    return await runCompiled(model, options);
+  } catch (e) {
+    // a non-finite result: find the spec block that produced it (re-simulated on the reference interpreter)
+    const fe = e as FlywheelError;
+    if (fe?.code === ErrorCodes.ENGINE_NON_FINITE && !fe.path.startsWith('blocks.')) {
+      const { failNonFinite } = await import('./engine/interpreter.js');
+      failNonFinite(model.program, model.steps, model.seed, model.runs, fe.path, fe.value as number, fe.issues[0]!.message);
+    }
+    throw e;
+  }
+}
+
+async function runCompiled(model: CompiledModel, options: RunOptions): Promise<RunResult> {
   const engine = options.engine ?? 'wasm';
   if (engine !== 'wasm' && engine !== 'reference') {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'engine', engine, 'unknown engine', 'Use "wasm" or "reference".');
@@ -184,7 +199,6 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   if (t !== 'auto' && !(Number.isInteger(t) && t >= 1 && t <= 1024)) {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'threads', t, 'threads must be an integer from 1 to 1024, or "auto"', 'Use e.g. { threads: 2 }.');
   }
-  const model = compileSpec(spec, options.metrics);
   const statistics = resolveStatistics(model, options);
   const R = model.runs;
   const cells = model.metrics.length * (model.steps + 1);
@@ -198,6 +212,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   const progress = options.onProgress ? (done: number) => options.onProgress!(done, R) : undefined;
 
   if (statistics === 'streaming') {
+    const { streamingStats } = await import('./run-streaming.js'); // only streaming runs load it
     const stream = await streamingStats(model, engine, threads > 1 ? pool : undefined, threads, options, progress);
     return toResult(model, engine, stream.result(), { statistics, percentileBound: stream.bound() });
   }
@@ -206,6 +221,7 @@ export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<Ru
   if (engine === 'wasm') {
     ({ stats, runValues } = await withEngine(options.wasm, (ex) => exactWasm(ex, model, threads > 1 ? pool : undefined, threads, chunk, options, progress)));
   } else {
+    const { simulateReference, statsReference } = await loadReference();
     const values = new Float64Array(cells * R);
     const accept = (s: number, block: Float64Array) => placeBlock(values, block, cells, R, s);
     if (threads > 1 && pool) {
@@ -300,93 +316,6 @@ async function exactWasm(
   return { stats, runValues };
 }
 
-/**
- * Simulates in blocks of STREAMING_BLOCK runs and folds them, in run order, into StreamingStats.
- */
-async function streamingStats(model: CompiledModel, engine: EngineName, pool: Pool | undefined, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<StreamingStats> {
-  const { StreamingStats } = await import('./streaming.js'); // only runs with streaming statistics load it
-  const R = model.runs;
-  const cells = model.metrics.length * (model.steps + 1);
-  const shareMemory = !!pool && threads > 1 && pool.mayBlock() && pool.canShare();
-  const stream = new StreamingStats(cells, shareMemory ? StreamingStats.allocate(cells, (bytes) => new SharedArrayBuffer(bytes)) : undefined);
-  const B = Math.min(R, STREAMING_BLOCK);
-  const blocks = Math.ceil(R / B);
-  if (threads <= 1 || !pool) {
-    const fold = async (session?: WasmSession) => {
-      for (let r = 0; r < R; r += B) {
-        const n = Math.min(B, R - r);
-        if (session) {
-          session.simulate(r, r + n, r);
-          stream.add(session.values(), n, B);
-        } else stream.add(simulateReference(model, r, r + n), n);
-        if (progress) {
-          progress(r + n);
-          await tick();
-        }
-      }
-    };
-    await (engine === 'wasm' ? withEngine(options.wasm, (ex) => fold(new WasmSession(ex, model, B))) : fold());
-    return stream;
-  }
-  if (shareMemory) {
-    // Shared memory: waves of threads × B runs. Every thread, this one included, simulates claimed
-    // runs of the wave into one shared buffer, then folds claimed pieces of cells of the wave into
-    // the shared state (each cell in run order). Memory: one wave of values and the state.
-    const waveRuns = Math.min(R, threads * B);
-    const values = pool.leaseShared(cells * waveRuns);
-    const waves = async (ex?: FlywheelWasmExports) => {
-      const session = ex ? new WasmSession(ex, model, B) : undefined;
-      for (let ws = 0; ws < R; ws += waveRuns) {
-        const we = Math.min(R, ws + waveRuns);
-        const n = we - ws; // runs of this wave: the values are [cell][run − ws], n per cell
-        await pool.simulateShared({ model, engine, chunk: B, partRuns: B }, ws, we, threads, values, undefined, (s, e) => {
-          if (session) {
-            session.simulate(s, e, s);
-            copyRuns(values, n, s - ws, session.values(), B, e - s, cells);
-          } else copyRuns(values, n, s - ws, simulateReference(model, s, e), e - s, e - s, cells);
-        });
-        await pool.foldShared({ values, runs: n, stride: n, cells, firstRun: ws, state: stream.state }, threads, engine);
-        stream.countRuns(n);
-        progress?.(we);
-      }
-    };
-    try {
-      await (engine === 'wasm' ? withEngine(options.wasm, waves) : waves());
-    } finally {
-      pool.returnShared(values);
-    }
-    return stream;
-  }
-  // Messages: waves of one block per worker. While a wave computes, the previous wave's blocks are
-  // folded (in run order) on this thread, so at most two waves of values exist at any time.
-  const n = Math.min(threads, blocks);
-  let previous: Float64Array[] = [];
-  let done = 0;
-  const fold = (values: Float64Array[], firstBlock: number) =>
-    values.forEach((v, i) => stream.add(v, Math.min(B, R - (firstBlock + i) * B)));
-  for (let k0 = 0; k0 < blocks; k0 += n) {
-    const wave = Array.from({ length: Math.min(n, blocks - k0) }, (_, i) => [{ model, runStart: (k0 + i) * B, runEnd: Math.min(R, (k0 + i + 1) * B) }]);
-    const results: Float64Array[] = new Array(wave.length);
-    const folding = previous;
-    await pool.runJobsOnWorkers(
-      { engine, chunk: B },
-      wave,
-      (w, _j, offset, values) => {
-        const n = wave[w]![0]!.runEnd - wave[w]![0]!.runStart;
-        if (values.length === cells * n) results[w] = values; // the whole block in one part
-        else placeBlock((results[w] ??= new Float64Array(cells * n)), values, cells, n, offset);
-      },
-      progress ? (d) => progress(done + d) : undefined,
-      () => fold(folding, k0 - n),
-    );
-    done += wave.reduce((sum, [job]) => sum + job!.runEnd - job!.runStart, 0);
-    previous = results;
-  }
-  fold(previous, blocks - previous.length);
-  return stream;
-}
-
-/** Checks and wraps statistics ([stat][cell]) into a {@link RunResult}. */
 export function toResult(model: CompiledModel, engine: EngineName, stats: Float64Array, extra: Pick<RunResultInit, 'statistics' | 'runValues' | 'percentileBound'> = {}): RunResult {
   checkFinite(model, stats);
   const valid = model.spec;
@@ -398,7 +327,7 @@ export async function statsOf(model: CompiledModel, engine: EngineName, values: 
   const cells = model.metrics.length * (model.steps + 1);
   // The reference statistics are the same computation (identical numbers); they also serve blocks
   // larger than one wasm instance holds, e.g. when merging many shards.
-  if (engine === 'reference' || values.byteLength > MAX_VALUES_BYTES) return statsReference(values, cells, model.runs);
+  if (engine === 'reference' || values.byteLength > MAX_VALUES_BYTES) return (await loadReference()).statsReference(values, cells, model.runs);
   return withEngine(wasm, (ex) => {
     const session = new WasmSession(ex, model, model.runs);
     session.values().set(values);

@@ -22,7 +22,7 @@ import { bandControllerRef } from '../blocks/bandController.js';
 import { chainCostRef } from '../blocks/chainCost.js';
 import { conversionRef } from '../blocks/conversion.js';
 import { ammRef } from '../blocks/amm.js';
-import { PopulationRef, PopulationScreenRef } from '../blocks/population.js';
+import { PopulationRef, PopulationScreenRef } from '../blocks/population-ref.js';
 import { priceRef } from '../blocks/price.js';
 import { remintAmountRef, ringPushRef } from '../blocks/remint.js';
 import { evalFormula, setFormulaTables } from '../formula/evaluate.js';
