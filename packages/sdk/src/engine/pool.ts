@@ -171,6 +171,9 @@ export async function runJobsOnWorkers(
           }),
       ),
     );
+    // handled now, awaited below: a worker failing while the caller's own share runs (or the caller
+    // failing first) must not be an unhandled rejection
+    all.catch(() => {});
     // every job is posted: the caller's own share of the work runs while the workers compute
     await meanwhile?.();
     await all;
@@ -362,8 +365,10 @@ async function alongWorkers(count: number, req: WorkerRequest, local: () => void
           sendTo(w, req, module);
         }),
     );
+    const all = Promise.all(pending);
+    all.catch(() => {}); // handled now, awaited below (local() may throw first)
     local();
-    await Promise.all(pending);
+    await all;
     healthy = true;
   } finally {
     release(workers, healthy);
