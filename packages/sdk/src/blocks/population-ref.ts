@@ -9,6 +9,29 @@ import { fexp, } from '../engine/math.js';
 import type { Rng } from '../engine/rng.js';
 import { evalFormula } from '../formula/evaluate.js';
 
+/**
+ * Steps 1–3 of a population step, shared by both reference kernels (the wasm engine's
+ * populationBlock.ts has them once too): the whole balance of `from` and the USD revenue make the
+ * pool, moved to `to` when there is capacity C; returns the pool (USD).
+ */
+function payProviders(code: Int32Array, pc: number, s: Float64Array, rng: Rng, C: number): number {
+  const from = code[pc + 7]!;
+  const to = code[pc + 8]!;
+  let tok = 0;
+  if (from >= 0) {
+    tok = s[from]!;
+    if (tok < 0) tok = 0;
+  }
+  const usdPc = code[pc + 10]!;
+  const usd = usdPc >= 0 ? evalFormula(code, usdPc, s, rng) : 0;
+  const pool = tok * s[code[pc + 9]!]! + usd;
+  if (C > 0 && tok > 0) {
+    s[from] = s[from]! - tok;
+    s[to] = s[to]! + tok;
+  }
+  return pool;
+}
+
 function popcount(x: number): number {
   let n = 0;
   for (let v = x >>> 0; v !== 0; v >>>= 1) n += v & 1;
@@ -79,22 +102,9 @@ export class PopulationRef {
   step(code: Int32Array, pc: number, s: Float64Array, t: number, rng: Rng): void {
     const P = code[pc + 5]!;
     const S = code[pc + 6]!;
-    const from = code[pc + 7]!;
-    const to = code[pc + 8]!;
     const weight = s[P + POP_WEIGHT]!;
     const C = weight * s[S + POP_S_CAPSUM]!;
-    let tok = 0;
-    if (from >= 0) {
-      tok = s[from]!;
-      if (tok < 0) tok = 0;
-    }
-    const usdPc = code[pc + 10]!;
-    const usd = usdPc >= 0 ? evalFormula(code, usdPc, s, rng) : 0;
-    const pool = tok * s[code[pc + 9]!]! + usd;
-    if (C > 0 && tok > 0) {
-      s[from] = s[from]! - tok;
-      s[to] = s[to]! + tok;
-    }
+    const pool = payProviders(code, pc, s, rng, C);
     const r = C > 0 ? pool / C : 0;
     const paid = C > 0 ? pool : 0;
     const W = s[P + POP_WINDOW]!;
@@ -276,23 +286,10 @@ export class PopulationScreenRef {
   step(code: Int32Array, pc: number, s: Float64Array, t: number, rng: Rng): void {
     const P = code[pc + 5]!;
     const S = code[pc + 6]!;
-    const from = code[pc + 7]!;
-    const to = code[pc + 8]!;
     const N = this.n;
     const weight = s[P + POP_WEIGHT]!;
     const C = weight * s[S + POP_S_CAPSUM]!;
-    let tok = 0;
-    if (from >= 0) {
-      tok = s[from]!;
-      if (tok < 0) tok = 0;
-    }
-    const usdPc = code[pc + 10]!;
-    const usd = usdPc >= 0 ? evalFormula(code, usdPc, s, rng) : 0;
-    const pool = tok * s[code[pc + 9]!]! + usd;
-    if (C > 0 && tok > 0) {
-      s[from] = s[from]! - tok;
-      s[to] = s[to]! + tok;
-    }
+    const pool = payProviders(code, pc, s, rng, C);
     const r = C > 0 ? pool / C : 0;
     const paid = C > 0 ? pool : 0;
     const W = s[P + POP_WINDOW]!;
