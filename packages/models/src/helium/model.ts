@@ -79,6 +79,38 @@ export interface HeliumOptions {
 
 
 /**
+ * HNT's issuance blocks, the same in both Helium models: the HIP-20 schedule's sub-DAO share
+ * (hnt.json), HST's 30% until HIP-138, and the net-emissions re-mint.
+ */
+function hntIssuanceBlocks(): ModelSpec['blocks'] {
+  return [
+    {
+      id: 'issuance', kind: 'schedule', asset: 'HNT', to: 'rewards',
+      description: 'Sub-DAO share of the HIP-20 schedule: 70% until 2025-01-28, then 100% (HIP-138) [OFF; DER]',
+      curve: {
+        kind: 'table',
+        entries: [
+          { from: '2024-08-01', rate: { amount: HNT_PER_DAY_2024 * (1 - HST_SHARE), per: 'day' } },
+          { from: '2025-01-28', rate: { amount: HNT_PER_DAY_2024, per: 'day' } },
+          { from: '2025-08-01', rate: { amount: HNT_PER_DAY_2025, per: 'day' } },
+        ],
+        then: { halvingEvery: { amount: 2, unit: 'year' } },
+      },
+    },
+    {
+      id: 'hst', kind: 'schedule', asset: 'HNT', to: 'liquid',
+      description: 'HST 30% of issuance from 2024-08-01 until 2025-01-28 (HIP-138) [OFF]',
+      curve: { kind: 'fixed', rate: { amount: HNT_PER_DAY_2024 * HST_SHARE, per: 'day' }, from: '2024-08-01', until: '2025-01-28' },
+    },
+    {
+      id: 'netEmissions', kind: 'remint', asset: 'HNT', of: 'HNT.burned', window: 7, to: 'rewards',
+      cap: { amount: NET_EMISSIONS_CAP_PER_DAY, per: 'day' },
+      description: 'HIP-20 net emissions: burned HNT re-minted on a 7-epoch average, at most 1,644 HNT/day [OFF]',
+    },
+  ];
+}
+
+/**
  * The Helium (HNT) model, as of the seed's snapshot (start 2024-10-01):
  * HNT and Data Credits as two assets; HIP-20 issuance on the Solana daily schedule with calendar
  * halvings every two years on Aug 1; HST's 30% until HIP-138; the 223M cap (the issuer holds
@@ -156,29 +188,7 @@ export function helium(options: HeliumOptions = {}): ModelSpec {
         id: 'demand', kind: 'signal', set: 'demandUsd',
         formula: 'dcUsd0 * (1 + growth) ^ years * exp(sigma * normal() - sigma ^ 2 / 2) * (hotspots.capacity / capacity0) ^ elasticity',
       },
-      {
-        id: 'issuance', kind: 'schedule', asset: 'HNT', to: 'rewards',
-        description: 'Sub-DAO share of the HIP-20 schedule: 70% until 2025-01-28, then 100% (HIP-138) [OFF; DER]',
-        curve: {
-          kind: 'table',
-          entries: [
-            { from: '2024-08-01', rate: { amount: HNT_PER_DAY_2024 * (1 - HST_SHARE), per: 'day' } },
-            { from: '2025-01-28', rate: { amount: HNT_PER_DAY_2024, per: 'day' } },
-            { from: '2025-08-01', rate: { amount: HNT_PER_DAY_2025, per: 'day' } },
-          ],
-          then: { halvingEvery: { amount: 2, unit: 'year' } },
-        },
-      },
-      {
-        id: 'hst', kind: 'schedule', asset: 'HNT', to: 'liquid',
-        description: 'HST 30% of issuance from 2024-08-01 until 2025-01-28 (HIP-138) [OFF]',
-        curve: { kind: 'fixed', rate: { amount: HNT_PER_DAY_2024 * HST_SHARE, per: 'day' }, from: '2024-08-01', until: '2025-01-28' },
-      },
-      {
-        id: 'netEmissions', kind: 'remint', asset: 'HNT', of: 'HNT.burned', window: 7, to: 'rewards',
-        cap: { amount: NET_EMISSIONS_CAP_PER_DAY, per: 'day' },
-        description: 'HIP-20 net emissions: burned HNT re-minted on a 7-epoch average, at most 1,644 HNT/day [OFF]',
-      },
+      ...hntIssuanceBlocks(),
       {
         id: 'dataCredits', kind: 'creditBurn', asset: 'HNT', from: 'liquid', credit: 'DC', usd: 'demandUsd', burnTo: 'issuer',
         description: 'DC minted by burning HNT at the price; the 223M max supply bounds the supply, so burned HNT makes room for net emissions [OFF HIP-20]',
@@ -337,29 +347,7 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
       formula: 'dcMobileUsd0 * (1 + growthMobile) ^ years * exp(sigma * normal() - sigma ^ 2 / 2) * (mobileHotspots.capacity / mobileCapacity0) ^ elasticity',
     },
     { id: 'demand', kind: 'signal', set: 'demandUsd', formula: 'demandIotUsd + demandMobileUsd' },
-    {
-      id: 'issuance', kind: 'schedule', asset: 'HNT', to: 'rewards',
-      description: 'Sub-DAO share of the HIP-20 schedule: 70% until 2025-01-28, then 100% (HIP-138) [OFF; DER]',
-      curve: {
-        kind: 'table',
-        entries: [
-          { from: '2024-08-01', rate: { amount: HNT_PER_DAY_2024 * (1 - HST_SHARE), per: 'day' } },
-          { from: '2025-01-28', rate: { amount: HNT_PER_DAY_2024, per: 'day' } },
-          { from: '2025-08-01', rate: { amount: HNT_PER_DAY_2025, per: 'day' } },
-        ],
-        then: { halvingEvery: { amount: 2, unit: 'year' } },
-      },
-    },
-    {
-      id: 'hst', kind: 'schedule', asset: 'HNT', to: 'liquid',
-      description: 'HST 30% of issuance from 2024-08-01 until 2025-01-28 (HIP-138) [OFF]',
-      curve: { kind: 'fixed', rate: { amount: HNT_PER_DAY_2024 * HST_SHARE, per: 'day' }, from: '2024-08-01', until: '2025-01-28' },
-    },
-    {
-      id: 'netEmissions', kind: 'remint', asset: 'HNT', of: 'HNT.burned', window: 7, to: 'rewards',
-      cap: { amount: NET_EMISSIONS_CAP_PER_DAY, per: 'day' },
-      description: 'HIP-20 net emissions: burned HNT re-minted on a 7-epoch average, at most 1,644 HNT/day [OFF]',
-    },
+    ...hntIssuanceBlocks(),
     {
       id: 'dcIot', kind: 'creditBurn', asset: 'HNT', from: 'liquid', credit: 'DC', usd: 'demandIotUsd', burnTo: 'issuer',
       description: 'IOT network Data Credits: HNT burned at the price, back to the issuer [OFF HIP-20]',
