@@ -9,7 +9,7 @@ export { availableMetrics, canonicalMetrics, defaultMetrics, type Program } from
 export type { PopulationInfo } from './program/context.js';
 export { populationKernel } from './blocks/population.js';
 export { StreamingStats, sketchBound, SKETCH_BUCKETS, SKETCH_EXACT_RUNS, type StreamingState } from './streaming.js';
-export { run, checkRunOptions, resolveStatistics, AUTO_THREADS_MIN_WORK, EXACT_AUTO_BYTES, LONG_RUN_WORK, MAX_SKETCH_BYTES, STREAMING_BLOCK, PART_BYTES, type RunOptions, type EngineName } from './run.js';
+export { run, checkRunOptions, resolveStatistics, AUTO_THREADS_MIN_WORK, EXACT_AUTO_BYTES, LONG_RUN_WORK, MAX_SKETCH_BYTES, STREAMING_BLOCK, STREAMING_BLOCK_BYTES, streamingBlock, PART_BYTES, type RunOptions, type EngineName } from './run.js';
 export { availableThreads, shutdownWorkers } from './engine/pool.js';
 export { runShard, mergeShards, shardRange, type Shard } from './shard.js';
 export { sweep, sweepPoints, SweepResult, SWEEP_WAVE, type SweepPlan, type SweepPoint } from './sweep.js';

@@ -1,19 +1,19 @@
 // Streaming statistics of a run (run.ts calls it, loaded only for runs that use it): blocks of
-// STREAMING_BLOCK runs folded, in run order, into the quantile sketch.
+// streamingBlock(cells) runs folded, in run order, into the quantile sketch.
 import type { FlywheelWasmExports } from '@flywheel/core-wasm';
 import { withEngine } from './engine/instances.js';
 import { copyRuns, placeBlock } from './engine/place.js';
 import { WasmSession } from './engine/wasm.js';
 import type { CompiledModel } from './compile.js';
 import type { StreamingStats } from './streaming.js';
-import { STREAMING_BLOCK, type EngineName, type RunOptions } from './run.js';
+import { streamingBlock, type EngineName, type RunOptions } from './run.js';
 
 type Pool = typeof import('./engine/pool.js');
 const loadReference = () => import('./engine/reference.js');
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Simulates in blocks of STREAMING_BLOCK runs and folds them, in run order, into StreamingStats.
+ * Simulates in blocks of streamingBlock(cells) runs and folds them, in run order, into StreamingStats.
  */
 export async function streamingStats(model: CompiledModel, engine: EngineName, pool: Pool | undefined, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<StreamingStats> {
   const { StreamingStats } = await import('./streaming.js'); // only runs with streaming statistics load it
@@ -22,7 +22,7 @@ export async function streamingStats(model: CompiledModel, engine: EngineName, p
   const cells = model.metrics.length * (model.steps + 1);
   const shareMemory = !!pool && threads > 1 && pool.mayBlock() && pool.canShare();
   const stream = new StreamingStats(cells, shareMemory ? StreamingStats.allocate(cells, (bytes) => new SharedArrayBuffer(bytes)) : undefined);
-  const B = Math.min(R, STREAMING_BLOCK);
+  const B = Math.min(R, streamingBlock(cells));
   const blocks = Math.ceil(R / B);
   if (threads <= 1 || !pool) {
     const fold = async (session?: WasmSession) => {
@@ -52,7 +52,7 @@ export async function streamingStats(model: CompiledModel, engine: EngineName, p
       for (let ws = 0; ws < R; ws += waveRuns) {
         const we = Math.min(R, ws + waveRuns);
         const n = we - ws; // runs of this wave: the values are [cell][run − ws], n per cell
-        await pool.simulateShared({ model, engine, chunk: B, partRuns: B }, ws, we, threads, values, undefined, (s, e) => {
+        await pool.simulateShared({ model, engine, chunk: B, partRuns: B, minPartRuns: Math.ceil(B / 2) }, ws, we, threads, values, undefined, (s, e) => {
           if (session) {
             session.simulate(s, e, s);
             copyRuns(values, n, s - ws, session.values(), B, e - s, cells);

@@ -111,8 +111,27 @@ export function resolveStatistics(model: CompiledModel, options: Pick<RunOptions
 /** The most memory streaming statistics may take for their sketches (2 GiB). */
 export const MAX_SKETCH_BYTES = 2 ** 31;
 
-/** Runs per block in streaming statistics. */
+/** The fewest runs per block in streaming statistics. */
 export const STREAMING_BLOCK = 16;
+
+/** Bytes of per-run values one block of streaming statistics may hold (16 MiB). */
+export const STREAMING_BLOCK_BYTES = 2 ** 24;
+
+/**
+ * Runs per block in streaming statistics for a model of `cells` cells (stored metrics × (steps + 1)):
+ * as many as fit {@link STREAMING_BLOCK_BYTES}, from {@link STREAMING_BLOCK} to 1,024. Folding a
+ * block visits every cell's buckets once, so larger blocks share those cache misses among more runs
+ * (Helium 10 years daily, 1,000 runs: 16 runs a block fold at about 47 ns a value, 41 at about 30 ns and 80 at about
+ * 20 ns). The block size changes no result: the buckets do not depend on the order of the runs and
+ * the sums are taken in run order in every block.
+ * @example
+ * ```ts
+ * streamingBlock(14 * 3651); // 41: 10-year daily Helium
+ * ```
+ */
+export function streamingBlock(cells: number): number {
+  return Math.max(STREAMING_BLOCK, Math.min(1024, Math.floor(STREAMING_BLOCK_BYTES / (Math.max(1, cells) * 8))));
+}
 
 /** Work size above which `threads: 'auto'` starts workers. */
 export const AUTO_THREADS_MIN_WORK = 5e7;

@@ -50,12 +50,6 @@ const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // the high word of a float on this platform
 
-/** The level-0 key of |x| (x normal and finite): its biased exponent and top mantissa bits, one integer. */
-function keyOf(x: number): number {
-  f64[0] = x;
-  return (u32[HI]! & 0x7fffffff) >>> (20 - KEY_BITS);
-}
-
 /** The smallest positive value of level-0 key k (exact: a float whose bits are the key). */
 function valueOfKey(k: number): number {
   if (k >= 2047 << KEY_BITS) return Infinity;
@@ -93,6 +87,8 @@ export class StreamingStats {
   readonly cells: number;
   private count = 0;
   private readonly s: StreamingState;
+  /** One sign's buckets, copied out while a collapse merges them. */
+  private readonly scratch = new Uint32Array(SKETCH_BUCKETS);
 
   /** Bytes of state per cell. */
   static readonly BYTES_PER_CELL = SKETCH_BYTES_PER_CELL;
@@ -153,27 +149,80 @@ export class StreamingStats {
    * sums do not depend on how the cells were split (the buckets do not depend on the order at all).
    */
   foldCells(values: Float64Array, runs: number, stride: number, c0: number, c1: number, firstRun: number): void {
-    const { sum, range, zeros, first } = this.s;
+    const { sum, range, zeros, first, meta: m, counts } = this.s;
+    const W = SKETCH_BUCKETS;
+    // the values' high words, read in place (no store and load through a scratch float)
+    const bits = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+    const shift = 20 - KEY_BITS;
     for (let c = c0; c < c1; c++) {
-      for (let r = 0; r < runs; r++) {
-        const x = values[c * stride + r]!;
-        sum[c]! += x;
-        if (x < range[2 * c]!) range[2 * c] = x;
-        if (x > range[2 * c + 1]!) range[2 * c + 1] = x;
-        const k = firstRun + r;
-        if (k < SKETCH_EXACT_RUNS) {
-          const o = c * SKETCH_EXACT_RUNS;
-          let i = k;
+      const vo = c * stride;
+      let s = sum[c]!;
+      let lo = range[2 * c]!;
+      let hi = range[2 * c + 1]!;
+      let z = 0;
+      if (firstRun < SKETCH_EXACT_RUNS) {
+        const o = c * SKETCH_EXACT_RUNS;
+        for (let r = 0; r < runs && firstRun + r < SKETCH_EXACT_RUNS; r++) {
+          const x = values[vo + r]!;
+          let i = firstRun + r;
           while (i > 0 && first[o + i - 1]! > x) {
             first[o + i] = first[o + i - 1]!;
             i--;
           }
           first[o + i] = x;
         }
-        const key = keyOf(x);
-        if (key < 1 << KEY_BITS) zeros[c]!++; // 0 and subnormals (|x| < 2^−1022)
-        else this.insert(c, x < 0 ? 1 : 0, key);
       }
+      // each sign's [level, base, minKey, maxKey] in locals (an empty side's range is empty); all
+      // reloaded after a slow insert, which may move a window or collapse a level
+      const o = c * META;
+      const cp = c * 2 * W;
+      const cn = cp + W;
+      let lvP = m[o]!;
+      let baseP = m[o + 1]!;
+      let loP = baseP === EMPTY ? 1 : m[o + 2]!;
+      let hiP = baseP === EMPTY ? 0 : m[o + 3]!;
+      let lvN = m[o + 4]!;
+      let baseN = m[o + 5]!;
+      let loN = baseN === EMPTY ? 1 : m[o + 6]!;
+      let hiN = baseN === EMPTY ? 0 : m[o + 7]!;
+      for (let r = 0; r < runs; r++) {
+        const x = values[vo + r]!;
+        s += x;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+        const key = (bits[2 * (vo + r) + HI]! & 0x7fffffff) >>> shift; // the level-0 key of |x|
+        if (key < 1 << KEY_BITS) {
+          z++; // 0 and subnormals (|x| < 2^−1022)
+          continue;
+        }
+        // fast path: the key is inside its side's current key range, so its bucket exists
+        if (x > 0) {
+          const k = key >> lvP;
+          if (k >= loP && k <= hiP) {
+            counts[cp + k - baseP]!++;
+            continue;
+          }
+        } else {
+          const k = key >> lvN;
+          if (k >= loN && k <= hiN) {
+            counts[cn + k - baseN]!++;
+            continue;
+          }
+        }
+        this.insert(c, x < 0 ? 1 : 0, key);
+        lvP = m[o]!;
+        baseP = m[o + 1]!;
+        loP = baseP === EMPTY ? 1 : m[o + 2]!;
+        hiP = baseP === EMPTY ? 0 : m[o + 3]!;
+        lvN = m[o + 4]!;
+        baseN = m[o + 5]!;
+        loN = baseN === EMPTY ? 1 : m[o + 6]!;
+        hiN = baseN === EMPTY ? 0 : m[o + 7]!;
+      }
+      sum[c] = s;
+      range[2 * c] = lo;
+      range[2 * c + 1] = hi;
+      zeros[c] = zeros[c]! + z;
     }
   }
 
@@ -225,7 +274,8 @@ export class StreamingStats {
     const counts = this.s.counts;
     const co = (c * 2 + sign) * W;
     const base = m[o + 1]!;
-    const old = counts.slice(co, co + W);
+    const old = this.scratch;
+    old.set(counts.subarray(co, co + W));
     counts.fill(0, co, co + W);
     const lo = m[o + 2]! >> 1;
     const hi = m[o + 3]! >> 1;

@@ -27,6 +27,10 @@ export function placeBlock(dst: Float64Array, block: Float64Array, cells: number
  * `dstRuns` per row) at run offset `at`.
  */
 export function copyRuns(dst: Float64Array, dstRuns: number, at: number, src: Float64Array, srcStride: number, k: number, cells: number): void {
+  if (k >= 32) {
+    for (let c = 0; c < cells; c++) dst.set(src.subarray(c * srcStride, c * srcStride + k), c * dstRuns + at);
+    return;
+  }
   for (let c = 0; c < cells; c++) {
     const o = c * dstRuns + at;
     const i = c * srcStride;

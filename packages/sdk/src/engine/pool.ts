@@ -280,7 +280,7 @@ export function returnShared(a: Float64Array): void {
  * sent back but progress. Needs {@link canShare}.
  */
 export async function simulateShared(
-  base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
+  base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel; minPartRuns?: number },
   runStart: number,
   runEnd: number,
   threads: number,
@@ -293,12 +293,12 @@ export async function simulateShared(
 
 /**
  * Runs [runStart, runEnd) on `threads` threads that claim parts of about runs / (32 · threads)
- * from one shared counter, so a thread slowed down by the machine does not hold the others up.
+ * runs (at least `base.minPartRuns`, at most `base.partRuns`) from one shared counter, so a thread slowed down by the machine does not hold the others up.
  * Workers send each part to `accept(start, values)`, or with `out` copy it there themselves; the
  * calling thread, when `local` is given, claims parts too and yields between them.
  */
 async function runClaimed(
-  base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel },
+  base: Omit<WorkerRequest, 'jobs'> & { model: CompiledModel; minPartRuns?: number },
   runStart: number,
   runEnd: number,
   threads: number,
@@ -307,10 +307,10 @@ async function runClaimed(
   local: ((start: number, end: number) => void) | undefined,
   out?: Float64Array,
 ): Promise<void> {
-  const { model, ...rest } = base;
+  const { model, minPartRuns = 1, ...rest } = base;
   const runs = runEnd - runStart;
   const n = Math.min(threads, runs);
-  const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.ceil(runs / (32 * n))));
+  const part = Math.max(1, Math.min(rest.partRuns ?? runs, Math.max(minPartRuns, Math.ceil(runs / (32 * n)))));
   const claim = new Int32Array(new SharedArrayBuffer(4));
   claim[0] = runStart;
   const job: WorkerJob = out ? { model, runStart, runEnd, claim, out } : { model, runStart, runEnd, claim };
