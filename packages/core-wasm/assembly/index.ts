@@ -13,6 +13,20 @@ export function alloc(bytes: usize): usize {
   return heap.alloc(bytes);
 }
 
+/**
+ * Writes k runs' values held one after the other (src[j · cells + c] for run j) into k adjacent
+ * columns of dst (dst[c · stride + j]). The engine records a few runs contiguously and places them
+ * with this: a cache line of dst is then written once for k runs, not once a run.
+ */
+export function transposeRuns(src: usize, k: i32, cells: i32, dst: usize, stride: i32): void {
+  const rowBytes = <usize>cells << 3;
+  for (let c = 0; c < cells; c++) {
+    const d = dst + ((<usize>c * <usize>stride) << 3);
+    const s = src + (<usize>c << 3);
+    for (let j = 0; j < k; j++) store<f64>(d + (<usize>j << 3), load<f64>(s + <usize>j * rowBytes));
+  }
+}
+
 /** Frees everything allocated so far (stub runtime). */
 export function resetHeap(): void {
   heap.reset();

@@ -23,6 +23,8 @@ export interface FlywheelWasmExports {
     metrics: number, nMetrics: number, steps: number, seed: number, out: number, stride: number, runStart: number, runEnd: number): void;
   /** Mean and p5/p50/p95 of `cells` rows of `nRuns` values each (reorders the rows in place). */
   stats(src: number, cells: number, nRuns: number, dst: number): void;
+  /** Writes k runs held one after the other ([run][cell]) into columns of dst ([cell][stride]). */
+  transposeRuns(src: number, k: number, cells: number, dst: number, stride: number): void;
   /** The engine's deterministic exp (fdlibm), exported for parity tests. */
   fexp(x: number): number;
   /** The engine's deterministic log (fdlibm), exported for parity tests. */

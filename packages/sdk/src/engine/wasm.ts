@@ -5,6 +5,11 @@ import type { CompiledModel } from '../compile.js';
 /** Largest block of per-run values one engine instance holds (the stub runtime's 1 GiB block limit, less headroom). */
 export const MAX_VALUES_BYTES = 2 ** 30 - 2 ** 24;
 
+/** Most runs the engine records contiguously before placing them ({@link WasmSession.simulate}). */
+const TILE_RUNS = 8;
+/** Most bytes of such a tile of runs (4 MiB): models of larger runs record in place. */
+const TILE_BYTES = 2 ** 22;
+
 /**
  * Throws RUN_TOO_LARGE when the per-run values of `runs` runs (stored metrics × (steps + 1) × runs
  * × 8 bytes) exceed what one engine instance holds, whichever way they will be computed, so that
@@ -29,7 +34,10 @@ export function checkValuesFit(model: CompiledModel, runs: number): void {
  */
 export class WasmSession {
   private readonly ex: FlywheelWasmExports;
-  private readonly run: (runStart: number, runEnd: number, out: number) => void;
+  private readonly run: (runStart: number, runEnd: number, out: number, stride: number) => void;
+  /** Runs recorded contiguously before they are placed in the values buffer (1: recorded in place). */
+  private readonly tile: number;
+  private readonly tilePtr: number;
   private readonly valuesPtr: number;
   private readonly statsPtr: number;
   /** Stored metrics × (steps + 1). */
@@ -59,9 +67,11 @@ export class WasmSession {
     const metrics = ex.alloc(p.metricSlots.byteLength);
     new Int32Array(ex.memory.buffer, metrics, p.metricSlots.length).set(p.metricSlots);
     const n = p.state.length;
-    this.run = (r0, r1, out) => ex.simulateProgram(code, p.initPc, p.stepPc, init, state, n, tables, work, metrics, p.metricSlots.length, model.steps, model.seed, out, runs, r0, r1);
+    this.run = (r0, r1, out, stride) => ex.simulateProgram(code, p.initPc, p.stepPc, init, state, n, tables, work, metrics, p.metricSlots.length, model.steps, model.seed, out, stride, r0, r1);
     this.valuesPtr = ex.alloc(this.cells * runs * 8);
     this.statsPtr = ex.alloc(L.S_COUNT * this.cells * 8);
+    this.tile = runs < 2 ? 1 : Math.max(1, Math.min(TILE_RUNS, runs, Math.floor(TILE_BYTES / (this.cells * 8))));
+    this.tilePtr = this.tile > 1 ? ex.alloc(this.tile * this.cells * 8) : 0;
   }
 
   /** Simulates runs [runStart, runEnd), storing run r at column `r − firstRun` of the values buffer. */
@@ -69,7 +79,18 @@ export class WasmSession {
     // One call per run: V8 runs a wasm function in its baseline tier until a call returns, then
     // switches to the optimised code it compiled meanwhile (there is no on-stack replacement for
     // wasm). A single call for all runs would stay in the slow tier throughout.
-    for (let r = runStart; r < runEnd; r++) this.run(r, r + 1, this.valuesPtr + (r - firstRun) * 8);
+    if (this.tile === 1) {
+      for (let r = runStart; r < runEnd; r++) this.run(r, r + 1, this.valuesPtr + (r - firstRun) * 8, this.runs);
+      return;
+    }
+    // Recording straight into [cell][run] writes a different cache line for every value of a run;
+    // runs recorded one after the other into the tile, then placed `tile` at a time, write each line once.
+    const bytes = this.cells * 8;
+    for (let r = runStart; r < runEnd; r += this.tile) {
+      const k = Math.min(this.tile, runEnd - r);
+      for (let j = 0; j < k; j++) this.run(r + j, r + j + 1, this.tilePtr + j * bytes, 1);
+      this.ex.transposeRuns(this.tilePtr, k, this.cells, this.valuesPtr + (r - firstRun) * 8, this.runs);
+    }
   }
 
   /** The per-run values ([cell][run]); a view into wasm memory, valid until the next allocation. */
