@@ -22,6 +22,7 @@ export { WasmSession } from './engine/wasm.js';
 export { fexp, flog, fpow } from './engine/math.js';
 export { Rng, mix32 } from './engine/rng.js';
 export { sensitivity, sensitivityOf, sensitivitySample, sensitivityAnalyze, saltelliRows, morrisTrajectories, type SensitivityOptions, type SensitivityResult, type SobolIndex, type MorrisEffect } from './analysis/sensitivity.js';
+export { sensitivityShard, mergeSensitivityShards, type SensitivityShard } from './analysis/shard.js';
 export { calibrate, parseSeriesCSV, type CalibrateOptions, type CalibrationResult, type Observation, type FitRow, type FitError } from './analysis/calibrate.js';
 export { risk, rareEvent, rareEventOf, parseEvent, eventRuns, type RiskEvent, type RiskResult, type EventProbability, type RareEventOptions, type RareEventResult, type ParamDistribution, type Estimate } from './analysis/risk.js';
 export { parseOutput, evaluatePoints, OUTPUT_NAMES, ANALYSIS_BATCH, type OutputSpec, type ParsedOutput, type ParamRanges } from './analysis/output.js';
