@@ -1,27 +1,23 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { publint } from 'publint';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packPublic, PUBLIC, repo } from './packed.js';
 import { readTar } from './tar.js';
 
 // What users install: `npm pack` of every public package, opened and inspected. Each ships a README
 // with a working example, the root's LICENSE, `repository`, `engines` and `license` fields, and
-// source maps whose sources are in the tarball.
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const PUBLIC = ['spec', 'core-wasm', 'models', 'sdk'] as const;
+// source maps whose sources are in the tarball; publint finds nothing. The tarballs installed in a
+// fresh project are run by installed.test.ts.
 const dest = mkdtempSync(join(tmpdir(), 'flywheel-pack-'));
 const tarballs = new Map<string, Map<string, Buffer>>();
 
 beforeAll(() => {
-  for (const name of PUBLIC) {
-    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: join(repo, 'packages', name), encoding: 'utf8' });
-    const [{ filename }] = JSON.parse(out) as [{ filename: string }];
-    const files = readTar(readFileSync(join(dest, filename)), true);
+  for (const [name, file] of packPublic(dest)) {
     // every path in an npm tarball starts with package/
-    tarballs.set(name, new Map([...files].map(([path, bytes]) => [path.replace(/^package\//, ''), bytes])));
+    tarballs.set(name, new Map([...readTar(readFileSync(file), true)].map(([path, bytes]) => [path.replace(/^package\//, ''), bytes])));
   }
 }, 120_000);
 
@@ -106,30 +102,3 @@ describe('publint', () => {
     }
   }, 60_000);
 });
-
-it('the tarballs installed into an empty project (not the workspace) run a model and the flywheel bin', () => {
-  const app = mkdtempSync(join(tmpdir(), 'flywheel-installed-'));
-  try {
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-    const tgz = readdirSync(dest).filter((f) => f.endsWith('.tgz')).map((f) => join(dest, f));
-    expect(tgz).toHaveLength(PUBLIC.length);
-    // from the local cache where possible (the workspace install filled it); the registry otherwise
-    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tgz], { cwd: app, stdio: 'pipe' });
-    mkdirSync(join(app, 'src'));
-    writeFileSync(join(app, 'src', 'main.js'), "import { run } from '@flywheel/sdk';\nimport { helium } from '@flywheel/models';\nconst r = await run(helium({ years: 1, runs: 4, agents: 20 }), { threads: 1 });\nconsole.log(JSON.stringify(r.toJSON().metrics.price.p50.at(-1)));\n");
-    const installed = spawnSync(process.execPath, ['src/main.js'], { cwd: app, encoding: 'utf8' });
-    expect(installed.status, installed.stderr).toBe(0);
-    // the same number as the workspace packages give
-    const workspace = spawnSync(process.execPath, ['--input-type=module', '-e', readFileSync(join(app, 'src', 'main.js'), 'utf8')], { cwd: repo, encoding: 'utf8' });
-    expect(workspace.status, workspace.stderr).toBe(0);
-    expect(installed.stdout).toBe(workspace.stdout);
-    // the resolved module is the installed copy, not the workspace
-    const where = spawnSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('@flywheel/sdk'))"], { cwd: app, encoding: 'utf8' });
-    expect(where.stdout).toContain(join(app, 'node_modules'));
-    const list = spawnSync(join(app, 'node_modules', '.bin', 'flywheel'), ['list'], { cwd: app, encoding: 'utf8' });
-    expect(list.status, list.stderr).toBe(0);
-    expect(list.stdout).toMatch(/^helium\s/m);
-  } finally {
-    rmSync(app, { recursive: true, force: true });
-  }
-}, 300_000);
