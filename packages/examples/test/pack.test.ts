@@ -1,27 +1,26 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { publint } from 'publint';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packPublic, PUBLIC, repo, type PublicPackage } from './packed.js';
 import { readTar } from './tar.js';
 
 // What users install: `npm pack` of every public package, opened and inspected. Each ships a README
 // with a working example, the root's LICENSE, `repository`, `engines` and `license` fields, and
-// source maps whose sources are in the tarball.
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const PUBLIC = ['spec', 'core-wasm', 'models', 'sdk'] as const;
+// source maps whose sources are in the tarball; publint and Are the Types Wrong find nothing. The
+// tarballs installed in a fresh project are run by installed.test.ts.
 const dest = mkdtempSync(join(tmpdir(), 'flywheel-pack-'));
+const tgz = new Map<PublicPackage, string>();
 const tarballs = new Map<string, Map<string, Buffer>>();
 
 beforeAll(() => {
-  for (const name of PUBLIC) {
-    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: join(repo, 'packages', name), encoding: 'utf8' });
-    const [{ filename }] = JSON.parse(out) as [{ filename: string }];
-    const files = readTar(readFileSync(join(dest, filename)), true);
+  for (const [name, file] of packPublic(dest)) {
+    tgz.set(name, file);
     // every path in an npm tarball starts with package/
-    tarballs.set(name, new Map([...files].map(([path, bytes]) => [path.replace(/^package\//, ''), bytes])));
+    tarballs.set(name, new Map([...readTar(readFileSync(file), true)].map(([path, bytes]) => [path.replace(/^package\//, ''), bytes])));
   }
 }, 120_000);
 
@@ -107,29 +106,56 @@ describe('publint', () => {
   }, 60_000);
 });
 
-it('the tarballs installed into an empty project (not the workspace) run a model and the flywheel bin', () => {
-  const app = mkdtempSync(join(tmpdir(), 'flywheel-installed-'));
-  try {
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-    const tgz = readdirSync(dest).filter((f) => f.endsWith('.tgz')).map((f) => join(dest, f));
-    expect(tgz).toHaveLength(PUBLIC.length);
-    // from the local cache where possible (the workspace install filled it); the registry otherwise
-    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tgz], { cwd: app, stdio: 'pipe' });
-    mkdirSync(join(app, 'src'));
-    writeFileSync(join(app, 'src', 'main.js'), "import { run } from '@flywheel/sdk';\nimport { helium } from '@flywheel/models';\nconst r = await run(helium({ years: 1, runs: 4, agents: 20 }), { threads: 1 });\nconsole.log(JSON.stringify(r.toJSON().metrics.price.p50.at(-1)));\n");
-    const installed = spawnSync(process.execPath, ['src/main.js'], { cwd: app, encoding: 'utf8' });
-    expect(installed.status, installed.stderr).toBe(0);
-    // the same number as the workspace packages give
-    const workspace = spawnSync(process.execPath, ['--input-type=module', '-e', readFileSync(join(app, 'src', 'main.js'), 'utf8')], { cwd: repo, encoding: 'utf8' });
-    expect(workspace.status, workspace.stderr).toBe(0);
-    expect(installed.stdout).toBe(workspace.stdout);
-    // the resolved module is the installed copy, not the workspace
-    const where = spawnSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('@flywheel/sdk'))"], { cwd: app, encoding: 'utf8' });
-    expect(where.stdout).toContain(join(app, 'node_modules'));
-    const list = spawnSync(join(app, 'node_modules', '.bin', 'flywheel'), ['list'], { cwd: app, encoding: 'utf8' });
-    expect(list.status, list.stderr).toBe(0);
-    expect(list.stdout).toMatch(/^helium\s/m);
-  } finally {
-    rmSync(app, { recursive: true, force: true });
-  }
-}, 300_000);
+// Are the Types Wrong (@arethetypeswrong/cli) on each tarball, profile esm-only (the packages are ESM
+// only, so CommonJS `require` and node10 resolution are not checked): every entry point's types must
+// resolve and match its JavaScript under node16 and bundler resolution. It reads the tarball only
+// (--no-definitely-typed: no @types look-up), so it runs offline. Entry points that are not
+// JavaScript (core-wasm's .wasm files) are left out: they have no types to check.
+const attwBin = fileURLToPath(new URL('../../../node_modules/.bin/attw', import.meta.url));
+
+/** attw's exit status and output for one tarball (a process of its own, so that several run at once). */
+function attw(tarball: string, exclude: string[] = []): Promise<{ status: number | null; output: string }> {
+  const args = [tarball, '--profile', 'esm-only', '--no-definitely-typed', '--no-color', '--no-emoji', '--format', 'ascii', ...(exclude.length ? ['--exclude-entrypoints', ...exclude] : [])];
+  return new Promise((resolve, reject) => {
+    const child = spawn(attwBin, args, { cwd: dest, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
+// concurrent: attw loads its own TypeScript, about 2 s of start-up each
+describe.concurrent('Are the Types Wrong (--profile esm-only)', () => {
+  it.for(PUBLIC)('@flywheel/%s passes', { timeout: 60_000 }, async (name, { expect }) => {
+    const pkg = JSON.parse(tarballs.get(name)!.get('package.json')!.toString()) as { name: string; exports: Record<string, string | Record<string, string>> };
+    const assets = Object.entries(pkg.exports).filter(([, t]) => typeof t === 'string' && !/\.(m?js|d\.ts)$/.test(t)).map(([entry]) => entry);
+    if (name === 'core-wasm') expect(assets).toEqual(['./flywheel.wasm', './flywheel-nosimd.wasm']);
+    else expect(assets).toEqual([]);
+    const { status, output } = await attw(tgz.get(name)!, assets);
+    expect(status, output).toBe(0);
+    // it checked every JavaScript entry point, and each resolved (with types) under node16 and bundler
+    const entries = Object.keys(pkg.exports).filter((e) => !assets.includes(e));
+    for (const e of entries) expect(output).toContain(`"${pkg.name}${e.slice(1)}"`);
+    expect(output.match(/^node16 \(from ESM\): OK \(ESM\)$/gm)).toHaveLength(entries.length);
+    expect(output.match(/^bundler: OK\s*$/gm)).toHaveLength(entries.length);
+  });
+
+  it('finds a broken package (an export without types)', async ({ expect }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'flywheel-attw-'));
+    try {
+      const exports = { '.': { types: './index.d.ts', default: './index.js' }, './untyped': './untyped.js' };
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'broken', version: '1.0.0', type: 'module', exports }));
+      for (const f of ['index.js', 'untyped.js']) writeFileSync(join(dir, f), 'export const x = 1;\n');
+      writeFileSync(join(dir, 'index.d.ts'), 'export declare const x: number;\n');
+      const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: dir, encoding: 'utf8' });
+      const [{ filename }] = JSON.parse(out) as [{ filename: string }];
+      const { status, output } = await attw(join(dest, filename));
+      expect(status, output).toBe(1);
+      expect(output).toMatch(/Import resolved to JavaScript files, but no type declarations were found/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -1,81 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { helium } from '@flywheel/models';
 import { run } from '@flywheel/sdk';
-import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bundleEdgeWorker, startWorkerd, type Workerd } from './workerd.js';
 
-// The edge Worker (workerd/worker.ts) in workerd, Cloudflare's runtime (the `workerd` dev
-// dependency's binary), on 127.0.0.1: bundled by Vite into one ES module, with the engine's `.wasm`
-// file as a wasm module of its own, as Cloudflare's tooling deploys it.
-const here = fileURLToPath(new URL('../workerd/', import.meta.url));
-const workerd = fileURLToPath(new URL('../../../node_modules/.bin/workerd', import.meta.url));
+// The edge Worker (workerd/worker.ts) in workerd, Cloudflare's runtime, on 127.0.0.1: bundled by
+// Vite into one ES module, with the engine's `.wasm` file as a wasm module of its own, as
+// Cloudflare's tooling deploys it (see workerd.ts).
+const entry = fileURLToPath(new URL('../workerd/worker.ts', import.meta.url));
 const wasm = fileURLToPath(import.meta.resolve('@flywheel/core-wasm/flywheel.wasm'));
 const dir = mkdtempSync(join(tmpdir(), 'flywheel-workerd-'));
-let child: ChildProcess | undefined;
+let workerd: Workerd | undefined;
 let url = '';
-let log = '';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const log = () => workerd?.log() ?? '';
 
 beforeAll(async () => {
-  await build({
-    configFile: false,
-    root: here,
-    logLevel: 'error',
-    build: {
-      outDir: join(dir, 'out'),
-      emptyOutDir: true,
-      lib: { entry: join(here, 'worker.ts'), formats: ['es'], fileName: 'worker' },
-      rolldownOptions: { external: ['@flywheel/core-wasm/flywheel.wasm'], output: { codeSplitting: false } },
-    },
-  });
-  copyFileSync(wasm, join(dir, 'flywheel.wasm'));
-  const port = await freePort();
-  writeFileSync(
-    join(dir, 'config.capnp'),
-    `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .flywheel)],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const flywheel :Workerd.Worker = (
-  modules = [
-    (name = "worker.js", esModule = embed "out/worker.js"),
-    (name = "@flywheel/core-wasm/flywheel.wasm", wasm = embed "flywheel.wasm"),
-  ],
-  compatibilityDate = "2025-01-01",
-);
-`,
-  );
-  child = spawn(workerd, ['serve', join(dir, 'config.capnp'), '--verbose'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`workerd exited (${child.exitCode}): ${log}`);
-    try {
-      await fetch(url);
-      break;
-    } catch {
-      if (i > 200) throw new Error(`workerd did not listen on ${url}: ${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  workerd = await startWorkerd(join(dir, 'run'), await bundleEdgeWorker(entry, join(dir, 'out')), wasm);
+  url = workerd.url;
 }, 120_000);
 
 afterAll(() => {
-  child?.kill();
+  workerd?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -89,7 +37,7 @@ it('workerd runs a JSON scenario on the .wasm module and gives Node\'s numbers (
   const node = JSON.stringify((await run(helium(options), { threads: 1 })).toJSON().metrics);
   for (const engine of ['wasm', 'reference'] as const) {
     const got = await post({ helium: options, engine });
-    expect(got.status, JSON.stringify(got.body.error) + log).toBe(200);
+    expect(got.status, JSON.stringify(got.body.error) + log()).toBe(200);
     expect(JSON.stringify(got.body.metrics)).toBe(node);
   }
   // 'auto' is one thread where there are no workers

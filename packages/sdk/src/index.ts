@@ -11,6 +11,7 @@ export { populationKernel } from './blocks/population.js';
 export { StreamingStats, sketchBound, SKETCH_BUCKETS, SKETCH_EXACT_RUNS, type StreamingState } from './streaming.js';
 export { run, checkRunOptions, resolveStatistics, AUTO_THREADS_MIN_WORK, EXACT_AUTO_BYTES, LONG_RUN_WORK, MAX_SKETCH_BYTES, STREAMING_BLOCK, STREAMING_BLOCK_BYTES, streamingBlock, PART_BYTES, type RunOptions, type EngineName } from './run.js';
 export { availableThreads, shutdownWorkers } from './engine/pool.js';
+export { configure, type FlywheelConfig } from './configure.js';
 export { runShard, mergeShards, shardRange, type Shard } from './shard.js';
 export { sweep, sweepPoints, SweepResult, SWEEP_WAVE, type SweepPlan, type SweepPoint } from './sweep.js';
 export { RunResult, type MetricSeries, type Summary, type YearRow, type RunResultJSON, type RunResultInit } from './result.js';

@@ -1,5 +1,6 @@
 import { layout as L } from '@flywheel/core-wasm';
-import { ErrorCodes, fail } from '@flywheel/spec/errors';
+import { ErrorCodes, fail, FlywheelError } from '@flywheel/spec/errors';
+import { configuredWorkerUrl } from '../configure.js';
 import type { CompiledModel } from '../compile.js';
 import { placeBlock } from './place.js';
 import { foldPieces, replyError, statsPieces } from './shared.js';
@@ -56,23 +57,87 @@ function sendTo(w: AnyWorker, req: WorkerRequest, module: WebAssembly.Module | u
   } else w.send(req);
 }
 
-async function spawn(): Promise<AnyWorker> {
+/**
+ * A Node built-in module, by a specifier that bundlers leave alone: bundling for browsers (where
+ * this code never runs) must not fail, or warn, on `node:worker_threads`.
+ */
+const nodeBuiltin = <T>(name: string): Promise<T> => import(/* @vite-ignore */ /* webpackIgnore: true */ `node:${name}`) as Promise<T>;
+
+/**
+ * Where the default worker script would be: ./worker.js next to this module. (`import.meta.url` is
+ * read apart from `new URL`, which bundlers would take for an asset to emit.)
+ */
+function defaultWorkerHref(): string {
+  const base = import.meta.url as string | undefined;
+  try {
+    return new URL('./worker.js', base).href;
+  } catch {
+    return './worker.js (import.meta.url is empty here: a classic-script or IIFE bundle)';
+  }
+}
+
+/**
+ * The FlywheelError for a worker that could not be started (its script missing, refused or
+ * failing to load): RUN_INVALID_OPTION at workerUrl, with the location tried and how to fix it.
+ */
+function workerStartError(threads: number, configured: string | URL | undefined, cause: unknown): FlywheelError {
+  const href = configured === undefined ? defaultWorkerHref() : String(configured instanceof URL ? configured.href : configured);
+  const reason = cause instanceof Error ? cause.message : typeof cause === 'string' && cause ? cause : 'the runtime gives no reason (a missing file, an HTML page served instead of JavaScript, a cross-origin or blocked script, or a script that fails to load)';
+  const where = configured === undefined ? `the SDK's worker script (by default ./worker.js next to the module holding the SDK's thread pool: ${href})` : `the worker script at ${href} (set with configure({ workerUrl }))`;
+  const hint =
+    configured === undefined
+      ? "Bundlers that do not rewrite new Worker(new URL('./worker.js', import.meta.url)), such as esbuild, need the worker as an entry point of its own: add '@flywheel/sdk/worker' to the build's entry points, named worker so that it lands beside the bundle as worker.js (esbuild app=src/main.js worker=@flywheel/sdk/worker --bundle --format=esm --outdir=dist), or under another name or place with configure({ workerUrl: new URL('./<its file>.js', import.meta.url) }). Or run with { threads: 1 }: results do not depend on the thread count."
+      : isNode
+        ? "In Node, workerUrl is the path or file: URL of the '@flywheel/sdk/worker' entry (import.meta.resolve('@flywheel/sdk/worker'), or its bundled output). Or run with { threads: 1 }: results do not depend on the thread count."
+        : "workerUrl must serve the bundled '@flywheel/sdk/worker' entry as JavaScript, from this origin (see the browser's network panel for what it served). Or run with { threads: 1 }: results do not depend on the thread count.";
+  return new FlywheelError({ code: ErrorCodes.RUN_INVALID_OPTION, path: 'workerUrl', value: href, message: `threads: ${threads} needs worker threads, and ${where} could not be started: ${reason}`, hint });
+}
+
+/**
+ * Starts one worker from the configured worker script, or the default one. A failure to start it
+ * (thrown at once, or reported by the worker before its first reply) is a {@link workerStartError}.
+ */
+async function spawn(threads: number): Promise<AnyWorker> {
+  const configured = configuredWorkerUrl();
+  let replied = false;
+  let early: Error | undefined;
   let reply: (m: WorkerReply) => void = () => {};
-  let failure: (e: Error) => void = () => {};
+  let failure: (e: Error) => void = (e) => (early ??= e);
   const listen = (r: typeof reply, f: typeof failure) => {
     reply = r;
     failure = f;
+    if (early) f(early); // failed before anyone listened (while the engine was compiling, say)
   };
+  const onReply = (m: WorkerReply) => {
+    replied = true;
+    reply(m);
+  };
+  const onFailure = (e: unknown) => failure(replied ? (e instanceof Error ? e : new Error(String(e))) : workerStartError(threads, configured, e));
   if (isNode) {
-    const { Worker } = await import('node:worker_threads');
-    const w = new Worker(new URL('./worker.js', import.meta.url));
-    w.on('message', (m: WorkerReply) => reply(m));
-    w.on('error', (e) => failure(e));
+    const { Worker } = await nodeBuiltin<typeof import('node:worker_threads')>('worker_threads');
+    let w: import('node:worker_threads').Worker;
+    try {
+      // the default as the literal new Worker(new URL(…, import.meta.url)) that bundlers rewrite (a
+      // bare new URL(…, import.meta.url) they would copy as an asset); a string is a path, unless
+      // it is a file: URL
+      w = configured === undefined ? new Worker(new URL('./worker.js', import.meta.url)) : new Worker(typeof configured === 'string' && configured.startsWith('file:') ? new URL(configured) : configured);
+    } catch (e) {
+      throw workerStartError(threads, configured, e);
+    }
+    w.on('message', onReply);
+    w.on('error', onFailure);
     return { send: (req) => w.postMessage(req), listen, hold: (busy) => (busy ? w.ref() : w.unref()), terminate: () => void w.terminate(), hasEngine: false };
   }
-  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  w.addEventListener('message', (e: MessageEvent<WorkerReply>) => reply(e.data));
-  w.addEventListener('error', (e) => failure(new Error(e.message)));
+  let w: Worker;
+  try {
+    // the literal new Worker(new URL(…, import.meta.url), { type: 'module' }) is what Vite rewrites
+    w = configured === undefined ? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }) : new Worker(configured, { type: 'module' });
+  } catch (e) {
+    throw workerStartError(threads, configured, e);
+  }
+  w.addEventListener('message', (e: MessageEvent<WorkerReply>) => onReply(e.data));
+  // an ErrorEvent for an uncaught error in the worker; a plain Event (no message) when its script does not load
+  w.addEventListener('error', (e) => onFailure((e as Partial<ErrorEvent>).message ? new Error((e as ErrorEvent).message) : undefined));
   return { send: (req) => w.postMessage(req), listen, hold: () => {}, terminate: () => w.terminate(), hasEngine: false };
 }
 
@@ -86,7 +151,15 @@ const idle: AnyWorker[] = [];
 async function acquire(n: number, threads: number): Promise<AnyWorker[]> {
   if (n > 0) requireWorkers(threads);
   const got = idle.splice(0, n);
-  const fresh = await Promise.all(Array.from({ length: n - got.length }, spawn));
+  const started = await Promise.allSettled(Array.from({ length: n - got.length }, () => spawn(threads)));
+  const fresh = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    // none is left running: the ones that did start, and the idle ones taken, are given back
+    for (const w of fresh) w.terminate();
+    idle.push(...got);
+    throw failed.reason;
+  }
   const all = [...got, ...fresh];
   for (const w of all) w.hold(true);
   return all;
@@ -126,7 +199,7 @@ export async function shutdownWorkers(): Promise<void> {
 export async function availableThreads(): Promise<number> {
   if (!workersExist()) return 1;
   if (isNode) {
-    const os = await import('node:os');
+    const os = await nodeBuiltin<typeof import('node:os')>('os');
     return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   }
   return (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;

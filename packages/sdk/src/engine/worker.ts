@@ -165,10 +165,16 @@ function handle(req: WorkerRequest, post: (m: WorkerReply, transfer?: ArrayBuffe
   }
 }
 
+/**
+ * A Node built-in module, by a specifier that bundlers leave alone (a parameter, which no minifier
+ * folds into a string): bundling this entry for browsers must not fail on `node:worker_threads`.
+ */
+const nodeBuiltin = <T>(name: string): Promise<T> => import(/* @vite-ignore */ /* webpackIgnore: true */ `node:${name}`) as Promise<T>;
+
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'undefined';
 if (isNode) {
   // Not a top-level await: messages sent meanwhile wait on the port until the listener is attached.
-  void import('node:worker_threads').then(({ parentPort }) => {
+  void nodeBuiltin<typeof import('node:worker_threads')>('worker_threads').then(({ parentPort }) => {
     parentPort?.on('message', (req: WorkerRequest) => {
       handle(req, (m, transfer) => parentPort.postMessage(m, transfer ?? []));
     });
