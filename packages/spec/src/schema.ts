@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * Building blocks of the model spec shared by the block kinds: periods, rates, durations, points

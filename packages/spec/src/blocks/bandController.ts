@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DurationSchema } from '../schema.js';
 import { blockBase, FormulaSchema, TargetSchema, WhenV2Schema } from './common.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { blockBase, FormulaSchema, TargetSchema } from './common.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { blockBase, FormulaSchema } from './common.js';
 
 /** A per-step count or fee: a number, or a formula evaluated each time the block runs. */

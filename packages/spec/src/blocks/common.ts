@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** A block's id: a name (letters, digits, `_`); its outputs are `<id>.<output>` in formulas and metrics. */
 export const BlockIdSchema = z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be a name: letters, digits and _, starting with a letter or _' }));

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { PeriodSchema } from '../schema.js';
 import { blockBase, FormulaSchema } from './common.js';
 

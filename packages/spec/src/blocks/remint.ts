@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { RateSchema } from '../schema.js';
 import { blockBase, TargetSchema } from './common.js';
 

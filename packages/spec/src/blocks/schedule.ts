@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DurationSchema, RateSchema } from '../schema.js';
 import { blockBase, TargetSchema, WhenV2Schema } from './common.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { blockBase, FormulaSchema } from './common.js';
 
 /** `signal`: sets a declared signal to the value of a formula (draws inside it happen here, in formula order). */
