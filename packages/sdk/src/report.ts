@@ -10,6 +10,7 @@ import type { RunResult, Summary, YearRow } from './result.js';
 import type { ParamSource } from './sources.js';
 
 export * from './chart.js';
+export * from './chart-analysis.js';
 export * from './sources.js';
 
 /** One chart of the standard set: a title, a unit and the metrics drawn on it. */
