@@ -796,6 +796,11 @@ export function sobolChart(r: SensitivityResult, options: { width?: number } = {
   });
 }
 
+/** μ*'s interval as drawn and tabled: μ* ± its half-width, the lower end cut at 0 (μ* is a mean of absolute values); null without one. */
+export function morrisInterval(e: { muStar: number; muStarConf: number }): [number, number] | null {
+  return finite(e.muStar) && finite(e.muStarConf) ? [Math.max(0, e.muStar - e.muStarConf), e.muStar + e.muStarConf] : null;
+}
+
 /**
  * The Morris screen of a sensitivity result: μ* on x (with its bootstrap interval) against σ on
  * y, a point per parameter labelled with its name, and the line σ = μ* (above it: non-linear or
@@ -809,9 +814,9 @@ export function morrisChart(r: SensitivityResult, options: { width?: number; hei
     title: `Morris screen of ${r.output}`,
     xName: 'μ* (mean |elementary effect|, output units per range)',
     yName: 'σ (spread of the effects)',
-    points: r.morris.map((e) => ({ label: e.param, x: e.muStar, y: e.sigma, xInterval: finite(e.muStarConf) ? [e.muStar - e.muStarConf, e.muStar + e.muStarConf] : null })),
+    points: r.morris.map((e) => ({ label: e.param, x: e.muStar, y: e.sigma, xInterval: morrisInterval(e) })),
     references: [{ slope: 1, label: 'σ = μ*' }],
-    notes: [`whiskers: μ* ± ${pct}% bootstrap half-width; right: influential; above the dashed line: non-linear or interacting`],
+    notes: [`whiskers: μ* ± ${pct}% bootstrap half-width (μ* ≥ 0: cut at 0); right: influential; above the dashed line: non-linear or interacting`],
     ...options,
     className: 'scatter-chart morris-chart',
   });

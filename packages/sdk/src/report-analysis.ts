@@ -13,7 +13,7 @@ import type { ParamDistribution, RareEventResult, RiskResult } from './analysis/
 import type { SensitivityResult } from './analysis/sensitivity.js';
 import { quantile } from './analysis/stats.js';
 import { svgToString, type SvgNode } from './chart.js';
-import { calibrationChart, calibrationResiduals, morrisChart, rareEventChart, riskChart, sobolChart, type FitBand } from './chart-analysis.js';
+import { calibrationChart, calibrationResiduals, morrisChart, morrisInterval, rareEventChart, riskChart, sobolChart, type FitBand } from './chart-analysis.js';
 import { REPORT_CSS, h, reportPage, table } from './report-html.js';
 import type { RunResult } from './result.js';
 
@@ -137,8 +137,8 @@ function sensitivityHtml(s: SensitivitySection): string[] {
   } else {
     chart = morrisChart(r, { width: 600 });
     const rows = [...(r.morris ?? [])].sort((a, b) => (Number.isFinite(b.muStar) ? b.muStar : -Infinity) - (Number.isFinite(a.muStar) ? a.muStar : -Infinity));
-    numbers = table(['parameter', 'range', 'μ*', `μ* ${pct} interval`, 'μ', 'σ', 'σ / μ*'], rows.map((x) => [x.param, range(s.ranges[x.param]), tableNumber(x.muStar), Number.isFinite(x.muStarConf) ? interval([x.muStar - x.muStarConf, x.muStar + x.muStarConf]) : '—', tableNumber(x.mu), tableNumber(x.sigma), x.muStar > 0 ? tableNumber(x.sigma / x.muStar, 2) : '—']), 'sensitivity morris');
-    read = 'Effects are in output units per whole range of the parameter. μ* ranks the parameters; |μ| < μ* means effects of both signs; σ near or above μ* means the effect depends on the other parameters (non-linearity or interactions). Screen with Morris, then run Sobol on the parameters that matter.';
+    numbers = table(['parameter', 'range', 'μ*', `μ* ${pct} interval`, 'μ', 'σ', 'σ / μ*'], rows.map((x) => [x.param, range(s.ranges[x.param]), tableNumber(x.muStar), interval(morrisInterval(x)), tableNumber(x.mu), tableNumber(x.sigma), x.muStar > 0 ? tableNumber(x.sigma / x.muStar, 2) : '—']), 'sensitivity morris');
+    read = 'Effects are in output units per whole range of the parameter. μ* ranks the parameters (its interval: μ* ± z × the bootstrap standard deviation, cut at 0); |μ| < μ* means effects of both signs; σ near or above μ* means the effect depends on the other parameters (non-linearity or interactions). Screen with Morris, then run Sobol on the parameters that matter.';
   }
   return [
     h('h2', sobol ? `Global sensitivity: Sobol indices of ${r.output}` : `Global sensitivity: Morris screen of ${r.output}`),

@@ -197,6 +197,14 @@ describe('Morris scatter', () => {
     expectClean(c);
   });
 
+  it('μ* is never below 0, nor is its whisker: an interval reaching below 0 is cut there, and the axis starts at 0', () => {
+    const c = morrisChart({ ...r, morris: [{ param: 'p', mu: 0.1, muStar: 0.5, muStarConf: 0.9, sigma: 0.4 }] });
+    const w = byClass(c, 'whisker')[0]!;
+    expect([w.attrs['data-lo'], w.attrs['data-hi']]).toEqual([0, 1.4]);
+    expect(nums(c.attrs['data-domain-x'])[0]).toBe(0);
+    expect(Number(w.attrs.x1)).toBe(nums(c.attrs['data-plot'])[0]);
+  });
+
   it('labels of points at one place do not sit on each other; NaN points are left out and named', () => {
     const c = scatterChart({ title: 't', xName: 'x', yName: 'y', points: [...['a', 'b', 'c', 'd'].map((label) => ({ label, x: 1, y: 1 })), { label: 'gone', x: Number.NaN, y: 1 }, { label: 'null', x: 1, y: null }] });
     expect(byClass(c, 'point')).toHaveLength(4);

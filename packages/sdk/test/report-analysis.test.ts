@@ -171,7 +171,7 @@ describe('--report on the analysis commands', () => {
     const r = JSON.parse(a.stdout) as SensitivityResult;
     const rows = tableRows(html, 'sensitivity morris');
     expect(rows).toHaveLength(3);
-    for (const m of r.morris!) expect(rows.find((x) => x[0] === m.param)?.slice(2, 6)).toEqual([tableNumber(m.muStar), `${tableNumber(m.muStar - m.muStarConf)} … ${tableNumber(m.muStar + m.muStarConf)}`, tableNumber(m.mu), tableNumber(m.sigma)]);
+    for (const m of r.morris!) expect(rows.find((x) => x[0] === m.param)?.slice(2, 6)).toEqual([tableNumber(m.muStar), `${tableNumber(Math.max(0, m.muStar - m.muStarConf))} … ${tableNumber(m.muStar + m.muStarConf)}`, tableNumber(m.mu), tableNumber(m.sigma)]);
     const shown = Object.fromEntries(tableRows(html, 'settings analysis-settings').map(([k, v]) => [k, v]));
     expect(shown).toMatchObject({ 'trajectories r': '3', 'bootstrap resamples': '500', 'analysis seed': '0', 'grid levels p': '4', 'evaluations (Monte Carlos)': '12' });
     expect(Object.fromEntries(tableRows(html, 'settings run-settings').map(([k, v]) => [k, v]))).toMatchObject({ "seed (the runs' random numbers)": '7', 'runs per Monte Carlo': '4', 'changes (--set)': 'blocks.5.count=100' });
