@@ -387,8 +387,19 @@ describe('any input', () => {
         // sorted: the drawn values do not increase down the chart
         const drawn = byClass(bars, 'bar').map((b) => Number(b.attrs['data-value']));
         expect([...drawn].sort((a, b) => b - a)).toEqual(drawn);
-        expectClean(scatterChart({ title: 's', xName: 'x', yName: 'y', points: items.map((i) => ({ label: i.label, x: i.v, y: i.y, xInterval: [i.lo, i.hi] })) }));
-        expectClean(fitChart({ title: 'f', observed: items.map((i, k) => ({ x: k, value: i.v })), model: { x: items.map((_, k) => k), p5: items.map((i) => i.lo), line: items.map((i) => i.y), p95: items.map((i) => i.hi) } }));
+        const sc = scatterChart({ title: 's', xName: 'x', yName: 'y', points: items.map((i) => ({ label: i.label, x: i.v, y: i.y, xInterval: [i.lo, i.hi] })) });
+        expectClean(sc);
+        const [sx0, sx1] = nums(sc.attrs['data-domain-x']) as [number, number];
+        const [sy0, sy1] = nums(sc.attrs['data-domain-y']) as [number, number];
+        for (const p of byClass(sc, 'point')) {
+          const [x, y] = [Number(p.attrs['data-x']), Number(p.attrs['data-y'])];
+          expect(x >= sx0 && x <= sx1 && y >= sy0 && y <= sy1, `${x},${y}`).toBe(true);
+        }
+        for (const w of byClass(sc, 'whisker')) expect(Number(w.attrs['data-lo']) >= sx0 && Number(w.attrs['data-hi']) <= sx1).toBe(true);
+        const fit = fitChart({ title: 'f', observed: items.map((i, k) => ({ x: k, value: i.v })), model: { x: items.map((_, k) => k), p5: items.map((i) => i.lo), line: items.map((i) => i.y), p95: items.map((i) => i.hi) } });
+        expectClean(fit);
+        const [fy0, fy1] = nums(fit.attrs['data-domain']) as [number, number];
+        for (const o of byClass(fit, 'observed')) expect(Number(o.attrs['data-value']) >= fy0 && Number(o.attrs['data-value']) <= fy1).toBe(true);
         expectClean(probabilityChart({ title: 'q', items: items.map((i) => ({ label: i.label, probability: i.v === null ? null : Math.abs(i.v) / 1e6, interval: [i.lo, i.hi] })), scale }));
       }),
       { numRuns: 150, seed: 7 },
