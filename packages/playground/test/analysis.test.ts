@@ -155,4 +155,26 @@ describe('the analysis panel', () => {
     expect(await page.evaluate(() => window.__playground!.cspViolations)).toEqual([]);
     await page.close();
   });
+
+  it('Cancel stops a long analysis and the panel runs again afterwards', async () => {
+    const page = await smallPage();
+    await page.fill('#years', '5');
+    await page.fill('#runs', '50');
+    await page.selectOption('#analysis-method', 'sobol');
+    await page.fill('#analysis-samples', '64'); // 64 · 5 = 320 evaluations of 5 years × 50 runs
+    await page.click('#analysis-run');
+    await page.waitForFunction(() => window.__playground?.state === 'running');
+    expect(await page.locator('#analysis-run').isDisabled()).toBe(true);
+    await page.click('#cancel');
+    expect(await settled(page)).toBe('cancelled');
+    expect(await page.evaluate(() => window.__playground!.sensitivity)).toBeUndefined();
+    await page.fill('#years', '1');
+    await page.fill('#runs', '4');
+    await page.selectOption('#analysis-method', 'morris');
+    await page.fill('#analysis-samples', '2');
+    await page.click('#analysis-run');
+    expect(await settled(page)).toBe('done');
+    expect(await page.locator('#sensitivity-chart svg.morris-chart circle.point').count()).toBe(3);
+    await page.close();
+  });
 });
