@@ -3,7 +3,7 @@
 // createElementNS from the SDK's chart trees, and nothing is evaluated: the page runs under the
 // strict Content-Security-Policy of index.html.
 import { models } from '@flywheel/models';
-import { FlywheelError, RunResult, getPath, type ModelSpec, type Summary } from '@flywheel/sdk';
+import { FlywheelError, RunResult, getPath, type ModelSpec, type RiskResult, type SensitivityResult, type Summary } from '@flywheel/sdk';
 import { SUMMARY_ROWS, YEAR_COLUMNS, chartGroups, fanChart, heatMap, formatFigure, formatYearCell, groupSeries, sourceTags, type FanSeries, type ParamSource, type SvgNode } from '@flywheel/sdk/report';
 import allSources from 'virtual:param-sources';
 import { baseSpec, checkState, decodeState, encodeState, scenarioSpec, type LinkState, type Scenario } from './scenario.js';
@@ -12,7 +12,7 @@ import type { RunReply, RunRequest } from './run-worker.js';
 declare global {
   interface Window {
     /** For tests and the curious: the last results and timings. */
-    __playground?: { sweep?: { params: Record<string, unknown>; summary: Summary }[]; state: string; runs: number; firstChartMs?: number; lastRunMs?: number; result?: RunResult; pinned?: RunResult; cspViolations: string[]; link?: string };
+    __playground?: { sweep?: { params: Record<string, unknown>; summary: Summary }[]; sensitivity?: SensitivityResult; risk?: RiskResult; state: string; runs: number; firstChartMs?: number; lastRunMs?: number; result?: RunResult; pinned?: RunResult; cspViolations: string[]; link?: string };
   }
 }
 
@@ -138,6 +138,7 @@ function buildControls(s: Scenario): void {
   $('spec-name').textContent = `${typeof base.name === 'string' ? base.name : ''}${s.spec !== undefined ? ' (a spec from the link)' : ''}`;
   $('spec-description').textContent = typeof base.description === 'string' ? base.description : '';
   buildSweepControls();
+  buildAnalysisControls(base);
 }
 
 /** A number from an input, or the text itself (so validation names the bad field). */
@@ -241,9 +242,13 @@ function cancel(): void {
   setStatus('cancelled', 'cancelled');
   $<HTMLProgressElement>('progress').value = 0;
   running = false;
-  $<HTMLButtonElement>('run').disabled = false;
-  $<HTMLButtonElement>('sweep-run').disabled = false;
-  $<HTMLButtonElement>('cancel').disabled = true;
+  busy(false);
+}
+
+/** Disables the buttons that start work while something runs (Cancel the other way round). */
+function busy(on: boolean): void {
+  for (const id of ['run', 'sweep-run', 'analysis-run', 'risk-run']) $<HTMLButtonElement>(id).disabled = on;
+  $<HTMLButtonElement>('cancel').disabled = !on;
 }
 
 // ---- the link -------------------------------------------------------------------------------
@@ -405,6 +410,178 @@ function renderSweep(): void {
   $('sweep-chart').replaceChildren(svg(heatMap({ title: row.label, xName: x, yName: y, xs, ys, values, format: (v) => formatFigure(v, row.kind) })));
 }
 
+// ---- analysis: a sensitivity screen and tail risk over the scenario's parameters ------------------
+
+/** Most evaluations (runs of the scenario) one sensitivity analysis may start in the page. */
+const MAX_EVALUATIONS = 2000;
+const OUTPUTS: { key: string; label: string }[] = [
+  ...SUMMARY_ROWS.filter((r) => r.key !== 'years').map((r) => ({ key: r.key as string, label: r.label })),
+  { key: 'burnMintCrossoverYear', label: 'burn/mint crossover year' },
+  { key: 'minActiveProvidersP50', label: 'lowest active providers, p50' },
+];
+
+interface AnalysisRow {
+  path: string;
+  check: HTMLInputElement;
+  lo: HTMLInputElement;
+  hi: HTMLInputElement;
+}
+let analysisRows: AnalysisRow[] = [];
+
+/** The parameter table of the analysis (the first three parameters ticked, each from half to one and a half times its value), the outputs and a default event. */
+function buildAnalysisControls(base: ModelSpec): void {
+  const round = (x: number) => String(Number(x.toPrecision(6)));
+  let ticked = 0;
+  analysisRows = controls.map((c) => {
+    const v = Number(c.input.value);
+    // data-vary, not data-path: data-path names the scenario's own inputs
+    const check = h('input', { type: 'checkbox', 'data-vary': c.path, 'aria-label': `vary ${c.path}` });
+    check.checked = c.path.startsWith('params.') && Number.isFinite(v) && v !== 0 && ticked++ < 3;
+    const lo = h('input', { type: 'text', inputmode: 'decimal', 'data-vary': c.path, 'data-end': 'lo', 'aria-label': `${c.path} from` });
+    const hi = h('input', { type: 'text', inputmode: 'decimal', 'data-vary': c.path, 'data-end': 'hi', 'aria-label': `${c.path} to` });
+    const ends = !Number.isFinite(v) || v === 0 ? [0, 1] : [v * 0.5, v * 1.5].sort((a, b) => a - b);
+    lo.value = round(ends[0]!);
+    hi.value = round(ends[1]!);
+    check.addEventListener('change', analysisCost);
+    return { path: c.path, check, lo, hi };
+  });
+  $('analysis-params').replaceChildren(...analysisRows.map((r) => h('tr', {}, h('td', {}, r.check), h('td', {}, r.path), h('td', {}, r.lo), h('td', {}, r.hi))));
+  const out = $<HTMLSelectElement>('analysis-output');
+  if (out.options.length === 0) out.replaceChildren(...OUTPUTS.map((o) => h('option', { value: o.key }, o.label)));
+  if (!out.value) out.value = 'finalPriceP50';
+  // a default event: the price ending below half of its start, where the model has a price
+  const price = (base.blocks ?? []).map((b) => (b.kind === 'price' ? (b as { model?: { initial?: unknown } }).model?.initial : undefined)).find((x): x is number => typeof x === 'number' && x > 0);
+  $<HTMLInputElement>('risk-events').value = price ? `price<${Number((price / 2).toPrecision(2))}@end` : 'circulatingSupply<1@end';
+  analysisCost();
+}
+
+/** The number of evaluations the analysis controls describe. */
+function analysisEvaluations(): { d: number; samples: number; evaluations: number } {
+  const d = analysisRows.filter((r) => r.check.checked).length;
+  const samples = Number($<HTMLInputElement>('analysis-samples').value);
+  const sobol = $<HTMLSelectElement>('analysis-method').value === 'sobol';
+  return { d, samples, evaluations: samples * (d + (sobol ? 2 : 1)) };
+}
+
+function analysisCost(): void {
+  const { evaluations } = analysisEvaluations();
+  const runs = Number($<HTMLInputElement>('runs').value);
+  $('analysis-cost').textContent = Number.isFinite(evaluations) && evaluations > 0 ? `${evaluations} runs of the scenario (${Number.isFinite(runs) ? evaluations * runs : '?'} simulated runs)` : '';
+}
+
+/** Runs one request in a fresh Web Worker of the page (Cancel terminates it) and resolves with its reply. */
+function inWorker(request: RunRequest, label: string): Promise<RunReply> {
+  return new Promise((resolve, reject) => {
+    worker?.terminate();
+    const w = new Worker(new URL('./run-worker.ts', import.meta.url), { type: 'module' });
+    worker = w;
+    setStatus('running', `${label}…`);
+    w.onmessage = (e: MessageEvent<RunReply>) => {
+      const m = e.data;
+      if (m.type === 'batch') {
+        $<HTMLProgressElement>('progress').value = m.done / m.total;
+        setStatus('running', `${label}: ${m.done}/${m.total} evaluations`);
+        return;
+      }
+      if (m.type === 'progress') return;
+      w.terminate();
+      if (worker === w) worker = undefined;
+      if (m.type === 'error') reject(m.error);
+      else resolve(m);
+    };
+    w.onerror = (e) => reject({ code: 'INTERNAL', path: '', message: e.message, hint: `The ${label} failed in its worker; please report it.` });
+    w.postMessage(request);
+  });
+}
+
+async function startSensitivity(): Promise<void> {
+  clearError();
+  let spec: ModelSpec;
+  let request: NonNullable<RunRequest['sensitivity']>;
+  try {
+    const { d, samples, evaluations } = analysisEvaluations();
+    if (d === 0) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'analysis-params', value: 0, message: 'no parameter is ticked', hint: 'Tick at least one parameter to vary (two or more to compare them).' });
+    if (!(Number.isInteger(samples) && samples >= 2 && samples <= 256)) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'analysis-samples', value: $<HTMLInputElement>('analysis-samples').value, message: 'samples must be an integer from 2 to 256', hint: 'Morris: trajectories r (4 to 10 screen well); Sobol: base samples N (a power of two, e.g. 8 or 16).' });
+    if (evaluations > MAX_EVALUATIONS) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'analysis-samples', value: samples, message: `${evaluations} evaluations are more than the page runs (${MAX_EVALUATIONS})`, hint: 'Use fewer samples or parameters, or the CLI (flywheel sensitivity).' });
+    const seed = Number($<HTMLInputElement>('analysis-seed').value);
+    const method = $<HTMLSelectElement>('analysis-method').value === 'sobol' ? 'sobol' : 'morris';
+    spec = scenarioSpec(readScenario());
+    // the ranges as typed: the SDK checks them and names a bad one by its path
+    const params = Object.fromEntries(analysisRows.filter((r) => r.check.checked).map((r) => [r.path, [Number(parseValue(r.lo.value)), Number(parseValue(r.hi.value))] as [number, number]]));
+    request = { params, output: $<HTMLSelectElement>('analysis-output').value, method, samples, seed };
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  running = true;
+  busy(true);
+  try {
+    const started = performance.now();
+    const reply = await inWorker({ spec, threads: threads(), sensitivity: request }, request.method === 'sobol' ? 'Sobol indices' : 'Morris screen');
+    if (reply.type !== 'sensitivity') return;
+    debug.sensitivity = reply.result;
+    await renderSensitivity(reply.result);
+    setStatus('done', `${reply.result.method === 'sobol' ? 'Sobol' : 'Morris'} done: ${reply.result.evaluations} evaluations in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  } catch (e) {
+    showError(e);
+  } finally {
+    running = false;
+    busy(false);
+  }
+}
+
+/** A table cell with its exact value (data-value) for tests and the curious. */
+const cell = (key: string, v: number | null | undefined, text: string) => h('td', { 'data-key': key, 'data-value': String(v) }, text);
+
+async function renderSensitivity(r: SensitivityResult): Promise<void> {
+  const { morrisChart, morrisInterval, sobolChart, tableNumber } = await import('./analysis-view.js');
+  const ends = (iv: readonly (number | null | undefined)[] | null) => (iv ? `${tableNumber(iv[0], 3)} … ${tableNumber(iv[1], 3)}` : '—');
+  const chart = svg(r.method === 'sobol' ? sobolChart(r) : morrisChart(r));
+  $('sensitivity-chart').replaceChildren(chart);
+  $('sensitivity-table').hidden = false;
+  if (r.method === 'sobol') {
+    $('sensitivity-head').replaceChildren(h('tr', {}, ...['parameter', 'S1', 'S1 95% interval', 'ST', 'ST 95% interval'].map((t) => h('th', {}, t))));
+    const rows = [...r.sobol!].sort((a, b) => (Number.isFinite(b.ST) ? b.ST : -Infinity) - (Number.isFinite(a.ST) ? a.ST : -Infinity));
+    $('sensitivity-rows').replaceChildren(...rows.map((x) => h('tr', { 'data-param': x.param }, h('td', {}, x.param), cell('S1', x.S1, tableNumber(x.S1, 3)), h('td', {}, ends(x.S1Interval)), cell('ST', x.ST, tableNumber(x.ST, 3)), h('td', {}, ends(x.STInterval)))));
+  } else {
+    $('sensitivity-head').replaceChildren(h('tr', {}, ...['parameter', 'μ*', 'μ* 95% interval', 'μ', 'σ'].map((t) => h('th', {}, t))));
+    const rows = [...r.morris!].sort((a, b) => (Number.isFinite(b.muStar) ? b.muStar : -Infinity) - (Number.isFinite(a.muStar) ? a.muStar : -Infinity));
+    $('sensitivity-rows').replaceChildren(...rows.map((x) => h('tr', { 'data-param': x.param }, h('td', {}, x.param), cell('muStar', x.muStar, tableNumber(x.muStar)), h('td', {}, ends(morrisInterval(x))), cell('mu', x.mu, tableNumber(x.mu)), cell('sigma', x.sigma, tableNumber(x.sigma)))));
+  }
+}
+
+async function startRisk(): Promise<void> {
+  clearError();
+  let spec: ModelSpec;
+  let events: string[];
+  try {
+    events = $<HTMLInputElement>('risk-events').value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+    if (events.length === 0) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'risk-events', value: '', message: 'no event', hint: 'Write an event such as price<1@end (several: separated by commas).' });
+    if (events.length > 20) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'risk-events', value: events.length, message: 'more than 20 events', hint: 'Ask about at most 20 events at once.' });
+    spec = scenarioSpec(readScenario());
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  running = true;
+  busy(true);
+  try {
+    const reply = await inWorker({ spec, threads: threads(), risk: { events } }, 'tail risk');
+    if (reply.type !== 'risk') return;
+    debug.risk = reply.result;
+    const { riskChart, tableNumber } = await import('./analysis-view.js');
+    $('risk-chart').replaceChildren(svg(riskChart(reply.result)));
+    $('risk-table').hidden = false;
+    $('risk-rows').replaceChildren(...reply.result.events.map((e) => h('tr', { 'data-event': e.event }, h('td', {}, e.event), h('td', {}, `${e.hits}/${e.runs}`), cell('probability', e.probability, tableNumber(e.probability)), h('td', {}, `${tableNumber(e.interval[0])} … ${tableNumber(e.interval[1])}`), h('td', {}, e.medianFirstStep === null ? '—' : String(e.medianFirstStep)))));
+    setStatus('done', `risk done: ${reply.result.events.length} events over ${reply.result.runs} runs in ${(reply.ms / 1000).toFixed(2)} s`);
+  } catch (e) {
+    showError(e);
+  } finally {
+    running = false;
+    busy(false);
+  }
+}
+
 // ---- wiring -------------------------------------------------------------------------------
 
 function init(): void {
@@ -421,6 +598,13 @@ function init(): void {
   $('sweep-figure').addEventListener('change', renderSweep);
   $('sweep-x').addEventListener('change', () => setRange('sweep-x'));
   $('sweep-y').addEventListener('change', () => setRange('sweep-y'));
+  $('analysis-run').addEventListener('click', () => void startSensitivity());
+  $('risk-run').addEventListener('click', () => void startRisk());
+  for (const id of ['analysis-method', 'analysis-samples', 'runs']) $(id).addEventListener('input', analysisCost);
+  $('analysis-method').addEventListener('change', () => {
+    $<HTMLInputElement>('analysis-samples').value = $<HTMLSelectElement>('analysis-method').value === 'sobol' ? '8' : '4';
+    analysisCost();
+  });
   $('pin').addEventListener('click', () => {
     if (!current) return;
     pinned = current;

@@ -1,7 +1,7 @@
 // The page's run, in a Web Worker of its own: the page stays responsive, progress comes back as
 // messages, and Cancel terminates this worker (and the SDK's engine workers it started). The SDK
 // spreads the runs over its own Web Workers (`threads`); the numbers do not depend on how many.
-import { FlywheelError, run, sweep, type ModelSpec, type Summary } from '@flywheel/sdk';
+import { FlywheelError, risk, run, sensitivity, sweep, type ModelSpec, type RiskResult, type SensitivityResult, type Summary } from '@flywheel/sdk';
 import { playgroundMetrics } from './metrics.js';
 
 export interface RunRequest {
@@ -9,12 +9,19 @@ export interface RunRequest {
   threads: number;
   /** A sweep instead of one run: every combination of the values of two spec paths. */
   grid?: Record<string, number[]>;
+  /** A sensitivity analysis of the spec instead: Morris or Sobol over spec paths with their ranges. */
+  sensitivity?: { params: Record<string, [number, number]>; output: string; method: 'morris' | 'sobol'; samples: number; seed: number };
+  /** Event probabilities over the spec's runs instead. */
+  risk?: { events: string[] };
 }
 
 export type RunReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; ms: number; samples: Record<string, Float64Array[]>; result: { model: string; step: string; stepDays: number; steps: number; runs: number; seed: number; engine: string; start: string | undefined; metrics: string[]; statistics: 'exact' | 'streaming'; percentileBound: number; stats: Float64Array } }
   | { type: 'sweep'; ms: number; points: { params: Record<string, unknown>; summary: Summary }[] }
+  | { type: 'sensitivity'; ms: number; result: SensitivityResult }
+  | { type: 'risk'; ms: number; result: RiskResult }
+  | { type: 'batch'; done: number; total: number }
   | { type: 'error'; error: { code: string; path: string; message: string; hint: string; value: string } };
 
 /** Sample paths drawn per metric, and the most per-run values kept to draw them (64 MiB). */
@@ -27,6 +34,18 @@ self.onmessage = async (e: MessageEvent<RunRequest>) => {
   const started = performance.now();
   try {
     const { spec, threads, grid } = e.data;
+    if (e.data.sensitivity) {
+      const { params, output, method, samples, seed } = e.data.sensitivity;
+      // each evaluation is one Monte Carlo of the spec with the parameters at a point (SDK sweep, on the SDK's Web Workers)
+      const result = await sensitivity(spec, { params, output, method, samples, seed }, { threads }, (done, total) => post({ type: 'batch', done, total }));
+      post({ type: 'sensitivity', ms: performance.now() - started, result });
+      return;
+    }
+    if (e.data.risk) {
+      const result = await risk(spec, { events: e.data.risk.events }, { threads });
+      post({ type: 'risk', ms: performance.now() - started, result });
+      return;
+    }
     if (grid) {
       const result = await sweep(spec, { grid }, { threads, metrics: playgroundMetrics(spec) });
       post({ type: 'sweep', ms: performance.now() - started, points: result.points.map((p) => ({ params: p.params, summary: p.result.summary() })) });

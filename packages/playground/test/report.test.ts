@@ -60,3 +60,75 @@ it('flywheel report writes one self-contained HTML file that Chromium renders of
     await chrome.close();
   }
 });
+
+it('the analysis reports (--report) open offline in Chromium: charts drawn with real extent, tables filled, nothing fetched', async () => {
+  const example = fileURLToPath(new URL('../../examples/data/filecoin-minted-2024-25.csv', import.meta.url));
+  const small = ['--years', '1', '--runs', '4', '--set', 'blocks.5.count=100', '--quiet'];
+  const files = {
+    sobol: join(out, 'sobol.html'),
+    morris: join(out, 'morris.html'),
+    calibrate: join(out, 'calibrate.html'),
+    risk: join(out, 'risk.html'),
+  };
+  const flywheel = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  flywheel('sensitivity', 'helium', ...small, '--param', 'params.growth=0.1..0.9', '--param', 'params.elasticity=0.2..0.8', '--output', 'finalPriceP50', '--samples', '4', '--skip', '4', '--report', files.sobol);
+  flywheel('sensitivity', 'helium', ...small, '--method', 'morris', '--param', 'params.growth=0.1..0.9', '--param', 'params.elasticity=0.2..0.8', '--param', 'params.sigma=0.1..0.5', '--output', 'finalPriceP50', '--samples', '3', '--report', files.morris);
+  flywheel('calibrate', 'filecoin', '--runs', '2', '--param', 'params.powerGrowth=0..2', '--data', example, '--metric', 'cumulativeMinted', '--backtest', '0.75', '--report', files.calibrate, '--quiet');
+  flywheel('risk', 'helium', '--years', '1', '--runs', '20', '--event', 'price<8@end', '--event', 'price>1000@any', '--report', files.risk, '--scale', 'log', '--quiet');
+  for (const f of Object.values(files)) expect(readFileSync(f, 'utf8')).not.toMatch(/<script|<link|src=|@import|url\(/i);
+  mkdirSync(artifacts, { recursive: true });
+  const chrome = await launchChromium();
+  try {
+    const requests: string[] = [];
+    const open = async (file: string) => {
+      const page = await chrome.context.newPage();
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:')) return route.continue();
+        requests.push(url);
+        return route.abort();
+      });
+      await page.goto(pathToFileURL(file).href);
+      expect(await page.textContent('body')).not.toMatch(/NaN/);
+      return page;
+    };
+    /** Boxes (as drawn) of a chart's elements of one class. */
+    const boxes = (page: Awaited<ReturnType<typeof open>>, chart: string, cls: string) =>
+      page.$$eval(`svg.${chart} .${cls}`, (els) => els.map((e) => { const b = (e as SVGGraphicsElement).getBBox(); return { width: b.width, height: b.height, x: b.x }; }));
+
+    const sobol = await open(files.sobol);
+    const bars = await boxes(sobol, 'sobol-chart', 'bar');
+    expect(bars).toHaveLength(4); // S1 and ST of two parameters
+    expect(bars.filter((b) => b.width > 1).length).toBeGreaterThanOrEqual(2);
+    expect((await boxes(sobol, 'sobol-chart', 'whisker')).every((w) => w.width > 0)).toBe(true);
+    expect(await sobol.locator('table.sobol tbody tr').count()).toBe(2);
+    await sobol.screenshot({ path: join(artifacts, 'report-sobol.png'), fullPage: true });
+
+    const morris = await open(files.morris);
+    expect(await boxes(morris, 'morris-chart', 'point')).toHaveLength(3);
+    const labels = await morris.$$eval('svg.morris-chart .point-label', (ts) => ts.map((t) => t.textContent));
+    expect(labels.sort()).toEqual(['params.elasticity', 'params.growth', 'params.sigma']);
+    expect(await morris.locator('table.morris tbody tr').count()).toBe(3);
+    await morris.screenshot({ path: join(artifacts, 'report-morris.png'), fullPage: true });
+
+    const cal = await open(files.calibrate);
+    expect(await boxes(cal, 'fit-chart', 'observed')).toHaveLength(12);
+    const band = await boxes(cal, 'fit-chart', 'band');
+    const line = await boxes(cal, 'fit-chart', 'model');
+    expect(line[0]!.width).toBeGreaterThan(400); // the model spans the observations
+    expect(band[0]!.width).toBeGreaterThan(400);
+    expect(await boxes(cal, 'residual-chart', 'residual')).toHaveLength(12);
+    expect(await cal.locator('table.fit-rows tbody tr').count()).toBe(12);
+    await cal.screenshot({ path: join(artifacts, 'report-calibrate.png'), fullPage: true });
+
+    const risk = await open(files.risk);
+    expect(await risk.getAttribute('svg.probability-chart', 'data-scale')).toBe('log');
+    expect(await boxes(risk, 'probability-chart', 'bar')).toHaveLength(1); // price>1000@any: 0 hits, marked at the floor
+    expect(await boxes(risk, 'probability-chart', 'at-floor')).toHaveLength(1);
+    expect(await risk.locator('table.risk tbody tr').count()).toBe(2);
+    await risk.screenshot({ path: join(artifacts, 'report-risk.png'), fullPage: true });
+    expect(requests).toEqual([]);
+  } finally {
+    await chrome.close();
+  }
+});

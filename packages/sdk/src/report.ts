@@ -5,11 +5,14 @@
  * Pure functions (no file access), usable in a browser too (`@flywheel/sdk/report`).
  * @packageDocumentation
  */
-import { escapeXml, fanChart, shortNumber, svgToString, type FanSeries, type SvgNode } from './chart.js';
+import { fanChart, shortNumber, svgToString, type FanSeries, type SvgNode } from './chart.js';
+import { h, reportPage, table } from './report-html.js';
 import type { RunResult, Summary, YearRow } from './result.js';
 import type { ParamSource } from './sources.js';
 
 export * from './chart.js';
+export * from './chart-analysis.js';
+export * from './report-analysis.js';
 export * from './sources.js';
 
 /** One chart of the standard set: a title, a unit and the metrics drawn on it. */
@@ -124,9 +127,6 @@ export interface ReportInput {
   version?: string | undefined;
 }
 
-const h = (tag: string, text: string, attrs = '') => `<${tag}${attrs}>${escapeXml(text)}</${tag}>`;
-const table = (head: string[], rows: string[][], cls = '') => `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((c) => h('th', c)).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => h('td', c)).join('')}</tr>`).join('')}</tbody></table>`;
-
 /**
  * The report as one HTML document: no script, no external resource (charts are inline SVG), every
  * string from the spec escaped.
@@ -158,19 +158,7 @@ export function renderReport(input: ReportInput): string {
     const def = input.defaults?.[k];
     return [k, String(v), def !== undefined && def !== v ? String(def) : '', src?.tags.join(', ') ?? '', src?.note ?? ''];
   });
-  const css = [
-    'body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1340px;padding:0 16px;color:#222}',
-    'table{border-collapse:collapse;margin:8px 0 20px;font-size:12.5px}th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}',
-    'td{font-variant-numeric:tabular-nums}th{background:#f4f4f4}.charts{display:flex;flex-wrap:wrap;gap:12px}.charts svg{border:1px solid #eee;background:#fff}',
-    '.note{color:#666;font-size:12px}',
-  ].join('');
-  return [
-    '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    // a report never runs code or loads anything: say so to the browser
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    h('title', `Flywheel report: ${result.model}`),
-    `<style>${css}</style></head><body>`,
+  return reportPage(`Flywheel report: ${result.model}`, [
     h('h1', `Flywheel report: ${spec.name}`),
     spec.description ? h('p', spec.description) : '',
     h('h2', 'Run settings'),
@@ -188,9 +176,7 @@ export function renderReport(input: ReportInput): string {
     h('h2', 'Calibration'),
     input.calibration && input.calibration.length > 1 ? table(input.calibration[0]!, input.calibration.slice(1), 'calibration') : h('p', 'No calibration table was found for this model.'),
     input.calibrationSource ? h('p', `From ${input.calibrationSource}; the figures there are held by the model's tests.`, ' class="note"') : '',
-    '</body></html>',
-    '',
-  ].join('\n');
+  ]);
 }
 
 /**

@@ -3,10 +3,13 @@
  * them its shared helpers, so that this module holds each command whole.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ModelSpec } from '@flywheel/spec';
+import { FlywheelError, PERIOD_DAYS, setPath, type ModelSpec } from '@flywheel/spec';
 import type { FlywheelBuilder } from '../builder.js';
+import { renderAnalysisReport, calibrationBand, type AnalysisReportInput, type AnalysisSection } from '../report-analysis.js';
+import { run, type RunOptions } from '../run.js';
 import { calibrate, type CalibrationResult } from './calibrate.js';
 import { rareEvent, risk, type ParamDistribution, type RareEventResult, type RiskResult } from './risk.js';
 import { sensitivity, type SensitivityResult } from './sensitivity.js';
@@ -115,6 +118,48 @@ function emit(kit: CliKit, out: string | undefined, file: string, text: string):
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/** An argument as a shell would need it to read it back (quoted when it holds more than plain characters). */
+const shellWord = (a: string): string => (/^[A-Za-z0-9_./:=@,+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+
+/** What the report says about the Monte Carlo each evaluation runs. */
+function runInfo(spec: ModelSpec, runOptions: RunOptions): AnalysisReportInput['run'] {
+  const step = spec.time.step as unknown;
+  const stepDays = typeof step === 'object' && step !== null ? (step as { seconds: number }).seconds / 86_400 : (PERIOD_DAYS as Record<string, number>)[step as string];
+  return {
+    runs: spec.monteCarlo.runs,
+    steps: spec.time.steps,
+    step: typeof step === 'object' ? `${(step as { seconds: number }).seconds} s` : String(step),
+    stepDays,
+    start: spec.time.start,
+    seed: spec.monteCarlo.seed,
+    engine: runOptions.engine ?? 'wasm',
+  };
+}
+
+/** Writes the analysis report `--report FILE`: the page, and a line on stderr. */
+function writeAnalysisReport(file: string, name: string, cmd: string, args: string[], spec: ModelSpec, runOptions: RunOptions, sets: string[], section: AnalysisSection, quiet: boolean): void {
+  const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  const html = renderAnalysisReport({
+    model: name,
+    spec: { name: String(spec.name ?? name), description: typeof spec.description === 'string' ? spec.description : undefined },
+    run: runInfo(spec, runOptions),
+    sets: sets.map((raw) => {
+      const eq = raw.indexOf('=');
+      const text = raw.slice(eq + 1);
+      try {
+        return [raw.slice(0, eq), JSON.parse(text)] as const;
+      } catch {
+        return [raw.slice(0, eq), text] as const;
+      }
+    }),
+    command: ['flywheel', cmd, ...args].map(shellWord).join(' '),
+    version,
+    analyses: [section],
+  });
+  writeFileSync(file, html);
+  if (!quiet) process.stderr.write(`wrote ${file}\n`);
+}
+
 /** Runs `flywheel sensitivity|calibrate|risk` with its arguments. */
 export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk', args: string[], kit: CliKit): Promise<void> {
   const extra = {
@@ -137,34 +182,51 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     confidence: { type: 'string' },
     uncertain: { type: 'string', multiple: true },
     'level-samples': { type: 'string' },
+    report: { type: 'string' },
+    scale: { type: 'string' },
   } as const;
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...(kit.options as Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>), ...extra } });
   const v = values as Record<string, string | string[] | boolean | undefined>;
   const s = (k: string) => v[k] as string | undefined;
   const list = (k: string) => (v[k] as string[] | undefined) ?? [];
   const allowed: Record<string, string[]> = {
-    sensitivity: ['param', 'output', 'method', 'samples', 'bootstrap', 'skip', 'levels', 'analysis-seed', 'confidence'],
-    calibrate: ['param', 'data', 'metric', 'stat', 'aggregate', 'loss', 'backtest', 'max-evaluations', 'confidence'],
-    risk: ['event', 'confidence', 'uncertain', 'samples', 'level-samples', 'analysis-seed'],
+    sensitivity: ['param', 'output', 'method', 'samples', 'bootstrap', 'skip', 'levels', 'analysis-seed', 'confidence', 'report'],
+    calibrate: ['param', 'data', 'metric', 'stat', 'aggregate', 'loss', 'backtest', 'max-evaluations', 'confidence', 'report'],
+    risk: ['event', 'confidence', 'uncertain', 'samples', 'level-samples', 'analysis-seed', 'report', 'scale'],
   };
   for (const k of Object.keys(extra)) if (v[k] !== undefined && !allowed[cmd]!.includes(k)) kit.usage(`--${k} is not an option of ${cmd}`, `--${k}`, v[k], `Options of ${cmd}: ${allowed[cmd]!.map((o) => `--${o}`).join(', ')} (see flywheel --help).`);
   const format = s('format') ?? 'table';
   const formats = cmd === 'sensitivity' ? ['table', 'json', 'csv'] : ['table', 'json'];
   if (!formats.includes(format)) kit.usage('unknown format', '--format', format, `Use ${formats.join(', ')}.`);
+  const report = s('report');
+  if (report !== undefined) {
+    if (report === '' || report.endsWith('/')) kit.usage('--report needs a file name', '--report', report, 'e.g. --report sensitivity.html (its folder is created if missing).');
+    try {
+      kit.writableDir(dirname(resolve(report))); // before the analysis, not after it
+    } catch (e) {
+      if (e instanceof FlywheelError) kit.usage(`cannot write --report ${report}: ${e.issues[0]?.message ?? e.message}`, '--report', report, 'Give a file in a folder you can write to; the folder is created if missing.');
+      throw e;
+    }
+  }
+  const scale = s('scale');
+  if (scale !== undefined && !['auto', 'linear', 'log'].includes(scale)) kit.usage('unknown scale', '--scale', scale, 'Use auto (default), linear or log.');
+  if (scale !== undefined && report === undefined) kit.usage('--scale sets the report\'s probability axis', '--scale', scale, 'Add --report FILE.html, or drop --scale.');
   const { name, builder } = kit.setup(positionals, v);
   const spec: ModelSpec = builder.spec();
   const runOptions = builder.options();
   const conf = kit.num('confidence', s('confidence'), false);
   const seed = kit.num('analysis-seed', s('analysis-seed'), true);
+  const toReport = (section: AnalysisSection) => report !== undefined && writeAnalysisReport(report, name, cmd, args, spec, runOptions, list('set'), section, !!v.quiet);
   if (cmd === 'sensitivity') {
     if (list('param').length === 0) kit.usage('sensitivity needs at least one --param path=lo..hi', '--param', undefined, 'e.g. --param params.growth=0.1..0.7');
     if (!s('output')) kit.usage('sensitivity needs --output', '--output', undefined, 'e.g. --output finalPriceP50 or --output price:p50@end');
     const method = s('method') ?? 'sobol';
     if (method !== 'sobol' && method !== 'morris') kit.usage('unknown method', '--method', method, 'Use sobol or morris.');
+    const ranges = Object.fromEntries(list('param').map((p) => parseRange(kit, p)));
     const r = await sensitivity(
       spec,
       {
-        params: Object.fromEntries(list('param').map((p) => parseRange(kit, p))),
+        params: ranges,
         output: s('output')!,
         method,
         ...(s('samples') !== undefined ? { samples: kit.num('samples', s('samples'), true)! } : {}),
@@ -186,6 +248,9 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
             : ['param,mu_star,mu_star_conf,mu,sigma', ...r.morris!.map((x) => [x.param, x.muStar, x.muStarConf, x.mu, x.sigma].join(','))].join('\n')
           : formatSensitivity(r, name);
     emit(kit, s('out'), `${name}-sensitivity.${format === 'table' ? 'txt' : format}`, text);
+    // the settings as used: the defaults of sensitivity() where not given
+    const given = (k: string) => (s(k) !== undefined ? kit.num(k, s(k), true)! : undefined);
+    toReport({ kind: 'sensitivity', result: r, ranges, settings: { bootstrap: given('bootstrap') ?? 500, seed: seed ?? 0, ...(method === 'sobol' ? { skip: given('skip') ?? 1000 } : { levels: given('levels') ?? 4 }) } });
     return;
   }
   if (cmd === 'calibrate') {
@@ -201,10 +266,11 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     const stat = s('stat') ?? 'p50';
     const aggregate = s('aggregate') ?? 'level';
     const loss = s('loss') ?? 'relative';
+    const ranges = Object.fromEntries(list('param').map((p) => parseRange(kit, p)));
     const r = await calibrate(
       spec,
       {
-        params: Object.fromEntries(list('param').map((p) => parseRange(kit, p))),
+        params: ranges,
         data: text,
         metric: s('metric')!,
         stat: stat as 'p50',
@@ -217,13 +283,24 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
       runOptions,
     );
     emit(kit, s('out'), `${name}-calibration.${format === 'json' ? 'json' : 'txt'}`, format === 'json' ? JSON.stringify(r) : formatCalibration(r, name));
+    if (report !== undefined) {
+      // the model at the fitted values, as calibrate ran it (to the last observation), for its band
+      const rows = [...r.fit, ...(r.backtest?.forecast ?? [])];
+      const horizon = Math.max(1, ...rows.map((x) => x.step));
+      const at = Object.entries(r.params).reduce((sp, [p, x]) => setPath(sp, p, x), setPath(spec, 'time.steps', horizon));
+      const { onProgress: _p, ...ro } = runOptions;
+      const fitted = await run(at, { ...ro, metrics: runOptions.metrics ?? [r.metric], ...(aggregate === 'sum' ? { keepRuns: true } : {}) });
+      toReport({ kind: 'calibration', result: r, ranges, band: calibrationBand(fitted, r, aggregate as 'level' | 'sum'), data: s('data')!, settings: { aggregate: aggregate as 'level' | 'sum', maxEvaluations: s('max-evaluations') !== undefined ? kit.num('max-evaluations', s('max-evaluations'), true)! : 150 } });
+    }
     return;
   }
   if (list('event').length === 0) kit.usage('risk needs at least one --event', '--event', undefined, 'e.g. --event "price<0.5@end" --event "activeProviders<100@any"');
   const r = await risk(spec, { events: list('event'), ...(conf !== undefined ? { confidence: conf } : {}) }, runOptions);
   const rare: RareEventResult[] = [];
+  let uncertain: Record<string, ParamDistribution> | undefined;
   if (list('uncertain').length > 0) {
     const params = Object.fromEntries(list('uncertain').map((u) => parseDist(kit, u)));
+    uncertain = params;
     for (const e of list('event')) {
       rare.push(
         await rareEvent(spec, e, {
@@ -239,4 +316,12 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     kit.usage('--samples and --level-samples belong to the rare-event estimate', '--samples', s('samples'), 'Add --uncertain path=normal:MEAN,SD (or uniform/lognormal), or drop them.');
   }
   emit(kit, s('out'), `${name}-risk.${format === 'json' ? 'json' : 'txt'}`, format === 'json' ? JSON.stringify({ ...r, rare }) : formatRisk(r, rare));
+  const count = (k: string, d: number) => (s(k) !== undefined ? kit.num(k, s(k), true)! : d);
+  toReport({
+    kind: 'risk',
+    result: r,
+    rare,
+    ...(uncertain ? { uncertain, settings: { samples: count('samples', 200), levelSamples: count('level-samples', 100), seed: seed ?? 0 } } : {}),
+    ...(scale !== undefined ? { scale: scale as 'auto' | 'linear' | 'log' } : {}),
+  });
 }
