@@ -4,7 +4,7 @@
  * Bad input exits with status 2 and prints the FlywheelError's code, path and hint (no stack).
  */
 import { accessSync, constants as fsConstants, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chains, models, withChain } from '@flywheel/models';
 import { ErrorCodes, FlywheelError, fail, type ModelSpec } from '@flywheel/spec';
@@ -15,6 +15,7 @@ import type { MetricName } from './metrics.js';
 import { sweep } from './sweep.js';
 import { createRequire } from 'node:module';
 import { mergeShards, type Shard } from './shard.js';
+import type { SensitivityShard } from './analysis/shard.js';
 import { mergeShardFiles, writeShardFile } from './shard-file.js';
 import { compare, compareCSV, formatCompareTable } from './compare.js';
 import { defaultMetrics } from './program/compile.js';
@@ -28,6 +29,7 @@ Usage:
   flywheel run <model | spec.json> [options]
   flywheel run <model> --shard I/N --out DIR [options]   one shard of the runs (writes DIR/<model>-shard-I-of-N.fwshard)
   flywheel merge <shard.fwshard>... [--format table|json|csv] [--statistics auto|exact|streaming] [--out DIR]
+  flywheel merge <sensitivity-shard.json>... [--format table|json|csv] [--out DIR] [--report FILE.html]
   flywheel sweep <model> (--grid path=a,b,c | --grid path=lo..hi:n)... [options]
   flywheel compare [model...] [--years Y] [--runs R] [--seed S] [--chain C] [--format table|json|csv]
                          every model (or the ones named) over the same horizon, one row each
@@ -376,7 +378,7 @@ async function cmdSweep(args: string[]): Promise<void> {
 }
 
 async function cmdMerge(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' }, statistics: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' }, statistics: { type: 'string' }, report: { type: 'string' } } });
   if (positionals.length === 0) usage('no shard files given', 'shards', undefined, 'flywheel merge out/helium-shard-*.fwshard');
   const format = values.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
@@ -390,9 +392,19 @@ async function cmdMerge(args: string[]): Promise<void> {
       try {
         return JSON.parse(readFileSync(f, 'utf8')) as Shard;
       } catch (e) {
-        return usage(`cannot read shard file: ${(e as Error).message}`, 'shards', f, 'Pass files written by flywheel run --shard.');
+        return usage(`cannot read shard file: ${(e as Error).message}`, 'shards', f, 'Pass files written by flywheel run --shard or flywheel sensitivity --shard.');
       }
     });
+    // shards of a sensitivity analysis (flywheel sensitivity --shard I/N)
+    if (shards.some((s) => (s as { format?: unknown } | null)?.format === 'flywheel-sensitivity-shard/1')) {
+      if (values.statistics !== undefined) usage('--statistics is for shards of runs', '--statistics', values.statistics, 'Drop --statistics when merging a sensitivity analysis.');
+      const report = values.report;
+      if (report !== undefined) writableDir(dirname(resolve(report))); // before the merge, not after it
+      const { mergeSensitivityCommand } = await import('./analysis/cli.js');
+      mergeSensitivityCommand(positionals, shards as unknown as SensitivityShard[], format, values.out, report, args, { writableDir });
+      return;
+    }
+    if (values.report !== undefined) usage('--report is for shards of a sensitivity analysis', '--report', values.report, 'Use flywheel report for a run, or drop --report.');
     result = await mergeShards(shards, { names: positionals });
   } else result = await mergeShardFiles(positionals, { statistics });
   await output(result, result.model, format, values.out);

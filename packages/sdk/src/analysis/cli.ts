@@ -13,6 +13,7 @@ import { run, type RunOptions } from '../run.js';
 import { calibrate, type CalibrationResult } from './calibrate.js';
 import { rareEvent, risk, type ParamDistribution, type RareEventResult, type RiskResult } from './risk.js';
 import { sensitivity, type SensitivityResult } from './sensitivity.js';
+import { mergeSensitivityShards, sensitivityShard, type SensitivityShard } from './shard.js';
 
 export { ANALYSIS_HELP } from './help.js';
 
@@ -64,6 +65,15 @@ export function formatSensitivity(r: SensitivityResult, model: string): string {
   return [headLine, '', body, '', note, ...r.warnings.map((w) => `warning: ${w}`)].join('\n');
 }
 
+/** A sensitivity result as `flywheel sensitivity` (and `flywheel merge` of its shards) prints it. */
+export function sensitivityText(r: SensitivityResult, model: string, format: string): string {
+  if (format === 'json') return JSON.stringify(r);
+  if (format !== 'csv') return formatSensitivity(r, model);
+  return r.method === 'sobol'
+    ? ['param,S1,S1_conf,S1_lo,S1_hi,ST,ST_conf,ST_lo,ST_hi', ...r.sobol!.map((x) => [x.param, x.S1, x.S1Conf, ...x.S1Interval, x.ST, x.STConf, ...x.STInterval].join(','))].join('\n')
+    : ['param,mu_star,mu_star_conf,mu,sigma', ...r.morris!.map((x) => [x.param, x.muStar, x.muStarConf, x.mu, x.sigma].join(','))].join('\n');
+}
+
 /** The table `flywheel calibrate` prints. */
 export function formatCalibration(r: CalibrationResult, model: string): string {
   const pct = `${Math.round(r.confidence * 100)}%`;
@@ -110,7 +120,7 @@ function progress(label: string, quiet: boolean | undefined) {
   return (done: number, total: number) => process.stderr.write(`\r${label}: ${done}/${total} Monte Carlos${done === total ? '\n' : ''}`);
 }
 
-function emit(kit: CliKit, out: string | undefined, file: string, text: string): void {
+function emit(kit: Pick<CliKit, 'writableDir'>, out: string | undefined, file: string, text: string): void {
   if (out) {
     kit.writableDir(out);
     writeFileSync(join(out, file), text);
@@ -160,6 +170,22 @@ function writeAnalysisReport(file: string, name: string, cmd: string, args: stri
   if (!quiet) process.stderr.write(`wrote ${file}\n`);
 }
 
+/**
+ * `flywheel merge` of sensitivity shards (`flywheel sensitivity … --shard I/N`): checks and merges
+ * them, prints the result as `flywheel sensitivity` does, and writes `--out` and `--report`.
+ */
+export function mergeSensitivityCommand(files: readonly string[], shards: readonly SensitivityShard[], format: string, out: string | undefined, report: string | undefined, args: string[], kit: Pick<CliKit, 'writableDir'>): void {
+  const r = mergeSensitivityShards(shards, files);
+  const first = shards[0]!;
+  const name = String(first.spec.name ?? 'model');
+  emit(kit, out, `${name}-sensitivity.${format === 'table' ? 'txt' : format}`, sensitivityText(r, name, format));
+  if (report !== undefined) {
+    const o = first.options;
+    const section: AnalysisSection = { kind: 'sensitivity', result: r, ranges: Object.fromEntries(Object.entries(o.params).map(([k, [lo, hi]]) => [k, [lo, hi]])), settings: { bootstrap: o.bootstrap ?? 500, seed: o.seed ?? 0, ...(r.method === 'sobol' ? { skip: o.skip ?? 1000 } : { levels: o.levels ?? 4 }) } };
+    writeAnalysisReport(report, name, 'merge', args, first.spec, { engine: first.engine }, [], section, false);
+  }
+}
+
 /** Runs `flywheel sensitivity|calibrate|risk` with its arguments. */
 export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk', args: string[], kit: CliKit): Promise<void> {
   const extra = {
@@ -184,13 +210,14 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     'level-samples': { type: 'string' },
     report: { type: 'string' },
     scale: { type: 'string' },
+    shard: { type: 'string' },
   } as const;
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...(kit.options as Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>), ...extra } });
   const v = values as Record<string, string | string[] | boolean | undefined>;
   const s = (k: string) => v[k] as string | undefined;
   const list = (k: string) => (v[k] as string[] | undefined) ?? [];
   const allowed: Record<string, string[]> = {
-    sensitivity: ['param', 'output', 'method', 'samples', 'bootstrap', 'skip', 'levels', 'analysis-seed', 'confidence', 'report'],
+    sensitivity: ['param', 'output', 'method', 'samples', 'bootstrap', 'skip', 'levels', 'analysis-seed', 'confidence', 'report', 'shard'],
     calibrate: ['param', 'data', 'metric', 'stat', 'aggregate', 'loss', 'backtest', 'max-evaluations', 'confidence', 'report'],
     risk: ['event', 'confidence', 'uncertain', 'samples', 'level-samples', 'analysis-seed', 'report', 'scale'],
   };
@@ -223,30 +250,34 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     const method = s('method') ?? 'sobol';
     if (method !== 'sobol' && method !== 'morris') kit.usage('unknown method', '--method', method, 'Use sobol or morris.');
     const ranges = Object.fromEntries(list('param').map((p) => parseRange(kit, p)));
-    const r = await sensitivity(
-      spec,
-      {
-        params: ranges,
-        output: s('output')!,
-        method,
-        ...(s('samples') !== undefined ? { samples: kit.num('samples', s('samples'), true)! } : {}),
-        ...(s('bootstrap') !== undefined ? { bootstrap: kit.num('bootstrap', s('bootstrap'), true)! } : {}),
-        ...(s('skip') !== undefined ? { skip: kit.num('skip', s('skip'), true)! } : {}),
-        ...(s('levels') !== undefined ? { levels: kit.num('levels', s('levels'), true)! } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(conf !== undefined ? { confidence: conf } : {}),
-      },
-      runOptions,
-      progress('sensitivity', v.quiet as boolean | undefined),
-    );
-    const text =
-      format === 'json'
-        ? JSON.stringify(r)
-        : format === 'csv'
-          ? r.method === 'sobol'
-            ? ['param,S1,S1_conf,S1_lo,S1_hi,ST,ST_conf,ST_lo,ST_hi', ...r.sobol!.map((x) => [x.param, x.S1, x.S1Conf, ...x.S1Interval, x.ST, x.STConf, ...x.STInterval].join(','))].join('\n')
-            : ['param,mu_star,mu_star_conf,mu,sigma', ...r.morris!.map((x) => [x.param, x.muStar, x.muStarConf, x.mu, x.sigma].join(','))].join('\n')
-          : formatSensitivity(r, name);
+    const options = {
+      params: ranges,
+      output: s('output')!,
+      method,
+      ...(s('samples') !== undefined ? { samples: kit.num('samples', s('samples'), true)! } : {}),
+      ...(s('bootstrap') !== undefined ? { bootstrap: kit.num('bootstrap', s('bootstrap'), true)! } : {}),
+      ...(s('skip') !== undefined ? { skip: kit.num('skip', s('skip'), true)! } : {}),
+      ...(s('levels') !== undefined ? { levels: kit.num('levels', s('levels'), true)! } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(conf !== undefined ? { confidence: conf } : {}),
+    } as const;
+    const shard = s('shard');
+    if (shard !== undefined) {
+      // one machine's share of the sample points, merged later by flywheel merge
+      const m = /^(\d+)\/(\d+)$/.exec(shard);
+      if (!m || Number(m[1]) >= Number(m[2])) kit.usage('--shard must be I/N with 0 ≤ I < N', '--shard', shard, 'e.g. --shard 0/4 (shards are numbered from 0).');
+      if (!s('out')) kit.usage('--shard needs --out DIR', '--out', undefined, 'Give the folder the shard file is written to.');
+      if (report !== undefined) kit.usage('--report needs the whole analysis', '--report', report, 'Write the report when merging: flywheel merge <shards> --report FILE.html, or drop --report.');
+      kit.writableDir(s('out')!);
+      const [i, n] = [Number(m[1]), Number(m[2])];
+      const part = await sensitivityShard(spec, options, i, n, runOptions);
+      const file = join(s('out')!, `${name}-sensitivity-shard-${i}-of-${n}.json`);
+      writeFileSync(file, `${JSON.stringify(part)}\n`);
+      process.stderr.write(`wrote ${file} (sample points ${part.pointStart}–${part.pointEnd - 1} of ${part.points})\n`);
+      return;
+    }
+    const r = await sensitivity(spec, options, runOptions, progress('sensitivity', v.quiet as boolean | undefined));
+    const text = sensitivityText(r, name, format);
     emit(kit, s('out'), `${name}-sensitivity.${format === 'table' ? 'txt' : format}`, text);
     // the settings as used: the defaults of sensitivity() where not given
     const given = (k: string) => (s(k) !== undefined ? kit.num(k, s(k), true)! : undefined);

@@ -8,7 +8,10 @@ Analysis (plus the options of run: --years --steps --runs --seed --set --engine 
                          Sobol S1/ST with bootstrap intervals (N·(d+2) Monte Carlos), or Morris μ*, σ
                          (N·(d+1)); NAME: a summary figure (finalPriceP50, burnMintRatioOverall,
                          burnMintCrossoverYear, minActiveProvidersP50, ...) or metric:stat@when
-                         (stat mean|p5|p50|p95; when a step, end, YYYY-MM-DD, min or max)
+                         (stat mean|p5|p50|p95; when a step, end, YYYY-MM-DD, min or max);
+                         --shard I/N --out DIR: only shard I of N of the sample points, written to
+                         DIR/<model>-sensitivity-shard-I-of-N.json; flywheel merge of all N files
+                         gives the one-machine result (checked: one job, complete, unaltered)
   flywheel calibrate <model> --param path=lo..hi ... --data file.csv --metric NAME [--stat p50|mean]
         [--aggregate level|sum] [--loss relative|log|absolute] [--backtest F] [--max-evaluations N]
         [--format table|json]
