@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, setPath, stepsPerYear, validateSpec, type ModelSpec, type ValidSpec } from '@flywheel/spec';
+import { ErrorCodes, fail, plainData, setPath, stepsPerYear, validateSpec, type ModelSpec, type ValidSpec } from '@flywheel/spec';
 import type { RunResult } from './result.js';
 import { run, type EngineName, type RunOptions } from './run.js';
 
@@ -102,7 +102,7 @@ export class FlywheelBuilder {
 
   /** The spec as built so far (a deep copy). */
   spec(): ModelSpec {
-    return structuredClone(this.#spec);
+    return plainData(this.#spec) as ModelSpec;
   }
 
   /** Validates the spec. @throws FlywheelError */
@@ -124,5 +124,6 @@ export class FlywheelBuilder {
  * ```
  */
 export function flywheel(spec: ModelSpec): FlywheelBuilder {
-  return new FlywheelBuilder(structuredClone(spec));
+  // a plain copy: a getter, a proxy, a cycle or a non-JSON object is a FlywheelError with its path here
+  return new FlywheelBuilder(plainData(spec) as ModelSpec);
 }

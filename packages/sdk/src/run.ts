@@ -169,20 +169,72 @@ function checkFinite(model: CompiledModel, stats: Float64Array): void {
  * ```
  */
 export function checkRunOptions(options: unknown): asserts options is RunOptions {
+  readRunOptions(options);
+}
+
+/** True for a value `wasm` accepts: bytes, a compiled module, a URL, a Response or a promise of one. */
+function isWasmSource(v: unknown): boolean {
+  if (v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof WebAssembly.Module || v instanceof URL || v instanceof Promise) return true;
+  return typeof Response !== 'undefined' && v instanceof Response;
+}
+
+/**
+ * Checks run options and returns a copy of them, each option read once (a getter that throws, a
+ * revoked proxy or a proxy of an array of metrics is a RUN_INVALID_OPTION naming the option, not a
+ * raw exception later, and a getter cannot change an option during the run).
+ */
+function readRunOptions(options: unknown): RunOptions {
   const bad = (path: string, value: unknown, message: string, hint: string): never => fail(ErrorCodes.RUN_INVALID_OPTION, path, value, message, hint);
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) bad('options', options, 'run options must be an object', 'Pass e.g. { engine: "wasm", threads: 2 }, or nothing.');
-  const o = options as Record<string, unknown>;
+  const unreadable = (path: string, e: unknown): never => {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : 'an exception';
+    return bad(path, `[unreadable: ${what}]`, `the option could not be read (${what})`, 'Pass run options as a plain object of plain values (a getter that throws or a revoked proxy cannot be read).');
+  };
+  let isObject: boolean;
+  try {
+    const proto = options !== null && typeof options === 'object' && !Array.isArray(options) ? (Object.getPrototypeOf(options) as object | null) : undefined;
+    isObject = proto === null || (proto !== undefined && Object.getPrototypeOf(proto) === null); // a plain object, not a Date or a Map
+  } catch (e) {
+    return unreadable('options', e);
+  }
+  if (!isObject) bad('options', options, 'run options must be an object', 'Pass e.g. { engine: "wasm", threads: 2 }, or nothing.');
   const known = ['engine', 'onProgress', 'wasm', 'threads', 'metrics', 'statistics', 'keepRuns', 'allowLong'];
-  for (const k of Object.keys(o)) if (!known.includes(k)) bad(k, o[k], `unknown run option "${k}"`, `Known options: ${known.join(', ')}.`);
-  if (o.metrics !== undefined && !(Array.isArray(o.metrics) && o.metrics.every((m) => typeof m === 'string'))) bad('metrics', o.metrics, 'metrics must be an array of metric names', 'e.g. { metrics: ["totalSupply", "price"] }');
+  let keys: string[];
+  try {
+    keys = Object.keys(options as object);
+  } catch (e) {
+    return unreadable('options', e);
+  }
+  const o: Record<string, unknown> = {};
+  for (const k of keys) {
+    let v: unknown;
+    try {
+      v = (options as Record<string, unknown>)[k];
+    } catch (e) {
+      return unreadable(k, e);
+    }
+    if (!known.includes(k)) bad(k, v, `unknown run option "${k}"`, `Known options: ${known.join(', ')}.`);
+    o[k] = v;
+  }
+  if (o.metrics !== undefined) {
+    let names: unknown[] | undefined;
+    try {
+      if (Array.isArray(o.metrics)) names = Array.from(o.metrics as unknown[]);
+    } catch (e) {
+      return unreadable('metrics', e);
+    }
+    if (!names?.every((m) => typeof m === 'string')) bad('metrics', o.metrics, 'metrics must be an array of metric names', 'e.g. { metrics: ["totalSupply", "price"] }');
+    o.metrics = names;
+  }
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') bad('onProgress', o.onProgress, 'onProgress must be a function (done, total) => void', 'Pass a function, or leave it out.');
+  if (o.wasm !== undefined && !isWasmSource(o.wasm)) bad('wasm', o.wasm, 'wasm must be the engine\'s bytes (an ArrayBuffer or typed array), a WebAssembly.Module, a URL, a Response or a promise of a Response', 'Leave it out to use the embedded engine, or pass e.g. await readFile("flywheel.wasm").');
+  return o as RunOptions;
 }
 
 /**
  * Validates, compiles and runs a model's Monte Carlo.
  *
  * @param spec - a model spec (validated here)
- * @param options - engine and progress callback
+ * @param given - run options (engine, threads, metrics, statistics, progress callback...), read once
  * @returns the aggregated result (mean and p5/p50/p95 per metric and step)
  * @throws FlywheelError for an invalid spec (`SPEC_*`), a bad option (`RUN_INVALID_OPTION`) or an engine failure
  * @example
@@ -193,8 +245,8 @@ export function checkRunOptions(options: unknown): asserts options is RunOptions
  * console.log(result.summary());
  * ```
  */
-export async function run(spec: ModelSpec, options: RunOptions = {}): Promise<RunResult> {
-  checkRunOptions(options);
+export async function run(spec: ModelSpec, given: RunOptions = {}): Promise<RunResult> {
+  const options = readRunOptions(given);
   const model = compileSpec(spec, options.metrics);
   try {
     return await runCompiled(model, options);

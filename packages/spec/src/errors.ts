@@ -74,14 +74,85 @@ export interface FlywheelIssue {
   hint: string;
 }
 
+/**
+ * A short description of a value for messages that never throws and never runs the value's own code
+ * (no getters, no toString, no proxy traps beyond the one that may throw and is caught):
+ * `a Date`, `a Map`, `an instance of Foo`, `a function`, `Symbol(x)`, `10n`, `an object`.
+ * @example
+ * ```ts
+ * describeValue(new Map()); // 'a Map'
+ * ```
+ */
+export function describeValue(value: unknown): string {
+  try {
+    if (value === null) return 'null';
+    switch (typeof value) {
+      case 'undefined':
+        return 'undefined';
+      case 'bigint':
+        return `${value}n`;
+      case 'symbol':
+        return value.toString();
+      case 'function':
+        return 'a function';
+      case 'object':
+        break;
+      default:
+        return String(value);
+    }
+    if (Array.isArray(value)) return 'an array';
+    const proto = Object.getPrototypeOf(value) as object | null;
+    if (proto === null || Object.getPrototypeOf(proto) === null) return 'an object';
+    const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value as unknown;
+    const name = typeof ctor === 'function' ? (Object.getOwnPropertyDescriptor(ctor, 'name')?.value as unknown) : undefined;
+    if (typeof name === 'string' && /^[A-Za-z_$][\w$]{0,60}$/.test(name)) {
+      const builtin = ['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp', 'Promise', 'Number', 'String', 'Boolean', 'ArrayBuffer', 'DataView', 'Error', 'TypeError', 'RangeError'].includes(name) || name.endsWith('Array');
+      return builtin ? `a ${name}${['Number', 'String', 'Boolean'].includes(name) ? ' object' : ''}` : `an instance of ${name}`;
+    }
+    return 'an object';
+  } catch {
+    return 'an unreadable value';
+  }
+}
+
+/** `value` if JSON writes it as it is (Infinity and NaN stay numbers), else its {@link describeValue}. */
+function jsonValue(value: unknown): unknown {
+  if (value === undefined || value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value !== 'object') return describeValue(value);
+  const kind = describeValue(value);
+  if (kind !== 'an object' && kind !== 'an array') return kind;
+  const plainOnly = (_k: string, v: unknown): unknown => {
+    const inner = typeof v === 'object' && v !== null ? describeValue(v) : 'an object';
+    if (inner !== 'an object' && inner !== 'an array') throw new TypeError(inner);
+    return v;
+  };
+  try {
+    JSON.stringify(value, plainOnly); // throws on a cycle, a BigInt, a getter that throws, a Map inside
+    return value;
+  } catch {
+    return kind;
+  }
+}
+
+/** A bad value as a message shows it: JSON, but Infinity and NaN as themselves; never throws. */
 function show(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value); // NaN, Infinity: JSON would say null
+  if (typeof value !== 'object' || value === null) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) {
+      const s = JSON.stringify(value);
+      return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+    }
+    return describeValue(value); // bigint, symbol, function
+  }
+  const kind = describeValue(value);
+  if (kind !== 'an object' && kind !== 'an array') return kind; // a Date, a Map, an instance of Foo: JSON would write {} or run their code
   try {
     const s = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? `${v}n` : v));
+    if (typeof s !== 'string') return kind;
     return s.length > 80 ? `${s.slice(0, 77)}...` : s;
   } catch {
-    return String(value);
+    return kind; // a cycle, a getter that throws, nesting too deep for JSON
   }
 }
 
@@ -121,9 +192,13 @@ export class FlywheelError extends Error {
     this.issues = list;
   }
 
-  /** A plain object for JSON output (CLI, workers). */
+  /**
+   * A plain object for JSON output (CLI, workers). A value JSON cannot write as it is (a BigInt, a
+   * symbol, a function, a Date, a Map, a class instance, a cycle) is given as its description
+   * (`10n`, `a Map`), so that `JSON.stringify(error)` never throws.
+   */
   toJSON(): { code: ErrorCode; path: string; value: unknown; message: string; hint: string; issues: readonly FlywheelIssue[] } {
-    return { code: this.code, path: this.path, value: this.value, message: this.message, hint: this.hint, issues: this.issues };
+    return { code: this.code, path: this.path, value: jsonValue(this.value), message: this.message, hint: this.hint, issues: this.issues.map((i) => ({ ...i, value: jsonValue(i.value) })) };
   }
 }
 

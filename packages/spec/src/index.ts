@@ -3,7 +3,8 @@
  * import anywhere (models, UIs, servers).
  * @packageDocumentation
  */
-export { ErrorCodes, FlywheelError, fail, type ErrorCode, type FlywheelIssue } from './errors.js';
+export { ErrorCodes, FlywheelError, fail, describeValue, type ErrorCode, type FlywheelIssue } from './errors.js';
+export { plainData, DATA_LIMITS } from './plain.js';
 export * from './schema.js';
 export { getPath, setPath } from './paths.js';
 export { PERIOD_DAYS, stepDays, periodDays, stepsPerYear, perStep, parseDate, daysBetween, formatDate, addMonths, offsetDays } from './units.js';

@@ -5,6 +5,7 @@ import { ModelSpecSchema, type BlockSpec, type ModelSpec, type ValidSpec } from 
 import { parseDate } from './units.js';
 import { formulaUnit, parseUnit, showUnit, type Dim } from './unitCheck.js';
 import { fromZod } from './validate.js';
+import { plainData } from './plain.js';
 
 const SHARE_TOLERANCE = 1e-9;
 
@@ -511,7 +512,7 @@ function crossChecks(s: ValidSpec): Out {
  * Validates a spec. Returns it typed on success; throws a {@link FlywheelError} listing every
  * problem otherwise (the first in `code`/`path`/`value`/`hint`, all in `issues`).
  *
- * @param input - anything (parsed JSON, a model's spec, user edits)
+ * @param given - anything (parsed JSON, a model's spec, user edits); read once as plain data (see {@link plainData})
  * @returns the validated spec
  * @throws FlywheelError with a `SPEC_*` or `FORMULA_*` code
  * @example
@@ -520,7 +521,9 @@ function crossChecks(s: ValidSpec): Out {
  * const spec = validateSpec(JSON.parse(text));
  * ```
  */
-export function validateSpec(input: unknown): ValidSpec {
+export function validateSpec(given: unknown): ValidSpec {
+  // read once, as plain data: getters, proxies, cycles and non-JSON objects end here with their path
+  const input = plainData(given, MAX_ISSUES);
   if (input !== null && typeof input === 'object' && (input as { specVersion?: unknown }).specVersion === 1) {
     throw new FlywheelError({ code: ErrorCodes.SPEC_INVALID_ENUM, path: 'specVersion', value: 1, message: 'spec version 1 (one fixed pipeline) is replaced by version 2 (a ledger and blocks)', hint: 'Rewrite the spec as version 2: see docs/spec.md; the models in @flywheel/models are version 2.' });
   }
