@@ -124,7 +124,7 @@ export function formatTable(result: RunResult): string {
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const s = result.summary();
   return [
-    `${result.model}: ${result.runs} runs × ${result.steps} ${result.step} steps, seed ${result.seed}, ${result.engine} engine, ${result.statistics === 'exact' ? 'exact percentiles' : `streaming percentiles (sketch, within ±${(result.percentileBound * 100).toFixed(2)}%)`}`,
+    `${result.model}: ${result.runs} runs × ${result.steps} ${result.step} steps, seed ${result.seed}, ${result.engine} engine, ${result.statisticsNote()}`,
     'supply and price: p50 at year end; minted/burned: mean over the year; inflation: growth of mean total supply',
     '',
     line(head),

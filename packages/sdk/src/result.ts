@@ -325,10 +325,35 @@ export class RunResult {
     if (buf.length > 0) yield buf;
   }
 
-  /** Wide CSV: one row per step (`t`, `date`, then `<metric>_mean`, `_p5`, `_p50`, `_p95`). */
+  /**
+   * How the percentiles were computed, in words: `exact percentiles (from every run)` or
+   * `streaming percentiles (quantile sketch: p5/p50/p95 within ±0.78% of the exact ones where a step's values share a sign; means exact)`.
+   * The table, the CSV comment and the report say it this way.
+   * @example
+   * ```ts
+   * result.statisticsNote(); // 'exact percentiles (from every run)'
+   * ```
+   */
+  statisticsNote(): string {
+    if (this.statistics === 'exact') return 'exact percentiles (from every run)';
+    return `streaming percentiles (quantile sketch: p5/p50/p95 within ±${(this.percentileBound * 100).toFixed(2)}% of the exact ones where a step's values share a sign; means exact)`;
+  }
+
+  /**
+   * Wide CSV: a comment line (`# `) naming the model, the run and the statistics used (exact or
+   * streaming, with the sketch's error bound; `statistics: 'auto'` says here which it chose), then
+   * a header and one row per step (`t`, `date`, then `<metric>_mean`, `_p5`, `_p50`, `_p95`).
+   * CSV readers skip the comment when told to (pandas `comment='#'`, R `comment.char = '#'`).
+   * @example
+   * ```ts
+   * result.toCSV().split('\n')[0];
+   * // '# helium: 200 runs × 3650 day steps, seed 42, wasm engine, statistics exact: exact percentiles (from every run); percentileBound 0'
+   * ```
+   */
   toCSV(): string {
     const head = ['t', 'date', ...this.metrics.flatMap((m) => [`${m}_mean`, `${m}_p5`, `${m}_p50`, `${m}_p95`])];
-    const lines = [head.join(',')];
+    const about = `# ${this.model}: ${this.runs} runs × ${this.steps} ${this.step} steps, seed ${this.seed}, ${this.engine} engine, statistics ${this.statistics}: ${this.statisticsNote()}; percentileBound ${this.percentileBound}`;
+    const lines = [about.replace(/[\r\n]+/g, ' '), head.join(',')];
     for (let t = 0; t <= this.steps; t++) {
       const row: (string | number)[] = [t, this.dateAt(t) ?? ''];
       for (const m of this.metrics) {

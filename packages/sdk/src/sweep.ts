@@ -36,9 +36,13 @@ export interface SweepPoint {
 export class SweepResult {
   constructor(readonly points: readonly SweepPoint[]) {}
 
-  /** One row per point: index, parameters, then the summary's fields. */
+  /**
+   * One row per point: index, parameters, the summary's fields, then how the point's percentiles
+   * were computed (`statistics`: exact or streaming, as `statistics: 'auto'` chose for that point,
+   * and `percentileBound`, 0 when exact).
+   */
   rows(): Array<{ index: number } & Record<string, unknown> & Partial<Summary>> {
-    return this.points.map((p) => ({ index: p.index, ...p.params, ...p.result.summary() }));
+    return this.points.map((p) => ({ index: p.index, ...p.params, ...p.result.summary(), statistics: p.result.statistics, percentileBound: p.result.percentileBound }));
   }
 
   toCSV(): string {
@@ -48,8 +52,8 @@ export class SweepResult {
     return `${[head.join(','), ...rows.map((r) => head.map((h) => cell((r as Record<string, unknown>)[h])).join(','))].join('\n')}\n`;
   }
 
-  toJSON(): { points: Array<{ index: number; params: Record<string, unknown>; summary: Summary }> } {
-    return { points: this.points.map((p) => ({ index: p.index, params: p.params, summary: p.result.summary() })) };
+  toJSON(): { points: Array<{ index: number; params: Record<string, unknown>; statistics: 'exact' | 'streaming'; percentileBound: number; summary: Summary }> } {
+    return { points: this.points.map((p) => ({ index: p.index, params: p.params, statistics: p.result.statistics, percentileBound: p.result.percentileBound, summary: p.result.summary() })) };
   }
 }
 

@@ -117,10 +117,11 @@ describe('flywheel run helium', () => {
     ]);
   });
 
-  it('--format csv has steps + 2 lines (header + steps + 1 rows) matching the JSON', () => {
+  it('--format csv has steps + 3 lines (a # comment naming the statistics, a header, steps + 1 rows) matching the JSON', () => {
     const out = cli('run', 'helium', ...SHORT, '--format', 'csv');
     expect(out.status, out.stderr).toBe(0);
-    const lines = out.stdout.trimEnd().split('\n');
+    const [comment, ...lines] = out.stdout.trimEnd().split('\n');
+    expect(comment).toBe('# helium: 4 runs × 30 day steps, seed 42, wasm engine, statistics exact: exact percentiles (from every run); percentileBound 0');
     expect(lines).toHaveLength(steps + 2);
     const head = lines[0]!.split(',');
     expect(head.slice(0, 2)).toEqual(['t', 'date']);
