@@ -7,7 +7,7 @@ import { accessSync, constants as fsConstants, createWriteStream, existsSync, mk
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chains, models, withChain } from '@flywheel/models';
-import { ErrorCodes, FlywheelError, fail, type ModelSpec } from '@flywheel/spec';
+import { ErrorCodes, FlywheelError, fail, showValue, type ModelSpec } from '@flywheel/spec';
 import cliProgress from 'cli-progress';
 import { flywheel, type FlywheelBuilder } from './builder.js';
 import type { RunResult } from './result.js';
@@ -284,15 +284,10 @@ function writableDir(dir: string): void {
   }
 }
 
-/** A bad value as the error shows it: JSON, but Infinity and NaN as themselves (JSON writes null). */
+/** A bad value as the error shows it: JSON, but Infinity and NaN as themselves, also inside lists (JSON writes null). */
 function shown(v: unknown): string {
-  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (v === undefined) return 'nothing';
-  try {
-    return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v);
-  } catch {
-    return String(v);
-  }
+  return showValue(v, 2000);
 }
 
 /** Writes pieces of text to a stream as it accepts them (waits for 'drain' instead of buffering everything). */

@@ -134,23 +134,34 @@ function jsonValue(value: unknown): unknown {
   }
 }
 
-/** A bad value as a message shows it: JSON, but Infinity and NaN as themselves; never throws. */
-function show(value: unknown): string {
+/** Marks a number JSON cannot write (Infinity, NaN) or a BigInt while a value is written, so that it is shown bare. */
+const BARE = '\u0001';
+
+/**
+ * A bad value as messages show it: JSON, but Infinity, NaN and BigInts as themselves, also inside
+ * arrays and objects (`[Infinity]`, not `["Infinity"]` or `[null]`); objects that are not plain
+ * data by what they are (`a Map`). Never throws and never runs the value's code. Longer than
+ * `maxChars` is cut with `...`.
+ * @example
+ * ```ts
+ * showValue([1e999, 2]); // '[Infinity,2]'
+ * ```
+ */
+export function showValue(value: unknown, maxChars = 80): string {
+  const cut = (s: string) => (s.length > maxChars ? `${s.slice(0, maxChars - 3)}...` : s);
   if (value === undefined) return 'undefined';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value); // NaN, Infinity: JSON would say null
   if (typeof value !== 'object' || value === null) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) {
-      const s = JSON.stringify(value);
-      return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-    }
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return cut(JSON.stringify(value));
     return describeValue(value); // bigint, symbol, function
   }
   const kind = describeValue(value);
   if (kind !== 'an object' && kind !== 'an array') return kind; // a Date, a Map, an instance of Foo: JSON would write {} or run their code
   try {
-    const s = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? `${v}n` : v));
+    const bare = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `${BARE}${v}${BARE}` : typeof v === 'bigint' ? `${BARE}${v}n${BARE}` : v);
+    const s = JSON.stringify(value, (_k, v: unknown) => bare(v));
     if (typeof s !== 'string') return kind;
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+    return cut(s.replace(/"\\u0001([^"\\]*)\\u0001"/g, '$1'));
   } catch {
     return kind; // a cycle, a getter that throws, nesting too deep for JSON
   }
@@ -183,7 +194,7 @@ export class FlywheelError extends Error {
     if (!first) throw new TypeError('FlywheelError needs at least one issue');
     const more = list.length > 1 ? ` (and ${list.length - 1} more)` : '';
     super(
-      `${first.code} at ${first.path || '(root)'}: ${first.message} (got ${show(first.value)}). Hint: ${first.hint}${more}`,
+      `${first.code} at ${first.path || '(root)'}: ${first.message} (got ${showValue(first.value)}). Hint: ${first.hint}${more}`,
     );
     this.code = first.code;
     this.path = first.path;

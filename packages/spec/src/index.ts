@@ -3,11 +3,11 @@
  * import anywhere (models, UIs, servers).
  * @packageDocumentation
  */
-export { ErrorCodes, FlywheelError, fail, describeValue, type ErrorCode, type FlywheelIssue } from './errors.js';
+export { ErrorCodes, FlywheelError, fail, describeValue, showValue, type ErrorCode, type FlywheelIssue } from './errors.js';
 export { plainData, DATA_LIMITS } from './plain.js';
 export * from './schema.js';
 export { getPath, setPath } from './paths.js';
-export { PERIOD_DAYS, stepDays, periodDays, stepsPerYear, perStep, parseDate, daysBetween, formatDate, addMonths, offsetDays } from './units.js';
+export { PERIOD_DAYS, stepDays, periodDays, stepsPerYear, perStep, parseDate, daysBetween, formatDate, addMonths, offsetDays, MAX_DATE_MS } from './units.js';
 export { fromBaseUnits, toBaseUnits, creditsFromBurn, tokensForCredits } from './decimal.js';
 export * from './formula.js';
 export * from './model.js';

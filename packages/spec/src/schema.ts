@@ -14,8 +14,15 @@ export const StepSchema = z.enum(['hour', 'day', 'week', 'month']);
 
 /** An amount per period, e.g. `{ amount: 41095.89, per: 'day' }`. */
 export const RateSchema = z.strictObject({ amount: nonNeg(), per: PeriodSchema });
-/** A length of time, e.g. `{ amount: 2, unit: 'year' }`. With `time.start` set, years and months are calendar years and months. */
-export const DurationSchema = z.strictObject({ amount: z.number().check(z.gt(0)), unit: PeriodSchema });
+/**
+ * The shortest duration, in its own unit: 10^-6 (3.6 ms of an hour, 32 s of a year). Shorter ones
+ * can only overflow: a halving every 5e-324 days halved the rate 1,100 times within one step and
+ * left a subnormal amount minted, whose burn/mint ratio was Infinity.
+ */
+export const MIN_DURATION = 1e-6;
+
+/** A length of time, e.g. `{ amount: 2, unit: 'year' }`, at least {@link MIN_DURATION} of its unit. With `time.start` set, years and months are calendar years and months. */
+export const DurationSchema = z.strictObject({ amount: z.number().check(z.gte(MIN_DURATION)), unit: PeriodSchema });
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }));
 /** A point in time: an ISO date (needs `time.start`) or a step index (0 = the start). */

@@ -45,9 +45,13 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((parseDate(toIso) - parseDate(fromIso)) / MS_PER_DAY);
 }
 
-/** Formats a UTC timestamp as `YYYY-MM-DD`. */
+/** The last instant a JavaScript Date holds: +275760-09-13, 8.64·10^15 ms after 1970-01-01. */
+export const MAX_DATE_MS = 8.64e15;
+
+/** Formats a UTC timestamp as `YYYY-MM-DD` (years past 9999 as `+YYYYYY-MM-DD`, as ISO 8601 writes them). */
 export function formatDate(t: number): string {
-  return new Date(t).toISOString().slice(0, 10);
+  const iso = new Date(t).toISOString();
+  return iso.slice(0, iso.indexOf('T'));
 }
 
 /** Adds `n` calendar months to a UTC timestamp (day of month kept, clamped to the month's end). */

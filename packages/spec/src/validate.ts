@@ -35,6 +35,10 @@ export function fromZod(issue: ZodIssue, input: unknown): FlywheelIssue[] {
       if (value === undefined) {
         return [{ code: ErrorCodes.SPEC_MISSING_FIELD, path, value, message: `required field is missing (expected ${issue.expected})`, hint: `Add "${path}" to the spec.` }];
       }
+      if (typeof value === 'number' && issue.expected === 'number') {
+        // Infinity or NaN (JSON.parse reads 1e999 as Infinity): a number, but not one a model can use
+        return [{ code: ErrorCodes.SPEC_INVALID_TYPE, path, value, message: 'must be a finite number', hint: `Give "${path}" a finite number (${value} is not one a model can compute with).` }];
+      }
       return [{ code: ErrorCodes.SPEC_INVALID_TYPE, path, value, message: `expected ${issue.expected}`, hint: `Give "${path}" a value of type ${issue.expected}.` }];
     case 'too_small':
     case 'too_big': {

@@ -2,7 +2,7 @@ import { BLOCK_FORMULAS, BLOCK_OUTPUTS, BLOCK_STATE_OUTPUTS, CHAIN_COST_RESERVED
 import { ErrorCodes, FlywheelError, type FlywheelIssue } from './errors.js';
 import { checkFormulaNames, editDistance, parseFormula } from './formula.js';
 import { ModelSpecSchema, type BlockSpec, type ModelSpec, type ValidSpec } from './model.js';
-import { parseDate } from './units.js';
+import { formatDate, MAX_DATE_MS, parseDate, stepDays } from './units.js';
 import { formulaUnit, parseUnit, showUnit, type Dim } from './unitCheck.js';
 import { fromZod } from './validate.js';
 import { plainData } from './plain.js';
@@ -199,6 +199,16 @@ function crossChecks(s: ValidSpec): Out {
   const out: Out = [];
   const start = s.time.start;
   if (start !== undefined && Number.isNaN(parseDate(start))) push(out, ErrorCodes.SPEC_INVALID_FORMAT, 'time.start', start, 'not a real calendar date', 'Use an existing date in YYYY-MM-DD form.');
+  else if (start !== undefined) {
+    // calendar dates (halvings every N years, the result's dates) exist up to +275760-09-13: a
+    // horizon past it would silently skip the halvings beyond (their dates are NaN), so it is refused
+    const dayMs = (typeof s.time.step === 'string' ? stepDays(s.time.step) : s.time.step.seconds / 86_400) * 86_400_000;
+    const last = MAX_DATE_MS - 366 * 86_400_000;
+    if (parseDate(start) + s.time.steps * dayMs > last) {
+      const most = Math.floor((last - parseDate(start)) / dayMs);
+      push(out, ErrorCodes.SPEC_OUT_OF_RANGE, 'time.steps', s.time.steps, `from time.start ${start} the horizon would end after ${formatDate(last)}, a year before the last date a JavaScript Date holds (+275760-09-13)`, `Use at most ${most.toLocaleString('en-US')} steps, or drop time.start (without it a year is 365 days and no date is needed).`);
+    }
+  }
   const assets = Object.keys(s.assets);
   if (!Object.hasOwn(s.assets, s.mainAsset)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'mainAsset', s.mainAsset, `no asset "${s.mainAsset}" is defined`, `Use one of: ${assets.join(', ') || '(none defined)'}.`);
   for (const [a, asset] of Object.entries(s.assets)) {
