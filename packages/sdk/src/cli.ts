@@ -123,6 +123,7 @@ export function formatTable(result: RunResult): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const s = result.summary();
+  const growthNote = result.summaryNotes().supplyGrowthPerYear;
   return [
     `${result.model}: ${result.runs} runs × ${result.steps} ${result.step} steps, seed ${result.seed}, ${result.engine} engine, ${result.statisticsNote()}`,
     'supply and price: p50 at year end; minted/burned: mean over the year; inflation: growth of mean total supply',
@@ -132,7 +133,7 @@ export function formatTable(result: RunResult): string {
     ...body.map(line),
     '',
     `cumulative burned / minted (mean): ${s.burnMintRatioOverall === null ? '—' : s.burnMintRatioOverall.toFixed(3)}; ` +
-      `supply growth ${pct(s.supplyGrowthPerYear)}/yr; final price p5/p50/p95 $${fmt(s.finalPriceP5)} / $${fmt(s.finalPriceP50)} / $${fmt(s.finalPriceP95)}`,
+      `supply growth ${s.supplyGrowthPerYear === null && growthNote ? `— (${growthNote})` : `${pct(s.supplyGrowthPerYear)}/yr`}; final price p5/p50/p95 $${fmt(s.finalPriceP5)} / $${fmt(s.finalPriceP50)} / $${fmt(s.finalPriceP95)}`,
   ].join('\n');
 }
 

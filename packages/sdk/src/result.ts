@@ -22,7 +22,11 @@ export interface Summary {
   cumulativeBurnedMean: number | null;
   /** cumulative burned / cumulative minted (means); null without a burn. */
   burnMintRatioOverall: number | null;
-  /** Compound yearly growth of the mean total supply over the horizon. */
+  /**
+   * Compound yearly growth of the mean total supply over the horizon. Null (with the reason in
+   * {@link RunResult.summaryNotes}) when totalSupply was not stored, when the supply starts at 0 and
+   * grows, or when the yearly rate is too large for a number (never Infinity).
+   */
   supplyGrowthPerYear: number | null;
   finalActiveProvidersP50: number | null;
   peakActiveProvidersP50: number | null;
@@ -64,7 +68,25 @@ export interface RunResultJSON {
   percentileBound: number;
   metrics: Record<string, { mean: number[]; p5: number[]; p50: number[]; p95: number[] }>;
   summary: Summary;
+  /** Why each null figure of `summary` is null ({@link RunResult.summaryNotes}); `{}` when none is. */
+  summaryNotes: Partial<Record<keyof Summary, string>>;
 }
+
+const needs = (metrics: string) => `needs ${metrics}, which this result does not hold (the model has no such mechanism, or the metrics option left it out)`;
+/** What each figure of the summary needs, as the note of a null figure. */
+const SUMMARY_NEEDS: Record<Exclude<keyof Summary, 'years'>, string> = {
+  finalTotalSupplyP50: needs('totalSupply'),
+  finalCirculatingSupplyP50: needs('circulatingSupply'),
+  finalPriceP5: needs('price'),
+  finalPriceP50: needs('price'),
+  finalPriceP95: needs('price'),
+  cumulativeMintedMean: needs('cumulativeMinted'),
+  cumulativeBurnedMean: needs('cumulativeBurned'),
+  burnMintRatioOverall: needs('cumulativeMinted and cumulativeBurned'),
+  supplyGrowthPerYear: needs('totalSupply'),
+  finalActiveProvidersP50: needs('activeProviders'),
+  peakActiveProvidersP50: needs('activeProviders'),
+};
 
 /** Constructor input of {@link RunResult}. */
 export interface RunResultInit {
@@ -249,7 +271,6 @@ export class RunResult {
     const cb = opt('cumulativeBurned')?.mean[S] ?? null;
     const active = opt('activeProviders')?.p50 ?? null;
     const price = opt('price');
-    const t0 = total?.mean[0];
     return {
       years,
       finalTotalSupplyP50: total ? total.p50[S]! : null,
@@ -260,10 +281,50 @@ export class RunResult {
       cumulativeMintedMean: cm,
       cumulativeBurnedMean: cb,
       burnMintRatioOverall: cb === null || cm === null ? null : cm > 0 ? cb / cm : 0,
-      supplyGrowthPerYear: total && t0! > 0 && years > 0 ? (total.mean[S]! / t0!) ** (1 / years) - 1 : total ? 0 : null,
+      supplyGrowthPerYear: this.#growth().value,
       finalActiveProvidersP50: active ? active[S]! : null,
       peakActiveProvidersP50: active ? active.reduce((m, v) => Math.max(m, v), 0) : null,
     };
+  }
+
+  /**
+   * Compound yearly growth of the mean total supply, or null with the reason: the metric was not
+   * stored, the supply starts at 0 and grows (no rate from nothing), or the yearly rate is too large
+   * for a number (e.g. ×40,502 in one day: 40,502^365).
+   */
+  #growth(): { value: number | null; note?: string } {
+    if (!this.has('totalSupply')) return { value: null, note: SUMMARY_NEEDS.supplyGrowthPerYear };
+    const mean = this.metric('totalSupply').mean;
+    const years = (this.steps * this.stepDays) / 365;
+    const [first, last] = [mean[0]!, mean[this.steps]!];
+    const shown = (v: number) => v.toLocaleString('en-US', { maximumSignificantDigits: 6 });
+    if (first > 0) {
+      const g = (last / first) ** (1 / years) - 1;
+      if (Number.isFinite(g)) return { value: g };
+      return { value: null, note: `the mean total supply grows ×${shown(last / first)} in ${shown(years)} years: as a yearly rate that is beyond the largest number (about 1.8·10^308)` };
+    }
+    if (last === first) return { value: 0 };
+    return { value: null, note: `the mean total supply starts at 0 and ends at ${shown(last)}: growth from nothing has no yearly rate` };
+  }
+
+  /**
+   * Why each figure of {@link summary} that is null is null (figures that are numbers have no
+   * note): a metric the result does not hold, or, for `supplyGrowthPerYear`, a supply that starts
+   * at 0 or grows too fast for a yearly rate to be a number.
+   * @example
+   * ```ts
+   * result.summaryNotes(); // {} when every figure is a number
+   * // { finalPriceP50: 'needs the price metric, which this result does not hold (...)' }
+   * ```
+   */
+  summaryNotes(): Partial<Record<keyof Summary, string>> {
+    const notes: Partial<Record<keyof Summary, string>> = {};
+    const s = this.summary();
+    for (const [key, note] of Object.entries(SUMMARY_NEEDS) as [keyof typeof SUMMARY_NEEDS, string][]) {
+      if (s[key] !== null) continue;
+      notes[key] = key === 'supplyGrowthPerYear' ? (this.#growth().note ?? note) : note;
+    }
+    return notes;
   }
 
   /** A plain object for JSON (`JSON.stringify(result)` uses it). */
@@ -273,7 +334,7 @@ export class RunResult {
       const s = this.metric(name);
       metrics[name] = { mean: Array.from(s.mean), p5: Array.from(s.p5), p50: Array.from(s.p50), p95: Array.from(s.p95) };
     }
-    return { model: this.model, step: this.step, steps: this.steps, runs: this.runs, seed: this.seed, engine: this.engine, start: this.start ?? null, statistics: this.statistics, percentileBound: this.percentileBound, metrics, summary: this.summary() };
+    return { model: this.model, step: this.step, steps: this.steps, runs: this.runs, seed: this.seed, engine: this.engine, start: this.start ?? null, statistics: this.statistics, percentileBound: this.percentileBound, metrics, summary: this.summary(), summaryNotes: this.summaryNotes() };
   }
 
   /**
