@@ -12,11 +12,19 @@ const TILE_BYTES = 2 ** 22;
 
 /**
  * Throws RUN_TOO_LARGE when the per-run values of `runs` runs (stored metrics × (steps + 1) × runs
- * × 8 bytes) exceed what one engine instance holds, whichever way they will be computed, so that
- * the limit does not depend on the thread count.
+ * × 8 bytes), or the statistics (4 × stored metrics × (steps + 1) × 8 bytes), exceed what one block
+ * of an engine instance holds, whichever way they will be computed, so that the limit does not
+ * depend on the thread count or the engine.
  */
 export function checkValuesFit(model: CompiledModel, runs: number): void {
   const cells = model.metrics.length * (model.steps + 1);
+  // the statistics ([mean, p5, p50, p95][cell]) are one block of the engine's memory too: past the
+  // limit the engine trapped ("unreachable") where the reference engine ran
+  const statsBytes = L.S_COUNT * cells * 8;
+  if (statsBytes > MAX_VALUES_BYTES) {
+    const maxSteps = Math.floor(MAX_VALUES_BYTES / (L.S_COUNT * 8 * model.metrics.length)) - 1;
+    fail(ErrorCodes.RUN_TOO_LARGE, 'time.steps', model.steps, `the statistics of ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(statsBytes / 2 ** 30).toFixed(2)} GiB (${L.S_COUNT} numbers per metric and step); the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB in one block`, `Store fewer metrics (the metrics option, --metrics a,b), or at most ${maxSteps.toLocaleString('en-US')} steps of ${model.metrics.length} metrics (a coarser step or a shorter horizon).`);
+  }
   const bytes = cells * runs * 8;
   if (bytes > MAX_VALUES_BYTES) {
     const maxRuns = Math.floor(MAX_VALUES_BYTES / (cells * 8));
