@@ -387,16 +387,16 @@ export class RunResult {
   }
 
   /**
-   * How the percentiles were computed, in words: `exact percentiles (from every run)` or
+   * How the percentiles were computed, in words: `exact percentiles` or
    * `streaming percentiles (quantile sketch: p5/p50/p95 within ±0.78% of the exact ones where a step's values share a sign; means exact)`.
-   * The table, the CSV comment and the report say it this way.
+   * The table header and the CSV comment say it this way.
    * @example
    * ```ts
-   * result.statisticsNote(); // 'exact percentiles (from every run)'
+   * result.statisticsNote(); // 'exact percentiles'
    * ```
    */
   statisticsNote(): string {
-    if (this.statistics === 'exact') return 'exact percentiles (from every run)';
+    if (this.statistics === 'exact') return 'exact percentiles';
     return `streaming percentiles (quantile sketch: p5/p50/p95 within ±${(this.percentileBound * 100).toFixed(2)}% of the exact ones where a step's values share a sign; means exact)`;
   }
 
@@ -408,7 +408,7 @@ export class RunResult {
    * @example
    * ```ts
    * result.toCSV().split('\n')[0];
-   * // '# helium: 200 runs × 3650 day steps, seed 42, wasm engine, statistics exact: exact percentiles (from every run); percentileBound 0'
+   * // '# helium: 200 runs × 3650 day steps, seed 42, wasm engine, statistics exact: exact percentiles; percentileBound 0'
    * ```
    */
   toCSV(): string {

@@ -121,7 +121,7 @@ describe('flywheel run helium', () => {
     const out = cli('run', 'helium', ...SHORT, '--format', 'csv');
     expect(out.status, out.stderr).toBe(0);
     const [comment, ...lines] = out.stdout.trimEnd().split('\n');
-    expect(comment).toBe('# helium: 4 runs × 30 day steps, seed 42, wasm engine, statistics exact: exact percentiles (from every run); percentileBound 0');
+    expect(comment).toBe('# helium: 4 runs × 30 day steps, seed 42, wasm engine, statistics exact: exact percentiles; percentileBound 0');
     expect(lines).toHaveLength(steps + 2);
     const head = lines[0]!.split(',');
     expect(head.slice(0, 2)).toEqual(['t', 'date']);

@@ -58,7 +58,7 @@ describe("statistics: 'auto' says which mode it used", () => {
       expect([json.statistics, json.percentileBound]).toEqual([r.statistics, r.percentileBound]);
       checkCsv(r.toCSV(), r);
     }
-    expect(exact.statisticsNote()).toBe('exact percentiles (from every run)');
+    expect(exact.statisticsNote()).toBe('exact percentiles');
     expect(streaming.statisticsNote()).toBe(`streaming percentiles (quantile sketch: p5/p50/p95 within ${percent(streaming)} of the exact ones where a step's values share a sign; means exact)`);
     // the comment is the only change: the rows are the same numbers as the JSON
     const row = streaming.toCSV().trimEnd().split('\n')[2 + 20]!.split(',');
@@ -90,7 +90,7 @@ describe("statistics: 'auto' says which mode it used", () => {
     expect(out.status, out.stderr).toBe(0);
     const json = JSON.parse(readFileSync(join(dir, 'small', 'small.json'), 'utf8'));
     expect([json.statistics, json.percentileBound]).toEqual(['exact', 0]);
-    expect(out.stdout.split('\n')[0]).toBe('small: 20 runs × 30 day steps, seed 3, wasm engine, exact percentiles (from every run)');
+    expect(out.stdout.split('\n')[0]).toBe('small: 20 runs × 30 day steps, seed 3, wasm engine, exact percentiles');
     checkCsv(readFileSync(join(dir, 'small', 'small.csv'), 'utf8'), json);
   });
 
