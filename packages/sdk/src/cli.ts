@@ -28,7 +28,7 @@ Usage:
   flywheel list
   flywheel run <model | spec.json> [options]
   flywheel run <model> --shard I/N --out DIR [options]   one shard of the runs (writes DIR/<model>-shard-I-of-N.fwshard)
-  flywheel merge <shard.fwshard>... [--format table|json|csv] [--statistics auto|exact|streaming] [--out DIR]
+  flywheel merge <shard.fwshard>... [--format table|json|csv] [--statistics auto|exact|streaming] [--out DIR] [--quiet]
   flywheel merge <sensitivity-shard.json>... [--format table|json|csv] [--out DIR] [--report FILE.html]
   flywheel sweep <model> (--grid path=a,b,c | --grid path=lo..hi:n)... [options]
   flywheel compare [model...] [--years Y] [--runs R] [--seed S] [--chain C] [--format table|json|csv]
@@ -374,7 +374,7 @@ async function cmdSweep(args: string[]): Promise<void> {
 }
 
 async function cmdMerge(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' }, statistics: { type: 'string' }, report: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' }, statistics: { type: 'string' }, report: { type: 'string' }, quiet: { type: 'boolean' } } });
   if (positionals.length === 0) usage('no shard files given', 'shards', undefined, 'flywheel merge out/helium-shard-*.fwshard');
   const format = values.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
