@@ -178,6 +178,12 @@ describe('accepted, then fails', () => {
     }
     expect(errors[0]!.message).toContain('the statistics of 11 metrics × 3100001 steps need 1.02 GiB');
     expect(errors[0]!.hint).toContain('at most 3,002,739 steps of 11 metrics'); // (2^30 − 2^24) / (4 × 8 × 11) − 1
+    // streaming with 10^6 steps trapped on one thread and ran on two: now the same refusal on both (43 GiB of sketches)
+    const long = { ...spec, time: { step: 'hour' as const, steps: 1_000_000 }, monteCarlo: { runs: 2, seed: 1 } };
+    const streaming = [];
+    for (const threads of [1, 2]) streaming.push(await rejected(run(long, { statistics: 'streaming', threads })));
+    for (const e of streaming) expect([e.code, e.path, e.message]).toEqual(['RUN_TOO_LARGE', 'time.steps', streaming[0]!.message]);
+    expect(streaming[0]!.message).toContain('need 43.23 GiB of sketches');
   });
 
   it('10^7 steps: the same RUN_TOO_LARGE at time.steps on 1 and 2 threads, in seconds (it took 28 s, then said "at most 0 runs" on one thread and threw a raw RangeError with threads)', () => {
