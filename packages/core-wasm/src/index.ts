@@ -48,6 +48,25 @@ function decode(b64: string): Uint8Array {
   return out;
 }
 
+/** The bytes of an embedded build: base64 of gzip, inflated by the runtime's DecompressionStream. */
+async function unpack(b64: string): Promise<Uint8Array> {
+  if (typeof DecompressionStream === 'undefined') throw new WasmLoadError('this runtime has no DecompressionStream to unpack the embedded engine: pass the engine yourself (init(bytes | URL | WebAssembly.Module), e.g. the package\'s flywheel.wasm)');
+  const inflated = new Blob([decode(b64) as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+/**
+ * The embedded form of a build (base64 of its gzip), as it appears in a bundle: for checking that a
+ * bundle holds each build once.
+ * @example
+ * ```ts
+ * bundleText.split(await embeddedEngine({ simd: true })).length - 1; // 1
+ * ```
+ */
+export async function embeddedEngine(options: { simd: boolean }): Promise<string> {
+  return options.simd ? WASM_SIMD_BASE64 : (await import('./wasm-scalar.generated.js')).WASM_BASE64;
+}
+
 /**
  * A 31-byte module whose one function uses SIMD (i8x16.splat, i8x16.popcnt): it validates exactly
  * where the runtime has WebAssembly SIMD (the probe of wasm-feature-detect).
@@ -67,30 +86,20 @@ export function simdSupported(): boolean {
 }
 
 /**
- * The embedded SIMD build's bytes, synchronously. Both builds give identical numbers.
- * @example
- * ```ts
- * const module = new WebAssembly.Module(wasmBytes() as BufferSource);
- * ```
- */
-export function wasmBytes(): Uint8Array {
-  return decode(WASM_SIMD_BASE64);
-}
-
-/**
  * The embedded engine bytes for this runtime: the SIMD build where SIMD is supported, else the
  * scalar build, which lives in a module of its own that is imported only then (so a bundler puts
- * it in a chunk that SIMD runtimes never load).
+ * it in a chunk that SIMD runtimes never load). Both builds give identical numbers. The builds are
+ * embedded compressed (gzip), so this is asynchronous.
  * @param options.simd - force one build (`false` for the scalar build)
+ * @throws WasmLoadError where the runtime has no DecompressionStream
  * @example
  * ```ts
  * const scalar = await engineBytes({ simd: false });
+ * const module = new WebAssembly.Module((await engineBytes()) as BufferSource);
  * ```
  */
 export async function engineBytes(options: { simd?: boolean } = {}): Promise<Uint8Array> {
-  if (options.simd ?? simdSupported()) return wasmBytes();
-  const { WASM_BASE64 } = await import('./wasm-scalar.generated.js');
-  return decode(WASM_BASE64);
+  return unpack(await embeddedEngine({ simd: options.simd ?? simdSupported() }));
 }
 
 async function toModule(source: WasmSource | undefined): Promise<WebAssembly.Module> {
@@ -178,18 +187,16 @@ export function init(source?: WasmSource): Promise<FlywheelWasmExports> {
 
 /**
  * Synchronous variant of {@link init} for Node and workers (browsers' main threads refuse to
- * compile modules over 4 KB synchronously; use {@link init} there). Without a source it needs
- * WebAssembly SIMD (the scalar build is only loaded asynchronously, by {@link init}).
- * @throws WasmLoadError without SIMD and without a source
+ * compile modules over 4 KB synchronously; use {@link init} there), given the engine's bytes or
+ * module: the embedded builds are compressed and unpack asynchronously ({@link engineBytes}).
+ * @throws WasmLoadError without a source
  * @example
  * ```ts
- * const engine = initSync();
+ * const engine = initSync(await engineBytes()); // or initSync(readFileSync(flywheelWasmPath))
  * ```
  */
-export function initSync(source?: BufferSource | WebAssembly.Module): FlywheelWasmExports {
-  if (source === undefined && !simdSupported()) throw new WasmLoadError('this runtime has no WebAssembly SIMD, and initSync() cannot load the scalar build synchronously: use await init()');
-  const mod = source instanceof WebAssembly.Module ? source : new WebAssembly.Module((source ?? wasmBytes()) as BufferSource);
-  const ex = instantiate(mod);
-  instances.embedded ??= Promise.resolve(ex);
-  return ex;
+export function initSync(source: BufferSource | WebAssembly.Module): FlywheelWasmExports {
+  if (source === undefined || source === null) throw new WasmLoadError('initSync() needs the engine (bytes or a WebAssembly.Module): the embedded builds are compressed and unpack asynchronously; use await init(), or initSync(await engineBytes())');
+  const mod = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source as BufferSource);
+  return instantiate(mod);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { engineBytes, init, initSync, instantiate, layout, simdSupported, wasmBytes } from '../src/index.js';
+import { embeddedEngine, engineBytes, init, initSync, instantiate, layout, simdSupported, WasmLoadError } from '../src/index.js';
 
 describe('loading the engine', () => {
   it('init() is memoised and compiles the embedded bytes', async () => {
@@ -10,9 +10,11 @@ describe('loading the engine', () => {
     expect(a.fexp(0)).toBe(1);
   });
 
-  it('accepts bytes and a precompiled module (edge runtimes)', () => {
+  it('accepts bytes and a precompiled module (edge runtimes); initSync without one says what to do', async () => {
     const file = readFileSync(new URL('../build/flywheel.wasm', import.meta.url));
-    expect(Buffer.compare(Buffer.from(wasmBytes()), file)).toBe(0);
+    expect(Buffer.compare(Buffer.from(await engineBytes({ simd: true })), file)).toBe(0);
+    expect(() => initSync(undefined as unknown as BufferSource)).toThrow(WasmLoadError);
+    expect(() => initSync(undefined as unknown as BufferSource)).toThrow(/await init\(\), or initSync\(await engineBytes\(\)\)/);
     const mod = new WebAssembly.Module(file);
     const ex = initSync(mod);
     expect(ex.flog(1)).toBe(0);
@@ -20,15 +22,15 @@ describe('loading the engine', () => {
     expect(fresh.memory).not.toBe(ex.memory);
   });
 
-  it('imports nothing from the host (no per-step calls into JS)', () => {
-    const mod = new WebAssembly.Module(wasmBytes() as BufferSource);
+  it('imports nothing from the host (no per-step calls into JS)', async () => {
+    const mod = new WebAssembly.Module((await engineBytes({ simd: true })) as BufferSource);
     expect(WebAssembly.Module.imports(mod)).toEqual([]);
     const names = WebAssembly.Module.exports(mod).map((e) => e.name);
     for (const n of ['simulateProgram', 'stats', 'alloc', 'resetHeap', 'memory']) expect(names).toContain(n);
   });
 
-  it('stats(): mean and linear-interpolated percentiles of each row', () => {
-    const ex = instantiate(new WebAssembly.Module(wasmBytes() as BufferSource));
+  it('stats(): mean and linear-interpolated percentiles of each row', async () => {
+    const ex = instantiate(new WebAssembly.Module((await engineBytes({ simd: true })) as BufferSource));
     ex.resetHeap();
     const rows = [[5, 1, 4, 2, 3], [10, 10, 10, 10, 10]];
     const src = ex.alloc(10 * 8);
@@ -47,7 +49,12 @@ describe('SIMD and scalar builds', () => {
     const scalar = await engineBytes({ simd: false });
     expect(simd.length).not.toBe(scalar.length);
     expect(Buffer.compare(Buffer.from(await engineBytes()), Buffer.from(simdSupported() ? simd : scalar))).toBe(0);
-    expect(Buffer.compare(Buffer.from(wasmBytes()), Buffer.from(simd))).toBe(0);
+    // both are embedded compressed: gzip (1f 8b) under the base64, a third of the bytes
+    for (const [flag, bytes] of [[true, simd], [false, scalar]] as const) {
+      const packed = Buffer.from(await embeddedEngine({ simd: flag }), 'base64');
+      expect([packed[0], packed[1]]).toEqual([0x1f, 0x8b]);
+      expect(packed.length).toBeLessThan(bytes.length / 2);
+    }
     // the probe agrees with the SIMD build itself
     expect(simdSupported()).toBe(WebAssembly.validate(simd as BufferSource));
     const names = (b: Uint8Array) => WebAssembly.Module.exports(new WebAssembly.Module(b as BufferSource)).map((e) => e.name).sort();

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { engineBytes } from '@flywheel/core-wasm';
+import { embeddedEngine } from '@flywheel/core-wasm';
 import { helium } from '@flywheel/models';
 import { run } from '@flywheel/sdk';
 import { build as esbuild, type Metafile } from 'esbuild';
@@ -160,7 +160,7 @@ console.log(JSON.stringify({ one: sha(await run(spec, { threads: 1 })), two: sha
 
   it('a default Vite build embeds each engine build once (SIMD in the main chunk, scalar in a chunk of its own, none in the worker) and runs in Chromium on two Web Workers', async () => {
     const files = jsFiles(join(viteOut, 'assets'));
-    const [simd, scalar] = await Promise.all([true, false].map(async (s) => Buffer.from(await engineBytes({ simd: s })).toString('base64')));
+    const [simd, scalar] = await Promise.all([true, false].map((s) => embeddedEngine({ simd: s }))); // as embedded: base64 of gzip
     expect(occurrences(files, simd!)).toHaveLength(1);
     expect(occurrences(files, simd!)[0]).toMatch(/^index-/);
     expect(occurrences(files, scalar!)).toHaveLength(1);
@@ -168,7 +168,8 @@ console.log(JSON.stringify({ one: sha(await run(spec, { threads: 1 })), two: sha
     const workers = [...files.keys()].filter((f) => f.startsWith('worker-'));
     expect(workers).toHaveLength(1); // the SDK's engine worker, bundled by Vite as its own chunk
     const worker = files.get(workers[0]!)!;
-    expect(worker).not.toContain('AGFzbQ'); // no wasm module (base64 of "\0asm") in the worker
+    for (const build of [simd!, scalar!]) expect(worker).not.toContain(build.slice(0, 80)); // no engine in the worker
+    expect(worker).not.toContain('AGFzbQ'); // nor an uncompressed wasm module (base64 of "\0asm")
     expect(worker).not.toMatch(/\bawait import\(/);
     console.log(`vite-app bundle: ${[...files].map(([name, code]) => `${name.replace(/-[\w-]{8}\.js$/, '.js')} ${size(code)}`).join(', ')}`);
     const got = await appResult<{ oneThread: string; twoThreads: string }>(urls.vite);
@@ -180,9 +181,10 @@ console.log(JSON.stringify({ one: sha(await run(spec, { threads: 1 })), two: sha
   it('an esbuild bundle (the worker as a second entry point, nothing else configured) embeds each engine build once, in the app, none in the worker', async () => {
     const files = jsFiles(esbuildOut);
     expect([...files.keys()].sort()).toEqual(['app.js', 'worker.js']);
-    const [simd, scalar] = await Promise.all([true, false].map(async (s) => Buffer.from(await engineBytes({ simd: s })).toString('base64')));
+    const [simd, scalar] = await Promise.all([true, false].map((s) => embeddedEngine({ simd: s }))); // as embedded: base64 of gzip
     expect(occurrences(files, simd!)).toEqual(['app.js']);
     expect(occurrences(files, scalar!)).toEqual(['app.js']); // no code splitting: the scalar build is inlined, once
+    for (const build of [simd!, scalar!]) expect(files.get('worker.js')).not.toContain(build.slice(0, 80));
     expect(files.get('worker.js')).not.toContain('AGFzbQ');
     // the worker entry takes nothing from the models or the spec validator
     const workerInputs = Object.keys(esbuildMeta!.outputs[Object.keys(esbuildMeta!.outputs).find((o) => o.endsWith('worker.js'))!]!.inputs);

@@ -1,14 +1,11 @@
 // bandController (the Cosmos SDK mint module's NextInflationRate and BlockProvision, with Akash's
 // x/inflation band around a decaying ideal curve). Kernels: assembly/blocks/bandController.ts and
-// bandControllerRef below. The band of each step is resolved into a table at compile time.
+// bandControllerRef in bandController.ref.ts. The band of each step is resolved into a table at compile time.
 import type { BandControllerBlockSchema } from '@flywheel/spec';
 import { I_BAND_CONTROLLER } from '@flywheel/core-wasm/program-layout';
 import type { z } from 'zod';
 import { fexp } from '../engine/math.js';
-import type { Rng } from '../engine/rng.js';
-import { evalFormula } from '../formula/evaluate.js';
 import type { CompileContext } from '../program/context.js';
-import { moveRef } from '../program/ledger.js';
 
 const LN2 = 0.6931471805599453;
 
@@ -55,37 +52,4 @@ export function compileBandController(b: z.output<typeof BandControllerBlockSche
     B.formula(b.ratio, `${path}.ratio`).formulaPc, B.formula(b.supply ?? `${b.asset}.totalSupply`, `${path}.supply`).formulaPc,
     P, S, table, ...ctx.move(b.asset, 'issuer', b.to),
   ]);
-}
-
-/** Reference kernel of I_BAND_CONTROLLER (same operations, in the same order, as the wasm kernel). */
-export function bandControllerRef(code: Int32Array, pc: number, s: Float64Array, tables: Float64Array, t: number, rng: Rng): void {
-  const P = code[pc + 8]!, S = code[pc + 9]!, tb = code[pc + 10]!;
-  const ratio = evalFormula(code, code[pc + 6]!, s, rng);
-  const supply = evalFormula(code, code[pc + 7]!, s, rng);
-  const goal = s[P]!, change = s[P + 1]!, perYear = s[P + 2]!, n = s[P + 3]!;
-  const lo = tables[tb + 2 * t]!, hi = tables[tb + 2 * t + 1]!;
-  // per tick: rate += (1 − ratio/goal) × change / ticksPerYear, then capped at hi, floored at lo
-  const d = ((1 - ratio / goal) * change) / perYear;
-  let r1 = s[S]! + d;
-  if (r1 > hi) r1 = hi;
-  if (r1 < lo) r1 = lo;
-  // ticks 1 … m lie on the line r1 + (k − 1)·d; the rest sit at the bound the line meets
-  let m = n, bound = 0;
-  if (d > 0) {
-    m = r1 < hi ? Math.min(n, Math.ceil((hi - r1) / d)) : 0;
-    bound = hi;
-  } else if (d < 0) {
-    m = r1 > lo ? Math.min(n, Math.ceil((r1 - lo) / -d)) : 0;
-    bound = lo;
-  }
-  let sum = m * r1 + d * ((m * (m - 1)) / 2);
-  if (m < n) sum += (n - m) * bound;
-  let rate = m < n ? bound : r1 + (n - 1) * d;
-  if (rate > hi) rate = hi;
-  if (rate < lo) rate = lo;
-  s[S] = rate;
-  s[code[pc + 2]!] = rate;
-  s[code[pc + 4]!] = lo;
-  s[code[pc + 5]!] = hi;
-  s[code[pc + 3]!] = moveRef(code, pc + 11, s, (supply * sum) / perYear);
 }

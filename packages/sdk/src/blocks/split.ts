@@ -1,10 +1,8 @@
 // split: shares of an amount to parts paid while below a balance, the rest to `rest`. Kernels:
-// assembly/blocks/split.ts and splitRef below.
+// assembly/blocks/split.ts and splitRef in split.ref.ts.
 import type { SplitBlockSchema } from '@flywheel/spec';
 import { I_SET, I_SPLIT } from '@flywheel/core-wasm/program-layout';
 import type { z } from 'zod';
-import type { Rng } from '../engine/rng.js';
-import { takeAmountRef } from '../program/ledger.js';
 import { accountSlot, type CompileContext } from '../program/context.js';
 
 /** Compiles a split block: one I_SPLIT. */
@@ -26,29 +24,4 @@ export function compileSplit(b: z.output<typeof SplitBlockSchema>, ctx: CompileC
     accountSlot(B, b.asset, b.from), fromIssuer && def.cap === undefined ? 0 : 1, fromIssuer ? B.named(`${b.asset}.minted`) : -1,
     accountSlot(B, b.asset, b.rest), burnFlow(b.rest), b.parts.length, ...parts,
   ]);
-}
-
-/** Reference kernel of I_SPLIT. */
-export function splitRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): void {
-  const a = takeAmountRef(code, pc + 3, s, rng);
-  let left = a;
-  const n = code[pc + 9]!;
-  for (let i = 0; i < n; i++) {
-    const q = pc + 10 + i * 4;
-    const to = code[q]!;
-    if (s[to]! < s[code[q + 2]!]!) {
-      let part = a * s[code[q + 1]!]!;
-      if (part > left) part = left;
-      if (part < 0) part = 0;
-      left -= part;
-      s[to] = s[to]! + part;
-      const bf = code[q + 3]!;
-      if (bf >= 0) s[bf] = s[bf]! + part;
-    }
-  }
-  const rest = code[pc + 7]!;
-  s[rest] = s[rest]! + left;
-  const rbf = code[pc + 8]!;
-  if (rbf >= 0) s[rbf] = s[rbf]! + left;
-  s[code[pc + 2]!] = a;
 }

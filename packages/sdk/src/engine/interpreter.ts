@@ -10,21 +10,21 @@ import {
   I_ACCUM, I_CREDIT_BURN, I_GUARD, I_HALT, I_POP_INIT, I_POP_STEP, I_PRICE, I_REMINT, I_RING_PUSH, I_SCHEDULE, I_SET, I_SUM, I_TRANSFER, I_ZERO,
   I_ESCROW, I_LOCK, I_SPLIT, I_BASELINE, I_STEP_CONTROLLER, I_ISSUANCE_HALVING, I_BOND, I_BAND_CONTROLLER, I_CHAIN_COST, I_CONVERSION, I_AMM,
 } from '@flywheel/core-wasm/program-layout';
-import { baselineRef } from '../blocks/baselineMinting.js';
-import { bondRef } from '../blocks/bond.js';
-import { creditBurnRef } from '../blocks/creditBurn.js';
-import { escrowRef } from '../blocks/escrow.js';
-import { issuanceHalvingRef } from '../blocks/issuanceHalving.js';
-import { lockRef } from '../blocks/lock.js';
-import { splitRef } from '../blocks/split.js';
-import { stepControllerRef } from '../blocks/stepController.js';
-import { bandControllerRef } from '../blocks/bandController.js';
-import { chainCostRef } from '../blocks/chainCost.js';
-import { conversionRef } from '../blocks/conversion.js';
-import { ammRef } from '../blocks/amm.js';
+import { baselineRef } from '../blocks/baselineMinting.ref.js';
+import { bondRef } from '../blocks/bond.ref.js';
+import { creditBurnRef } from '../blocks/creditBurn.ref.js';
+import { escrowRef } from '../blocks/escrow.ref.js';
+import { issuanceHalvingRef } from '../blocks/issuanceHalving.ref.js';
+import { lockRef } from '../blocks/lock.ref.js';
+import { splitRef } from '../blocks/split.ref.js';
+import { stepControllerRef } from '../blocks/stepController.ref.js';
+import { bandControllerRef } from '../blocks/bandController.ref.js';
+import { chainCostRef } from '../blocks/chainCost.ref.js';
+import { conversionRef } from '../blocks/conversion.ref.js';
+import { ammRef } from '../blocks/amm.ref.js';
 import { PopulationRef, PopulationScreenRef } from '../blocks/population-ref.js';
-import { priceRef } from '../blocks/price.js';
-import { remintAmountRef, ringPushRef } from '../blocks/remint.js';
+import { priceRef } from '../blocks/price.ref.js';
+import { remintAmountRef, ringPushRef } from '../blocks/remint.ref.js';
 import { evalFormula, setFormulaTables } from '../formula/evaluate.js';
 import type { Program } from '../program/compile.js';
 import { moveRef } from '../program/ledger.js';
