@@ -18,19 +18,42 @@ import { Bench } from 'tinybench';
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    runs: { type: 'string' }, threads: { type: 'string' }, engine: { type: 'string' },
-    json: { type: 'boolean' }, quick: { type: 'boolean' }, child: { type: 'string' }, iterations: { type: 'string' }, statistics: { type: 'string' },
-    kernel: { type: 'string' }, agents: { type: 'string' },
+    runs: { type: 'string' },
+    threads: { type: 'string' },
+    engine: { type: 'string' },
+    json: { type: 'boolean' },
+    quick: { type: 'boolean' },
+    child: { type: 'string' },
+    iterations: { type: 'string' },
+    statistics: { type: 'string' },
+    kernel: { type: 'string' },
+    agents: { type: 'string' },
   },
 });
 const quick = !!opts.quick;
 
 /** Workload sizes: full, and the quick mode CI uses so the suite cannot rot. */
 const SIZE = quick
-  ? { w1: { steps: 365, agents: 200, runs: 10 }, model: { years: 1, runs: 10 }, big: { steps: 100, agents: 100_000 }, sweep: 20, noopReps: 3, analysis: { years: 1, runs: 4, sobol: 4, morris: 3, riskRuns: 20, rare: 10 },
-    curve: { steps: 365, runs: 2, agents: [1e3, 1e4], perAgentMax: 1e4 }, law: { runs: 100, w1Agents: 200, w1Steps: 730, heliumYears: 1, heliumAgents: 200 } }
-  : { w1: { steps: 3650, agents: 1000, runs: 100 }, model: { years: 10, runs: 200 }, big: { steps: 3650, agents: 100_000 }, sweep: 1000, noopReps: 9, analysis: { years: 10, runs: 20, sobol: 16, morris: 10, riskRuns: 1000, rare: 30 },
-    curve: { steps: 3650, runs: 10, agents: [1e3, 1e4, 1e5, 1e6], perAgentMax: 1e5 }, law: { runs: 1000, w1Agents: 1000, w1Steps: 3650, heliumYears: 10, heliumAgents: 1000 } };
+  ? {
+      w1: { steps: 365, agents: 200, runs: 10 },
+      model: { years: 1, runs: 10 },
+      big: { steps: 100, agents: 100_000 },
+      sweep: 20,
+      noopReps: 3,
+      analysis: { years: 1, runs: 4, sobol: 4, morris: 3, riskRuns: 20, rare: 10 },
+      curve: { steps: 365, runs: 2, agents: [1e3, 1e4], perAgentMax: 1e4 },
+      law: { runs: 100, w1Agents: 200, w1Steps: 730, heliumYears: 1, heliumAgents: 200 },
+    }
+  : {
+      w1: { steps: 3650, agents: 1000, runs: 100 },
+      model: { years: 10, runs: 200 },
+      big: { steps: 3650, agents: 100_000 },
+      sweep: 1000,
+      noopReps: 9,
+      analysis: { years: 10, runs: 20, sobol: 16, morris: 10, riskRuns: 1000, rare: 30 },
+      curve: { steps: 3650, runs: 10, agents: [1e3, 1e4, 1e5, 1e6], perAgentMax: 1e5 },
+      law: { runs: 1000, w1Agents: 1000, w1Steps: 3650, heliumYears: 10, heliumAgents: 1000 },
+    };
 
 /**
  * The population kernel of every population block of a spec as the bench reports it (`kernel`):
@@ -40,10 +63,12 @@ const SIZE = quick
 async function withKernel(spec) {
   const { populationKernel } = await import('@flywheel/sdk');
   const blocks = spec.blocks.map((b) => (b.kind === 'population' && opts.kernel ? { ...b, kernel: opts.kernel } : b));
-  const kinds = blocks.filter((b) => b.kind === 'population').map((b) => {
-    const k = populationKernel(b);
-    return k === 'perAgent' && b.kernel !== 'perAgent' ? 'perAgent (fallback: capacity varies)' : k;
-  });
+  const kinds = blocks
+    .filter((b) => b.kind === 'population')
+    .map((b) => {
+      const k = populationKernel(b);
+      return k === 'perAgent' && b.kernel !== 'perAgent' ? 'perAgent (fallback: capacity varies)' : k;
+    });
   return { spec: { ...spec, blocks }, kernel: kinds.length ? [...new Set(kinds)].join(', ') : 'none' };
 }
 
@@ -120,9 +145,23 @@ async function child(name) {
       }
       const agentSteps = runs * s.steps * s.agents;
       return {
-        workload: name, engine, threads, runs, steps: s.steps, agents: s.agents, wallSeconds: best[1], w1Seconds: best[0], noopRatio: best[1] / best[0],
-        cpuSeconds: cpu[1], w1CpuSeconds: cpu[0], noopCpuRatio: cpu[1] / cpu[0],
-        samples: SIZE.noopReps, agentSteps, agentStepsPerSecond: agentSteps / best[1], nsPerAgentStep: (best[1] * 1e9) / agentSteps, peakRssMB: process.resourceUsage().maxRSS / 1024,
+        workload: name,
+        engine,
+        threads,
+        runs,
+        steps: s.steps,
+        agents: s.agents,
+        wallSeconds: best[1],
+        w1Seconds: best[0],
+        noopRatio: best[1] / best[0],
+        cpuSeconds: cpu[1],
+        w1CpuSeconds: cpu[0],
+        noopCpuRatio: cpu[1] / cpu[0],
+        samples: SIZE.noopReps,
+        agentSteps,
+        agentStepsPerSecond: agentSteps / best[1],
+        nsPerAgentStep: (best[1] * 1e9) / agentSteps,
+        peakRssMB: process.resourceUsage().maxRSS / 1024,
       };
     }
     case 'w1-baseline': {
@@ -138,7 +177,10 @@ async function child(name) {
       if (!bin) return { workload: name, engine: 'C', threads, skipped: 'no C compiler (cc, gcc or clang) found' };
       let peak = 0;
       job = {
-        runs, steps: s.steps, agents: s.agents, engine: 'C',
+        runs,
+        steps: s.steps,
+        agents: s.agents,
+        engine: 'C',
         fn: async () => {
           const out = JSON.parse(execFileSync(bin, [runs, threads, s.steps, s.agents].map(String), { encoding: 'utf8' }));
           peak = Math.max(peak, out.peakRssMB);
@@ -170,8 +212,17 @@ async function child(name) {
       const control = await lawTest(specs, { threads, alter: costTimes(1.5) });
       const control11 = await lawTest(specs, { threads, alter: costTimes(1.1) });
       return {
-        workload: name, engine, threads, runs: SIZE.law.runs, wallSeconds: (performance.now() - t0) / 1000, perTestAlpha: law.perTestAlpha, power: law.power,
-        rejected: law.rejected, tests: law.tests, controlCost15Rejected: control.rejected, controlCost11Rejected: control11.rejected,
+        workload: name,
+        engine,
+        threads,
+        runs: SIZE.law.runs,
+        wallSeconds: (performance.now() - t0) / 1000,
+        perTestAlpha: law.perTestAlpha,
+        power: law.power,
+        rejected: law.rejected,
+        tests: law.tests,
+        controlCost15Rejected: control.rejected,
+        controlCost11Rejected: control11.rejected,
         peakRssMB: process.resourceUsage().maxRSS / 1024,
       };
     }
@@ -180,7 +231,9 @@ async function child(name) {
       const spec = w1Spec({ runs: 1, agents: 100, steps: 365 });
       const price = spec.blocks.findIndex((b) => b.kind === 'price');
       job = {
-        runs: n, steps: 365, agents: 100,
+        runs: n,
+        steps: 365,
+        agents: 100,
         fn: () => sweep(spec, { random: { 'params.growth': [0, 0.001], [`blocks.${price}.model.sensitivity`]: [1, 10] }, samples: n, seed: 1 }, { engine, threads, metrics: ['price'] }),
       };
       break;
@@ -217,10 +270,23 @@ async function child(name) {
       const out = await call();
       const wallSeconds = (performance.now() - t0) / 1000;
       const evaluations = out.evaluations ?? (out.importance ? out.importance.evaluations + (out.plain?.evaluations ?? 0) : 1);
-      return { workload: name, engine, threads, years: s.years, runsPerEvaluation: name === 'analysis-risk' ? s.riskRuns : runs, evaluations, wallSeconds, secondsPerEvaluation: wallSeconds / evaluations, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+      return {
+        workload: name,
+        engine,
+        threads,
+        years: s.years,
+        runsPerEvaluation: name === 'analysis-risk' ? s.riskRuns : runs,
+        evaluations,
+        wallSeconds,
+        secondsPerEvaluation: wallSeconds / evaluations,
+        peakRssMB: process.resourceUsage().maxRSS / 1024,
+      };
     }
     default: {
-      if (!MODELS.includes(name)) throw new Error(`unknown workload "${name}"; known: w1, w1-noop, w1-baseline, w1-native, ${MODELS.join(', ')}, agents-100k, sweep, analysis-sobol, analysis-morris, analysis-calibrate, analysis-risk, analysis-rare, module-start`);
+      if (!MODELS.includes(name))
+        throw new Error(
+          `unknown workload "${name}"; known: w1, w1-noop, w1-baseline, w1-native, ${MODELS.join(', ')}, agents-100k, sweep, analysis-sobol, analysis-morris, analysis-calibrate, analysis-risk, analysis-rare, module-start`,
+        );
       // a model of @flywheel/models: its default spec over the suite's horizon
       const s = SIZE.model;
       const { spec, kernel } = await withKernel(models.models[name].create({ years: s.years, runs: Number(opts.runs ?? s.runs) }));
@@ -239,10 +305,19 @@ async function child(name) {
   // per agent-step where there are agents, per step otherwise
   const per = job.agents > 0 ? { agentSteps, agentStepsPerSecond: agentSteps / wallSeconds, nsPerAgentStep: (wallSeconds * 1e9) / agentSteps } : {};
   return {
-    workload: name, engine: job.engine ?? engine, threads, ...(job.kernel ? { kernel: job.kernel, kernelOption: opts.kernel ?? 'default' } : {}), ...(job.statistics ? { statistics: job.statistics } : {}),
-    runs: job.runs, steps: job.steps, agents: job.agents,
-    wallSeconds, minSeconds: r.latency.min / 1000, samples: r.latency.samplesCount ?? bench.opts?.iterations,
-    ...per, nsPerStep: (wallSeconds * 1e9) / stepsAll,
+    workload: name,
+    engine: job.engine ?? engine,
+    threads,
+    ...(job.kernel ? { kernel: job.kernel, kernelOption: opts.kernel ?? 'default' } : {}),
+    ...(job.statistics ? { statistics: job.statistics } : {}),
+    runs: job.runs,
+    steps: job.steps,
+    agents: job.agents,
+    wallSeconds,
+    minSeconds: r.latency.min / 1000,
+    samples: r.latency.samplesCount ?? bench.opts?.iterations,
+    ...per,
+    nsPerStep: (wallSeconds * 1e9) / stepsAll,
     peakRssMB: job.peak ? job.peak() : process.resourceUsage().maxRSS / 1024,
   };
 }
@@ -269,44 +344,74 @@ async function main() {
   process.on('exit', () => rmSync(nativeDir, { recursive: true, force: true }));
   if (positionals.length > 0) {
     const results = positionals.map((w) =>
-      spawnChild(w, { runs: opts.runs, threads: opts.threads, engine: opts.engine, iterations: opts.iterations, statistics: opts.statistics, kernel: opts.kernel, agents: opts.agents }));
+      spawnChild(w, { runs: opts.runs, threads: opts.threads, engine: opts.engine, iterations: opts.iterations, statistics: opts.statistics, kernel: opts.kernel, agents: opts.agents }),
+    );
     if (opts.json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results)}\n`);
     else console.table(results);
     return;
   }
   const refRuns = quick ? 2 : 10;
   const plan = [
-    ['w1', { threads: 1 }], ['w1', { threads: 2 }], ['w1', { threads: 1, engine: 'reference', runs: refRuns }],
-    ['w1', { threads: 1, kernel: 'perAgent' }], ['w1', { threads: 2, kernel: 'perAgent' }], ['w1', { threads: 1, engine: 'reference', runs: refRuns, kernel: 'perAgent' }],
-    ['w1-noop', { threads: 1 }], ['w1-noop', { threads: 2 }],
+    ['w1', { threads: 1 }],
+    ['w1', { threads: 2 }],
+    ['w1', { threads: 1, engine: 'reference', runs: refRuns }],
+    ['w1', { threads: 1, kernel: 'perAgent' }],
+    ['w1', { threads: 2, kernel: 'perAgent' }],
+    ['w1', { threads: 1, engine: 'reference', runs: refRuns, kernel: 'perAgent' }],
+    ['w1-noop', { threads: 1 }],
+    ['w1-noop', { threads: 2 }],
     ['w1', { threads: 2, statistics: 'streaming', runs: quick ? 40 : 1000 }],
-    ['w1-baseline', { threads: 1 }], ['w1-baseline', { threads: 2 }],
-    ['w1-native', { threads: 1 }], ['w1-native', { threads: 2 }],
-    ...MODELS.flatMap((m) => [[m, { threads: 1 }], [m, { threads: 2 }]]),
+    ['w1-baseline', { threads: 1 }],
+    ['w1-baseline', { threads: 2 }],
+    ['w1-native', { threads: 1 }],
+    ['w1-native', { threads: 2 }],
+    ...MODELS.flatMap((m) => [
+      [m, { threads: 1 }],
+      [m, { threads: 2 }],
+    ]),
     ['helium', { threads: 1, engine: 'reference', runs: refRuns }],
-    ['agents-100k', { threads: 1 }], ['agents-100k', { threads: 1, kernel: 'perAgent' }],
+    ['agents-100k', { threads: 1 }],
+    ['agents-100k', { threads: 1, kernel: 'perAgent' }],
     ...SIZE.curve.agents.flatMap((n) => [['agents-curve', { threads: 2, agents: n }], ...(n <= SIZE.curve.perAgentMax ? [['agents-curve', { threads: 2, agents: n, kernel: 'perAgent' }]] : [])]),
     ['sweep', { threads: 2 }],
     ...['analysis-sobol', 'analysis-morris', 'analysis-calibrate', 'analysis-risk', 'analysis-rare'].map((a) => [a, { threads: 2 }]),
-    ['module-start', {}], ['screening-law', { threads: 2 }],
+    ['module-start', {}],
+    ['screening-law', { threads: 2 }],
   ];
   const results = [];
   const skipped = [];
   for (const [w, extra] of plan) {
     const r = spawnChild(w, extra);
     (r.skipped ? skipped : results).push(r);
-    if (!opts.json) process.stderr.write(`  ${w} ${r.engine} ${r.threads ?? ''}t${r.kernel ? ` [${r.kernel}]` : ''}${extra.agents ? ` ${extra.agents} agents` : ''}: ${r.skipped ? `skipped (${r.skipped})` : `${fmt(r.wallSeconds, 3)} s`}\n`);
+    if (!opts.json)
+      process.stderr.write(
+        `  ${w} ${r.engine} ${r.threads ?? ''}t${r.kernel ? ` [${r.kernel}]` : ''}${extra.agents ? ` ${extra.agents} agents` : ''}: ${r.skipped ? `skipped (${r.skipped})` : `${fmt(r.wallSeconds, 3)} s`}\n`,
+      );
   }
   // option: 'default' (each population's own kernel: screening where it applies) or 'perAgent' (--kernel perAgent)
   const find = (w, engine, threads, statistics = 'exact', option = 'default') =>
-    results.find((r) => r.workload === w && r.engine === engine && (threads === undefined || r.threads === threads) && (r.statistics ?? 'exact') === statistics &&
-      (r.kernelOption ?? 'default') === option && !r.skipped);
+    results.find(
+      (r) =>
+        r.workload === w &&
+        r.engine === engine &&
+        (threads === undefined || r.threads === threads) &&
+        (r.statistics ?? 'exact') === statistics &&
+        (r.kernelOption ?? 'default') === option &&
+        !r.skipped,
+    );
   const ratio = (a, b, key = 'nsPerAgentStep') => (a && b ? b[key] / a[key] : null);
-  const w1w1 = find('w1', 'wasm', 1), w1w2 = find('w1', 'wasm', 2), w1r = find('w1', 'reference', 1);
-  const pa1 = find('w1', 'wasm', 1, 'exact', 'perAgent'), pa2 = find('w1', 'wasm', 2, 'exact', 'perAgent'), par = find('w1', 'reference', 1, 'exact', 'perAgent');
-  const b1 = find('w1-baseline', 'typed-array JS', 1), b2 = find('w1-baseline', 'typed-array JS', 2);
-  const c1 = find('w1-native', 'C', 1), c2 = find('w1-native', 'C', 2);
-  const noop1 = find('w1-noop', 'wasm', 1), noop2 = find('w1-noop', 'wasm', 2);
+  const w1w1 = find('w1', 'wasm', 1),
+    w1w2 = find('w1', 'wasm', 2),
+    w1r = find('w1', 'reference', 1);
+  const pa1 = find('w1', 'wasm', 1, 'exact', 'perAgent'),
+    pa2 = find('w1', 'wasm', 2, 'exact', 'perAgent'),
+    par = find('w1', 'reference', 1, 'exact', 'perAgent');
+  const b1 = find('w1-baseline', 'typed-array JS', 1),
+    b2 = find('w1-baseline', 'typed-array JS', 2);
+  const c1 = find('w1-native', 'C', 1),
+    c2 = find('w1-native', 'C', 2);
+  const noop1 = find('w1-noop', 'wasm', 1),
+    noop2 = find('w1-noop', 'wasm', 2);
   const curve = (n, kernel) => results.find((r) => r.workload === 'agents-curve' && r.agents === n && r.kernelOption === (kernel === 'screening' ? 'default' : kernel));
   const ratios = {
     // the screening kernel (default) against the per-agent kernel, same workload, same run
@@ -316,9 +421,12 @@ async function main() {
     'W1: typed-array loop in C 2 threads ÷ screening kernel 2 threads (wall time; target ≥ 5)': ratio(w1w2, c2, 'wallSeconds'),
     'W1: typed-array loop in C 2 threads ÷ per-agent kernel 2 threads (wall time)': ratio(pa2, c2, 'wallSeconds'),
     'agents 100k: screening vs per-agent kernel (1 thread)': ratio(find('agents-100k', 'wasm', 1), find('agents-100k', 'wasm', 1, 'exact', 'perAgent'), 'wallSeconds'),
-    'agents curve: 1e6 ÷ 1e3 agents, screening (wall time; 1000 = linear)': curve(1e6, 'screening') && curve(1e3, 'screening') ? curve(1e6, 'screening').wallSeconds / curve(1e3, 'screening').wallSeconds : null,
-    'agents curve: 1e5 ÷ 1e3 agents, screening (wall time; 100 = linear)': curve(1e5, 'screening') && curve(1e3, 'screening') ? curve(1e5, 'screening').wallSeconds / curve(1e3, 'screening').wallSeconds : null,
-    'agents curve: 1e5 ÷ 1e3 agents, per-agent (wall time; 100 = linear)': curve(1e5, 'perAgent') && curve(1e3, 'perAgent') ? curve(1e5, 'perAgent').wallSeconds / curve(1e3, 'perAgent').wallSeconds : null,
+    'agents curve: 1e6 ÷ 1e3 agents, screening (wall time; 1000 = linear)':
+      curve(1e6, 'screening') && curve(1e3, 'screening') ? curve(1e6, 'screening').wallSeconds / curve(1e3, 'screening').wallSeconds : null,
+    'agents curve: 1e5 ÷ 1e3 agents, screening (wall time; 100 = linear)':
+      curve(1e5, 'screening') && curve(1e3, 'screening') ? curve(1e5, 'screening').wallSeconds / curve(1e3, 'screening').wallSeconds : null,
+    'agents curve: 1e5 ÷ 1e3 agents, per-agent (wall time; 100 = linear)':
+      curve(1e5, 'perAgent') && curve(1e3, 'perAgent') ? curve(1e5, 'perAgent').wallSeconds / curve(1e3, 'perAgent').wallSeconds : null,
     'W1: wasm vs reference engine (1 thread, per agent-step)': ratio(w1w1, w1r),
     'W1: 2 threads vs 1 thread (wasm)': ratio(w1w2, w1w1, 'wallSeconds'),
     'W1: wasm 2 threads vs typed-array JS loop 2 threads': ratio(w1w2, b2, 'wallSeconds'),
@@ -344,16 +452,29 @@ async function main() {
     return;
   }
   console.log(`\nFlywheel benchmarks${quick ? ' (quick mode: small sizes)' : ''} on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`);
-  console.table(results.map((r) => ({
-    workload: r.workload, engine: r.engine, kernel: r.kernel ?? '', threads: r.threads ?? '', runs: r.runs ?? '', steps: r.steps ?? '', agents: r.agents ?? '',
-    'wall s': fmt(r.wallSeconds, 3), 'ns/agent-step': fmt(r.nsPerAgentStep, 2), 'ns/step': r.agents ? '' : fmt(r.nsPerStep, 0),
-    'M agent-steps/s': r.agentStepsPerSecond === undefined ? '' : fmt(r.agentStepsPerSecond / 1e6, 1), 'peak MB': fmt(r.peakRssMB, 0),
-    ...(r.importMs !== undefined ? { 'wall s': `import ${fmt(r.importMs, 1)} ms + first run ${fmt(r.firstRunMs, 1)} ms` } : {}),
-  })));
+  console.table(
+    results.map((r) => ({
+      workload: r.workload,
+      engine: r.engine,
+      kernel: r.kernel ?? '',
+      threads: r.threads ?? '',
+      runs: r.runs ?? '',
+      steps: r.steps ?? '',
+      agents: r.agents ?? '',
+      'wall s': fmt(r.wallSeconds, 3),
+      'ns/agent-step': fmt(r.nsPerAgentStep, 2),
+      'ns/step': r.agents ? '' : fmt(r.nsPerStep, 0),
+      'M agent-steps/s': r.agentStepsPerSecond === undefined ? '' : fmt(r.agentStepsPerSecond / 1e6, 1),
+      'peak MB': fmt(r.peakRssMB, 0),
+      ...(r.importMs !== undefined ? { 'wall s': `import ${fmt(r.importMs, 1)} ms + first run ${fmt(r.firstRunMs, 1)} ms` } : {}),
+    })),
+  );
   for (const r of skipped) console.log(`Skipped: ${r.workload} ${r.threads}t (${r.skipped})`);
   const law = results.find((r) => r.workload === 'screening-law');
   if (law) {
-    console.log(`Screening law test (two-sample KS, ${law.runs} runs a kernel, α = 0.01 over ${law.tests.length} tests, ${law.perTestAlpha} each; a CDF difference of ${fmt(law.power.delta50, 3)} detected with power ≥ 0.5, ${fmt(law.power.delta90, 3)} with ≥ 0.9):`);
+    console.log(
+      `Screening law test (two-sample KS, ${law.runs} runs a kernel, α = 0.01 over ${law.tests.length} tests, ${law.perTestAlpha} each; a CDF difference of ${fmt(law.power.delta50, 3)} detected with power ≥ 0.5, ${fmt(law.power.delta90, 3)} with ≥ 0.9):`,
+    );
     for (const t of law.tests) console.log(`  ${t.spec} ${t.quantity}: D = ${fmt(t.D, 4)}, p = ${t.p.toPrecision(3)}${t.reject ? ' REJECTED' : ''}`);
     console.log(`  rejected: ${law.rejected}; control (per-agent costs ×1.5) rejected ${law.controlCost15Rejected}, (×1.1) ${law.controlCost11Rejected}`);
   }

@@ -11,7 +11,9 @@ import { w1Spec } from './w1.mjs';
 export function ksStatistic(a, b) {
   const x = Float64Array.from(a).sort();
   const y = Float64Array.from(b).sort();
-  let i = 0, j = 0, d = 0;
+  let i = 0,
+    j = 0,
+    d = 0;
   while (i < x.length && j < y.length) {
     const v = Math.min(x[i], y[j]);
     while (i < x.length && x[i] <= v) i++;
@@ -37,10 +39,12 @@ export function ksPValue(d, n, m) {
 
 /** The D above which the test rejects at level α, for samples of n and m (inverts ksPValue by bisection). */
 export function ksCritical(alpha, n, m) {
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   for (let k = 0; k < 60; k++) {
     const mid = (lo + hi) / 2;
-    if (ksPValue(mid, n, m) > alpha) lo = mid; else hi = mid;
+    if (ksPValue(mid, n, m) > alpha) lo = mid;
+    else hi = mid;
   }
   return hi;
 }
@@ -88,7 +92,8 @@ export async function lawTest(specs, { alpha = 0.01, threads = 1, alter } = {}) 
     const a = await run(onKernel(spec, 'screening', 1), { threads, metrics, keepRuns: true });
     const b = await run(per, { threads, metrics, keepRuns: true });
     for (const [q, f] of Object.entries(QUANTITIES)) {
-      const x = f(a), y = f(b);
+      const x = f(a),
+        y = f(b);
       const d = ksStatistic(x, y);
       const p = ksPValue(d, x.length, y.length);
       tests.push({ spec: name, quantity: q, n: x.length, D: d, p, reject: p < alpha / nTests });

@@ -28,12 +28,17 @@ export function w1Spec({ runs = 100, agents = 1000, steps = 3650, seed = 1, noop
       { id: 'burn', kind: 'creditBurn', asset: 'W', from: 'liquid', credit: 'C', usd: 'demandUsd' },
       ...noops,
       {
-        id: 'providers', kind: 'population', count: agents, cost: { kind: 'uniform', min: 0.5, max: 1.5 }, costPer: 'day', window: 30,
-        reentry: { probability: 0.01, threshold: 1.2 }, pays: { asset: 'W', from: 'rewards', to: 'liquid' },
+        id: 'providers',
+        kind: 'population',
+        count: agents,
+        cost: { kind: 'uniform', min: 0.5, max: 1.5 },
+        costPer: 'day',
+        window: 30,
+        reentry: { probability: 0.01, threshold: 1.2 },
+        pays: { asset: 'W', from: 'rewards', to: 'liquid' },
       },
       { id: 'price', kind: 'price', asset: 'W', model: { kind: 'impact', initial: 0.03, sensitivity: 5, volatility: { rate: 0.03, per: 'day' } } },
     ],
     monteCarlo: { runs, seed },
   };
 }
-

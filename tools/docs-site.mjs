@@ -36,8 +36,9 @@ for (const file of readdirSync(docs)) {
   if (at < 0) continue;
   const hash = `#s=${await link(m[1])}`;
   const href = `../playground/index.html${hash}`;
-  const embed = `<p><a href="${href}">Open ${m[1]} in the playground</a> (5 years, 50 runs; change any parameter and press Run).</p>`
-    + `<iframe src="../playground/index.html?embed${hash}" title="Flywheel playground: ${m[1]}" loading="lazy" width="100%" height="900" style="border:1px solid #ccc"></iframe>`;
+  const embed =
+    `<p><a href="${href}">Open ${m[1]} in the playground</a> (5 years, 50 runs; change any parameter and press Run).</p>` +
+    `<iframe src="../playground/index.html?embed${hash}" title="Flywheel playground: ${m[1]}" loading="lazy" width="100%" height="900" style="border:1px solid #ccc"></iframe>`;
   writeFileSync(path, html.slice(0, at + 5) + embed + html.slice(at + 5));
   embedded++;
 }

@@ -19,8 +19,24 @@ export interface FlywheelWasmExports {
    * Runs Monte Carlo runs [runStart, runEnd) of a block program (engine v2) into
    * out[(metric · (steps+1) + t) · stride + run − runStart]; see assembly/program.ts.
    */
-  simulateProgram(code: number, initPc: number, stepPc: number, init: number, state: number, nState: number, tables: number, work: number,
-    metrics: number, nMetrics: number, steps: number, seed: number, out: number, stride: number, runStart: number, runEnd: number): void;
+  simulateProgram(
+    code: number,
+    initPc: number,
+    stepPc: number,
+    init: number,
+    state: number,
+    nState: number,
+    tables: number,
+    work: number,
+    metrics: number,
+    nMetrics: number,
+    steps: number,
+    seed: number,
+    out: number,
+    stride: number,
+    runStart: number,
+    runEnd: number,
+  ): void;
   /** Mean and p5/p50/p95 of `cells` rows of `nRuns` values each (reorders the rows in place). */
   stats(src: number, cells: number, nRuns: number, dst: number): void;
   /** Writes k runs held one after the other ([run][cell]) into columns of dst ([cell][stride]). */
@@ -50,7 +66,10 @@ function decode(b64: string): Uint8Array {
 
 /** The bytes of an embedded build: base64 of gzip, inflated by the runtime's DecompressionStream. */
 async function unpack(b64: string): Promise<Uint8Array> {
-  if (typeof DecompressionStream === 'undefined') throw new WasmLoadError('this runtime has no DecompressionStream to unpack the embedded engine: pass the engine yourself (init(bytes | URL | WebAssembly.Module), e.g. the package\'s flywheel.wasm)');
+  if (typeof DecompressionStream === 'undefined')
+    throw new WasmLoadError(
+      "this runtime has no DecompressionStream to unpack the embedded engine: pass the engine yourself (init(bytes | URL | WebAssembly.Module), e.g. the package's flywheel.wasm)",
+    );
   const inflated = new Blob([decode(b64) as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
@@ -196,7 +215,10 @@ export function init(source?: WasmSource): Promise<FlywheelWasmExports> {
  * ```
  */
 export function initSync(source: BufferSource | WebAssembly.Module): FlywheelWasmExports {
-  if (source === undefined || source === null) throw new WasmLoadError('initSync() needs the engine (bytes or a WebAssembly.Module): the embedded builds are compressed and unpack asynchronously; use await init(), or initSync(await engineBytes())');
+  if (source === undefined || source === null)
+    throw new WasmLoadError(
+      'initSync() needs the engine (bytes or a WebAssembly.Module): the embedded builds are compressed and unpack asynchronously; use await init(), or initSync(await engineBytes())',
+    );
   const mod = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source as BufferSource);
   return instantiate(mod);
 }

@@ -32,7 +32,10 @@ describe('loading the engine', () => {
   it('stats(): mean and linear-interpolated percentiles of each row', async () => {
     const ex = instantiate(new WebAssembly.Module((await engineBytes({ simd: true })) as BufferSource));
     ex.resetHeap();
-    const rows = [[5, 1, 4, 2, 3], [10, 10, 10, 10, 10]];
+    const rows = [
+      [5, 1, 4, 2, 3],
+      [10, 10, 10, 10, 10],
+    ];
     const src = ex.alloc(10 * 8);
     const dst = ex.alloc(layout.S_COUNT * 2 * 8);
     new Float64Array(ex.memory.buffer, src, 10).set(rows.flat());
@@ -50,14 +53,20 @@ describe('SIMD and scalar builds', () => {
     expect(simd.length).not.toBe(scalar.length);
     expect(Buffer.compare(Buffer.from(await engineBytes()), Buffer.from(simdSupported() ? simd : scalar))).toBe(0);
     // both are embedded compressed: gzip (1f 8b) under the base64, a third of the bytes
-    for (const [flag, bytes] of [[true, simd], [false, scalar]] as const) {
+    for (const [flag, bytes] of [
+      [true, simd],
+      [false, scalar],
+    ] as const) {
       const packed = Buffer.from(await embeddedEngine({ simd: flag }), 'base64');
       expect([packed[0], packed[1]]).toEqual([0x1f, 0x8b]);
       expect(packed.length).toBeLessThan(bytes.length / 2);
     }
     // the probe agrees with the SIMD build itself
     expect(simdSupported()).toBe(WebAssembly.validate(simd as BufferSource));
-    const names = (b: Uint8Array) => WebAssembly.Module.exports(new WebAssembly.Module(b as BufferSource)).map((e) => e.name).sort();
+    const names = (b: Uint8Array) =>
+      WebAssembly.Module.exports(new WebAssembly.Module(b as BufferSource))
+        .map((e) => e.name)
+        .sort();
     expect(names(simd)).toEqual(names(scalar));
   });
 });

@@ -45,23 +45,27 @@ it('the browser comes from the npm registry unless CHROMIUM_PATH says otherwise'
   }
 }, 120_000);
 
-it.each(['plain', 'isolated'] as const)('Chromium (%s page) computes the same numbers as Node: one thread, two Web Workers, the reference engine, and run() inside a Web Worker', async (kind) => {
-  const chrome = await launchChromium();
-  try {
-    const page = await chrome.context.newPage();
-    await page.goto(urls[kind]);
-    await page.waitForFunction(() => window.__flywheel !== undefined, null, { timeout: 60_000 });
-    const got = await page.evaluate(() => window.__flywheel!);
-    if ('error' in got) throw new Error(`in the browser: ${got.error}`);
-    // isolated: SharedArrayBuffer exists, so the Web Workers claim runs from a shared counter
-    expect(got.isolated).toBe(kind === 'isolated');
-    expect(got.workerShares).toBe(kind === 'isolated');
-    const node = JSON.stringify((await run(helium({ years: 1, runs: 6, agents: 200 }), { threads: 1 })).toJSON().metrics);
-    expect(got.oneThread).toBe(node);
-    expect(got.twoThreads).toBe(node);
-    expect(got.reference).toBe(node);
-    expect(got.inWorker).toBe(node); // run() inside a Web Worker, 2 threads (shared memory when isolated)
-  } finally {
-    await chrome.close();
-  }
-}, 120_000);
+it.each(['plain', 'isolated'] as const)(
+  'Chromium (%s page) computes the same numbers as Node: one thread, two Web Workers, the reference engine, and run() inside a Web Worker',
+  async (kind) => {
+    const chrome = await launchChromium();
+    try {
+      const page = await chrome.context.newPage();
+      await page.goto(urls[kind]);
+      await page.waitForFunction(() => window.__flywheel !== undefined, null, { timeout: 60_000 });
+      const got = await page.evaluate(() => window.__flywheel!);
+      if ('error' in got) throw new Error(`in the browser: ${got.error}`);
+      // isolated: SharedArrayBuffer exists, so the Web Workers claim runs from a shared counter
+      expect(got.isolated).toBe(kind === 'isolated');
+      expect(got.workerShares).toBe(kind === 'isolated');
+      const node = JSON.stringify((await run(helium({ years: 1, runs: 6, agents: 200 }), { threads: 1 })).toJSON().metrics);
+      expect(got.oneThread).toBe(node);
+      expect(got.twoThreads).toBe(node);
+      expect(got.reference).toBe(node);
+      expect(got.inWorker).toBe(node); // run() inside a Web Worker, 2 threads (shared memory when isolated)
+    } finally {
+      await chrome.close();
+    }
+  },
+  120_000,
+);

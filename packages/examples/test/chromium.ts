@@ -10,15 +10,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { readTar } from './tar.js';
 
 /** Flags for a quiet, self-contained headless run (no sandbox: tests run as root in containers). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The installed @sparticuz/chromium package: its directory and version (its major version is Chromium's). */
 export function sparticuzPackage(): { dir: string; version: string } {

@@ -8,7 +8,12 @@ import { expect, it } from 'vitest';
 it('Deno computes the same numbers as Node (wasm on 1 and 2 threads, reference engine)', async () => {
   const deno = fileURLToPath(new URL('../../../node_modules/.bin/deno', import.meta.url));
   const script = fileURLToPath(new URL('../deno/helium.mjs', import.meta.url));
-  const res = spawnSync(deno, ['run', '--allow-read', '--allow-env', script], { encoding: 'utf8', maxBuffer: 1 << 26, cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, NO_COLOR: '1' } });
+  const res = spawnSync(deno, ['run', '--allow-read', '--allow-env', script], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   expect(res.status, res.stderr).toBe(0);
   const got = JSON.parse(res.stdout) as { wasm: unknown; threaded: unknown; reference: unknown };
   const node = (await run(helium({ years: 1, runs: 6, agents: 200 }), { threads: 1 })).toJSON().metrics;

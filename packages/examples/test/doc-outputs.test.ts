@@ -16,8 +16,20 @@ interface Shown {
 it('every shown `flywheel run` output is what the command prints (refresh: node tools/doc-outputs.mjs --write)', () => {
   const outputs = docOutputs() as Shown[];
   // the model pages' sample outputs and getting-started's: at least these must be found
-  for (const page of ['docs/getting-started.md', 'docs/models/helium.md', 'docs/models/filecoin.md', 'docs/models/livepeer.md', 'docs/models/bittensor.md', 'docs/models/arweave.md', 'docs/models/render.md', 'docs/models/hivemapper.md']) {
-    expect(outputs.map((o) => o.file), page).toContain(page);
+  for (const page of [
+    'docs/getting-started.md',
+    'docs/models/helium.md',
+    'docs/models/filecoin.md',
+    'docs/models/livepeer.md',
+    'docs/models/bittensor.md',
+    'docs/models/arweave.md',
+    'docs/models/render.md',
+    'docs/models/hivemapper.md',
+  ]) {
+    expect(
+      outputs.map((o) => o.file),
+      page,
+    ).toContain(page);
   }
   for (const o of outputs) expect(lines(o.printed), `${o.file}:${o.line} flywheel ${o.args.join(' ')}`).toEqual(lines(o.shown));
 }, 300_000);

@@ -46,7 +46,10 @@ export function snippets(): Snippet[] {
       let end = start;
       while (end < lines.length && !/^```\s*$/.test(lines[end]!)) end++;
       const lang = /^```(ts|typescript)/.test(lines[i]!) ? 'ts' : 'js';
-      const before = lines.slice(Math.max(0, i - 3), i).join(' ').trim();
+      const before = lines
+        .slice(Math.max(0, i - 3), i)
+        .join(' ')
+        .trim();
       const named = /`(?:[\w.-]+\/)*([\w-]+\.(?:ts|mjs|js))`:?$/.exec(before)?.[1];
       out.push({ file: relative(repo, file), line: start + 1, code: lines.slice(start, end).join('\n'), lang, ...(named ? { saveAs: named } : {}) });
       i = end;
@@ -78,13 +81,23 @@ it('every TypeScript/JavaScript snippet in the docs type-checks against the pack
     skipLibCheck: true,
   };
   const diagnostics = [
-    ...ts.getPreEmitDiagnostics(ts.createProgram(files.filter((f) => f.snippet.lang === 'ts').map((f) => f.name), { ...common, strict: true })),
-    ...ts.getPreEmitDiagnostics(ts.createProgram(files.filter((f) => f.snippet.lang === 'js').map((f) => f.name), { ...common, allowJs: true, checkJs: true, strict: false })),
+    ...ts.getPreEmitDiagnostics(
+      ts.createProgram(
+        files.filter((f) => f.snippet.lang === 'ts').map((f) => f.name),
+        { ...common, strict: true },
+      ),
+    ),
+    ...ts.getPreEmitDiagnostics(
+      ts.createProgram(
+        files.filter((f) => f.snippet.lang === 'js').map((f) => f.name),
+        { ...common, allowJs: true, checkJs: true, strict: false },
+      ),
+    ),
   ];
   const problems = diagnostics.map((d) => {
     const f = files.find((x) => x.name === d.file?.fileName);
     const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;
-    return `${f ? `${f.snippet.file}:${f.snippet.line + at}` : d.file?.fileName ?? '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    return `${f ? `${f.snippet.file}:${f.snippet.line + at}` : (d.file?.fileName ?? '?')}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
   expect(problems).toEqual([]);
 });

@@ -107,7 +107,10 @@ beforeAll(async () => {
   expect(result.warnings).toEqual([]); // nothing to silence either
   esbuildMeta = result.metafile;
   cpSync(join(app, 'esbuild-app', 'index.html'), join(esbuildOut, 'index.html'));
-  for (const [kind, dir] of [['vite', viteOut], ['esbuild', esbuildOut]] as const) {
+  for (const [kind, dir] of [
+    ['vite', viteOut],
+    ['esbuild', esbuildOut],
+  ] as const) {
     const server = await serveStatic(dir);
     servers.push(server);
     urls[kind] = server.url;
@@ -149,7 +152,10 @@ console.log(JSON.stringify({ one: sha(await run(spec, { threads: 1 })), two: sha
   }, 60_000);
 
   it('the packed CLI: npx flywheel run helium --years 1 --runs 6 --format json, and flywheel list', () => {
-    const res = spawnSync('npx', ['--no-install', 'flywheel', 'run', 'helium', '--years', String(SCENARIO.years), '--runs', String(SCENARIO.runs), '--format', 'json', '--quiet'], { cwd: app, encoding: 'utf8' });
+    const res = spawnSync('npx', ['--no-install', 'flywheel', 'run', 'helium', '--years', String(SCENARIO.years), '--runs', String(SCENARIO.runs), '--format', 'json', '--quiet'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     expect(res.status, res.stderr).toBe(0);
     expect(sha(JSON.stringify((JSON.parse(res.stdout) as { metrics: unknown }).metrics))).toBe(expected);
     hashes.set('CLI', expected);
@@ -192,7 +198,7 @@ console.log(JSON.stringify({ one: sha(await run(spec, { threads: 1 })), two: sha
     console.log(`esbuild-app bundle (esbuild, minified): ${[...files].map(([name, code]) => `${name} ${size(code)}`).join(', ')}`);
   });
 
-  it('the esbuild bundle runs in Chromium: two Web Workers give Node\'s numbers; a worker URL where nothing is served is a FlywheelError with a hint', async () => {
+  it("the esbuild bundle runs in Chromium: two Web Workers give Node's numbers; a worker URL where nothing is served is a FlywheelError with a hint", async () => {
     type Found = { oneThread: string; twoThreads: string; missingWorker: { code: string; path: string; value: string; message: string; hint: string } | string };
     const got = await appResult<Found>(urls.esbuild);
     expect(sha(got.oneThread)).toBe(expected);
@@ -206,7 +212,7 @@ console.log(JSON.stringify({ one: sha(await run(spec, { threads: 1 })), two: sha
     expect(e.hint).toContain('threads: 1');
   }, 120_000);
 
-  it('an esbuild bundle for Node: without the worker entry, threads: 2 is a FlywheelError saying to add it; with it (named worker), Node\'s numbers', async () => {
+  it("an esbuild bundle for Node: without the worker entry, threads: 2 is a FlywheelError saying to add it; with it (named worker), Node's numbers", async () => {
     writeFileSync(
       join(app, 'src', 'node-app.js'),
       `import { FlywheelError, run } from '@flywheel/sdk';

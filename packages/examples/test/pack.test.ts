@@ -89,10 +89,14 @@ it('the check finds what is missing (a tarball without README, LICENSE or source
 });
 
 describe('publint', () => {
-  it.each(PUBLIC)('@flywheel/%s has no publint message (errors, warnings or suggestions, strict)', async (name) => {
-    const { messages } = await publint({ pkgDir: join(repo, 'packages', name), level: 'suggestion', strict: true });
-    expect(messages).toEqual([]);
-  }, 60_000);
+  it.each(PUBLIC)(
+    '@flywheel/%s has no publint message (errors, warnings or suggestions, strict)',
+    async (name) => {
+      const { messages } = await publint({ pkgDir: join(repo, 'packages', name), level: 'suggestion', strict: true });
+      expect(messages).toEqual([]);
+    },
+    60_000,
+  );
 
   it('publint finds a broken package (an export whose file does not exist)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flywheel-publint-'));
@@ -130,7 +134,9 @@ function attw(tarball: string, exclude: string[] = []): Promise<{ status: number
 describe.concurrent('Are the Types Wrong (--profile esm-only)', () => {
   it.for(PUBLIC)('@flywheel/%s passes', { timeout: 60_000 }, async (name, { expect }) => {
     const pkg = JSON.parse(tarballs.get(name)!.get('package.json')!.toString()) as { name: string; exports: Record<string, string | Record<string, string>> };
-    const assets = Object.entries(pkg.exports).filter(([, t]) => typeof t === 'string' && !/\.(m?js|d\.ts)$/.test(t)).map(([entry]) => entry);
+    const assets = Object.entries(pkg.exports)
+      .filter(([, t]) => typeof t === 'string' && !/\.(m?js|d\.ts)$/.test(t))
+      .map(([entry]) => entry);
     if (name === 'core-wasm') expect(assets).toEqual(['./flywheel.wasm', './flywheel-nosimd.wasm']);
     else expect(assets).toEqual([]);
     const { status, output } = await attw(tgz.get(name)!, assets);

@@ -8,7 +8,11 @@ export function readTar(archive: Buffer, gzip = false): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   let paxPath: string | undefined;
   for (let o = 0; o + 512 <= tar.length; ) {
-    const field = (at: number, len: number) => tar.subarray(o + at, o + at + len).toString('utf8').replace(/\0.*$/s, '');
+    const field = (at: number, len: number) =>
+      tar
+        .subarray(o + at, o + at + len)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const name = field(0, 100);
     if (name === '') break;
     const size = parseInt(field(124, 12).trim() || '0', 8);

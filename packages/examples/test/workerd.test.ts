@@ -32,7 +32,7 @@ const post = async (body: unknown) => {
   return { status: res.status, body: (await res.json()) as { metrics?: unknown; error?: { code: string; path: string; value: unknown; hint: string; message: string } } };
 };
 
-it('workerd runs a JSON scenario on the .wasm module and gives Node\'s numbers (wasm and reference engines)', async () => {
+it("workerd runs a JSON scenario on the .wasm module and gives Node's numbers (wasm and reference engines)", async () => {
   const options = { years: 1, runs: 6, agents: 200 };
   const node = JSON.stringify((await run(helium(options), { threads: 1 })).toJSON().metrics);
   for (const engine of ['wasm', 'reference'] as const) {

@@ -59,16 +59,53 @@ export interface ModelEntry {
  */
 export const models: Readonly<Record<string, ModelEntry>> = {
   helium: { name: 'helium', description: 'Helium HNT: HIP-20 halvings, Data Credit burn-and-mint, net emissions, hotspot churn (Oct 2024)', create: (o) => helium(o) },
-  'helium-subdaos': { name: 'helium-subdaos', description: 'Helium with its sub-DAOs: IOT and MOBILE tokens, the HNT split by utility score, treasuries and redemption, veHNT, both hotspot populations (Oct 2024)', create: (o) => helium({ ...o, subDaos: true }) },
+  'helium-subdaos': {
+    name: 'helium-subdaos',
+    description: 'Helium with its sub-DAOs: IOT and MOBILE tokens, the HNT split by utility score, treasuries and redemption, veHNT, both hotspot populations (Oct 2024)',
+    create: (o) => helium({ ...o, subDaos: true }),
+  },
   filecoin: { name: 'filecoin', description: 'Filecoin FIL: simple + baseline minting, 180-day reward vesting, pledge, burns (Oct 2024)', create: (o) => filecoin(o) },
   livepeer: { name: 'livepeer', description: 'Livepeer LPT: per-round inflation toward a 50% bonding target, treasury cut, unbonding (Oct 2024)', create: (o) => livepeer(o) },
-  render: { name: 'render', description: 'Render RENDER: BME emissions by year with the RNP-006 splits, USD jobs burning RENDER for Render Credits, node operators (Oct 2024)', create: (o) => render(o) },
-  hivemapper: { name: 'hivemapper', description: 'Hivemapper HONEY: weekly map-progress rewards from the 4B pool, Map Credit burns, the MIP-15 re-mint, unlocks, contributors (Oct 2024)', create: (o) => hivemapper(o) },
-  arweave: { name: 'arweave', description: 'Arweave AR: 11M inflation on a 1-year block half-life, perpetual-storage fees, endowment draws, debt supply and the Kryder+ latch (Oct 2024)', create: (o) => arweave(o) },
-  ionet: { name: 'ionet', description: 'io.net IO: hourly disinflationary emissions to GPU suppliers, investor/team unlocks, fee buyback-and-burn, device staking (Oct 2024)', create: (o) => ionet(o) },
-  aethir: { name: 'aethir', description: 'Aethir ATH: fixed 42B released from pools (checkers, containers, Edge 30/30/40 vesting), 80/20 fees, unlocks, Edge payback (Oct 2024)', create: (o) => aethir(o) },
+  render: {
+    name: 'render',
+    description: 'Render RENDER: BME emissions by year with the RNP-006 splits, USD jobs burning RENDER for Render Credits, node operators (Oct 2024)',
+    create: (o) => render(o),
+  },
+  hivemapper: {
+    name: 'hivemapper',
+    description: 'Hivemapper HONEY: weekly map-progress rewards from the 4B pool, Map Credit burns, the MIP-15 re-mint, unlocks, contributors (Oct 2024)',
+    create: (o) => hivemapper(o),
+  },
+  arweave: {
+    name: 'arweave',
+    description: 'Arweave AR: 11M inflation on a 1-year block half-life, perpetual-storage fees, endowment draws, debt supply and the Kryder+ latch (Oct 2024)',
+    create: (o) => arweave(o),
+  },
+  ionet: {
+    name: 'ionet',
+    description: 'io.net IO: hourly disinflationary emissions to GPU suppliers, investor/team unlocks, fee buyback-and-burn, device staking (Oct 2024)',
+    create: (o) => ionet(o),
+  },
+  aethir: {
+    name: 'aethir',
+    description: 'Aethir ATH: fixed 42B released from pools (checkers, containers, Edge 30/30/40 vesting), 80/20 fees, unlocks, Edge payback (Oct 2024)',
+    create: (o) => aethir(o),
+  },
   bittensor: { name: 'bittensor', description: 'Bittensor TAO: 21M cap, halvings by issuance, recycling, 18/41/41 split, staking (Oct 2024)', create: (o) => bittensor(o) },
-  akash: { name: 'akash', description: 'Akash AKT + USDC: Cosmos mint toward 67% bonded, community tax, 4%/20% take rates, staking on APR, providers paid by leases (Oct 2024)', create: (o) => akash(o) },
-  asi: { name: 'asi', description: 'ASI alliance FET/ASI + AGIX, OCEAN, CUDOS: conversion at the MigrateToken ratios from pre-minted reserves, uptake, arbitrage prices, agent payments, staking (Oct 2024)', create: (o) => asi(o) },
-  virtual: { name: 'virtual', description: 'Virtuals VIRTUAL + agent tokens: launches on constant-product bonding curves with virtual liquidity, graduation to 10-year-locked pools, 1% tax, revenue buyback and burn, top-3 incentives (Oct 2024)', create: (o) => virtual(o) },
+  akash: {
+    name: 'akash',
+    description: 'Akash AKT + USDC: Cosmos mint toward 67% bonded, community tax, 4%/20% take rates, staking on APR, providers paid by leases (Oct 2024)',
+    create: (o) => akash(o),
+  },
+  asi: {
+    name: 'asi',
+    description: 'ASI alliance FET/ASI + AGIX, OCEAN, CUDOS: conversion at the MigrateToken ratios from pre-minted reserves, uptake, arbitrage prices, agent payments, staking (Oct 2024)',
+    create: (o) => asi(o),
+  },
+  virtual: {
+    name: 'virtual',
+    description:
+      'Virtuals VIRTUAL + agent tokens: launches on constant-product bonding curves with virtual liquidity, graduation to 10-year-locked pools, 1% tax, revenue buyback and burn, top-3 incentives (Oct 2024)',
+    create: (o) => virtual(o),
+  },
 };

@@ -6,8 +6,23 @@
 import { FlywheelError } from '@flywheel/spec';
 import { describe, expect, it } from 'vitest';
 import {
-  ALLOCATION_BPS, CHECKER_BASE, CHECKER_BONUS, EDGE_ALLOCATION, TOTAL_SUPPLY, WEI, allocation, checkerBaseDay, checkerBaseReward, checkerBonus,
-  edgeNetReward, edgeReleased, edgeRewardPerDevice, edgeYearCap, feeSplit, paybackDays, vested,
+  ALLOCATION_BPS,
+  CHECKER_BASE,
+  CHECKER_BONUS,
+  EDGE_ALLOCATION,
+  TOTAL_SUPPLY,
+  WEI,
+  allocation,
+  checkerBaseDay,
+  checkerBaseReward,
+  checkerBonus,
+  edgeNetReward,
+  edgeReleased,
+  edgeRewardPerDevice,
+  edgeYearCap,
+  feeSplit,
+  paybackDays,
+  vested,
 } from '../src/aethir/rules.js';
 
 describe('supply and allocation', () => {
@@ -59,7 +74,7 @@ describe('checker pools (docs.aethir.com checker guide)', () => {
 });
 
 describe('Edge (docs.myedge.io)', () => {
-  it('9.66B; year caps 40% / 24.12% / 14.54% / 8.77% / 5.29%, of 9.66B, 9.2% and 5.5476% of supply as the FAQ\'s brackets say; year 1 = 3.864B (validation fact 2)', () => {
+  it("9.66B; year caps 40% / 24.12% / 14.54% / 8.77% / 5.29%, of 9.66B, 9.2% and 5.5476% of supply as the FAQ's brackets say; year 1 = 3.864B (validation fact 2)", () => {
     expect(EDGE_ALLOCATION / WEI).toBe(9_660_000_000n);
     expect(edgeYearCap(1n) / WEI).toBe(3_864_000_000n);
     const ofSupply = [9.2, 5.5476, 3.3452, 2.0172, 1.2163];

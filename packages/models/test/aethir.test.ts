@@ -87,7 +87,7 @@ describe('aethir: calibration (docs/models/aethir.md)', () => {
     expect(r.paths('fdv')[0]![0]).toBeCloseTo(2_350_000_000, 0); // [SEED] "market cap" read as FDV
   });
 
-  it('Edge: 21 ATH a device a day to 2024-10-31, 100 from 2024-11-01 (Tokenomics 1.5), 21 again from 2025-06-13; never above the year\'s share / 365', async () => {
+  it("Edge: 21 ATH a device a day to 2024-10-31, 100 from 2024-11-01 (Tokenomics 1.5), 21 again from 2025-06-13; never above the year's share / 365", async () => {
     const r = await paths(aethir({ years: 10, runs: 1, agents: 20 }), ['edgeRelease.amount', 'edge.active']);
     const rel = r.paths('edgeRelease.amount')[0]!;
     const act = r.paths('edge.active')[0]!;
@@ -110,7 +110,10 @@ describe('aethir: calibration (docs/models/aethir.md)', () => {
     const r = await paths(spec, ['paybackDays']);
     expect(r.paths('paybackDays')[0]![day('2024-11-01')]).toBeCloseTo(1_299 / (100 * 0.95 * 0.08), 6); // 170.9 days = 5.6 months
     const d = await paths(aethir({ years: 1, runs: 20, agents: 20 }), ['paybackDays']);
-    const p = d.paths('paybackDays').map((x) => x[day('2024-11-15')]!).sort((a, b) => a - b);
+    const p = d
+      .paths('paybackDays')
+      .map((x) => x[day('2024-11-15')]!)
+      .sort((a, b) => a - b);
     const median = p[10]!;
     expect(median).toBeGreaterThan(240); // ≈ 1,299 / (95 × $0.05) [DER]
     expect(median).toBeLessThan(330);

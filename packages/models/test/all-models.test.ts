@@ -12,16 +12,22 @@ describe('every registered model, random seeds and parameters: parity and conser
   for (const [name, entry] of Object.entries(models)) {
     it(name, async () => {
       const base = entry.create({ years: 1, runs: 2 });
-      const numeric = Object.entries(base.params ?? {}).filter(([, v]) => typeof v === 'number').map(([k]) => k);
+      const numeric = Object.entries(base.params ?? {})
+        .filter(([, v]) => typeof v === 'number')
+        .map(([k]) => k);
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }), { minLength: numeric.length, maxLength: numeric.length }), async (seed, factors) => {
-          const spec = structuredClone(base) as ModelSpec;
-          spec.monteCarlo = { ...spec.monteCarlo, runs: 2, seed };
-          numeric.forEach((k, i) => {
-            (spec.params as Record<string, number>)[k] = (base.params as Record<string, number>)[k]! * factors[i]!;
-          });
-          await checkParityAndConservation(`${name} seed ${seed} factors ${factors.map((f) => f.toFixed(3)).join(',')}`, spec);
-        }),
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }), { minLength: numeric.length, maxLength: numeric.length }),
+          async (seed, factors) => {
+            const spec = structuredClone(base) as ModelSpec;
+            spec.monteCarlo = { ...spec.monteCarlo, runs: 2, seed };
+            numeric.forEach((k, i) => {
+              (spec.params as Record<string, number>)[k] = (base.params as Record<string, number>)[k]! * factors[i]!;
+            });
+            await checkParityAndConservation(`${name} seed ${seed} factors ${factors.map((f) => f.toFixed(3)).join(',')}`, spec);
+          },
+        ),
         { numRuns: 10, seed: 20261202 },
       );
     }, 120_000);

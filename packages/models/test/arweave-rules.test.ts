@@ -40,7 +40,7 @@ describe('ar_inflation.erl year tests (@ 50e47de6), mainnet regimes', () => {
       let sum = 0n;
       for (let h = BigInt(year) * bpy; h <= BigInt(year + 1) * bpy; h++) sum += inflationReward(h);
       const ar = Number(sum) / 1e12;
-      const tol = expected[year]! * 0.001 / 100;
+      const tol = (expected[year]! * 0.001) / 100;
       expect(Math.abs(ar - expected[year]!), `year ${year + 1}: ${ar}`).toBeLessThanOrEqual(tol);
     }
   }, 120_000);
@@ -186,7 +186,7 @@ describe('get_miner_reward_endowment_pool_debt_supply (@ 50e47de6)', () => {
   const testInflation = () => 10n;
   // a mainnet height (N_REPLICATIONS 20) stands for the test's block heights; inflation is mocked to 10
   const base = { debtSupply: 0n, weaveSize: 262_144n * 3n, height: 2_100_000n, gibMinutePrice: 8162n, denomination: 1n, blockInterval: 120n };
-  it('block 4: the 3-chunk weave\'s expected reward (239 winston) exceeds inflation (10) and the pool (10): debt, latch 1, multiplier 2', () => {
+  it("block 4: the 3-chunk weave's expected reward (239 winston) exceeds inflation (10) and the pool (10): debt, latch 1, multiplier 2", () => {
     const r = getMinerRewardEndowmentPoolDebtSupply({ ...base, endowmentPool: 10n, txFees: [], kryderPlusRateMultiplierLatch: 0n, kryderPlusRateMultiplier: 1n }, testInflation, 100_000_000_000n);
     const expected = (20n * 262_144n * 3n * 8162n * 120n) / (60n * GIB);
     expect(expected).toBe(239n);
@@ -198,7 +198,11 @@ describe('get_miner_reward_endowment_pool_debt_supply (@ 50e47de6)', () => {
     const expected = (20n * 100n * GIB * 1_000_000n * 120n) / (60n * GIB);
     const b4 = getMinerRewardEndowmentPoolDebtSupply({ ...big, endowmentPool: 0n, txFees: [], kryderPlusRateMultiplierLatch: 0n, kryderPlusRateMultiplier: 1n }, testInflation, 100_000_000_000n);
     expect(b4).toEqual({ minerReward: expected, endowmentPool: 0n, debtSupply: expected - 10n, kryderPlusRateMultiplierLatch: 1n, kryderPlusRateMultiplier: 2n, give: 0n, take: expected - 10n });
-    const b5 = getMinerRewardEndowmentPoolDebtSupply({ ...big, endowmentPool: b4.endowmentPool, debtSupply: b4.debtSupply, txFees: [], kryderPlusRateMultiplierLatch: 1n, kryderPlusRateMultiplier: 2n }, testInflation, 100_000_000_000n);
+    const b5 = getMinerRewardEndowmentPoolDebtSupply(
+      { ...big, endowmentPool: b4.endowmentPool, debtSupply: b4.debtSupply, txFees: [], kryderPlusRateMultiplierLatch: 1n, kryderPlusRateMultiplier: 2n },
+      testInflation,
+      100_000_000_000n,
+    );
     expect([b5.kryderPlusRateMultiplierLatch, b5.kryderPlusRateMultiplier]).toEqual([1n, 2n]);
     expect(b5.debtSupply).toBe(2n * (expected - 10n));
   });
@@ -212,17 +216,36 @@ describe('get_miner_reward_endowment_pool_debt_supply (@ 50e47de6)', () => {
     expect(b7.endowmentPool).toBeGreaterThan(threshold - threshold / 21n - 1n);
     expect(b7.kryderPlusRateMultiplierLatch).toBe(1n);
     // B8: no fees, a draw from a pool that stays above the threshold: the latch opens, the multiplier stays 2
-    const b8 = getMinerRewardEndowmentPoolDebtSupply({ ...small, endowmentPool: threshold + expected, txFees: [], kryderPlusRateMultiplierLatch: 1n, kryderPlusRateMultiplier: 2n }, testInflation, threshold);
+    const b8 = getMinerRewardEndowmentPoolDebtSupply(
+      { ...small, endowmentPool: threshold + expected, txFees: [], kryderPlusRateMultiplierLatch: 1n, kryderPlusRateMultiplier: 2n },
+      testInflation,
+      threshold,
+    );
     expect(b8.take).toBe(expected - 10n);
     expect(b8.endowmentPool).toBe(threshold + 10n);
     expect([b8.kryderPlusRateMultiplierLatch, b8.kryderPlusRateMultiplier]).toEqual([0n, 2n]);
     // the same draw leaving the pool at the threshold keeps it closed (strictly above, EndowmentPool3 > Threshold)
-    const b8b = getMinerRewardEndowmentPoolDebtSupply({ ...small, endowmentPool: threshold + expected - 10n, txFees: [], kryderPlusRateMultiplierLatch: 1n, kryderPlusRateMultiplier: 2n }, testInflation, threshold);
+    const b8b = getMinerRewardEndowmentPoolDebtSupply(
+      { ...small, endowmentPool: threshold + expected - 10n, txFees: [], kryderPlusRateMultiplierLatch: 1n, kryderPlusRateMultiplier: 2n },
+      testInflation,
+      threshold,
+    );
     expect(b8b.kryderPlusRateMultiplierLatch).toBe(1n);
   });
   it('mainnet threshold 10^16 winston = 10,000 AR; inflation defaults to the mainnet schedule', () => {
     expect(RESET_KRYDER_PLUS_LATCH_THRESHOLD).toBe(AR(10_000));
-    const r = getMinerRewardEndowmentPoolDebtSupply({ endowmentPool: AR(300_000), debtSupply: 0n, txFees: [], weaveSize: 250n * 1024n * GIB, height: 2_100_000n, gibMinutePrice: 340n, kryderPlusRateMultiplierLatch: 0n, kryderPlusRateMultiplier: 1n, denomination: 1n, blockInterval: 129n });
+    const r = getMinerRewardEndowmentPoolDebtSupply({
+      endowmentPool: AR(300_000),
+      debtSupply: 0n,
+      txFees: [],
+      weaveSize: 250n * 1024n * GIB,
+      height: 2_100_000n,
+      gibMinutePrice: 340n,
+      kryderPlusRateMultiplierLatch: 0n,
+      kryderPlusRateMultiplier: 1n,
+      denomination: 1n,
+      blockInterval: 129n,
+    });
     expect(r.take).toBe(0n); // 20 × 250 TiB × 340 × 129 / 60 = 0.0037 AR < 0.11 AR of inflation
     expect(r.minerReward).toBe(inflationReward(2_100_000n));
   });

@@ -51,7 +51,7 @@ function stressed(): ModelSpec {
 }
 
 describe('arweave: the f64 blocks against the exact rules', () => {
-  it('day 1 inflation = Σ inflationReward over the day\'s 670.29 heights from 1,517,565 (per block, within 1e-5)', async () => {
+  it("day 1 inflation = Σ inflationReward over the day's 670.29 heights from 1,517,565 (per block, within 1e-5)", async () => {
     const r = await paths(arweave({ years: 0.1, runs: 1 }), ['inflation.amount']);
     let sum = 0n;
     for (let h = BigInt(H0); h < BigInt(H0 + 670); h++) sum += inflationReward(h);
@@ -66,7 +66,7 @@ describe('arweave: the f64 blocks against the exact rules', () => {
     const perBlockModel = r.paths('inflation.amount')[0]![t]! / BLOCKS_PER_DAY;
     expect(Math.abs(perBlockModel / (Number(inflationReward(BigInt(h))) / 1e12) - 1)).toBeLessThan(1e-5);
   });
-  it('the fee of a GiB is get_tx_fee(2^30 bytes, price, K, h) at the model\'s price (within 1e-9)', async () => {
+  it("the fee of a GiB is get_tx_fee(2^30 bytes, price, K, h) at the model's price (within 1e-9)", async () => {
     const r = await paths(arweave({ years: 0.1, runs: 1, rules: 'v2' }), ['feePerGiB', 'gibPrice', 'kryder']);
     for (const t of [1, 10, 30]) {
       const price = r.paths('gibPrice')[0]![t]!;
@@ -78,10 +78,21 @@ describe('arweave: the f64 blocks against the exact rules', () => {
     const r = await paths(arweave({ years: 0.1, runs: 1, rules: 'v2' }), ['expected', 'weave', 'gibPrice']);
     const t = 5;
     const weaveBytes = BigInt(Math.round(r.paths('weave')[0]![t]! * 1024)) * (GIB / 1024n);
-    const res = getMinerRewardEndowmentPoolDebtSupply({
-      endowmentPool: 0n, debtSupply: 0n, txFees: [], weaveSize: weaveBytes, height: 2_100_000n, gibMinutePrice: BigInt(Math.round(r.paths('gibPrice')[0]![t]! * 1e6)),
-      kryderPlusRateMultiplierLatch: 0n, kryderPlusRateMultiplier: 1n, denomination: 1n, blockInterval: 1289n,
-    }, () => 0n);
+    const res = getMinerRewardEndowmentPoolDebtSupply(
+      {
+        endowmentPool: 0n,
+        debtSupply: 0n,
+        txFees: [],
+        weaveSize: weaveBytes,
+        height: 2_100_000n,
+        gibMinutePrice: BigInt(Math.round(r.paths('gibPrice')[0]![t]! * 1e6)),
+        kryderPlusRateMultiplierLatch: 0n,
+        kryderPlusRateMultiplier: 1n,
+        denomination: 1n,
+        blockInterval: 1289n,
+      },
+      () => 0n,
+    );
     // price × 10^6 and interval × 10: the rule's reward is 10^7 × the block's
     const day = (Number(res.minerReward) / 1e7 / 1e12) * BLOCKS_PER_DAY;
     expect(Math.abs(r.paths('expected')[0]![t]! / day - 1)).toBeLessThan(1e-6);
@@ -100,7 +111,7 @@ describe('arweave calibration (docs/models/arweave.md)', () => {
     expect(Math.abs(minerShare - 1 / 6)).toBeLessThan(1e-9);
     expect(Math.abs(minerShare - SEED_MINER_SHARE)).toBeLessThan(1e-4);
   });
-  it('the endowment\'s part of a fee buys 199.5 years of 20 replicas at today\'s price: the seed\'s "200 years" within 0.3%', () => {
+  it("the endowment's part of a fee buys 199.5 years of 20 replicas at today's price: the seed's \"200 years\" within 0.3%", () => {
     const fee = r.paths('feePerGiB')[0]![1]!; // AR per GiB at 340 winston per GiB-minute
     const firstYear = (340 * 525_600 * 20) / 1e12;
     const years = (fee * (20 / 21)) / firstYear;
@@ -132,13 +143,14 @@ describe('arweave calibration (docs/models/arweave.md)', () => {
     expect(Math.abs((fees * month) / (SEED_UPLOAD_TIB_MONTH * growth * 1024 * 0.748681) - 1)).toBeLessThan(1e-4);
     expect(Math.abs((fees * month) / SEED_FEES_AR_MONTH - 1)).toBeLessThan(0.015);
   });
-  it('with noise: the mean of 200 runs over the first 30 days stays within 5% of the seed\'s 6.5 TiB and 5,000 AR', () => {
+  it("with noise: the mean of 200 runs over the first 30 days stays within 5% of the seed's 6.5 TiB and 5,000 AR", () => {
     let tib = 0;
     let fees = 0;
-    for (let i = 0; i < 200; i++) for (let t = 1; t <= 30; t++) {
-      tib += r.paths('uploads')[i]![t]! / 1024 / 200;
-      fees += r.paths('fees.amount')[i]![t]! / 200;
-    }
+    for (let i = 0; i < 200; i++)
+      for (let t = 1; t <= 30; t++) {
+        tib += r.paths('uploads')[i]![t]! / 1024 / 200;
+        fees += r.paths('fees.amount')[i]![t]! / 200;
+      }
     const month = 365 / 12 / 30;
     expect(Math.abs((tib * month) / SEED_UPLOAD_TIB_MONTH - 1)).toBeLessThan(0.05);
     expect(Math.abs((fees * month) / SEED_FEES_AR_MONTH - 1)).toBeLessThan(0.05);

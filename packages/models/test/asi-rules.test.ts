@@ -12,7 +12,7 @@ const units = (x: string, decimals: number): bigint => {
   return BigInt(i!) * 10n ** BigInt(decimals) + BigInt((f + '0'.repeat(decimals)).slice(0, decimals) || '0');
 };
 
-describe('MigrateToken._migrateTokens (the contract\'s own tests)', () => {
+describe("MigrateToken._migrateTokens (the contract's own tests)", () => {
   it('100 OLD (8 decimals) at ratio 0.4 → 40 NEW (18 decimals)', () => {
     expect(migrateTokens(units('100', 8), units('0.4', 18), 8)).toBe(units('40', 18));
   });
@@ -44,7 +44,7 @@ describe('the ASI ratios and reserves', () => {
     // the blog's reserves exceed them by 539 and 367 FET
     expect(610_849_199 - 610_848_660).toBe(539);
   });
-  it('the deploy script\'s FET migration supply = its FET total 2,630,547,140.999999999999656122 at 1:1 = the merged supply 1,152,997,575 + 866,700,367 + 610,849,199 (to 3.4e-13 FET)', () => {
+  it("the deploy script's FET migration supply = its FET total 2,630,547,140.999999999999656122 at 1:1 = the merged supply 1,152,997,575 + 866,700,367 + 610,849,199 (to 3.4e-13 FET)", () => {
     const fet = units('2630547140.999999999999656122', 18);
     expect(migrationSupply(fet, FET_ASI_CONVERSION_RATIO, 18)).toBe(fet);
     const merged = units(String(1_152_997_575 + 866_700_367 + 610_849_199), 18);

@@ -17,10 +17,14 @@ describe('asi: parity, conservation, registry', () => {
 });
 
 describe('the f64 conversion against MigrateToken._migrateTokens (bigint wei)', () => {
-  it('every week of AGIX and OCEAN conversions pays amount × ratio within 1e-12 relative of the contract\'s floor division', async () => {
+  it("every week of AGIX and OCEAN conversions pays amount × ratio within 1e-12 relative of the contract's floor division", async () => {
     const r = await paths(asi({ years: 1, runs: 1 }), ['agix.amount', 'agix.out', 'ocean.amount', 'ocean.out']);
-    for (const [id, ratio, dec] of [['agix', rules.AGIX_ASI_CONVERSION_RATIO, 8], ['ocean', rules.OCEAN_ASI_CONVERSION_RATIO, 18]] as const) {
-      const amount = r.paths(`${id}.amount`)[0]!, out = r.paths(`${id}.out`)[0]!;
+    for (const [id, ratio, dec] of [
+      ['agix', rules.AGIX_ASI_CONVERSION_RATIO, 8],
+      ['ocean', rules.OCEAN_ASI_CONVERSION_RATIO, 18],
+    ] as const) {
+      const amount = r.paths(`${id}.amount`)[0]!,
+        out = r.paths(`${id}.out`)[0]!;
       for (let t = 1; t < amount.length; t++) {
         const old = BigInt(Math.round(amount[t]! * 10 ** dec));
         const exact = Number(rules.migrateTokens(old, ratio, dec)) / 1e18;
@@ -40,8 +44,18 @@ describe('calibration (docs/models/asi.md)', () => {
     expect(Math.abs(r.paths('FET.totalSupply')[0]![0]! - (FIG.fetBefore + FIG.agixReserve + FIG.oceanReserve))).toBeLessThan(1);
   });
   it('full uptake: converting every AGIX and OCEAN empties the reserves exactly, FET supply stays 2,630,547,141; the implied source supplies are 2.000B AGIX and 1.410B OCEAN (0.01%)', async () => {
-    const r = await paths(asi({ years: 1, runs: 1, convertedAtStart: 0, uptake: 1 }), ['FET.agixReserve', 'FET.oceanReserve', 'AGIX.totalSupply', 'OCEAN.holders', 'agix.amount', 'ocean.amount', 'FET.totalSupply', 'cudos.out']);
-    const agix = r.paths('agix.amount')[0]![1]!, ocean = r.paths('ocean.amount')[0]![1]!;
+    const r = await paths(asi({ years: 1, runs: 1, convertedAtStart: 0, uptake: 1 }), [
+      'FET.agixReserve',
+      'FET.oceanReserve',
+      'AGIX.totalSupply',
+      'OCEAN.holders',
+      'agix.amount',
+      'ocean.amount',
+      'FET.totalSupply',
+      'cudos.out',
+    ]);
+    const agix = r.paths('agix.amount')[0]![1]!,
+      ocean = r.paths('ocean.amount')[0]![1]!;
     expect(Math.abs(agix - FIG.agixImplied) / FIG.agixImplied).toBeLessThan(1e-4);
     expect(Math.abs(ocean - FIG.oceanImplied) / FIG.oceanImplied).toBeLessThan(1e-4);
     expect(r.paths('FET.agixReserve')[0]![1]!).toBeLessThan(1e-6);
@@ -52,7 +66,8 @@ describe('calibration (docs/models/asi.md)', () => {
   });
   it('CUDOS: 10B CUDOS [3P] convert to 10B / 118.344 = 84,499,425 FET net; the 5% fee withheld (0.1%)', async () => {
     const r = await paths(asi({ years: 1, runs: 1, uptake: 1 }), ['cudos.out', 'cudos.fee']);
-    const out = r.paths('cudos.out')[0]![1]!, fee = r.paths('cudos.fee')[0]![1]!;
+    const out = r.paths('cudos.out')[0]![1]!,
+      fee = r.paths('cudos.fee')[0]![1]!;
     expect(Math.abs(out - 1e10 / 118.344) / (1e10 / 118.344)).toBeLessThan(1e-3);
     expect(Math.abs(fee / (out + fee) - 0.05)).toBeLessThan(1e-3);
   });

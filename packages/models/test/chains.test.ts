@@ -20,14 +20,14 @@ describe('the chain catalogue', () => {
     }
   });
 
-  it('matches the sources\' own figures', () => {
+  it("matches the sources' own figures", () => {
     // Solana: 5,000 lamports per signature [OFF]; 1M compressed NFTs for 5.35 SOL [SEED]; stable above 3,000 TPS [SEED]
     expect(chains.solana.fee.reward.value).toBe(5_000 / 1e9);
     expect(chains.solana.fee.onboard.value * 1e6).toBeCloseTo(5.35, 12);
     expect(chains.solana.capacity.value).toBe(3_000);
     expect(chains.solana.peakTps?.value).toBe(65_000);
     // Arbitrum: 7M gas/s speed limit [OFF]; the seed's 40,000 TPS
-    expect(chains.arbitrum.capacity.value * chains.arbitrum.fee.reward.value / (0.01e-9)).toBeCloseTo(7_000_000, 3);
+    expect((chains.arbitrum.capacity.value * chains.arbitrum.fee.reward.value) / 0.01e-9).toBeCloseTo(7_000_000, 3);
     expect(chains.arbitrum.peakTps?.value).toBe(40_000);
     // IoTeX: a 10,000-gas transfer at 1 Qev is 0.01 IOTX; 20M gas per 5 s block
     expect(chains.iotex.fee.reward.value).toBeCloseTo(0.01, 15);
@@ -104,14 +104,17 @@ describe('the operations a model generates', () => {
     }
   });
 
-  it('the same operations cost what each chain\'s fees say: peaq $0.00025 each; options replace fees, price and capacity', async () => {
+  it("the same operations cost what each chain's fees say: peaq $0.00025 each; options replace fees, price and capacity", async () => {
     const base = helium({ years: 1, runs: 1 });
     const metrics = ['chain.costUsd', 'chain.ops', 'chain.utilisation'];
     const peaq = await run(withChain(base, 'peaq'), { metrics });
-    const ops = peaq.metric('chain.ops').mean, cost = peaq.metric('chain.costUsd').mean;
+    const ops = peaq.metric('chain.ops').mean,
+      cost = peaq.metric('chain.costUsd').mean;
     for (let t = 1; t < ops.length; t++) expect(cost[t]! / ops[t]!).toBeCloseTo(0.00025, 12);
     const custom = await run(withChain(base, 'solana', { fees: { reward: 1e-5, onboard: 1e-5, burn: 1e-5, oracle: 1e-5 }, nativePrice: 100, capacity: 1000 }), { metrics });
-    const o2 = custom.metric('chain.ops').mean, c2 = custom.metric('chain.costUsd').mean, u2 = custom.metric('chain.utilisation').mean;
+    const o2 = custom.metric('chain.ops').mean,
+      c2 = custom.metric('chain.costUsd').mean,
+      u2 = custom.metric('chain.utilisation').mean;
     for (let t = 1; t < o2.length; t++) {
       expect(c2[t]! / o2[t]!).toBeCloseTo(1e-3, 12);
       expect(u2[t]! * 1000 * 86_400).toBeCloseTo(o2[t]!, 6);

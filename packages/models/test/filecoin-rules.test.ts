@@ -297,7 +297,9 @@ describe('baselinePowerFromPrev: logic.rs test_baseline_reward_growth', () => {
       let b = start;
       for (let i = 0; i < 1_051_200; i++) b = baselinePowerFromPrev(b);
       const expected = start * 2n;
-      const perr = dec(expected - b).div(dec(expected)).toNumber();
+      const perr = dec(expected - b)
+        .div(dec(expected))
+        .toNumber();
       expect(perr).toBeLessThan(bound);
       expect(perr).toBeGreaterThanOrEqual(0);
     });
@@ -306,7 +308,9 @@ describe('baselinePowerFromPrev: logic.rs test_baseline_reward_growth', () => {
   it('derived: BASELINE_INITIAL_VALUE doubles to within 1.4e-13 (Q.128 floor each epoch)', () => {
     let b = BASELINE_INITIAL_VALUE;
     for (let i = 0; i < Number(EPOCHS_IN_YEAR); i++) b = baselinePowerFromPrev(b);
-    const perr = dec(2n * BASELINE_INITIAL_VALUE - b).div(dec(2n * BASELINE_INITIAL_VALUE)).toNumber();
+    const perr = dec(2n * BASELINE_INITIAL_VALUE - b)
+      .div(dec(2n * BASELINE_INITIAL_VALUE))
+      .toNumber();
     // each floor loses < 1 byte (~3.5e-19 relative at 2.9e18 bytes); 1,051,200 of them < 3.7e-13
     expect(perr).toBeGreaterThan(0);
     expect(perr).toBeLessThan(1.4e-13);
@@ -462,7 +466,11 @@ describe('computeBaselineSupply', () => {
     const supply = computeBaselineSupply((6n * EPOCHS_IN_YEAR) << 128n, BASELINE_TOTAL) >> 128n;
     const half = BASELINE_TOTAL / 2n;
     // error of λ (floored, ≤ 2^-128 relative to ~1e-7) and of expneg (< 3.6e-30) times 770M FIL
-    expect(dec(supply - half).abs().toNumber()).toBeLessThan(1e-2);
+    expect(
+      dec(supply - half)
+        .abs()
+        .toNumber(),
+    ).toBeLessThan(1e-2);
     expect(computeBaselineSupply(0n, BASELINE_TOTAL)).toBe(0n);
   });
 });
@@ -514,7 +522,9 @@ describe('derived checks', () => {
       expect(st.effectiveNetworkTime).toBe(0n);
       if (e % 500n === 0n) {
         const lam = LN2.div(6 * 1_051_200);
-        const real = dec(SIMPLE_TOTAL).mul(lam.exp().minus(1)).mul(lam.mul(dec(st.epoch)).neg().exp());
+        const real = dec(SIMPLE_TOTAL)
+          .mul(lam.exp().minus(1))
+          .mul(lam.mul(dec(st.epoch)).neg().exp());
         const diff = real.minus(dec(st.thisEpochReward)).toNumber();
         expect(diff).toBeGreaterThanOrEqual(0);
         expect(diff).toBeLessThan(1);
@@ -541,7 +551,18 @@ describe('derived checks', () => {
     const Y = new Decimal(1_051_200);
     const theta = (e: number) => new Decimal(e).plus(new Decimal(2).pow(new Decimal(-(e + 1)).div(Y)));
     const simple = dec(SIMPLE_TOTAL).mul(new Decimal(1).minus(lam.mul(dec(N)).neg().exp()));
-    const baseline = dec(BASELINE_TOTAL).mul(lam.mul(theta(0)).neg().exp().minus(lam.mul(theta(Number(N))).neg().exp()));
+    const baseline = dec(BASELINE_TOTAL).mul(
+      lam
+        .mul(theta(0))
+        .neg()
+        .exp()
+        .minus(
+          lam
+            .mul(theta(Number(N)))
+            .neg()
+            .exp(),
+        ),
+    );
     const rel = dec(sum).minus(simple.plus(baseline)).abs().div(simple.plus(baseline)).toNumber();
     expect(rel).toBeLessThan(1e-12);
     // θ itself tracks the closed form

@@ -1,17 +1,7 @@
 import { ErrorCodes, FlywheelError } from '@flywheel/spec';
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import {
-  DC_PER_USD,
-  EMISSION_SCHEDULES,
-  EPOCH_LENGTH_SECONDS,
-  HST_PERCENT_SCHEDULE,
-  TOKEN_DECIMALS,
-  dcForHnt,
-  emissionsForEpoch,
-  epochAt,
-  hntForDc,
-} from '../src/helium/rules.js';
+import { DC_PER_USD, EMISSION_SCHEDULES, EPOCH_LENGTH_SECONDS, HST_PERCENT_SCHEDULE, TOKEN_DECIMALS, dcForHnt, emissionsForEpoch, epochAt, hntForDc } from '../src/helium/rules.js';
 
 Decimal.set({ precision: 80 });
 
@@ -68,12 +58,8 @@ describe('emission schedules, parsed exactly from the JSON files', () => {
       { startUnixTime: 1_722_470_401n, emissionsPerEpoch: 4_109_589_041_096n }, // 2024-08-01T00:00:01Z
       { startUnixTime: 1_754_006_401n, emissionsPerEpoch: 2_054_794_520_548n }, // 2025-08-01T00:00:01Z
     ]);
-    expect(EMISSION_SCHEDULES.iot.map((x) => x.emissionsPerEpoch)).toEqual([
-      88_797_814_207_650n, 89_041_095_890_411n, 44_520_547_945_206n, 22_199_453_551_913n,
-    ]);
-    expect(EMISSION_SCHEDULES.mobile.map((x) => x.emissionsPerEpoch)).toEqual([
-      81_967_213_114_754n, 82_191_780_821_918n, 41_095_890_410_959n, 20_491_803_278_689n,
-    ]);
+    expect(EMISSION_SCHEDULES.iot.map((x) => x.emissionsPerEpoch)).toEqual([88_797_814_207_650n, 89_041_095_890_411n, 44_520_547_945_206n, 22_199_453_551_913n]);
+    expect(EMISSION_SCHEDULES.mobile.map((x) => x.emissionsPerEpoch)).toEqual([81_967_213_114_754n, 82_191_780_821_918n, 41_095_890_410_959n, 20_491_803_278_689n]);
     expect(EMISSION_SCHEDULES.iot[0]!.startUnixTime).toBe(1_704_672_001n); // 2024-01-08T00:00:01Z
     expect(HST_PERCENT_SCHEDULE).toEqual([
       { startUnixTime: 1_722_470_401n, percent: 30n },
@@ -134,8 +120,7 @@ describe('emissionsForEpoch (schedule entry in force at the epoch end, (epoch + 
   });
 
   it('agrees with an independent linear scan of the schedule on every epoch 2023-07-01 … 2030-12-31', () => {
-    const scan = (token: 'hnt' | 'iot' | 'mobile', end: bigint): bigint | undefined =>
-      EMISSION_SCHEDULES[token].filter((x) => x.startUnixTime <= end).at(-1)?.emissionsPerEpoch;
+    const scan = (token: 'hnt' | 'iot' | 'mobile', end: bigint): bigint | undefined => EMISSION_SCHEDULES[token].filter((x) => x.startUnixTime <= end).at(-1)?.emissionsPerEpoch;
     for (let e = epochOf('2023-07-01'); e <= epochOf('2030-12-31'); e++) {
       const end = (e + 1n) * 86_400n;
       for (const token of ['hnt', 'iot', 'mobile'] as const) {
@@ -257,7 +242,7 @@ describe('Data Credits: dcForHnt / hntForDc (mint_data_credits_v0)', () => {
     const U64_MAX = (1n << 64n) - 1n;
     // 2·conf must fit an i64
     expectBad(() => dcForHnt(ONE_HNT, (1n << 63n) - 1n, 1n << 62n, -8), 'emaConf');
-    expect(dcForHnt(ONE_HNT, (1n << 63n) - 1n, (1n << 62n) - 1n, -8)).toBe(1n * 100_000_000n / 100_000_000_000n);
+    expect(dcForHnt(ONE_HNT, (1n << 63n) - 1n, (1n << 62n) - 1n, -8)).toBe((1n * 100_000_000n) / 100_000_000_000n);
     // DC result must fit a u64: expo 3 → factor 10^0
     expect(dcForHnt(U64_MAX, 1n, 0n, 3)).toBe(U64_MAX);
     expectBad(() => dcForHnt(U64_MAX, 2n, 0n, 3), 'hntBones');

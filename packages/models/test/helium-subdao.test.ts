@@ -53,8 +53,19 @@ describe('helium sub-DAOs: spec, options, parity and conservation', () => {
       const spec = helium({ rules: r, subDaos: true, years: r === 'hip-149' ? 2.5 : 1, runs: 3, agents: 60 });
       expect(() => validateSpec(spec)).not.toThrow();
       const w = await checkParityAndConservation(`helium-${r}`, spec, [
-        'shareIot', 'utilityIot', 'utilityMobile', 'IOT.price', 'MOBILE.price', 'iotHotspots.active', 'mobileHotspots.active',
-        'IOT.totalSupply', 'IOT.minted', 'IOT.burned', 'MOBILE.totalSupply', 'MOBILE.minted', 'MOBILE.burned',
+        'shareIot',
+        'utilityIot',
+        'utilityMobile',
+        'IOT.price',
+        'MOBILE.price',
+        'iotHotspots.active',
+        'mobileHotspots.active',
+        'IOT.totalSupply',
+        'IOT.minted',
+        'IOT.burned',
+        'MOBILE.totalSupply',
+        'MOBILE.minted',
+        'MOBILE.burned',
       ]);
       // the per-asset identity for the sub-DAO tokens too
       for (const a of ['IOT', 'MOBILE']) {
@@ -74,9 +85,27 @@ describe('helium sub-DAOs: calibration against the seed table', () => {
   let r: RunResult;
   beforeAll(async () => {
     r = await paths(helium({ subDaos: true, years: 1, runs: 4, agents: 200 }), [
-      'utilityIot', 'utilityMobile', 'shareIot', 'HNT.iotTreasury', 'HNT.mobileTreasury', 'IOT.price', 'MOBILE.price', 'IOT.circulating', 'MOBILE.circulating',
-      'redeemIotUsd', 'redeemMobileUsd', 'iotHotspots.active', 'mobileHotspots.active', 'demandIotUsd', 'demandMobileUsd', 'price', 'circulatingSupply', 'marketCap',
-      'stakedSupply', 'HNT.veIot', 'HNT.veMobile',
+      'utilityIot',
+      'utilityMobile',
+      'shareIot',
+      'HNT.iotTreasury',
+      'HNT.mobileTreasury',
+      'IOT.price',
+      'MOBILE.price',
+      'IOT.circulating',
+      'MOBILE.circulating',
+      'redeemIotUsd',
+      'redeemMobileUsd',
+      'iotHotspots.active',
+      'mobileHotspots.active',
+      'demandIotUsd',
+      'demandMobileUsd',
+      'price',
+      'circulatingSupply',
+      'marketCap',
+      'stakedSupply',
+      'HNT.veIot',
+      'HNT.veMobile',
     ]);
   });
   const at0 = (m: string) => r.paths(m)[0]![0]!;
@@ -133,12 +162,25 @@ describe('helium sub-DAOs: the engine against the exact rules', () => {
   const S = 400;
   beforeAll(async () => {
     r = await paths(helium({ subDaos: true, years: S / 365, runs: 2, agents: 100 }), [
-      'utilityIot', 'dcIot.credits', 'iotHotspots.active', 'HNT.veIot', 'iotEmissions.amount', 'mobileEmissions.amount', 'issuance.amount', 'netEmissions.amount',
-      'HNT.iotTreasury', 'redeemIotHnt.amount', 'redeemIot.amount', 'IOT.totalSupply', 'shareIot', 'utilityMobile', 'subDaoSplit.amount',
+      'utilityIot',
+      'dcIot.credits',
+      'iotHotspots.active',
+      'HNT.veIot',
+      'iotEmissions.amount',
+      'mobileEmissions.amount',
+      'issuance.amount',
+      'netEmissions.amount',
+      'HNT.iotTreasury',
+      'redeemIotHnt.amount',
+      'redeemIot.amount',
+      'IOT.totalSupply',
+      'shareIot',
+      'utilityMobile',
+      'subDaoSplit.amount',
     ]);
   });
 
-  it('utilityIot each step = calculateUtilityScoreV0 of the step\'s veHNT, DC and active devices × fee, within 5·10⁻⁸ (the chain counts whole DC; √ of a DC count rounded by ±0.5 of ~10⁷)', () => {
+  it("utilityIot each step = calculateUtilityScoreV0 of the step's veHNT, DC and active devices × fee, within 5·10⁻⁸ (the chain counts whole DC; √ of a DC count rounded by ±0.5 of ~10⁷)", () => {
     const feePerDevice = SEED.iot.fees / SEED.iot.hotspots;
     for (let i = 0; i < 2; i++) {
       for (const t of [1, 2, 50, 200, S]) {
@@ -153,7 +195,7 @@ describe('helium sub-DAOs: the engine against the exact rules', () => {
     }
   });
 
-  it('IOT treasury inflow each step = subDaoTreasuryRewards of the scores and the day\'s HNT, within 1e-9 relative', () => {
+  it("IOT treasury inflow each step = subDaoTreasuryRewards of the scores and the day's HNT, within 1e-9 relative", () => {
     for (const t of [1, 2, 100, 119, 120, 300, S]) {
       const p = (m: string) => r.paths(m)[0]!;
       const inflow = p('HNT.iotTreasury')[t]! + p('redeemIotHnt.amount')[t]! - p('HNT.iotTreasury')[t - 1]!;
@@ -190,10 +232,12 @@ describe('helium sub-DAOs: the engine against the exact rules', () => {
 describe('helium sub-DAOs: behaviour and rule versions', () => {
   it('more MOBILE Data Credits → a larger MOBILE share; more veHNT on IOT → a larger IOT share', async () => {
     const base = await run(helium({ subDaos: true, years: 0.2, runs: 2, agents: 40 }), { metrics: ['shareIot'] });
-    const moreDc = await flywheel(helium({ subDaos: true, years: 0.2, runs: 2, agents: 40 })).set('params.dcMobileUsd0', 55_279.9701).run(); // signals are stored by default
+    const moreDc = await flywheel(helium({ subDaos: true, years: 0.2, runs: 2, agents: 40 }))
+      .set('params.dcMobileUsd0', 55_279.9701)
+      .run(); // signals are stored by default
     let spec = helium({ subDaos: true, years: 0.2, runs: 2, agents: 40 });
     spec = setPath(spec, 'assets.HNT.accounts.veIot.initial', spec.assets.HNT!.accounts.veIot!.initial! * 4);
-    spec = setPath(spec, 'assets.HNT.accounts.liquid.initial', spec.assets.HNT!.accounts.liquid!.initial! - 3 * spec.assets.HNT!.accounts.veIot!.initial! / 4);
+    spec = setPath(spec, 'assets.HNT.accounts.liquid.initial', spec.assets.HNT!.accounts.liquid!.initial! - (3 * spec.assets.HNT!.accounts.veIot!.initial!) / 4);
     const moreVe = await run(spec, { metrics: ['shareIot'] });
     const t = 30;
     // D ∝ √DC: ten times the Mobile DC multiplies MOBILE's score by √10
@@ -202,7 +246,14 @@ describe('helium sub-DAOs: behaviour and rule versions', () => {
   });
 
   it('HIP-138: no IOT/MOBILE emissions from 2024-12-07, hotspots paid HNT, 2.9M HNT to the MOBILE treasury', async () => {
-    const r = await paths(helium({ rules: 'hip-138', years: 1, runs: 2, agents: 60 }), ['iotEmissions.amount', 'iotHotspotsHnt.amount', 'mobileHotspotsHnt.amount', 'hip138Mobile.amount', 'utilityIot', 'HNT.veIot']);
+    const r = await paths(helium({ rules: 'hip-138', years: 1, runs: 2, agents: 60 }), [
+      'iotEmissions.amount',
+      'iotHotspotsHnt.amount',
+      'mobileHotspotsHnt.amount',
+      'hip138Mobile.amount',
+      'utilityIot',
+      'HNT.veIot',
+    ]);
     const s = (Date.UTC(2024, 11, 7) / 1000 - START) / DAY + 1; // step of 2024-12-07
     expect(r.paths('iotEmissions.amount')[0]![s - 1]!).toBeGreaterThan(8e7);
     expect(r.paths('iotEmissions.amount')[0]![s]!).toBe(0);
@@ -228,7 +279,7 @@ describe('helium sub-DAOs: behaviour and rule versions', () => {
     const p = r.paths('supplement.amount')[0]!;
     let sum = 0;
     for (let t = 1; t < p.length; t++) {
-      const exact = 2 * Number(rules.supplementPerSubDao(BigInt(dayOf(t) + DAY))) / 1e8;
+      const exact = (2 * Number(rules.supplementPerSubDao(BigInt(dayOf(t) + DAY)))) / 1e8;
       expect(Math.abs(p[t]! - exact), `step ${t}`).toBeLessThan(1e-6);
       sum += p[t]!;
     }

@@ -22,8 +22,7 @@ function stepOf(iso: string): number {
   return (Date.UTC(y, m - 1, d) - START) / DAY + 1;
 }
 
-const near = (actual: number, expected: Decimal.Value, tol: number) =>
-  expect(new Decimal(actual).minus(expected).abs().toNumber(), `${actual} vs ${expected.toString()}`).toBeLessThanOrEqual(tol);
+const near = (actual: number, expected: Decimal.Value, tol: number) => expect(new Decimal(actual).minus(expected).abs().toNumber(), `${actual} vs ${expected.toString()}`).toBeLessThanOrEqual(tol);
 const relNear = (actual: number, expected: Decimal.Value, rel: number, label = '') => {
   const e = new Decimal(expected);
   expect(new Decimal(actual).minus(e).abs().div(e).toNumber(), `${label}${actual} vs ${e.toString()}`).toBeLessThanOrEqual(rel);
@@ -154,7 +153,9 @@ describe('Helium model runs', () => {
 
   beforeAll(async () => {
     r = await run(helium({ runs: 8, years }));
-    huge = await flywheel(helium({ runs: 8, years })).set('params.dcUsd0', 5e7).run();
+    huge = await flywheel(helium({ runs: 8, years }))
+      .set('params.dcUsd0', 5e7)
+      .run();
   });
 
   it('has the expected shape', () => {

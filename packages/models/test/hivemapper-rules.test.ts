@@ -4,17 +4,7 @@
 // and shared/reference/projects.md §12's validation facts. Expected values are written out from those pages.
 import { ErrorCodes, type FlywheelError } from '@flywheel/spec';
 import { describe, expect, it } from 'vitest';
-import {
-  MAP_CREDIT_PRICE_MICRO_USD,
-  MAX_SUPPLY,
-  MIP15_WEEKLY_CAP,
-  UNITS_PER_HONEY,
-  allocation,
-  honeyForMapCredits,
-  imageryCredits,
-  mip15Remint,
-  preMip15Remint,
-} from '../src/hivemapper/rules.js';
+import { MAP_CREDIT_PRICE_MICRO_USD, MAX_SUPPLY, MIP15_WEEKLY_CAP, UNITS_PER_HONEY, allocation, honeyForMapCredits, imageryCredits, mip15Remint, preMip15Remint } from '../src/hivemapper/rules.js';
 
 const H = UNITS_PER_HONEY;
 const catchErr = (f: () => unknown): FlywheelError => {

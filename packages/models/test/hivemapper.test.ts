@@ -70,7 +70,7 @@ describe('hivemapper: calibration (docs/models/hivemapper.md)', () => {
     expect(r.paths('totalSupply')[0]![0]).toBeCloseTo(10_000_000_000 - 2_880_000_000, 0);
   });
 
-  it('the first week mints 4B × 0.28 / 100 weeks = 11.2M HONEY of map-progress rewards (the first two years\' pace) [DER]', async () => {
+  it("the first week mints 4B × 0.28 / 100 weeks = 11.2M HONEY of map-progress rewards (the first two years' pace) [DER]", async () => {
     const r = await paths(hivemapper({ years: 1, runs: 2, agents: 20 }), ['progress.amount']);
     expect(r.paths('progress.amount')[0]![1]).toBeCloseTo(11_200_000, 3);
   });
@@ -96,7 +96,10 @@ describe('hivemapper: behaviour', () => {
   });
 
   it('before MIP-15 the whole burn came back as rewards: more HONEY minted and a larger supply than under MIP-15', async () => {
-    const [a, b] = await Promise.all([paths(hivemapper({ years: 3, runs: 5, agents: 50 }), ['consumption.amount', 'burned', 'totalSupply']), paths(hivemapper({ years: 3, runs: 5, agents: 50, rules: 'pre-mip15' }), ['consumption.amount', 'burned', 'totalSupply'])]);
+    const [a, b] = await Promise.all([
+      paths(hivemapper({ years: 3, runs: 5, agents: 50 }), ['consumption.amount', 'burned', 'totalSupply']),
+      paths(hivemapper({ years: 3, runs: 5, agents: 50, rules: 'pre-mip15' }), ['consumption.amount', 'burned', 'totalSupply']),
+    ]);
     const b0 = b.paths('burned')[0]!;
     expect(b.paths('consumption.amount')[0]![2]).toBeCloseTo(b0[1]!, 6); // 100% of last week's burn
     expect(a.paths('consumption.amount')[0]![2]).toBeCloseTo(0.25 * a.paths('burned')[0]![1]!, 6);

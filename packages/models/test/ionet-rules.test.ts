@@ -7,15 +7,28 @@
 import { FlywheelError } from '@flywheel/spec';
 import { describe, expect, it } from 'vitest';
 import {
-  EMISSION_EPOCHS, INITIAL_HOURLY_RATE, IO, LAUNCH_SUPPLY, MAX_SUPPLY, RATE_SCALE, buybackBurn, emissionsBetween, epochEmission,
-  inflationRate, investorUnlocked, minimumStake, monthlyEmission, reservationFees, teamUnlocked,
+  EMISSION_EPOCHS,
+  INITIAL_HOURLY_RATE,
+  IO,
+  LAUNCH_SUPPLY,
+  MAX_SUPPLY,
+  RATE_SCALE,
+  buybackBurn,
+  emissionsBetween,
+  epochEmission,
+  inflationRate,
+  investorUnlocked,
+  minimumStake,
+  monthlyEmission,
+  reservationFees,
+  teamUnlocked,
 } from '../src/ionet/rules.js';
 
 /** An amount in base units shown as the document shows it: IO rounded to cents. */
 const cents = (x: bigint) => Number((x * 100n + IO / 2n) / IO) / 100;
 
 describe('hourly emission schedule (docs.iog.net/docs/token-emission-schedule)', () => {
-  it('the first 6 epochs: emissions and total supply of the document\'s table', () => {
+  it("the first 6 epochs: emissions and total supply of the document's table", () => {
     const emissions = [4_566.21, 4_566.15, 4_566.08, 4_566.02, 4_565.96, 4_565.89];
     const supply = [500_004_566.21, 500_009_132.36, 500_013_698.44, 500_018_264.46, 500_022_830.42, 500_027_396.31];
     let total = LAUNCH_SUPPLY;
@@ -64,14 +77,14 @@ describe('hourly emission schedule (docs.iog.net/docs/token-emission-schedule)',
 });
 
 describe('monthly proposal (io.net/docs/guides/coin/ionet-monthly-token-emission-schedule)', () => {
-  it('July and August 2024 as in the proposal\'s table; September to November within 4 IO (the table compounds its rounded rows)', () => {
+  it("July and August 2024 as in the proposal's table; September to November within 4 IO (the table compounds its rounded rows)", () => {
     expect(monthlyEmission(0n) / IO).toBe(3_333_333n);
     expect(monthlyEmission(1n) / IO).toBe(3_299_497n);
     const table = [3_266_003, 3_232_850, 3_200_033];
     table.forEach((v, i) => expect(Math.abs(Number(monthlyEmission(BigInt(i + 2)) / IO) - v)).toBeLessThanOrEqual(4));
   });
 
-  it('240 months emit 300M (the proposal\'s target), within 0.01%; nothing after month 239', () => {
+  it("240 months emit 300M (the proposal's target), within 0.01%; nothing after month 239", () => {
     let s = 0n;
     for (let m = 0n; m < 240n; m++) s += monthlyEmission(m);
     expect(Math.abs(Number(s) / 1e8 / 300e6 - 1)).toBeLessThan(1e-4);

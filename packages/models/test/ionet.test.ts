@@ -79,7 +79,7 @@ describe('ionet: calibration (docs/models/ionet.md)', () => {
 });
 
 describe('ionet: behaviour', () => {
-  it('fees are 2.5% of reservations (0.25% + 0.25% + half of 2% + 2% in USDC); the buyback burns fees / yesterday\'s price', async () => {
+  it("fees are 2.5% of reservations (0.25% + 0.25% + half of 2% + 2% in USDC); the buyback burns fees / yesterday's price", async () => {
     const r = await paths(ionet({ years: 1, runs: 2, agents: 20 }), ['feesUsd', 'demandUsd', 'buyback.amount', 'price', 'burned']);
     for (let run = 0; run < 2; run++) {
       for (const t of [1, 100, 365]) {
@@ -103,7 +103,7 @@ describe('ionet: behaviour', () => {
 
   it('the monthly rule mints E₃ / 30.42 on day 1 (October 2024 is month 3 of the proposal) instead of the hourly day', async () => {
     const r = await paths(ionet({ years: 1, runs: 1, agents: 10, rules: 'monthly' }), ['emission.amount']);
-    const e3 = (500_000_000 * 0.08 / 12) * 0.989849199 ** 3;
+    const e3 = ((500_000_000 * 0.08) / 12) * 0.989849199 ** 3;
     expect(r.paths('emission.amount')[0]![1]).toBeCloseTo(e3 / (365 / 12), 6);
     const hourly = await paths(ionet({ years: 1, runs: 1, agents: 10 }), ['emission.amount']);
     expect(hourly.paths('emission.amount')[0]![1]).not.toBeCloseTo(e3 / (365 / 12), 0);

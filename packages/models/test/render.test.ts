@@ -47,7 +47,16 @@ describe('render: the f64 blocks against the RNP rules', () => {
   });
 
   it('the weekly allocation is 50% Foundation / 25% node operators (rules.foundationShare, rules.networkSplit) and, from the launch, the RNP-006 liquidity/artist months', async () => {
-    const r = await paths(render({ years: 1, runs: 1, agents: 20, start: '2023-12-20' }), ['emission.amount', 'RENDER.foundation', 'RENDER.nodePool', 'lpRewards.amount', 'RENDER.artistPool', 'grants.amount', 'nodePay.amount', 'foundationSpend.amount']);
+    const r = await paths(render({ years: 1, runs: 1, agents: 20, start: '2023-12-20' }), [
+      'emission.amount',
+      'RENDER.foundation',
+      'RENDER.nodePool',
+      'lpRewards.amount',
+      'RENDER.artistPool',
+      'grants.amount',
+      'nodePay.amount',
+      'foundationSpend.amount',
+    ]);
     const mint = r.paths('emission.amount')[0]!;
     const lp = r.paths('lpRewards.amount')[0]!;
     const units = (x: number) => BigInt(Math.round(x * 1e8));
@@ -142,7 +151,7 @@ describe('render: calibration (docs/models/render.md)', () => {
 });
 
 describe('render: behaviour', () => {
-  it('node operators are paid RNP-013\'s 20,769 a week; the 2026-03 rules pay 17,800 from BME year 3 (RNP-022)', async () => {
+  it("node operators are paid RNP-013's 20,769 a week; the 2026-03 rules pay 17,800 from BME year 3 (RNP-022)", async () => {
     const a = await paths(render({ years: 2, runs: 1, agents: 20 }), ['nodePay.amount']);
     const b = await paths(render({ years: 2, runs: 1, agents: 20, rules: '2026-03' }), ['nodePay.amount']);
     expect(a.paths('nodePay.amount')[0]![10]).toBeCloseTo(15_000 + (25_000 * 12) / 52, 6);
@@ -150,14 +159,17 @@ describe('render: behaviour', () => {
     expect(b.paths('nodePay.amount')[0]![70]).toBe(17_800);
   });
 
-  it('the loop: more job demand burns more, which lifts the price, the operators\' USD revenue and the active nodes', async () => {
+  it("the loop: more job demand burns more, which lifts the price, the operators' USD revenue and the active nodes", async () => {
     const low = render({ years: 5, runs: 40, agents: 100 });
     const high = render({ years: 5, runs: 40, agents: 100 });
     high.params!.growth = 1.0;
     const [l, h] = await Promise.all([paths(low, ['burned', 'price', 'activeProviders', 'providerRevenueUsd']), paths(high, ['burned', 'price', 'activeProviders', 'providerRevenueUsd'])]);
     // paired by run (the same seed): the median over runs of the high-demand run's value over the low one's, at the end
     const ratio = (m: string) => {
-      const r = h.paths(m).map((p, i) => p.at(-1)! / l.paths(m)[i]!.at(-1)!).sort((a, b) => a - b);
+      const r = h
+        .paths(m)
+        .map((p, i) => p.at(-1)! / l.paths(m)[i]!.at(-1)!)
+        .sort((a, b) => a - b);
       return r[Math.floor(r.length / 2)]!;
     };
     expect(ratio('burned')).toBeGreaterThan(2);

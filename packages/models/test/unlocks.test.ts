@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlyUnlocks, monthsAfter, piecewise, stepOfDate, unlockPlan } from '../src/unlocks.js';
 
 describe('unlocks', () => {
-  it('monthsAfter clamps to the month\'s end; stepOfDate follows the clock rule', () => {
+  it("monthsAfter clamps to the month's end; stepOfDate follows the clock rule", () => {
     expect(monthsAfter('2024-01-31', 1)).toBe('2024-02-29');
     expect(monthsAfter('2024-06-11', 13)).toBe('2025-07-11');
     expect(stepOfDate('2024-10-01', '2024-10-01', 1)).toBe(1);
@@ -22,7 +22,10 @@ describe('unlocks', () => {
     expect(plan.lockedAtStart).toBeCloseTo(0.75, 15);
     expect(plan.steps.map((s) => s.step)).toEqual([17, 48, 78]); // 2024-10-01, 2024-11-01, 2024-12-01 as steps from 2024-09-15
     const spec: ModelSpec = {
-      specVersion: 2, name: 'unlock', time: { step: 'day', steps: 100, start: '2024-09-15' }, mainAsset: 'T',
+      specVersion: 2,
+      name: 'unlock',
+      time: { step: 'day', steps: 100, start: '2024-09-15' },
+      mainAsset: 'T',
       assets: { T: { kind: 'token', decimals: 0, accounts: { v: { initial: 1_200 * plan.lockedAtStart, tag: 'vesting' }, l: { tag: 'liquid' } } } },
       blocks: [{ id: 'u', kind: 'transfer', asset: 'T', from: 'v', to: 'l', amount: plan.formula }],
       monteCarlo: { runs: 1, seed: 1 },
@@ -34,9 +37,15 @@ describe('unlocks', () => {
   });
 
   it('piecewise: the value of the date, stepping on the step holding each date', async () => {
-    const f = piecewise('2024-10-01', 1, 21, [{ from: '2024-11-01', value: 100 }, { from: '2025-06-13', value: 21 }]);
+    const f = piecewise('2024-10-01', 1, 21, [
+      { from: '2024-11-01', value: 100 },
+      { from: '2025-06-13', value: 21 },
+    ]);
     const spec: ModelSpec = {
-      specVersion: 2, name: 'pw', time: { step: 'day', steps: 300, start: '2024-10-01' }, mainAsset: 'T',
+      specVersion: 2,
+      name: 'pw',
+      time: { step: 'day', steps: 300, start: '2024-10-01' },
+      mainAsset: 'T',
       assets: { T: { kind: 'token', decimals: 0, accounts: { l: { tag: 'liquid' } } } },
       signals: { x: {} },
       blocks: [{ id: 's', kind: 'signal', set: 'x', formula: f }],

@@ -30,7 +30,8 @@ describe('engine-v2 models: parity, conservation, registry', () => {
       const spec = m.create({ years: 1, runs: 3, seed: 7 });
       expect(spec.monteCarlo?.runs, name).toBe(3);
       expect(spec.monteCarlo?.seed, name).toBe(7);
-      const days = spec.time.steps * (typeof spec.time.step === 'string' ? ({ hour: 1 / 24, day: 1, week: 7, month: 365 / 12 } as Record<string, number>)[spec.time.step]! : spec.time.step.seconds / 86_400);
+      const days =
+        spec.time.steps * (typeof spec.time.step === 'string' ? ({ hour: 1 / 24, day: 1, week: 7, month: 365 / 12 } as Record<string, number>)[spec.time.step]! : spec.time.step.seconds / 86_400);
       expect(Math.abs(days - 365), name).toBeLessThan(31);
     }
   });
@@ -50,7 +51,7 @@ describe('filecoin', () => {
     expect(m.baseline).toBeCloseTo(MINTED_BASELINE_AT_START, 3);
   });
 
-  it('simple minting of day 1 equals the reward actor\'s per-epoch rewards summed (computeReward, within 1e-9)', async () => {
+  it("simple minting of day 1 equals the reward actor's per-epoch rewards summed (computeReward, within 1e-9)", async () => {
     const r = await paths(filecoin({ years: 1, runs: 1 }), ['minting.simple']);
     let atto = 0n;
     const tau = BigInt(EPOCHS_AT_START);
@@ -74,12 +75,28 @@ describe('filecoin', () => {
       exact.push(Number(atto) / 1e18);
     }
     const spec: ModelSpec = {
-      specVersion: 2, name: 'reward-actor', time: { step: 'day', steps: 3 }, mainAsset: 'FIL',
+      specVersion: 2,
+      name: 'reward-actor',
+      time: { step: 'day', steps: 3 },
+      mainAsset: 'FIL',
       assets: { FIL: { kind: 'token', decimals: 18, cap: 2e9, accounts: { rewards: { tag: 'rewards' } } } },
-      blocks: [{
-        id: 'm', kind: 'baselineMinting', asset: 'FIL', to: 'rewards', power: String(power), tickSeconds: 30, simpleTotal: 330e6, baselineTotal: 770e6,
-        halfLifeTicks: 6 * 1_051_200, baselineInitial: 2_888_888_880_000_000_000, baselineDoublingTicks: 1_051_200, elapsedAtStart: 0, thetaAtStart: 0,
-      }],
+      blocks: [
+        {
+          id: 'm',
+          kind: 'baselineMinting',
+          asset: 'FIL',
+          to: 'rewards',
+          power: String(power),
+          tickSeconds: 30,
+          simpleTotal: 330e6,
+          baselineTotal: 770e6,
+          halfLifeTicks: 6 * 1_051_200,
+          baselineInitial: 2_888_888_880_000_000_000,
+          baselineDoublingTicks: 1_051_200,
+          elapsedAtStart: 0,
+          thetaAtStart: 0,
+        },
+      ],
       monteCarlo: { runs: 1, seed: 1 },
     };
     const r = await paths(spec, ['m.amount', 'm.theta']);
@@ -98,7 +115,7 @@ describe('filecoin', () => {
     for (const v of r.paths('FIL.unissued')[0]!) expect(v).toBeGreaterThanOrEqual(0);
   });
 
-  it('the 180-day vesting releases a day\'s locked rewards evenly over the next 180 days', async () => {
+  it("the 180-day vesting releases a day's locked rewards evenly over the next 180 days", async () => {
     // One inflow only: turn minting off after day 1 with a clock.
     const spec = filecoin({ years: 1, runs: 1 });
     spec.blocks[1]!.clock = { from: 1, until: 2 };
@@ -184,8 +201,8 @@ describe('bittensor', () => {
   });
 });
 
-describe('helium (engine v2) against the program\'s exact rules', () => {
-  it('every day from 2024-10-01 to 2027-07-31 issues what emissionsForEpoch gives (hnt.json\'s schedule, the entry in force at the epoch\'s end)', async () => {
+describe("helium (engine v2) against the program's exact rules", () => {
+  it("every day from 2024-10-01 to 2027-07-31 issues what emissionsForEpoch gives (hnt.json's schedule, the entry in force at the epoch's end)", async () => {
     const days = 1034; // to 2027-07-31; hnt.json has no entry after 2025-08-01, the model continues HIP-20's halvings from 2027-08-01
     const r = await paths(helium({ years: 3, runs: 1, agents: 10 }), ['issuance.amount', 'hst.amount']);
     const epoch0 = BigInt(Date.UTC(2024, 9, 1) / 86_400_000);

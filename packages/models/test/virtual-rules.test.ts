@@ -71,13 +71,13 @@ describe('taxes and the sell', () => {
 });
 
 describe('launchpad v2 (BondingV2 @ ba4aef6f, post-seed rule version)', () => {
-  it('450M tokens in the pair against 14,000 virtual VIRTUAL (the code\'s K = 3.15e12, not the README\'s 1.35e12); 550M to the team', () => {
+  it("450M tokens in the pair against 14,000 virtual VIRTUAL (the code's K = 3.15e12, not the README's 1.35e12); 550M to the team", () => {
     const l = rules.launchV2(1_000_000_000n, 550_000_000n, 5_000n);
     expect(l.reserveToken).toBe(450_000_000n * E);
     expect(l.reserveAsset).toBe(14_000n * E);
     expect(l.teamTokens).toBe(550_000_000n * E);
   });
-  it('200,000 real VIRTUAL leave 29,439,252.3… tokens: the README\'s graduation threshold of 29,439,252', () => {
+  it("200,000 real VIRTUAL leave 29,439,252.3… tokens: the README's graduation threshold of 29,439,252", () => {
     const l = rules.launchV2(1_000_000_000n, 550_000_000n, 5_000n);
     const after = buy(l.reserveToken, l.reserveAsset, l.k, 200_000n * E, 0n);
     expect(after.reserveToken / E).toBe(29_439_252n);

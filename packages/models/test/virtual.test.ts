@@ -16,7 +16,18 @@ describe('virtual: parity, conservation, registry', () => {
     await checkParityAndConservation('virtual v2', virtual({ years: 2, runs: 2, agents: 60, rules: 'launchpad-v2' }), ['price', 'curves', 'gradShare', 'curveTrade.price']);
   });
   it('both engines give the same bits; Δ VIRTUAL supply = minted − burned and the residuals of both assets are zero on every step; no NaN; no negative balance', async () => {
-    await checkParityAndConservation('virtual', virtual({ years: 3, runs: 3, agents: 60 }), ['price', 'agents', 'curves', 'gradShare', 'curveTrade.price', 'poolTrade.price', 'buyback.bought', 'lockedVirtual', 'operators.active', 'creatorSales.amount']);
+    await checkParityAndConservation('virtual', virtual({ years: 3, runs: 3, agents: 60 }), [
+      'price',
+      'agents',
+      'curves',
+      'gradShare',
+      'curveTrade.price',
+      'poolTrade.price',
+      'buyback.bought',
+      'lockedVirtual',
+      'operators.active',
+      'creatorSales.amount',
+    ]);
   });
 });
 
@@ -24,37 +35,49 @@ describe('virtual: parity, conservation, registry', () => {
 function onePair(): ModelSpec {
   const block = virtual().blocks.find((b) => b.id === 'curveTrade') as Extract<BlockSpec, { kind: 'amm' }>;
   return {
-    specVersion: 2, name: 'pair', time: { step: 'week', steps: 10, start: '2024-10-01' }, mainAsset: 'VIRTUAL',
+    specVersion: 2,
+    name: 'pair',
+    time: { step: 'week', steps: 10, start: '2024-10-01' },
+    mainAsset: 'VIRTUAL',
     assets: {
       VIRTUAL: { kind: 'token', decimals: 18, accounts: { liquid: { initial: 1e6, tag: 'liquid' }, curvePool: { tag: 'locked' }, taxVault: { tag: 'treasury' } } },
       AGENT: { kind: 'token', decimals: 18, accounts: { curve: { initial: 1e9, tag: 'locked' }, curveHolders: { tag: 'liquid' } } },
     },
-    blocks: [{
-      ...block, virtualBase: '6000',
-      buy: { amount: 'if(t <= 6, 1000 * t, 0)', from: 'liquid', to: 'curveHolders' },
-      sell: { amount: 'if(t > 6, 0.25 * AGENT.curveHolders, 0)', from: 'curveHolders', to: 'liquid' },
-    }],
+    blocks: [
+      {
+        ...block,
+        virtualBase: '6000',
+        buy: { amount: 'if(t <= 6, 1000 * t, 0)', from: 'liquid', to: 'curveHolders' },
+        sell: { amount: 'if(t > 6, 0.25 * AGENT.curveHolders, 0)', from: 'curveHolders', to: 'liquid' },
+      },
+    ],
     monteCarlo: { runs: 1, seed: 1 },
   };
 }
 
 describe('the f64 amm against FRouter.buy / sell (wei)', () => {
-  it('each week\'s trade matches the contract within 1e-9 relative (f64 against floor division on 1e27-wei reserves)', async () => {
+  it("each week's trade matches the contract within 1e-9 relative (f64 against floor division on 1e27-wei reserves)", async () => {
     const r = await paths(onePair(), ['curveTrade.bought', 'curveTrade.baseOut', 'curveTrade.sold', 'curveTrade.tax']);
     const E = 10n ** 18n;
     const l = rules.launch(1_000_000_000n, 5_000n);
-    let rt = l.reserveToken, ra = l.reserveAsset, held = 0n;
+    let rt = l.reserveToken,
+      ra = l.reserveAsset,
+      held = 0n;
     for (let t = 1; t <= 10; t++) {
       if (t <= 6) {
         const b = rules.buy(rt, ra, l.k, BigInt(1000 * t) * E, 1n);
-        rt = b.reserveToken; ra = b.reserveAsset; held += b.amountOut;
+        rt = b.reserveToken;
+        ra = b.reserveAsset;
+        held += b.amountOut;
         const got = r.paths('curveTrade.bought')[0]![t]!;
         expect(Math.abs(got - Number(b.amountOut) / 1e18) / got).toBeLessThan(1e-9);
         expect(r.paths('curveTrade.tax')[0]![t]!).toBeCloseTo(Number(b.txFee) / 1e18, 6);
       } else {
         const x = held / 4n;
         const s = rules.sell(rt, ra, l.k, x, 1n);
-        rt = s.reserveToken; ra = s.reserveAsset; held -= x;
+        rt = s.reserveToken;
+        ra = s.reserveAsset;
+        held -= x;
         const got = r.paths('curveTrade.baseOut')[0]![t]!;
         expect(Math.abs(got - Number(s.amountOut) / 1e18) / got).toBeLessThan(1e-9);
       }
@@ -88,10 +111,12 @@ describe('calibration (docs/models/virtual.md)', () => {
       }
     });
   });
-  it('the 1% tax: each week\'s curve tax = 1% of the VIRTUAL paid in and 1% of the gross VIRTUAL paid out (1e-9 relative)', async () => {
+  it("the 1% tax: each week's curve tax = 1% of the VIRTUAL paid in and 1% of the gross VIRTUAL paid out (1e-9 relative)", async () => {
     const r = await paths(virtual({ years: 1, runs: 1 }), ['curveTrade.tax', 'curveTrade.baseIn', 'curveTrade.baseOut']);
     for (let t = 2; t < 52; t++) {
-      const tax = r.paths('curveTrade.tax')[0]![t]!, bin = r.paths('curveTrade.baseIn')[0]![t]!, bout = r.paths('curveTrade.baseOut')[0]![t]!;
+      const tax = r.paths('curveTrade.tax')[0]![t]!,
+        bin = r.paths('curveTrade.baseIn')[0]![t]!,
+        bout = r.paths('curveTrade.baseOut')[0]![t]!;
       const want = (bin / 0.99) * 0.01 + (bout / 0.99) * 0.01;
       expect(Math.abs(tax - want) / want).toBeLessThan(1e-9);
     }
@@ -117,12 +142,16 @@ describe('behaviour', () => {
 });
 
 describe('the service loop', () => {
-  it('the creators\' 30% of the taxes pays the operators; more trading tax keeps more service agents active and earns more revenue', async () => {
+  it("the creators' 30% of the taxes pays the operators; more trading tax keeps more service agents active and earns more revenue", async () => {
     const spec = virtual({ years: 2, runs: 1 });
     const low = { ...spec, params: { ...spec.params, poolBuyUsd: 20 } };
     const a = await paths(spec, ['operators.active', 'revenueUsd', 'taxes.amount', 'creatorSales.amount']);
     const b = await paths(low, ['operators.active', 'revenueUsd']);
-    const mean = (p: Float64Array | number[]) => Array.from(p).slice(1).reduce((s, x) => s + x, 0) / (p.length - 1);
+    const mean = (p: Float64Array | number[]) =>
+      Array.from(p)
+        .slice(1)
+        .reduce((s, x) => s + x, 0) /
+      (p.length - 1);
     expect(mean(a.paths('operators.active')[0]!)).toBeGreaterThan(mean(b.paths('operators.active')[0]!));
     expect(mean(a.paths('revenueUsd')[0]!)).toBeGreaterThan(mean(b.paths('revenueUsd')[0]!));
     expect(a.paths('creatorSales.amount')[0]!.some((x) => x > 0)).toBe(true);
@@ -130,7 +159,7 @@ describe('the service loop', () => {
 });
 
 describe('rule versions', () => {
-  it('launchpad-v2 puts 450M of each 1B on the curve and 550M with the team, and its 200,000-VIRTUAL graduation takes longer than v1\'s 42,000', async () => {
+  it("launchpad-v2 puts 450M of each 1B on the curve and 550M with the team, and its 200,000-VIRTUAL graduation takes longer than v1's 42,000", async () => {
     const ms = ['launches', 'mintAgents.amount', 'teamTokens.amount', 'gradVirtual.amount', 'curveTrade.price'];
     const v2 = await paths(virtual({ years: 1, runs: 1, rules: 'launchpad-v2' }), ms);
     const v1 = await paths(virtual({ years: 1, runs: 1 }), ['gradVirtual.amount']);

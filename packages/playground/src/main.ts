@@ -4,7 +4,20 @@
 // strict Content-Security-Policy of index.html.
 import { models } from '@flywheel/models';
 import { FlywheelError, RunResult, getPath, type ModelSpec, type RiskResult, type SensitivityResult, type Summary } from '@flywheel/sdk';
-import { SUMMARY_ROWS, YEAR_COLUMNS, chartGroups, fanChart, heatMap, formatFigure, formatYearCell, groupSeries, sourceTags, type FanSeries, type ParamSource, type SvgNode } from '@flywheel/sdk/report';
+import {
+  SUMMARY_ROWS,
+  YEAR_COLUMNS,
+  chartGroups,
+  fanChart,
+  heatMap,
+  formatFigure,
+  formatYearCell,
+  groupSeries,
+  sourceTags,
+  type FanSeries,
+  type ParamSource,
+  type SvgNode,
+} from '@flywheel/sdk/report';
 import allSources from 'virtual:param-sources';
 import { baseSpec, checkState, decodeState, encodeState, scenarioSpec, type LinkState, type Scenario } from './scenario.js';
 import type { RunReply, RunRequest } from './run-worker.js';
@@ -12,7 +25,19 @@ import type { RunReply, RunRequest } from './run-worker.js';
 declare global {
   interface Window {
     /** For tests and the curious: the last results and timings. */
-    __playground?: { sweep?: { params: Record<string, unknown>; summary: Summary }[]; sensitivity?: SensitivityResult; risk?: RiskResult; state: string; runs: number; firstChartMs?: number; lastRunMs?: number; result?: RunResult; pinned?: RunResult; cspViolations: string[]; link?: string };
+    __playground?: {
+      sweep?: { params: Record<string, unknown>; summary: Summary }[];
+      sensitivity?: SensitivityResult;
+      risk?: RiskResult;
+      state: string;
+      runs: number;
+      firstChartMs?: number;
+      lastRunMs?: number;
+      result?: RunResult;
+      pinned?: RunResult;
+      cspViolations: string[];
+      link?: string;
+    };
   }
 }
 
@@ -72,7 +97,8 @@ function setStatus(state: string, text: string): void {
 }
 
 function showError(e: unknown): void {
-  const f = e instanceof FlywheelError ? { code: e.code, path: e.path, message: e.issues[0]?.message ?? e.message, hint: e.hint } : (e as { code?: string; path?: string; message?: string; hint?: string });
+  const f =
+    e instanceof FlywheelError ? { code: e.code, path: e.path, message: e.issues[0]?.message ?? e.message, hint: e.hint } : (e as { code?: string; path?: string; message?: string; hint?: string });
   $('error-code').textContent = f.code ?? 'INTERNAL';
   $('error-path').textContent = f.path || '(root)';
   $('error-message').textContent = f.message ?? String(e);
@@ -93,11 +119,13 @@ function editable(spec: ModelSpec): { path: string; name: string; unit: string; 
   for (const name of Object.keys(spec.params ?? {})) out.push({ path: `params.${name}`, name, unit: '', note: '' });
   const main = spec.assets?.[spec.mainAsset];
   for (const [acc, a] of Object.entries(main?.accounts ?? {})) {
-    if (typeof a.initial === 'number' && a.initial > 0) out.push({ path: `assets.${spec.mainAsset}.accounts.${acc}.initial`, name: `${spec.mainAsset}.${acc} at start`, unit: spec.mainAsset, note: a.description ?? main?.description ?? '' });
+    if (typeof a.initial === 'number' && a.initial > 0)
+      out.push({ path: `assets.${spec.mainAsset}.accounts.${acc}.initial`, name: `${spec.mainAsset}.${acc} at start`, unit: spec.mainAsset, note: a.description ?? main?.description ?? '' });
   }
   (spec.blocks ?? []).forEach((b, i) => {
     const m = (b as { model?: { initial?: unknown } }).model;
-    if (b.kind === 'price' && typeof m?.initial === 'number') out.push({ path: `blocks.${i}.model.initial`, name: `${b.id}: price at start`, unit: 'USD', note: (b as { description?: string }).description ?? '' });
+    if (b.kind === 'price' && typeof m?.initial === 'number')
+      out.push({ path: `blocks.${i}.model.initial`, name: `${b.id}: price at start`, unit: 'USD', note: (b as { description?: string }).description ?? '' });
   });
   return out;
 }
@@ -281,10 +309,17 @@ function render(): void {
   const ps = p?.summary();
   $('summary-rows').replaceChildren(
     ...SUMMARY_ROWS.map((row) =>
-      h('tr', {}, h('td', {}, row.label), h('td', { 'data-key': row.key, 'data-scenario': 'current', 'data-value': String(s[row.key]) }, formatFigure(s[row.key], row.kind)), ...(ps ? [h('td', { 'data-key': row.key, 'data-scenario': 'pinned', 'data-value': String(ps[row.key]) }, formatFigure(ps[row.key], row.kind))] : [])),
+      h(
+        'tr',
+        {},
+        h('td', {}, row.label),
+        h('td', { 'data-key': row.key, 'data-scenario': 'current', 'data-value': String(s[row.key]) }, formatFigure(s[row.key], row.kind)),
+        ...(ps ? [h('td', { 'data-key': row.key, 'data-scenario': 'pinned', 'data-value': String(ps[row.key]) }, formatFigure(ps[row.key], row.kind))] : []),
+      ),
     ),
   );
-  $('run-info').textContent = `${r.model}: ${r.runs} runs × ${r.steps} ${r.step} steps from ${r.start ?? 'step 0'}, seed ${r.seed}, ${r.engine} engine, ${r.statistics} percentiles; ${threads()} Web Workers.`;
+  $('run-info').textContent =
+    `${r.model}: ${r.runs} runs × ${r.steps} ${r.step} steps from ${r.start ?? 'step 0'}, seed ${r.seed}, ${r.engine} engine, ${r.statistics} percentiles; ${threads()} Web Workers.`;
   // charts
   const xLabel = (t: number) => r.dateAt(t) ?? `${r.step} ${t}`;
   const charts = chartGroups(r.metrics, asset).map((g) => {
@@ -343,7 +378,8 @@ function setRange(id: string): void {
 function axisValues(id: string, n: number): number[] {
   const lo = Number($<HTMLInputElement>(`${id}-lo`).value);
   const hi = Number($<HTMLInputElement>(`${id}-hi`).value);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: id, value: [lo, hi], message: 'the sweep range must be two numbers', hint: 'Give "from" and "to" as numbers, e.g. 0.2 and 0.6.' });
+  if (!Number.isFinite(lo) || !Number.isFinite(hi))
+    throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: id, value: [lo, hi], message: 'the sweep range must be two numbers', hint: 'Give "from" and "to" as numbers, e.g. 0.2 and 0.6.' });
   return Array.from({ length: n }, (_, i) => (n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)));
 }
 
@@ -356,7 +392,8 @@ async function startSweep(): Promise<void> {
     const x = $<HTMLSelectElement>('sweep-x').value;
     const y = $<HTMLSelectElement>('sweep-y').value;
     const n = Number($<HTMLInputElement>('sweep-n').value);
-    if (!(Number.isInteger(n) && n >= 2 && n <= 8)) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'sweep-n', value: n, message: 'points per axis must be an integer from 2 to 8', hint: 'Use e.g. 4 (16 runs of the scenario).' });
+    if (!(Number.isInteger(n) && n >= 2 && n <= 8))
+      throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'sweep-n', value: n, message: 'points per axis must be an integer from 2 to 8', hint: 'Use e.g. 4 (16 runs of the scenario).' });
     if (x === y) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'sweep-y', value: y, message: 'the two sweep parameters are the same', hint: 'Pick two different parameters.' });
     spec = scenarioSpec(s);
     grid = { [x]: axisValues('sweep-x', n), [y]: axisValues('sweep-y', n) };
@@ -403,10 +440,12 @@ function renderSweep(): void {
   const { x, y, xs, ys } = sweepAxes;
   const key = $<HTMLSelectElement>('sweep-figure').value as keyof Summary;
   const row = SUMMARY_ROWS.find((r) => r.key === key)!;
-  const values = ys.map((yv) => xs.map((xv) => {
-    const p = sweepPoints!.find((q) => q.params[x] === xv && q.params[y] === yv);
-    return p ? p.summary[key] : null;
-  }));
+  const values = ys.map((yv) =>
+    xs.map((xv) => {
+      const p = sweepPoints!.find((q) => q.params[x] === xv && q.params[y] === yv);
+      return p ? p.summary[key] : null;
+    }),
+  );
   $('sweep-chart').replaceChildren(svg(heatMap({ title: row.label, xName: x, yName: y, xs, ys, values, format: (v) => formatFigure(v, row.kind) })));
 }
 
@@ -500,9 +539,30 @@ async function startSensitivity(): Promise<void> {
   let request: NonNullable<RunRequest['sensitivity']>;
   try {
     const { d, samples, evaluations } = analysisEvaluations();
-    if (d === 0) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'analysis-params', value: 0, message: 'no parameter is ticked', hint: 'Tick at least one parameter to vary (two or more to compare them).' });
-    if (!(Number.isInteger(samples) && samples >= 2 && samples <= 256)) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'analysis-samples', value: $<HTMLInputElement>('analysis-samples').value, message: 'samples must be an integer from 2 to 256', hint: 'Morris: trajectories r (4 to 10 screen well); Sobol: base samples N (a power of two, e.g. 8 or 16).' });
-    if (evaluations > MAX_EVALUATIONS) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'analysis-samples', value: samples, message: `${evaluations} evaluations are more than the page runs (${MAX_EVALUATIONS})`, hint: 'Use fewer samples or parameters, or the CLI (flywheel sensitivity).' });
+    if (d === 0)
+      throw new FlywheelError({
+        code: 'RUN_INVALID_OPTION',
+        path: 'analysis-params',
+        value: 0,
+        message: 'no parameter is ticked',
+        hint: 'Tick at least one parameter to vary (two or more to compare them).',
+      });
+    if (!(Number.isInteger(samples) && samples >= 2 && samples <= 256))
+      throw new FlywheelError({
+        code: 'RUN_INVALID_OPTION',
+        path: 'analysis-samples',
+        value: $<HTMLInputElement>('analysis-samples').value,
+        message: 'samples must be an integer from 2 to 256',
+        hint: 'Morris: trajectories r (4 to 10 screen well); Sobol: base samples N (a power of two, e.g. 8 or 16).',
+      });
+    if (evaluations > MAX_EVALUATIONS)
+      throw new FlywheelError({
+        code: 'RUN_INVALID_OPTION',
+        path: 'analysis-samples',
+        value: samples,
+        message: `${evaluations} evaluations are more than the page runs (${MAX_EVALUATIONS})`,
+        hint: 'Use fewer samples or parameters, or the CLI (flywheel sensitivity).',
+      });
     const seed = Number($<HTMLInputElement>('analysis-seed').value);
     const method = $<HTMLSelectElement>('analysis-method').value === 'sobol' ? 'sobol' : 'morris';
     spec = scenarioSpec(readScenario());
@@ -542,11 +602,35 @@ async function renderSensitivity(r: SensitivityResult): Promise<void> {
   if (r.method === 'sobol') {
     $('sensitivity-head').replaceChildren(h('tr', {}, ...['parameter', 'S1', 'S1 95% interval', 'ST', 'ST 95% interval'].map((t) => h('th', {}, t))));
     const rows = [...r.sobol!].sort((a, b) => (Number.isFinite(b.ST) ? b.ST : -Infinity) - (Number.isFinite(a.ST) ? a.ST : -Infinity));
-    $('sensitivity-rows').replaceChildren(...rows.map((x) => h('tr', { 'data-param': x.param }, h('td', {}, x.param), cell('S1', x.S1, tableNumber(x.S1, 3)), h('td', {}, ends(x.S1Interval)), cell('ST', x.ST, tableNumber(x.ST, 3)), h('td', {}, ends(x.STInterval)))));
+    $('sensitivity-rows').replaceChildren(
+      ...rows.map((x) =>
+        h(
+          'tr',
+          { 'data-param': x.param },
+          h('td', {}, x.param),
+          cell('S1', x.S1, tableNumber(x.S1, 3)),
+          h('td', {}, ends(x.S1Interval)),
+          cell('ST', x.ST, tableNumber(x.ST, 3)),
+          h('td', {}, ends(x.STInterval)),
+        ),
+      ),
+    );
   } else {
     $('sensitivity-head').replaceChildren(h('tr', {}, ...['parameter', 'μ*', 'μ* 95% interval', 'μ', 'σ'].map((t) => h('th', {}, t))));
     const rows = [...r.morris!].sort((a, b) => (Number.isFinite(b.muStar) ? b.muStar : -Infinity) - (Number.isFinite(a.muStar) ? a.muStar : -Infinity));
-    $('sensitivity-rows').replaceChildren(...rows.map((x) => h('tr', { 'data-param': x.param }, h('td', {}, x.param), cell('muStar', x.muStar, tableNumber(x.muStar)), h('td', {}, ends(morrisInterval(x))), cell('mu', x.mu, tableNumber(x.mu)), cell('sigma', x.sigma, tableNumber(x.sigma)))));
+    $('sensitivity-rows').replaceChildren(
+      ...rows.map((x) =>
+        h(
+          'tr',
+          { 'data-param': x.param },
+          h('td', {}, x.param),
+          cell('muStar', x.muStar, tableNumber(x.muStar)),
+          h('td', {}, ends(morrisInterval(x))),
+          cell('mu', x.mu, tableNumber(x.mu)),
+          cell('sigma', x.sigma, tableNumber(x.sigma)),
+        ),
+      ),
+    );
   }
 }
 
@@ -555,9 +639,14 @@ async function startRisk(): Promise<void> {
   let spec: ModelSpec;
   let events: string[];
   try {
-    events = $<HTMLInputElement>('risk-events').value.split(',').map((e) => e.trim()).filter((e) => e !== '');
-    if (events.length === 0) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'risk-events', value: '', message: 'no event', hint: 'Write an event such as price<1@end (several: separated by commas).' });
-    if (events.length > 20) throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'risk-events', value: events.length, message: 'more than 20 events', hint: 'Ask about at most 20 events at once.' });
+    events = $<HTMLInputElement>('risk-events')
+      .value.split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '');
+    if (events.length === 0)
+      throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'risk-events', value: '', message: 'no event', hint: 'Write an event such as price<1@end (several: separated by commas).' });
+    if (events.length > 20)
+      throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'risk-events', value: events.length, message: 'more than 20 events', hint: 'Ask about at most 20 events at once.' });
     spec = scenarioSpec(readScenario());
   } catch (e) {
     showError(e);
@@ -572,7 +661,19 @@ async function startRisk(): Promise<void> {
     const { riskChart, tableNumber } = await import('./analysis-view.js');
     $('risk-chart').replaceChildren(svg(riskChart(reply.result)));
     $('risk-table').hidden = false;
-    $('risk-rows').replaceChildren(...reply.result.events.map((e) => h('tr', { 'data-event': e.event }, h('td', {}, e.event), h('td', {}, `${e.hits}/${e.runs}`), cell('probability', e.probability, tableNumber(e.probability)), h('td', {}, `${tableNumber(e.interval[0])} … ${tableNumber(e.interval[1])}`), h('td', {}, e.medianFirstStep === null ? '—' : String(e.medianFirstStep)))));
+    $('risk-rows').replaceChildren(
+      ...reply.result.events.map((e) =>
+        h(
+          'tr',
+          { 'data-event': e.event },
+          h('td', {}, e.event),
+          h('td', {}, `${e.hits}/${e.runs}`),
+          cell('probability', e.probability, tableNumber(e.probability)),
+          h('td', {}, `${tableNumber(e.interval[0])} … ${tableNumber(e.interval[1])}`),
+          h('td', {}, e.medianFirstStep === null ? '—' : String(e.medianFirstStep)),
+        ),
+      ),
+    );
     setStatus('done', `risk done: ${reply.result.events.length} events over ${reply.result.runs} runs in ${(reply.ms / 1000).toFixed(2)} s`);
   } catch (e) {
     showError(e);

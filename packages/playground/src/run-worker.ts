@@ -17,7 +17,25 @@ export interface RunRequest {
 
 export type RunReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; ms: number; samples: Record<string, Float64Array[]>; result: { model: string; step: string; stepDays: number; steps: number; runs: number; seed: number; engine: string; start: string | undefined; metrics: string[]; statistics: 'exact' | 'streaming'; percentileBound: number; stats: Float64Array } }
+  | {
+      type: 'done';
+      ms: number;
+      samples: Record<string, Float64Array[]>;
+      result: {
+        model: string;
+        step: string;
+        stepDays: number;
+        steps: number;
+        runs: number;
+        seed: number;
+        engine: string;
+        start: string | undefined;
+        metrics: string[];
+        statistics: 'exact' | 'streaming';
+        percentileBound: number;
+        stats: Float64Array;
+      };
+    }
   | { type: 'sweep'; ms: number; points: { params: Record<string, unknown>; summary: Summary }[] }
   | { type: 'sensitivity'; ms: number; result: SensitivityResult }
   | { type: 'risk'; ms: number; result: RiskResult }
@@ -67,9 +85,39 @@ self.onmessage = async (e: MessageEvent<RunRequest>) => {
       const s = result.metric(m);
       [s.mean, s.p5, s.p50, s.p95].forEach((a, stat) => stats.set(a, stat * cells + slot * n1));
     });
-    post({ type: 'done', ms: performance.now() - started, samples, result: { model: result.model, step: result.step, stepDays: result.stepDays, steps: result.steps, runs: result.runs, seed: result.seed, engine: result.engine, start: result.start, metrics: [...result.metrics], statistics: result.statistics, percentileBound: result.percentileBound, stats } }, [stats.buffer]);
+    post(
+      {
+        type: 'done',
+        ms: performance.now() - started,
+        samples,
+        result: {
+          model: result.model,
+          step: result.step,
+          stepDays: result.stepDays,
+          steps: result.steps,
+          runs: result.runs,
+          seed: result.seed,
+          engine: result.engine,
+          start: result.start,
+          metrics: [...result.metrics],
+          statistics: result.statistics,
+          percentileBound: result.percentileBound,
+          stats,
+        },
+      },
+      [stats.buffer],
+    );
   } catch (err) {
     const f = err instanceof FlywheelError ? err : undefined;
-    post({ type: 'error', error: { code: f?.code ?? 'INTERNAL', path: f?.path ?? '', message: f?.issues[0]?.message ?? String((err as Error)?.message ?? err), hint: f?.hint ?? 'Please report it.', value: f ? JSON.stringify(f.value)?.slice(0, 200) ?? '' : '' } });
+    post({
+      type: 'error',
+      error: {
+        code: f?.code ?? 'INTERNAL',
+        path: f?.path ?? '',
+        message: f?.issues[0]?.message ?? String((err as Error)?.message ?? err),
+        hint: f?.hint ?? 'Please report it.',
+        value: f ? (JSON.stringify(f.value)?.slice(0, 200) ?? '') : '',
+      },
+    });
   }
 };

@@ -70,7 +70,14 @@ export async function encodeState(state: LinkState): Promise<string> {
 
 /** base64url → inflate, stopping past {@link LIMITS.jsonBytes} → JSON.parse. Nothing is evaluated. */
 export async function decodeState(text: string): Promise<unknown> {
-  if (text.length > LIMITS.linkChars) fail(ErrorCodes.SPEC_OUT_OF_RANGE, 'link', `${text.length} characters`, `the link holds ${text.length} characters; at most ${LIMITS.linkChars}`, 'Share a smaller scenario: a registered model with a few changes is a short link.');
+  if (text.length > LIMITS.linkChars)
+    fail(
+      ErrorCodes.SPEC_OUT_OF_RANGE,
+      'link',
+      `${text.length} characters`,
+      `the link holds ${text.length} characters; at most ${LIMITS.linkChars}`,
+      'Share a smaller scenario: a registered model with a few changes is a short link.',
+    );
   const compressed = fromBase64Url(text);
   const reader = new Blob([compressed as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const parts: Uint8Array[] = [];
@@ -114,7 +121,14 @@ function checkScenario(v: unknown, path: string): Scenario {
     const x = v[k];
     if (x === undefined) return;
     if (typeof x !== 'number' || !Number.isFinite(x)) fail(ErrorCodes.SPEC_INVALID_TYPE, `${path}.${k}`, x, `${k} must be a number`, `Give ${k} as a number, e.g. ${lo}.`);
-    if (x < lo || x > hi || (integer && !Number.isInteger(x))) fail(ErrorCodes.SPEC_OUT_OF_RANGE, `${path}.${k}`, x, `${k} must be ${integer ? 'an integer ' : ''}from ${lo} to ${hi} in the playground`, `Use a value from ${lo} to ${hi}; the CLI runs larger jobs.`);
+    if (x < lo || x > hi || (integer && !Number.isInteger(x)))
+      fail(
+        ErrorCodes.SPEC_OUT_OF_RANGE,
+        `${path}.${k}`,
+        x,
+        `${k} must be ${integer ? 'an integer ' : ''}from ${lo} to ${hi} in the playground`,
+        `Use a value from ${lo} to ${hi}; the CLI runs larger jobs.`,
+      );
   };
   num('years', 1 / 365, LIMITS.years, false);
   num('runs', 1, LIMITS.runs, true);
@@ -131,7 +145,8 @@ function checkScenario(v: unknown, path: string): Scenario {
 export function checkState(v: unknown): LinkState {
   if (!isObject(v)) return bad('link', v, 'the link does not hold a scenario', 'Copy the whole link again.');
   if (v.v !== 1) fail(ErrorCodes.SPEC_INVALID_FORMAT, 'link.v', v.v, 'unknown link version', 'This playground reads links of version 1.');
-  for (const k of Object.keys(v)) if (!['v', 'scenario', 'pinned'].includes(k)) fail(ErrorCodes.SPEC_UNKNOWN_FIELD, `link.${k}`, v[k], `unknown link field "${k}"`, 'Known fields: v, scenario, pinned.');
+  for (const k of Object.keys(v))
+    if (!['v', 'scenario', 'pinned'].includes(k)) fail(ErrorCodes.SPEC_UNKNOWN_FIELD, `link.${k}`, v[k], `unknown link field "${k}"`, 'Known fields: v, scenario, pinned.');
   return { v: 1, scenario: checkScenario(v.scenario, 'scenario'), pinned: v.pinned === undefined ? undefined : checkScenario(v.pinned, 'pinned') };
 }
 
@@ -155,7 +170,8 @@ export function scenarioSpec(s: Scenario): ModelSpec {
     }
   }
   for (const [path, value] of Object.entries(s.set ?? {})) {
-    if (value !== null && typeof value === 'object') fail(ErrorCodes.SPEC_INVALID_TYPE, path, value, 'a change must be a number, a string or a boolean', 'Give one value per path, e.g. "params.growth": 0.3.');
+    if (value !== null && typeof value === 'object')
+      fail(ErrorCodes.SPEC_INVALID_TYPE, path, value, 'a change must be a number, a string or a boolean', 'Give one value per path, e.g. "params.growth": 0.3.');
     spec = setPath(spec, path, value);
   }
   const valid = validateSpec(spec);
@@ -163,6 +179,7 @@ export function scenarioSpec(s: Scenario): ModelSpec {
   const runs = valid.monteCarlo.runs;
   if (runs > LIMITS.runs) fail(ErrorCodes.SPEC_OUT_OF_RANGE, 'monteCarlo.runs', runs, `at most ${LIMITS.runs} runs in the playground`, 'Use fewer runs, or the CLI.');
   const bytes = runs * playgroundMetrics(spec).length * (valid.time.steps + 1) * 8;
-  if (bytes > LIMITS.valueBytes) fail(ErrorCodes.SPEC_OUT_OF_RANGE, 'time.steps', valid.time.steps, `${runs} runs × ${valid.time.steps} steps are too large for the page`, 'Use fewer runs or a shorter horizon, or the CLI.');
+  if (bytes > LIMITS.valueBytes)
+    fail(ErrorCodes.SPEC_OUT_OF_RANGE, 'time.steps', valid.time.steps, `${runs} runs × ${valid.time.steps} steps are too large for the page`, 'Use fewer runs or a shorter horizon, or the CLI.');
   return spec;
 }

@@ -75,7 +75,9 @@ describe('the analysis panel', () => {
     const shown = await page.evaluate(() => JSON.stringify(window.__playground!.sensitivity));
     const node = await sensitivity(scenarioSpec(scenario), { params: ranges, output: 'finalPriceP50', method: 'morris', samples: 3, seed: 0 }, { threads: 1 });
     expect(shown).toBe(JSON.stringify(node));
-    const points = await page.$$eval('#sensitivity-chart svg.morris-chart circle.point', (cs) => cs.map((c) => ({ label: c.getAttribute('data-label'), x: Number(c.getAttribute('data-x')), y: Number(c.getAttribute('data-y')), cx: Number(c.getAttribute('cx')) })));
+    const points = await page.$$eval('#sensitivity-chart svg.morris-chart circle.point', (cs) =>
+      cs.map((c) => ({ label: c.getAttribute('data-label'), x: Number(c.getAttribute('data-x')), y: Number(c.getAttribute('data-y')), cx: Number(c.getAttribute('cx')) })),
+    );
     expect(points.map((p) => p.label)).toEqual(Object.keys(ranges));
     for (const m of node.morris!) expect(points.find((p) => p.label === m.param)).toMatchObject({ x: m.muStar, y: m.sigma });
     // the largest μ* lies farthest right
@@ -100,12 +102,19 @@ describe('the analysis panel', () => {
     expect(await settled(page)).toBe('done');
     const node = await sensitivity(scenarioSpec(scenario), { params: ranges, output: 'burnMintRatioOverall', method: 'sobol', samples: 4, seed: 0 }, { threads: 1 });
     expect(await page.evaluate(() => JSON.stringify(window.__playground!.sensitivity))).toBe(JSON.stringify(node));
-    const bars = await page.$$eval('#sensitivity-chart svg.sobol-chart rect.bar', (rs) => rs.map((r) => ({ row: r.getAttribute('data-row'), series: r.getAttribute('data-series'), value: Number(r.getAttribute('data-value')), y: Number(r.getAttribute('y')) })));
+    const bars = await page.$$eval('#sensitivity-chart svg.sobol-chart rect.bar', (rs) =>
+      rs.map((r) => ({ row: r.getAttribute('data-row'), series: r.getAttribute('data-series'), value: Number(r.getAttribute('data-value')), y: Number(r.getAttribute('y')) })),
+    );
     const finiteValues = node.sobol!.flatMap((s) => [s.S1, s.ST]).filter(Number.isFinite);
     expect(bars).toHaveLength(finiteValues.length);
-    const st = bars.filter((b) => b.series!.startsWith('ST')).sort((a, b) => a.y - b.y).map((b) => b.row);
+    const st = bars
+      .filter((b) => b.series!.startsWith('ST'))
+      .sort((a, b) => a.y - b.y)
+      .map((b) => b.row);
     expect(st).toEqual([...node.sobol!].sort((a, b) => b.ST - a.ST).map((s) => s.param));
-    const whiskers = await page.$$eval('#sensitivity-chart svg.sobol-chart line.whisker', (ls) => ls.map((l) => [l.getAttribute('data-row'), l.getAttribute('data-series'), Number(l.getAttribute('data-lo')), Number(l.getAttribute('data-hi'))]));
+    const whiskers = await page.$$eval('#sensitivity-chart svg.sobol-chart line.whisker', (ls) =>
+      ls.map((l) => [l.getAttribute('data-row'), l.getAttribute('data-series'), Number(l.getAttribute('data-lo')), Number(l.getAttribute('data-hi'))]),
+    );
     for (const s of node.sobol!) {
       if (Number.isFinite(s.S1Interval[0]) && Number.isFinite(s.S1Interval[1])) expect(whiskers).toContainEqual([s.param, 'S1 (first order)', s.S1Interval[0], s.S1Interval[1]]);
       if (Number.isFinite(s.STInterval[0]) && Number.isFinite(s.STInterval[1])) expect(whiskers).toContainEqual([s.param, 'ST (total)', s.STInterval[0], s.STInterval[1]]);
@@ -124,7 +133,9 @@ describe('the analysis panel', () => {
     expect(await settled(page)).toBe('done');
     const node = await risk(scenarioSpec({ ...scenario, runs: 30 }), { events: ['price<6@end', 'price>1000@any', 'activeProviders<370000@any'] }, { threads: 1 });
     expect(await page.evaluate(() => JSON.stringify(window.__playground!.risk))).toBe(JSON.stringify(node));
-    const rows = await page.$$eval('#risk-chart svg.probability-chart .bar, #risk-chart svg.probability-chart .at-floor', (es) => es.map((e) => [e.getAttribute('data-row'), Number(e.getAttribute('data-value'))]));
+    const rows = await page.$$eval('#risk-chart svg.probability-chart .bar, #risk-chart svg.probability-chart .at-floor', (es) =>
+      es.map((e) => [e.getAttribute('data-row'), Number(e.getAttribute('data-value'))]),
+    );
     expect(rows.map((r) => r[0]).sort()).toEqual(node.events.map((e) => e.event).sort());
     for (const e of node.events) expect(rows).toContainEqual([e.event, e.probability]);
     const whiskers = await page.$$eval('#risk-chart line.whisker', (ls) => ls.map((l) => [l.getAttribute('data-row'), Number(l.getAttribute('data-lo')), Number(l.getAttribute('data-hi'))]));

@@ -39,7 +39,9 @@ async function settled(page: Page, timeout = 90_000): Promise<string> {
 
 /** The scorecard as shown: per key, the exact value (data-value) and the text. */
 async function scorecard(page: Page, which: 'current' | 'pinned' = 'current'): Promise<Record<string, { value: string; text: string }>> {
-  return page.$$eval(`#summary-rows td[data-scenario="${which}"]`, (tds) => Object.fromEntries(tds.map((td) => [td.getAttribute('data-key')!, { value: td.getAttribute('data-value')!, text: td.textContent! }])));
+  return page.$$eval(`#summary-rows td[data-scenario="${which}"]`, (tds) =>
+    Object.fromEntries(tds.map((td) => [td.getAttribute('data-key')!, { value: td.getAttribute('data-value')!, text: td.textContent! }])),
+  );
 }
 
 async function yearly(page: Page): Promise<{ value: string; text: string }[][]> {
@@ -78,7 +80,7 @@ describe('the playground in Chromium', () => {
   let shared = '';
   let first: Record<string, { value: string; text: string }> = {};
 
-  it('change a parameter, run in Web Workers, see the charts; the numbers shown are the SDK\'s in Node, digit for digit', async () => {
+  it("change a parameter, run in Web Workers, see the charts; the numbers shown are the SDK's in Node, digit for digit", async () => {
     const page = await context.newPage();
     await page.goto(site.url);
     expect(await settled(page)).toBe('idle');
@@ -93,7 +95,15 @@ describe('the playground in Chromium', () => {
     await page.click('#run');
     expect(await settled(page)).toBe('done');
     await page.waitForSelector('#charts svg[data-chart="price"] path.p50');
-    const charts = await page.$$eval('#charts svg', (s) => s.map((e) => ({ id: e.getAttribute('data-chart'), d: e.querySelector('path.p50')?.getAttribute('d')?.length ?? 0, band: e.querySelector('path.band') !== null, lines: e.querySelectorAll('path.p50').length, samples: e.querySelectorAll('path.sample').length })));
+    const charts = await page.$$eval('#charts svg', (s) =>
+      s.map((e) => ({
+        id: e.getAttribute('data-chart'),
+        d: e.querySelector('path.p50')?.getAttribute('d')?.length ?? 0,
+        band: e.querySelector('path.band') !== null,
+        lines: e.querySelectorAll('path.p50').length,
+        samples: e.querySelectorAll('path.sample').length,
+      })),
+    );
     expect(charts.map((c) => c.id)).toEqual(expect.arrayContaining(['supply', 'mintBurn', 'price', 'providers']));
     for (const c of charts) {
       expect(c.d, String(c.id)).toBeGreaterThan(100);
@@ -152,7 +162,7 @@ describe('the playground in Chromium', () => {
     await page.close();
   });
 
-  it('a sweep draws a heat map of a summary figure over two parameters, each cell the SDK\'s sweep in Node', async () => {
+  it("a sweep draws a heat map of a summary figure over two parameters, each cell the SDK's sweep in Node", async () => {
     const page = await context.newPage();
     await page.goto(site.url);
     await settled(page);
@@ -168,7 +178,9 @@ describe('the playground in Chromium', () => {
     await page.selectOption('#sweep-figure', 'burnMintRatioOverall');
     await page.click('#sweep-run');
     expect(await settled(page)).toBe('done');
-    const cells = await page.$$eval('#sweep-chart rect.cell', (rs) => rs.map((r) => ({ x: Number(r.getAttribute('data-x')), y: Number(r.getAttribute('data-y')), value: r.getAttribute('data-value') })));
+    const cells = await page.$$eval('#sweep-chart rect.cell', (rs) =>
+      rs.map((r) => ({ x: Number(r.getAttribute('data-x')), y: Number(r.getAttribute('data-y')), value: r.getAttribute('data-value') })),
+    );
     expect(cells).toHaveLength(9);
     const spec = scenarioSpec({ model: 'helium', years: 1, runs: 8, seed: 42 });
     const node = await sweep(spec, { grid: { 'params.growth': [0.2, 0.4, 0.6], 'params.sigma': [0.1, 0.30000000000000004, 0.5] } }, { threads: 1, metrics: playgroundMetrics(spec) });
@@ -203,7 +215,12 @@ it('the Content-Security-Policy is in force: no unsafe-eval, no unsafe-inline, a
   await page.goto(site.url);
   await settled(page);
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
-  const directives = Object.fromEntries(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const directives = Object.fromEntries(
+    csp!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v]),
+  );
   expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   expect(directives['style-src']).toEqual(["'self'"]);
   expect(directives['default-src']).toEqual(["'none'"]);
@@ -229,9 +246,14 @@ describe('hostile links', () => {
   const evil = '<img src=x id=pwned onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   const cases: [string, () => Promise<string>, { code: string; path: string } | 'runs'][] = [
     ['script in the spec name and description (shown as text, never run)', () => link({ v: 1, scenario: { spec: { ...small, name: evil, description: evil } } }), 'runs'],
-    ['script in a change\'s value (a wrong type)', () => link({ v: 1, scenario: { model: 'helium', set: { 'params.growth': evil } } }), { code: 'SPEC_INVALID_TYPE', path: 'params.growth' }],
+    ["script in a change's value (a wrong type)", () => link({ v: 1, scenario: { model: 'helium', set: { 'params.growth': evil } } }), { code: 'SPEC_INVALID_TYPE', path: 'params.growth' }],
     ['a huge link', async () => `${site.url}#s=${'A'.repeat(150_000)}`, { code: 'SPEC_OUT_OF_RANGE', path: 'link' }],
-    ['a compression bomb (5 MB of JSON whitespace)', async () => `${site.url}#s=${Buffer.from(new Uint8Array(await new Response(new Blob([`{"v":1,"scenario":${' '.repeat(5_000_000)}{"model":"helium"}}`]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer())).toString('base64url')}`, { code: 'SPEC_OUT_OF_RANGE', path: 'link' }],
+    [
+      'a compression bomb (5 MB of JSON whitespace)',
+      async () =>
+        `${site.url}#s=${Buffer.from(new Uint8Array(await new Response(new Blob([`{"v":1,"scenario":${' '.repeat(5_000_000)}{"model":"helium"}}`]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer())).toString('base64url')}`,
+      { code: 'SPEC_OUT_OF_RANGE', path: 'link' },
+    ],
     ['a billion runs', () => link({ v: 1, scenario: { model: 'helium', runs: 1e9 } }), { code: 'SPEC_OUT_OF_RANGE', path: 'scenario.runs' }],
     ['a huge horizon in a whole spec', () => link({ v: 1, scenario: { spec: { ...small, time: { ...small.time, steps: 5_000_000 } } } }), { code: 'SPEC_OUT_OF_RANGE', path: 'time.steps' }],
     ['a model that is not a string', () => link({ v: 1, scenario: { model: { toString: 'alert(1)' } } }), { code: 'MODEL_UNKNOWN', path: 'scenario.model' }],
@@ -289,7 +311,9 @@ describe('page weight and time to first chart', () => {
     const gzip = files.reduce((a, f) => a + f.gzip, 0);
     const report = { ...t, files, totalBytes: total, totalGzipBytes: gzip, chromium: chrome.version };
     writeFileSync(join(artifacts, 'timing.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`playground: first chart ${(t.firstChartMs / 1000).toFixed(2)} s after navigation (run ${(t.runMs / 1000).toFixed(2)} s, ${t.workers} cores); ${(total / 1024).toFixed(1)} kB served (${(gzip / 1024).toFixed(1)} kB gzip): ${files.map((f) => `${f.path} ${(f.bytes / 1024).toFixed(1)} kB (${(f.gzip / 1024).toFixed(1)} gz)`).join(', ')}`);
+    console.log(
+      `playground: first chart ${(t.firstChartMs / 1000).toFixed(2)} s after navigation (run ${(t.runMs / 1000).toFixed(2)} s, ${t.workers} cores); ${(total / 1024).toFixed(1)} kB served (${(gzip / 1024).toFixed(1)} kB gzip): ${files.map((f) => `${f.path} ${(f.bytes / 1024).toFixed(1)} kB (${(f.gzip / 1024).toFixed(1)} gz)`).join(', ')}`,
+    );
     expect(t.firstChartMs).toBeGreaterThan(0);
     await page.screenshot({ path: join(artifacts, 'playground-helium-10y.png'), fullPage: true });
     await page.close();

@@ -36,7 +36,10 @@ it('flywheel report writes one self-contained HTML file that Chromium renders of
       svgs.map((s) => {
         const p50 = s.querySelector('path.p50') as SVGGraphicsElement | null;
         const band = s.querySelector('path.band') as SVGGraphicsElement | null;
-        const box = (e: SVGGraphicsElement | null) => { const b = e?.getBBox(); return { width: b?.width ?? 0, height: b?.height ?? 0 }; };
+        const box = (e: SVGGraphicsElement | null) => {
+          const b = e?.getBBox();
+          return { width: b?.width ?? 0, height: b?.height ?? 0 };
+        };
         return { label: s.getAttribute('aria-label'), line: box(p50), band: box(band), shown: s.getBoundingClientRect().width };
       }),
     );
@@ -71,9 +74,59 @@ it('the analysis reports (--report) open offline in Chromium: charts drawn with 
     risk: join(out, 'risk.html'),
   };
   const flywheel = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  flywheel('sensitivity', 'helium', ...small, '--param', 'params.growth=0.1..0.9', '--param', 'params.elasticity=0.2..0.8', '--output', 'finalPriceP50', '--samples', '4', '--skip', '4', '--report', files.sobol);
-  flywheel('sensitivity', 'helium', ...small, '--method', 'morris', '--param', 'params.growth=0.1..0.9', '--param', 'params.elasticity=0.2..0.8', '--param', 'params.sigma=0.1..0.5', '--output', 'finalPriceP50', '--samples', '3', '--report', files.morris);
-  flywheel('calibrate', 'filecoin', '--runs', '2', '--param', 'params.powerGrowth=0..2', '--data', example, '--metric', 'cumulativeMinted', '--backtest', '0.75', '--report', files.calibrate, '--quiet');
+  flywheel(
+    'sensitivity',
+    'helium',
+    ...small,
+    '--param',
+    'params.growth=0.1..0.9',
+    '--param',
+    'params.elasticity=0.2..0.8',
+    '--output',
+    'finalPriceP50',
+    '--samples',
+    '4',
+    '--skip',
+    '4',
+    '--report',
+    files.sobol,
+  );
+  flywheel(
+    'sensitivity',
+    'helium',
+    ...small,
+    '--method',
+    'morris',
+    '--param',
+    'params.growth=0.1..0.9',
+    '--param',
+    'params.elasticity=0.2..0.8',
+    '--param',
+    'params.sigma=0.1..0.5',
+    '--output',
+    'finalPriceP50',
+    '--samples',
+    '3',
+    '--report',
+    files.morris,
+  );
+  flywheel(
+    'calibrate',
+    'filecoin',
+    '--runs',
+    '2',
+    '--param',
+    'params.powerGrowth=0..2',
+    '--data',
+    example,
+    '--metric',
+    'cumulativeMinted',
+    '--backtest',
+    '0.75',
+    '--report',
+    files.calibrate,
+    '--quiet',
+  );
   flywheel('risk', 'helium', '--years', '1', '--runs', '20', '--event', 'price<8@end', '--event', 'price>1000@any', '--report', files.risk, '--scale', 'log', '--quiet');
   for (const f of Object.values(files)) expect(readFileSync(f, 'utf8')).not.toMatch(/<script|<link|src=|@import|url\(/i);
   mkdirSync(artifacts, { recursive: true });
@@ -94,7 +147,12 @@ it('the analysis reports (--report) open offline in Chromium: charts drawn with 
     };
     /** Boxes (as drawn) of a chart's elements of one class. */
     const boxes = (page: Awaited<ReturnType<typeof open>>, chart: string, cls: string) =>
-      page.$$eval(`svg.${chart} .${cls}`, (els) => els.map((e) => { const b = (e as SVGGraphicsElement).getBBox(); return { width: b.width, height: b.height, x: b.x }; }));
+      page.$$eval(`svg.${chart} .${cls}`, (els) =>
+        els.map((e) => {
+          const b = (e as SVGGraphicsElement).getBBox();
+          return { width: b.width, height: b.height, x: b.x };
+        }),
+      );
 
     const sobol = await open(files.sobol);
     const bars = await boxes(sobol, 'sobol-chart', 'bar');

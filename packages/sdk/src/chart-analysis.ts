@@ -16,7 +16,12 @@ import type { RareEventResult, RiskResult } from './analysis/risk.js';
 import type { SensitivityResult } from './analysis/sensitivity.js';
 import { PALETTE, shortNumber, type SvgNode } from './chart.js';
 
-const el = (tag: string, attrs: Record<string, string | number>, children?: SvgNode[], text?: string): SvgNode => ({ tag, attrs, ...(children ? { children } : {}), ...(text !== undefined ? { text } : {}) });
+const el = (tag: string, attrs: Record<string, string | number>, children?: SvgNode[], text?: string): SvgNode => ({
+  tag,
+  attrs,
+  ...(children ? { children } : {}),
+  ...(text !== undefined ? { text } : {}),
+});
 
 /** A finite number (not null, undefined, NaN or ±Infinity). */
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -34,7 +39,8 @@ function bad(path: string, value: unknown, message: string, hint: string): never
 
 function checkList(input: unknown, field: string, chart: string): void {
   if (input === null || typeof input !== 'object') bad(chart, input, `${chart} needs an input object`, `e.g. ${chart}({ title: 't', ${field}: [] })`);
-  if (!Array.isArray((input as Record<string, unknown>)[field])) bad(`${chart}.${field}`, (input as Record<string, unknown>)[field], `${field} must be an array`, `Give ${field} as an array (it may be empty).`);
+  if (!Array.isArray((input as Record<string, unknown>)[field]))
+    bad(`${chart}.${field}`, (input as Record<string, unknown>)[field], `${field} must be an array`, `Give ${field} as an array (it may be empty).`);
 }
 
 /** A label cut to `max` characters (with an ellipsis) when longer. */
@@ -276,7 +282,7 @@ export function intervalBarChart(input: IntervalBarChartInput): SvgNode {
   }
   const labelChars = Math.min(maxChars, Math.max(4, ...rows.map((r) => [...r.label].length)));
   const m = { l: Math.round(labelChars * 6.8) + 20, r: 64, t: ns > 1 ? 44 : 30, b: 34 };
-  const X = (v: number) => m.l + ((W - m.l - m.r) * (log ? Math.log10(v / lo) / Math.log10(hi / lo) : (v - lo) / (hi - lo)));
+  const X = (v: number) => m.l + (W - m.l - m.r) * (log ? Math.log10(v / lo) / Math.log10(hi / lo) : (v - lo) / (hi - lo));
   const top = m.t;
   const plotBottom = top + Math.max(1, rows.length) * rowH;
   const body: SvgNode[] = [];
@@ -287,7 +293,8 @@ export function intervalBarChart(input: IntervalBarChartInput): SvgNode {
     body.push(el('text', { x: px(X(v)), y: px(plotBottom + 14), 'font-size': 10, 'text-anchor': 'middle', fill: '#555', class: 'tick' }, undefined, log ? decade(v) : tickLabel(v)));
   }
   body.push(el('line', { x1: m.l, x2: W - m.r, y1: px(plotBottom), y2: px(plotBottom), stroke: AXIS }));
-  if (input.xName) body.push(el('text', { x: px(m.l + (W - m.l - m.r) / 2), y: px(plotBottom + 28), 'font-size': 10.5, 'text-anchor': 'middle', fill: TEXT, class: 'axis-name' }, undefined, input.xName));
+  if (input.xName)
+    body.push(el('text', { x: px(m.l + (W - m.l - m.r) / 2), y: px(plotBottom + 28), 'font-size': 10.5, 'text-anchor': 'middle', fill: TEXT, class: 'axis-name' }, undefined, input.xName));
   let bars = 0;
   rows.forEach((r, k) => {
     const y0 = top + k * rowH + 6;
@@ -310,7 +317,22 @@ export function intervalBarChart(input: IntervalBarChartInput): SvgNode {
       } else {
         const base = log ? X(lo) : X(0);
         const end = X(v);
-        body.push(el('rect', { x: px(Math.min(base, end)), y: px(cy - barH / 2), width: px(Math.abs(end - base)), height: barH, fill: colorOf(s), 'fill-opacity': 0.75, stroke: colorOf(s), 'stroke-width': 0.5, class: 'bar', 'data-row': r.label, 'data-series': nameOf(s), 'data-value': v }));
+        body.push(
+          el('rect', {
+            x: px(Math.min(base, end)),
+            y: px(cy - barH / 2),
+            width: px(Math.abs(end - base)),
+            height: barH,
+            fill: colorOf(s),
+            'fill-opacity': 0.75,
+            stroke: colorOf(s),
+            'stroke-width': 0.5,
+            class: 'bar',
+            'data-row': r.label,
+            'data-series': nameOf(s),
+            'data-value': v,
+          }),
+        );
         bars++;
         right = Math.max(base, end);
       }
@@ -322,8 +344,26 @@ export function intervalBarChart(input: IntervalBarChartInput): SvgNode {
           const clipped = log && a < lo;
           const x1 = X(clipped ? lo : a);
           const x2 = X(c);
-          body.push(el('line', { x1: px(x1), x2: px(x2), y1: px(cy), y2: px(cy), stroke: '#222', 'stroke-width': 1.2, class: clipped ? 'whisker clipped' : 'whisker', 'data-row': r.label, 'data-series': nameOf(s), 'data-lo': a, 'data-hi': c }));
-          for (const [x, open] of [[x1, clipped], [x2, false]] as const) if (!open) body.push(el('line', { x1: px(x), x2: px(x), y1: px(cy - 3.5), y2: px(cy + 3.5), stroke: '#222', 'stroke-width': 1.2, class: 'cap' }));
+          body.push(
+            el('line', {
+              x1: px(x1),
+              x2: px(x2),
+              y1: px(cy),
+              y2: px(cy),
+              stroke: '#222',
+              'stroke-width': 1.2,
+              class: clipped ? 'whisker clipped' : 'whisker',
+              'data-row': r.label,
+              'data-series': nameOf(s),
+              'data-lo': a,
+              'data-hi': c,
+            }),
+          );
+          for (const [x, open] of [
+            [x1, clipped],
+            [x2, false],
+          ] as const)
+            if (!open) body.push(el('line', { x1: px(x), x2: px(x), y1: px(cy - 3.5), y2: px(cy + 3.5), stroke: '#222', 'stroke-width': 1.2, class: 'cap' }));
           right = Math.max(right, x2);
         }
       } else if (iv !== undefined && iv !== null) {
@@ -347,7 +387,14 @@ export function intervalBarChart(input: IntervalBarChartInput): SvgNode {
   const lines = noteLines([...given, ...(input.notes ?? [])], W);
   const H = plotBottom + (input.xName ? 38 : 24) + lines.length * 13 + 4;
   body.push(...noteNodes(lines, 12, plotBottom + (input.xName ? 44 : 30)));
-  return root(input.className ?? 'interval-bar-chart', W, H, input.title, { 'data-rows': rows.length, 'data-bars': bars, 'data-skipped': notes.skipped, 'data-scale': log ? 'log' : 'linear', 'data-domain': `${lo} ${hi}`, 'data-plot': `${px(m.l)} ${px(W - m.r)}` }, [title(input.title, 12), ...body]);
+  return root(
+    input.className ?? 'interval-bar-chart',
+    W,
+    H,
+    input.title,
+    { 'data-rows': rows.length, 'data-bars': bars, 'data-skipped': notes.skipped, 'data-scale': log ? 'log' : 'linear', 'data-domain': `${lo} ${hi}`, 'data-plot': `${px(m.l)} ${px(W - m.r)}` },
+    [title(input.title, 12), ...body],
+  );
 }
 
 /** The powers of ten from lo to hi (every k-th when there are many). */
@@ -437,7 +484,9 @@ export function scatterChart(input: ScatterChartInput): SvgNode {
     const x0 = Math.max(xlo, ylo / ref.slope, 0);
     const x1 = Math.min(xhi, yhi / ref.slope);
     if (!(x1 > x0)) continue;
-    body.push(el('line', { x1: px(X(x0)), y1: px(Y(ref.slope * x0)), x2: px(X(x1)), y2: px(Y(ref.slope * x1)), stroke: '#999', 'stroke-dasharray': '4 3', class: 'reference', 'data-slope': ref.slope }));
+    body.push(
+      el('line', { x1: px(X(x0)), y1: px(Y(ref.slope * x0)), x2: px(X(x1)), y2: px(Y(ref.slope * x1)), stroke: '#999', 'stroke-dasharray': '4 3', class: 'reference', 'data-slope': ref.slope }),
+    );
     body.push(el('text', { x: px(X(x1) - 4), y: px(Y(ref.slope * x1) + 12), 'font-size': 9.5, 'text-anchor': 'end', fill: '#777' }, undefined, ref.label));
   }
   // points, whiskers, then labels placed so that they do not overlap
@@ -445,11 +494,39 @@ export function scatterChart(input: ScatterChartInput): SvgNode {
   const order = pts.map((_, i) => i).sort((a, b) => pts[b]!.y - pts[a]!.y || pts[a]!.x - pts[b]!.x);
   for (const p of pts) {
     if (p.iv) {
-      body.push(el('line', { x1: px(X(p.iv[0])), x2: px(X(p.iv[1])), y1: px(Y(p.y)), y2: px(Y(p.y)), stroke: '#555', 'stroke-width': 1, class: 'whisker', 'data-label': p.label, 'data-lo': p.iv[0], 'data-hi': p.iv[1] }));
+      body.push(
+        el('line', {
+          x1: px(X(p.iv[0])),
+          x2: px(X(p.iv[1])),
+          y1: px(Y(p.y)),
+          y2: px(Y(p.y)),
+          stroke: '#555',
+          'stroke-width': 1,
+          class: 'whisker',
+          'data-label': p.label,
+          'data-lo': p.iv[0],
+          'data-hi': p.iv[1],
+        }),
+      );
       for (const e of p.iv) body.push(el('line', { x1: px(X(e)), x2: px(X(e)), y1: px(Y(p.y) - 3), y2: px(Y(p.y) + 3), stroke: '#555', class: 'cap' }));
     }
   }
-  pts.forEach((p, i) => body.push(el('circle', { cx: px(X(p.x)), cy: px(Y(p.y)), r: 4, fill: PALETTE[i % PALETTE.length]!, stroke: '#fff', 'stroke-width': 0.8, class: 'point', 'data-label': p.label, 'data-x': p.x, 'data-y': p.y })));
+  pts.forEach((p, i) =>
+    body.push(
+      el('circle', {
+        cx: px(X(p.x)),
+        cy: px(Y(p.y)),
+        r: 4,
+        fill: PALETTE[i % PALETTE.length]!,
+        stroke: '#fff',
+        'stroke-width': 0.8,
+        class: 'point',
+        'data-label': p.label,
+        'data-x': p.x,
+        'data-y': p.y,
+      }),
+    ),
+  );
   for (const i of order) {
     const p = pts[i]!;
     const text = clipLabel(p.label, maxChars);
@@ -473,7 +550,14 @@ export function scatterChart(input: ScatterChartInput): SvgNode {
   const lines = noteLines([...notes.done(''), ...(input.notes ?? [])], W);
   const H = H0 + lines.length * 13 + (lines.length ? 4 : 0);
   body.push(...noteNodes(lines, 12, H0 + 8));
-  return root(input.className ?? 'scatter-chart', W, H, input.title, { 'data-points': pts.length, 'data-skipped': notes.skipped, 'data-domain-x': `${xlo} ${xhi}`, 'data-domain-y': `${ylo} ${yhi}`, 'data-plot': `${m.l} ${m.t} ${W - m.r} ${H0 - m.b}` }, [title(input.title, 12), ...body]);
+  return root(
+    input.className ?? 'scatter-chart',
+    W,
+    H,
+    input.title,
+    { 'data-points': pts.length, 'data-skipped': notes.skipped, 'data-domain-x': `${xlo} ${xhi}`, 'data-domain-y': `${ylo} ${yhi}`, 'data-plot': `${m.l} ${m.t} ${W - m.r} ${H0 - m.b}` },
+    [title(input.title, 12), ...body],
+  );
 }
 
 // ---- fit against observations ---------------------------------------------------------------------
@@ -601,7 +685,20 @@ export function fitChart(input: FitChartInput): SvgNode {
   }
   for (const o of obs) {
     const test = o.part === 'test';
-    body.push(el('circle', { cx: px(X(o.x)), cy: px(Y(o.value as number)), r: 3.2, fill: test ? '#fff' : '#d62728', stroke: '#d62728', 'stroke-width': 1.3, class: 'observed', 'data-x': o.x, 'data-value': o.value as number, 'data-part': test ? 'test' : 'fit' }));
+    body.push(
+      el('circle', {
+        cx: px(X(o.x)),
+        cy: px(Y(o.value as number)),
+        r: 3.2,
+        fill: test ? '#fff' : '#d62728',
+        stroke: '#d62728',
+        'stroke-width': 1.3,
+        class: 'observed',
+        'data-x': o.x,
+        'data-value': o.value as number,
+        'data-part': test ? 'test' : 'fit',
+      }),
+    );
   }
   if (obs.length === 0 && n === 0) body.push(el('text', { x: m.l + 8, y: px(m.t + 20), 'font-size': 11, fill: '#666', class: 'empty' }, undefined, 'nothing to draw: no observations and no model'));
   // legend
@@ -619,7 +716,14 @@ export function fitChart(input: FitChartInput): SvgNode {
   const lines = noteLines([...notes.done(''), ...(input.notes ?? [])], W);
   const H = H0 + lines.length * 13 + (lines.length ? 4 : 0);
   body.push(...noteNodes(lines, 12, H0 + 6));
-  return root(input.className ?? 'fit-chart', W, H, input.title, { 'data-observed': obs.length, 'data-skipped': notes.skipped, 'data-domain': `${ylo} ${yhi}`, 'data-domain-x': `${xlo} ${xhi}`, 'data-plot': `${m.l} ${m.t} ${W - m.r} ${H0 - m.b}` }, [title(input.unit ? `${input.title} (${input.unit})` : input.title, 12), ...body]);
+  return root(
+    input.className ?? 'fit-chart',
+    W,
+    H,
+    input.title,
+    { 'data-observed': obs.length, 'data-skipped': notes.skipped, 'data-domain': `${ylo} ${yhi}`, 'data-domain-x': `${xlo} ${xhi}`, 'data-plot': `${m.l} ${m.t} ${W - m.r} ${H0 - m.b}` },
+    [title(input.unit ? `${input.title} (${input.unit})` : input.title, 12), ...body],
+  );
 }
 
 /** Input of {@link residualChart}. */
@@ -667,11 +771,25 @@ export function residualChart(input: ResidualChartInput): SvgNode {
     body.push(el('text', { x: m.l - 6, y: px(Y(v) + 4), 'font-size': 10, 'text-anchor': 'end', fill: '#555', class: 'tick' }, undefined, tickLabel(v)));
   }
   const xl = input.xLabel ?? ((t: number) => String(t));
-  for (const t of linearTicks(xlo, xhi, 5).filter((t) => t >= xlo && t <= xhi)) body.push(el('text', { x: px(X(t)), y: H0 - m.b + 16, 'font-size': 10, 'text-anchor': 'middle', fill: '#555', class: 'tick' }, undefined, xl(t)));
+  for (const t of linearTicks(xlo, xhi, 5).filter((t) => t >= xlo && t <= xhi))
+    body.push(el('text', { x: px(X(t)), y: H0 - m.b + 16, 'font-size': 10, 'text-anchor': 'middle', fill: '#555', class: 'tick' }, undefined, xl(t)));
   if (split !== undefined) body.push(el('line', { x1: px(X(split)), x2: px(X(split)), y1: m.t, y2: H0 - m.b, stroke: '#444', 'stroke-dasharray': '5 3', class: 'split', 'data-x': split }));
   for (const p of pts) {
     const test = p.part === 'test';
-    body.push(el('line', { x1: px(X(p.x)), x2: px(X(p.x)), y1: px(Y(0)), y2: px(Y(p.value as number)), stroke: '#d62728', 'stroke-width': 1.2, class: 'residual', 'data-x': p.x, 'data-value': p.value as number, 'data-part': test ? 'test' : 'fit' }));
+    body.push(
+      el('line', {
+        x1: px(X(p.x)),
+        x2: px(X(p.x)),
+        y1: px(Y(0)),
+        y2: px(Y(p.value as number)),
+        stroke: '#d62728',
+        'stroke-width': 1.2,
+        class: 'residual',
+        'data-x': p.x,
+        'data-value': p.value as number,
+        'data-part': test ? 'test' : 'fit',
+      }),
+    );
     body.push(el('circle', { cx: px(X(p.x)), cy: px(Y(p.value as number)), r: 2.6, fill: test ? '#fff' : '#d62728', stroke: '#d62728' }));
   }
   if (input.yName) {
@@ -682,7 +800,10 @@ export function residualChart(input: ResidualChartInput): SvgNode {
   const lines = noteLines(notes.done(''), W);
   const H = H0 + lines.length * 13 + (lines.length ? 4 : 0);
   body.push(...noteNodes(lines, 12, H0 + 6));
-  return root('residual-chart', W, H, input.title, { 'data-points': pts.length, 'data-skipped': notes.skipped, 'data-domain': `${ylo} ${yhi}`, 'data-plot': `${m.l} ${m.t} ${W - m.r} ${H0 - m.b}` }, [title(input.title, 12), ...body]);
+  return root('residual-chart', W, H, input.title, { 'data-points': pts.length, 'data-skipped': notes.skipped, 'data-domain': `${ylo} ${yhi}`, 'data-plot': `${m.l} ${m.t} ${W - m.r} ${H0 - m.b}` }, [
+    title(input.title, 12),
+    ...body,
+  ]);
 }
 
 // ---- probabilities ----------------------------------------------------------------------------------
@@ -781,12 +902,27 @@ function need(cond: boolean, path: string, value: unknown, message: string, hint
  * ```
  */
 export function sobolChart(r: SensitivityResult, options: { width?: number } = {}): SvgNode {
-  need(r?.method === 'sobol' && Array.isArray(r.sobol), 'result', r?.method, 'sobolChart needs a Sobol sensitivity result', 'Run sensitivity with method "sobol" (the default), or draw a Morris result with morrisChart.');
+  need(
+    r?.method === 'sobol' && Array.isArray(r.sobol),
+    'result',
+    r?.method,
+    'sobolChart needs a Sobol sensitivity result',
+    'Run sensitivity with method "sobol" (the default), or draw a Morris result with morrisChart.',
+  );
   const pct = Math.round((r.confidence ?? 0.95) * 100);
   return intervalBarChart({
     title: `Sobol indices of ${r.output}`,
-    series: [{ name: 'S1 (first order)', color: PALETTE[0]! }, { name: 'ST (total)', color: PALETTE[4]! }],
-    rows: r.sobol.map((s) => ({ label: s.param, bars: [{ value: s.S1, interval: s.S1Interval }, { value: s.ST, interval: s.STInterval }] })),
+    series: [
+      { name: 'S1 (first order)', color: PALETTE[0]! },
+      { name: 'ST (total)', color: PALETTE[4]! },
+    ],
+    rows: r.sobol.map((s) => ({
+      label: s.param,
+      bars: [
+        { value: s.S1, interval: s.S1Interval },
+        { value: s.ST, interval: s.STInterval },
+      ],
+    })),
     sortBy: 1,
     domain: [0, 1],
     xName: 'share of the output variance',
@@ -808,7 +944,13 @@ export function morrisInterval(e: { muStar: number; muStarConf: number }): [numb
  * @throws FlywheelError RUN_INVALID_OPTION for a result that is not a Morris analysis
  */
 export function morrisChart(r: SensitivityResult, options: { width?: number; height?: number } = {}): SvgNode {
-  need(r?.method === 'morris' && Array.isArray(r.morris), 'result', r?.method, 'morrisChart needs a Morris sensitivity result', 'Run sensitivity with method "morris", or draw a Sobol result with sobolChart.');
+  need(
+    r?.method === 'morris' && Array.isArray(r.morris),
+    'result',
+    r?.method,
+    'morrisChart needs a Morris sensitivity result',
+    'Run sensitivity with method "morris", or draw a Sobol result with sobolChart.',
+  );
   const pct = Math.round((r.confidence ?? 0.95) * 100);
   return scatterChart({
     title: `Morris screen of ${r.output}`,
@@ -870,7 +1012,13 @@ export function calibrationResiduals(r: CalibrationResult, options: { xLabel?: (
   need(Array.isArray(r?.fit), 'result.fit', r?.fit, 'calibrationResiduals needs a calibration result', 'Pass what calibrate() returns.');
   const split = splitStep(r);
   const yName = r.loss === 'relative' ? '(model − observed) / observed' : r.loss === 'log' ? 'ln(model / observed)' : 'model − observed';
-  return residualChart({ title: `residuals (${r.loss})`, points: [...rowsToPoints(r.fit, 'fit', 'residual'), ...rowsToPoints(r.backtest?.forecast ?? [], 'test', 'residual')], split: split ?? null, yName, ...options });
+  return residualChart({
+    title: `residuals (${r.loss})`,
+    points: [...rowsToPoints(r.fit, 'fit', 'residual'), ...rowsToPoints(r.backtest?.forecast ?? [], 'test', 'residual')],
+    split: split ?? null,
+    yName,
+    ...options,
+  });
 }
 
 /** The event probabilities of a risk result with their Wilson intervals (`scale` as in {@link probabilityChart}). */

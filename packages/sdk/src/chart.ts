@@ -88,7 +88,12 @@ function thin(n: number, maxPoints: number): number[] {
   return idx;
 }
 
-const el = (tag: string, attrs: Record<string, string | number>, children?: SvgNode[], text?: string): SvgNode => ({ tag, attrs, ...(children ? { children } : {}), ...(text !== undefined ? { text } : {}) });
+const el = (tag: string, attrs: Record<string, string | number>, children?: SvgNode[], text?: string): SvgNode => ({
+  tag,
+  attrs,
+  ...(children ? { children } : {}),
+  ...(text !== undefined ? { text } : {}),
+});
 
 /**
  * A fan chart: for each series a p5–p95 band and a p50 line, with axes, ticks, a legend and a
@@ -171,16 +176,51 @@ export function fanChart(input: FanChartInput): SvgNode {
     children.push(el('path', { d: `M${upper.join('L')}L${lower.join('L')}Z`, fill: color, 'fill-opacity': s.dashed ? 0.1 : 0.18, stroke: 'none', class: 'band', 'data-series': s.label }));
     for (const path of s.paths ?? []) {
       const pts = idx.filter((t) => path[t] !== undefined && Number.isFinite(path[t]!));
-      if (pts.length > 1) children.push(el('path', { d: `M${pts.map((t) => `${f(x(t))},${f(y(path[t]!))}`).join('L')}`, fill: 'none', stroke: color, 'stroke-width': 0.6, 'stroke-opacity': 0.45, class: 'sample', 'data-series': s.label }));
+      if (pts.length > 1)
+        children.push(
+          el('path', {
+            d: `M${pts.map((t) => `${f(x(t))},${f(y(path[t]!))}`).join('L')}`,
+            fill: 'none',
+            stroke: color,
+            'stroke-width': 0.6,
+            'stroke-opacity': 0.45,
+            class: 'sample',
+            'data-series': s.label,
+          }),
+        );
     }
-    children.push(el('path', { d: `M${ok.map((t) => `${f(x(t))},${f(y(s.p50[t]!))}`).join('L')}`, fill: 'none', stroke: color, 'stroke-width': 1.6, ...(s.dashed ? { 'stroke-dasharray': '5 3' } : {}), class: 'p50', 'data-series': s.label }));
+    children.push(
+      el('path', {
+        d: `M${ok.map((t) => `${f(x(t))},${f(y(s.p50[t]!))}`).join('L')}`,
+        fill: 'none',
+        stroke: color,
+        'stroke-width': 1.6,
+        ...(s.dashed ? { 'stroke-dasharray': '5 3' } : {}),
+        class: 'p50',
+        'data-series': s.label,
+      }),
+    );
   });
   for (const l of legend) {
     children.push(el('line', { x1: l.x, x2: l.x + 16, y1: l.y - 4, y2: l.y - 4, stroke: l.color, 'stroke-width': 2, ...(l.dashed ? { 'stroke-dasharray': '5 3' } : {}) }));
     children.push(el('text', { x: l.x + 20, y: l.y, 'font-size': 10.5, fill: '#333' }, undefined, l.label));
   }
   children.push(el('text', { x: m.l, y: H - 4, 'font-size': 9, fill: '#777' }, undefined, 'band: p5–p95 of runs; line: p50'));
-  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': input.title, class: 'fan-chart', 'data-points': idx.length, 'data-series': input.series.length }, children);
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${W} ${H}`,
+      width: W,
+      height: H,
+      role: 'img',
+      'aria-label': input.title,
+      class: 'fan-chart',
+      'data-points': idx.length,
+      'data-series': input.series.length,
+    },
+    children,
+  );
 }
 
 /** Escapes text for HTML and XML, in text and in attribute values. */
@@ -224,7 +264,12 @@ export interface HeatMapInput {
 
 /** A colour from light yellow (t = 0) to dark blue (t = 1), through green. */
 export function ramp(t: number): string {
-  const stops = [[255, 247, 188], [127, 205, 187], [44, 127, 184], [37, 52, 148]];
+  const stops = [
+    [255, 247, 188],
+    [127, 205, 187],
+    [44, 127, 184],
+    [37, 52, 148],
+  ];
   const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
   const i = Math.min(stops.length - 2, Math.floor(x));
   const f = x - i;
@@ -262,12 +307,31 @@ export function heatMap(input: HeatMapInput): SvgNode {
       const v = input.values[j]?.[i] ?? null;
       const t = v === null || !Number.isFinite(v) ? 0 : hi > lo ? (v - lo) / (hi - lo) : 0.5;
       const x = m.l + i * cw;
-      children.push(el('rect', { x: x.toFixed(1), y: y.toFixed(1), width: (cw - 1).toFixed(1), height: (ch - 1).toFixed(1), fill: v === null ? '#eee' : ramp(t), class: 'cell', 'data-x': xv, 'data-y': yv, 'data-value': String(v) }));
+      children.push(
+        el('rect', {
+          x: x.toFixed(1),
+          y: y.toFixed(1),
+          width: (cw - 1).toFixed(1),
+          height: (ch - 1).toFixed(1),
+          fill: v === null ? '#eee' : ramp(t),
+          class: 'cell',
+          'data-x': xv,
+          'data-y': yv,
+          'data-value': String(v),
+        }),
+      );
       children.push(el('text', { x: (x + cw / 2).toFixed(1), y: (y + ch / 2 + 4).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: t > 0.55 ? '#fff' : '#222' }, undefined, fmt(v)));
     });
   });
   input.xs.forEach((xv, i) => children.push(el('text', { x: (m.l + i * cw + cw / 2).toFixed(1), y: H - m.b + 14, 'font-size': 10, 'text-anchor': 'middle', fill: '#555' }, undefined, axis(xv))));
   children.push(el('text', { x: (m.l + (W - m.l - m.r) / 2).toFixed(1), y: H - 8, 'font-size': 11, 'text-anchor': 'middle', fill: '#333' }, undefined, input.xName));
-  children.push(el('text', { x: 12, y: (m.t + (H - m.t - m.b) / 2).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: '#333', transform: `rotate(-90 12 ${(m.t + (H - m.t - m.b) / 2).toFixed(1)})` }, undefined, input.yName));
+  children.push(
+    el(
+      'text',
+      { x: 12, y: (m.t + (H - m.t - m.b) / 2).toFixed(1), 'font-size': 11, 'text-anchor': 'middle', fill: '#333', transform: `rotate(-90 12 ${(m.t + (H - m.t - m.b) / 2).toFixed(1)})` },
+      undefined,
+      input.yName,
+    ),
+  );
   return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': input.title, class: 'heat-map' }, children);
 }

@@ -117,8 +117,18 @@ export function formatTable(result: RunResult): string {
   const rows = result.yearly();
   const head = ['year', 'end date', 'total supply', 'circulating', 'minted', 'burned', 'burn/mint', 'inflation', 'price p5', 'price p50', 'price p95', 'active providers'];
   const body = rows.map((r) => [
-    String(r.year), r.date ?? '', fmt(r.totalSupplyP50), fmt(r.circulatingSupplyP50), fmt(r.minted), fmt(r.burned),
-    r.burnMintRatio === null ? '—' : r.burnMintRatio.toFixed(3), pct(r.inflation), `$${fmt(r.priceP5)}`, `$${fmt(r.priceP50)}`, `$${fmt(r.priceP95)}`, fmt(r.activeProvidersP50),
+    String(r.year),
+    r.date ?? '',
+    fmt(r.totalSupplyP50),
+    fmt(r.circulatingSupplyP50),
+    fmt(r.minted),
+    fmt(r.burned),
+    r.burnMintRatio === null ? '—' : r.burnMintRatio.toFixed(3),
+    pct(r.inflation),
+    `$${fmt(r.priceP5)}`,
+    `$${fmt(r.priceP50)}`,
+    `$${fmt(r.priceP95)}`,
+    fmt(r.activeProvidersP50),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -221,7 +231,8 @@ function setup(positionals: string[], values: CommonValues): { name: string; bui
   if (values.metrics !== undefined) b = b.metrics(values.metrics.split(',').map((m) => m.trim()) as MetricName[]);
   else if (values.chain !== undefined) b = b.metrics([...defaultMetrics(b.validate()), 'chain.costUsd', 'chain.ops', 'chain.utilisation', 'chain.fee'] as MetricName[]);
   if (values.statistics !== undefined) {
-    if (values.statistics !== 'auto' && values.statistics !== 'exact' && values.statistics !== 'streaming') usage('unknown statistics mode', '--statistics', values.statistics, 'Use auto, exact or streaming.');
+    if (values.statistics !== 'auto' && values.statistics !== 'exact' && values.statistics !== 'streaming')
+      usage('unknown statistics mode', '--statistics', values.statistics, 'Use auto, exact or streaming.');
     b = b.statistics(values.statistics);
   }
   if (values['allow-long']) {
@@ -322,8 +333,12 @@ async function output(result: RunResult, name: string, format: string, out: stri
 
 /** The on-chain cost line under the table of a run with --chain. */
 function chainLine(result: RunResult): string {
-  const cost = result.metric('chain.costUsd').mean, ops = result.metric('chain.ops').mean, util = result.metric('chain.utilisation').mean;
-  let c = 0, o = 0, peak = 0;
+  const cost = result.metric('chain.costUsd').mean,
+    ops = result.metric('chain.ops').mean,
+    util = result.metric('chain.utilisation').mean;
+  let c = 0,
+    o = 0,
+    peak = 0;
   for (let t = 1; t <= result.steps; t++) {
     c += cost[t]!;
     o += ops[t]!;
@@ -374,7 +389,12 @@ async function cmdSweep(args: string[]): Promise<void> {
 }
 
 async function cmdMerge(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' }, statistics: { type: 'string' }, report: { type: 'string' }, quiet: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { format: { type: 'string' }, out: { type: 'string' }, statistics: { type: 'string' }, report: { type: 'string' }, quiet: { type: 'boolean' } },
+  });
   if (positionals.length === 0) usage('no shard files given', 'shards', undefined, 'flywheel merge out/helium-shard-*.fwshard');
   const format = values.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
@@ -408,8 +428,20 @@ async function cmdMerge(args: string[]): Promise<void> {
 
 async function cmdCompare(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true, strict: true,
-    options: { years: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, engine: { type: 'string' }, threads: { type: 'string' }, chain: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } },
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      years: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      engine: { type: 'string' },
+      threads: { type: 'string' },
+      chain: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
   });
   const format = values.format ?? 'table';
   if (!['table', 'json', 'csv'].includes(format)) usage('unknown format', '--format', format, 'Use table, json or csv.');
@@ -432,8 +464,12 @@ async function cmdCompare(args: string[]): Promise<void> {
   if (values.out !== undefined) writableDir(values.out);
   const showProgress = !values.quiet && process.stderr.isTTY;
   const result = await compare(positionals, {
-    ...(years !== undefined ? { years } : {}), ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}),
-    ...(values.chain !== undefined ? { chain: values.chain } : {}), engine, threads,
+    ...(years !== undefined ? { years } : {}),
+    ...(runs !== undefined ? { runs } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(values.chain !== undefined ? { chain: values.chain } : {}),
+    engine,
+    threads,
     onModel: (done, total, name) => {
       if (showProgress) process.stderr.write(`\r${name} done (${done}/${total})${done === total ? '\n' : ''}`);
     },
@@ -460,7 +496,9 @@ async function cmdReport(args: string[]): Promise<void> {
   const registered = Object.hasOwn(models, positionals[0]!) ? positionals[0]! : undefined;
   const file = join(values.out, `${name}.html`);
   writeReport(file, {
-    result, spec, version: VERSION,
+    result,
+    spec,
+    version: VERSION,
     sets: (values.set ?? []).map(parseSet),
     defaults: registered ? models[registered]!.create().params : undefined,
     ...(registered ? modelDocuments(registered) : {}),
@@ -505,7 +543,8 @@ export async function main(argv: string[]): Promise<number> {
     else if (cmd === 'sweep') await cmdSweep(rest);
     else if (cmd === 'merge') await cmdMerge(rest);
     else if (cmd === 'compare') await cmdCompare(rest);
-    else if (cmd === 'sensitivity' || cmd === 'calibrate' || cmd === 'risk') await (await import('./analysis/cli.js')).analysisCommand(cmd, rest, { setup, usage, num, writableDir, options: COMMON_OPTIONS });
+    else if (cmd === 'sensitivity' || cmd === 'calibrate' || cmd === 'risk')
+      await (await import('./analysis/cli.js')).analysisCommand(cmd, rest, { setup, usage, num, writableDir, options: COMMON_OPTIONS });
     else if (cmd === 'report') await cmdReport(rest);
     else usage(`unknown command "${cmd}"`, 'command', cmd, 'Use "flywheel list" or "flywheel run <model>"; see flywheel --help.');
     return 0;

@@ -98,7 +98,7 @@ export function compareSpec(spec: ModelSpec, chain?: string): ModelSpec {
   if (spec.blocks.some((b) => b.kind === 'price' && b.asset === main)) {
     s = {
       ...s,
-      signals: { ...(s.signals ?? {}), [INCENTIVES_SIGNAL]: { initial: 0, unit: 'USD', description: 'the USD value of the step\'s mint at the step\'s price' } },
+      signals: { ...(s.signals ?? {}), [INCENTIVES_SIGNAL]: { initial: 0, unit: 'USD', description: "the USD value of the step's mint at the step's price" } },
       blocks: [...s.blocks, { id: INCENTIVES_SIGNAL, kind: 'signal', set: INCENTIVES_SIGNAL, formula: `${main}.minted * ${main}.price` } as ModelSpec['blocks'][number]],
     };
   }
@@ -119,11 +119,13 @@ export function compareRow(name: string, spec: ModelSpec, r: RunResult): Compare
   const opt = (m: string) => (r.has(m) ? r.metric(m) : undefined);
   const total = r.metric('totalSupply').mean;
   const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
-  const cm = s.cumulativeMintedMean, cb = s.cumulativeBurnedMean;
+  const cm = s.cumulativeMintedMean,
+    cb = s.cumulativeBurnedMean;
 
   // burn above mint over a trailing 30 days
   const w = Math.max(1, Math.round(30 / r.stepDays));
-  const cumM = r.metric('cumulativeMinted').mean, cumB = r.metric('cumulativeBurned').mean;
+  const cumM = r.metric('cumulativeMinted').mean,
+    cumB = r.metric('cumulativeBurned').mean;
   let cross: number | null = null;
   for (let t = 1; t <= S && cross === null; t++) {
     const a = Math.max(0, t - w);
@@ -145,7 +147,8 @@ export function compareRow(name: string, spec: ModelSpec, r: RunResult): Compare
   else {
     const per = pop.costPer === 'step' ? r.stepDays : PERIOD_DAYS[pop.costPer];
     const costStep = (meanOf(pop.cost) * r.stepDays) / per;
-    const rev = r.metric(`${pop.id}.revenueUsd`).mean, active = r.metric(`${pop.id}.active`).mean;
+    const rev = r.metric(`${pop.id}.revenueUsd`).mean,
+      active = r.metric(`${pop.id}.active`).mean;
     let net = 0;
     for (let t = 1; t <= S && payback === null; t++) {
       net += (active[t]! > 0 ? rev[t]! / active[t]! : 0) - costStep;
@@ -203,10 +206,12 @@ export async function compare(names: readonly string[] = [], options: CompareOpt
   for (const n of list) {
     if (!Object.hasOwn(models, n)) fail(ErrorCodes.MODEL_UNKNOWN, 'model', n, `unknown model "${n}"`, `Known models: ${Object.keys(models).join(', ')}.`);
   }
-  if (options.chain !== undefined && !Object.hasOwn(chains, options.chain)) fail(ErrorCodes.MODEL_UNKNOWN, 'chain', options.chain, `unknown chain "${options.chain}"`, `Known chains: ${Object.keys(chains).join(', ')}.`);
+  if (options.chain !== undefined && !Object.hasOwn(chains, options.chain))
+    fail(ErrorCodes.MODEL_UNKNOWN, 'chain', options.chain, `unknown chain "${options.chain}"`, `Known chains: ${Object.keys(chains).join(', ')}.`);
   const years = options.years ?? 10;
   if (!(Number.isFinite(years) && years > 0)) fail(ErrorCodes.RUN_INVALID_OPTION, 'years', years, 'years must be a positive number', 'Use e.g. years: 10.');
-  const runs = options.runs ?? 200, seed = options.seed ?? 42;
+  const runs = options.runs ?? 200,
+    seed = options.seed ?? 42;
   const rows: CompareRow[] = [];
   for (const [i, name] of list.entries()) {
     const spec = compareSpec(models[name]!.create({ years, runs, seed }), options.chain);
@@ -272,7 +277,24 @@ export function formatCompareTable(c: CompareResult): string {
 
 /** The comparison as CSV: one row per model, the figures as numbers (empty where null). */
 export function compareCSV(c: CompareResult): string {
-  const keys: (keyof CompareRow)[] = ['model', 'step', 'steps', 'inflationPerYear', 'burnMintRatio', 'burnExceedsMintDate', 'burnExceedsMintStep', 'circulatingRatio', 'stakingRatio', 'revenueUsd', 'incentivesUsd', 'revenueToIncentives', 'providerPaybackYears', 'providerPaybackNote', 'chainCostUsdPerYear', 'chainUtilisationPeak'];
+  const keys: (keyof CompareRow)[] = [
+    'model',
+    'step',
+    'steps',
+    'inflationPerYear',
+    'burnMintRatio',
+    'burnExceedsMintDate',
+    'burnExceedsMintStep',
+    'circulatingRatio',
+    'stakingRatio',
+    'revenueUsd',
+    'incentivesUsd',
+    'revenueToIncentives',
+    'providerPaybackYears',
+    'providerPaybackNote',
+    'chainCostUsdPerYear',
+    'chainUtilisationPeak',
+  ];
   const esc = (v: unknown) => (v === null ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
   return `${keys.join(',')}\n${c.rows.map((r) => keys.map((k) => esc(r[k])).join(',')).join('\n')}\n`;
 }

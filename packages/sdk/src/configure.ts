@@ -35,7 +35,13 @@ export function configure(options: FlywheelConfig): void {
   if ('workerUrl' in options) {
     const u = options.workerUrl;
     if (u !== undefined && !(u instanceof URL) && !(typeof u === 'string' && u.trim() !== '')) {
-      fail(ErrorCodes.RUN_INVALID_OPTION, 'workerUrl', u, 'workerUrl must be a URL or a non-empty URL string', "Pass where the bundled '@flywheel/sdk/worker' entry is served, e.g. new URL('./flywheel-worker.js', import.meta.url), or undefined for the default.");
+      fail(
+        ErrorCodes.RUN_INVALID_OPTION,
+        'workerUrl',
+        u,
+        'workerUrl must be a URL or a non-empty URL string',
+        "Pass where the bundled '@flywheel/sdk/worker' entry is served, e.g. new URL('./flywheel-worker.js', import.meta.url), or undefined for the default.",
+      );
     }
     current = { ...current, workerUrl: u };
   }

@@ -38,9 +38,9 @@ export const METRIC_DOCS: Readonly<Record<(typeof METRICS)[number], string>> = {
   marketCap: 'price × circulating supply, USD',
   fdv: 'price × the cap (or total supply when uncapped), USD',
   demandUsd: 'the signal demandUsd, where a model declares it: USD demand in the step',
-  stakedSupply: 'tokens in the main asset\'s bonded accounts',
+  stakedSupply: "tokens in the main asset's bonded accounts",
   activeProviders: 'providers active at the end of the step in the first population block (agents × providers per agent)',
-  providerRevenueUsd: 'USD paid to the first population block\'s active providers during the step',
+  providerRevenueUsd: "USD paid to the first population block's active providers during the step",
   inflationAnnualised: '(minted − burned) / total supply at the start of the step × steps per year; 0 when supply is 0',
   burnMintRatio: 'burned / minted in the step; 0 when nothing was minted',
 };

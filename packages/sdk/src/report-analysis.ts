@@ -90,7 +90,9 @@ export function tableNumber(v: number | null | undefined, digits = 4): string {
 
 /** A whole number with thousands separators, the same in every locale: 46,500,000. */
 function grouped(v: number): string {
-  const s = Math.round(Math.abs(v)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const s = Math.round(Math.abs(v))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return v < 0 ? `-${s}` : s;
 }
 
@@ -114,7 +116,7 @@ function sensitivityHtml(s: SensitivitySection): string[] {
   const pct = pctOf(r.confidence);
   const sobol = r.method === 'sobol';
   const settings: [string, string][] = [
-    ['method', sobol ? 'Sobol indices (Saltelli sample on a Sobol\' sequence; Saltelli 2010 S1, Jansen ST)' : 'Morris elementary effects (μ*, Campolongo et al. 2007)'],
+    ['method', sobol ? "Sobol indices (Saltelli sample on a Sobol' sequence; Saltelli 2010 S1, Jansen ST)" : 'Morris elementary effects (μ*, Campolongo et al. 2007)'],
     ['output', r.output],
     ['parameters', String(d)],
     [sobol ? 'base samples N' : 'trajectories r', String(r.evaluations / (d + (sobol ? 2 : 1)))],
@@ -122,7 +124,9 @@ function sensitivityHtml(s: SensitivitySection): string[] {
     ['bootstrap resamples', s.settings?.bootstrap !== undefined ? String(s.settings.bootstrap) : '—'],
     ['confidence', pct],
     ['analysis seed', s.settings?.seed !== undefined ? String(s.settings.seed) : '—'],
-    ...(sobol ? [['Sobol\' points skipped', s.settings?.skip !== undefined ? String(s.settings.skip) : '—'] as [string, string]] : [['grid levels p', s.settings?.levels !== undefined ? String(s.settings.levels) : '—'] as [string, string]]),
+    ...(sobol
+      ? [["Sobol' points skipped", s.settings?.skip !== undefined ? String(s.settings.skip) : '—'] as [string, string]]
+      : [['grid levels p', s.settings?.levels !== undefined ? String(s.settings.levels) : '—'] as [string, string]]),
     ['output mean', tableNumber(r.mean)],
     ['output variance', tableNumber(r.variance)],
   ];
@@ -132,13 +136,40 @@ function sensitivityHtml(s: SensitivitySection): string[] {
   if (sobol) {
     chart = sobolChart(r, { width: 680 });
     const rows = [...(r.sobol ?? [])].sort((a, b) => (Number.isFinite(b.ST) ? b.ST : -Infinity) - (Number.isFinite(a.ST) ? a.ST : -Infinity));
-    numbers = table(['parameter', 'range', 'S1', `S1 ${pct} interval`, `S1 ± (z·sd)`, 'ST', `ST ${pct} interval`, `ST ± (z·sd)`], rows.map((x) => [x.param, range(s.ranges[x.param]), tableNumber(x.S1, 3), interval(x.S1Interval, 3), tableNumber(x.S1Conf, 3), tableNumber(x.ST, 3), interval(x.STInterval, 3), tableNumber(x.STConf, 3)]), 'sensitivity sobol');
-    read = 'S1: the share of the output\'s variance the parameter explains alone; ST: with every interaction it takes part in (ST ≈ 0: it can be fixed anywhere in its range). Intervals are bootstrap percentile intervals over the base samples; ± is z × the bootstrap standard deviation. Small negative values and values above 1 are estimation noise: read them with their intervals.';
+    numbers = table(
+      ['parameter', 'range', 'S1', `S1 ${pct} interval`, `S1 ± (z·sd)`, 'ST', `ST ${pct} interval`, `ST ± (z·sd)`],
+      rows.map((x) => [
+        x.param,
+        range(s.ranges[x.param]),
+        tableNumber(x.S1, 3),
+        interval(x.S1Interval, 3),
+        tableNumber(x.S1Conf, 3),
+        tableNumber(x.ST, 3),
+        interval(x.STInterval, 3),
+        tableNumber(x.STConf, 3),
+      ]),
+      'sensitivity sobol',
+    );
+    read =
+      "S1: the share of the output's variance the parameter explains alone; ST: with every interaction it takes part in (ST ≈ 0: it can be fixed anywhere in its range). Intervals are bootstrap percentile intervals over the base samples; ± is z × the bootstrap standard deviation. Small negative values and values above 1 are estimation noise: read them with their intervals.";
   } else {
     chart = morrisChart(r, { width: 600 });
     const rows = [...(r.morris ?? [])].sort((a, b) => (Number.isFinite(b.muStar) ? b.muStar : -Infinity) - (Number.isFinite(a.muStar) ? a.muStar : -Infinity));
-    numbers = table(['parameter', 'range', 'μ*', `μ* ${pct} interval`, 'μ', 'σ', 'σ / μ*'], rows.map((x) => [x.param, range(s.ranges[x.param]), tableNumber(x.muStar), interval(morrisInterval(x)), tableNumber(x.mu), tableNumber(x.sigma), x.muStar > 0 ? tableNumber(x.sigma / x.muStar, 2) : '—']), 'sensitivity morris');
-    read = 'Effects are in output units per whole range of the parameter. μ* ranks the parameters (its interval: μ* ± z × the bootstrap standard deviation, cut at 0); |μ| < μ* means effects of both signs; σ near or above μ* means the effect depends on the other parameters (non-linearity or interactions). Screen with Morris, then run Sobol on the parameters that matter.';
+    numbers = table(
+      ['parameter', 'range', 'μ*', `μ* ${pct} interval`, 'μ', 'σ', 'σ / μ*'],
+      rows.map((x) => [
+        x.param,
+        range(s.ranges[x.param]),
+        tableNumber(x.muStar),
+        interval(morrisInterval(x)),
+        tableNumber(x.mu),
+        tableNumber(x.sigma),
+        x.muStar > 0 ? tableNumber(x.sigma / x.muStar, 2) : '—',
+      ]),
+      'sensitivity morris',
+    );
+    read =
+      'Effects are in output units per whole range of the parameter. μ* ranks the parameters (its interval: μ* ± z × the bootstrap standard deviation, cut at 0); |μ| < μ* means effects of both signs; σ near or above μ* means the effect depends on the other parameters (non-linearity or interactions). Screen with Morris, then run Sobol on the parameters that matter.';
   }
   return [
     h('h2', sobol ? `Global sensitivity: Sobol indices of ${r.output}` : `Global sensitivity: Morris screen of ${r.output}`),
@@ -172,14 +203,29 @@ function calibrationHtml(s: CalibrationSection, xLabel: ((t: number) => string) 
     ['optimiser', `Nelder–Mead, ${r.converged ? 'converged' : 'stopped at the evaluation budget'}${s.settings?.maxEvaluations !== undefined ? ` (budget ${s.settings.maxEvaluations})` : ''}`],
     ['confidence', pct],
   ];
-  const params = table(['parameter', 'range', 'spec value', 'fitted', 'std error', `${pct} interval`], names.map((n) => [n, range(s.ranges[n]), tableNumber(r.initial?.[n]), tableNumber(r.params[n]), tableNumber(r.uncertainty?.[n]?.standardError), interval(r.uncertainty?.[n]?.interval)]), 'calibration-params');
+  const params = table(
+    ['parameter', 'range', 'spec value', 'fitted', 'std error', `${pct} interval`],
+    names.map((n) => [n, range(s.ranges[n]), tableNumber(r.initial?.[n]), tableNumber(r.params[n]), tableNumber(r.uncertainty?.[n]?.standardError), interval(r.uncertainty?.[n]?.interval)]),
+    'calibration-params',
+  );
   const errors: string[][] = [['fit', String(r.fit.length), tableNumber(r.fitError?.rmse), r.fitError ? `${(r.fitError.mape * 100).toFixed(2)}%` : '—']];
   if (r.backtest) {
     errors.push(['forecast (held out), fitted values', String(r.backtest.forecast.length), tableNumber(r.backtest.error.rmse), `${(r.backtest.error.mape * 100).toFixed(2)}%`]);
-    errors.push(['forecast (held out), the spec\'s own values', String(r.backtest.forecast.length), tableNumber(r.backtest.initialError.rmse), `${(r.backtest.initialError.mape * 100).toFixed(2)}%`]);
+    errors.push(["forecast (held out), the spec's own values", String(r.backtest.forecast.length), tableNumber(r.backtest.initialError.rmse), `${(r.backtest.initialError.mape * 100).toFixed(2)}%`]);
   }
-  const corr = names.length > 1 && Array.isArray(r.correlation) ? table(['', ...names], names.map((n, a) => [n, ...names.map((_, b) => tableNumber(r.correlation[a]?.[b], 3))]), 'correlation') : '';
-  const rows = table(['date', 'step', 'part', 'observed', 'model', 'residual', 'model p5', 'model p95'], [...fitRowsTable(r.fit, 'fitted', s.band), ...fitRowsTable(r.backtest?.forecast ?? [], 'held out', s.band)], 'fit-rows');
+  const corr =
+    names.length > 1 && Array.isArray(r.correlation)
+      ? table(
+          ['', ...names],
+          names.map((n, a) => [n, ...names.map((_, b) => tableNumber(r.correlation[a]?.[b], 3))]),
+          'correlation',
+        )
+      : '';
+  const rows = table(
+    ['date', 'step', 'part', 'observed', 'model', 'residual', 'model p5', 'model p95'],
+    [...fitRowsTable(r.fit, 'fitted', s.band), ...fitRowsTable(r.backtest?.forecast ?? [], 'held out', s.band)],
+    'fit-rows',
+  );
   const opts = xLabel ? { xLabel } : {};
   return [
     h('h2', `Calibration of ${names.join(', ')} to ${r.metric}`),
@@ -187,7 +233,11 @@ function calibrationHtml(s: CalibrationSection, xLabel: ((t: number) => string) 
     charts([calibrationChart(r, s.band, { ...opts, width: 680 }), calibrationResiduals(r, { ...opts, width: 680 })]),
     h('h3', 'Fitted parameters'),
     params,
-    h('p', 'Standard errors: Gauss–Newton, s² times the inverse of J\'J at the optimum, with J the residuals\' Jacobian by central differences; a local, linearised uncertainty. Residuals with a pattern (all positive, then all negative) mean the model\'s shape differs from the data\'s and the errors are too small.', ' class="note"'),
+    h(
+      'p',
+      "Standard errors: Gauss–Newton, s² times the inverse of J'J at the optimum, with J the residuals' Jacobian by central differences; a local, linearised uncertainty. Residuals with a pattern (all positive, then all negative) mean the model's shape differs from the data's and the errors are too small.",
+      ' class="note"',
+    ),
     h('h3', 'Errors'),
     table(['rows', 'count', `RMSE (${r.loss})`, 'MAPE'], errors, 'calibration-errors'),
     corr ? h('h3', 'Correlation of the estimates') : '',
@@ -198,17 +248,40 @@ function calibrationHtml(s: CalibrationSection, xLabel: ((t: number) => string) 
   ];
 }
 
-const distText = (d: ParamDistribution) => ('normal' in d ? `normal(mean ${d.normal[0]}, sd ${d.normal[1]})` : 'uniform' in d ? `uniform(${d.uniform[0]} … ${d.uniform[1]})` : `lognormal(median ${d.lognormal[0]}, sigma ${d.lognormal[1]})`);
+const distText = (d: ParamDistribution) =>
+  'normal' in d ? `normal(mean ${d.normal[0]}, sd ${d.normal[1]})` : 'uniform' in d ? `uniform(${d.uniform[0]} … ${d.uniform[1]})` : `lognormal(median ${d.lognormal[0]}, sigma ${d.lognormal[1]})`;
 
 function riskHtml(s: RiskSection, xLabel: ((t: number) => string) | undefined): string[] {
   const r = s.result;
   const pct = pctOf(r.confidence);
   const out = [
     h('h2', 'Tail risk: event probabilities'),
-    table(['setting', 'value'], [['runs', String(r.runs)], ['events', String(r.events.length)], ['intervals', `Wilson score, ${pct}`]], 'settings analysis-settings'),
+    table(
+      ['setting', 'value'],
+      [
+        ['runs', String(r.runs)],
+        ['events', String(r.events.length)],
+        ['intervals', `Wilson score, ${pct}`],
+      ],
+      'settings analysis-settings',
+    ),
     charts([riskChart(r, { width: 680, ...(s.scale ? { scale: s.scale } : {}) })]),
-    table(['event', 'runs hit', 'probability', `${pct} interval`, 'median first step'], r.events.map((e) => [e.event, `${e.hits}/${e.runs}`, tableNumber(e.probability), interval(e.interval), e.medianFirstStep === null || e.medianFirstStep === undefined ? '—' : `${e.medianFirstStep}${xLabel ? ` (${xLabel(e.medianFirstStep)})` : ''}`]), 'risk'),
-    h('p', 'The probability is the share of runs in which the event happens; the Wilson interval stays inside 0 … 1 and is honest at 0 hits. For any/all events the median first step is over the runs where the event held.', ' class="note"'),
+    table(
+      ['event', 'runs hit', 'probability', `${pct} interval`, 'median first step'],
+      r.events.map((e) => [
+        e.event,
+        `${e.hits}/${e.runs}`,
+        tableNumber(e.probability),
+        interval(e.interval),
+        e.medianFirstStep === null || e.medianFirstStep === undefined ? '—' : `${e.medianFirstStep}${xLabel ? ` (${xLabel(e.medianFirstStep)})` : ''}`,
+      ]),
+      'risk',
+    ),
+    h(
+      'p',
+      'The probability is the share of runs in which the event happens; the Wilson interval stays inside 0 … 1 and is honest at 0 hits. For any/all events the median first step is over the runs where the event held.',
+      ' class="note"',
+    ),
   ];
   for (const x of s.rare ?? []) {
     out.push(h('h3', `Rare-event estimate: ${x.event}`));
@@ -222,12 +295,30 @@ function riskHtml(s: RiskSection, xLabel: ((t: number) => string) | undefined): 
     ];
     out.push(table(['setting', 'value'], settings, 'settings analysis-settings'));
     out.push(charts([rareEventChart(x, { width: 680, ...(s.scale ? { scale: s.scale } : {}) })]));
-    out.push(table(['estimator', 'Monte Carlos', 'probability', 'std error', `${pct} interval`], [
-      ['importance sampling (cross-entropy)', String(x.importance.evaluations), tableNumber(x.importance.probability), tableNumber(x.importance.standardError), interval(x.importance.interval)],
-      ...(x.plain ? [['plain Monte Carlo over the prior', String(x.plain.evaluations), tableNumber(x.plain.probability), tableNumber(x.plain.standardError), interval(x.plain.interval)]] : []),
-    ], 'rare'));
-    out.push(table(['parameter', 'proposal mean (z)', 'proposal sd (z)', 'value at the proposal mean'], Object.entries(x.proposal ?? {}).map(([k, v]) => [k, tableNumber(v.mean, 3), tableNumber(v.sd, 3), tableNumber(v.valueAtMean)]), 'proposal'));
-    out.push(h('p', `Variance reduction at equal cost: ${tableNumber(x.varianceReduction, 1)}×${x.varianceReductionMeasured !== undefined && x.varianceReductionMeasured !== null ? ` (against the plain run's own variance: ${tableNumber(x.varianceReductionMeasured, 1)}×)` : ''}.`, ' class="note"'));
+    out.push(
+      table(
+        ['estimator', 'Monte Carlos', 'probability', 'std error', `${pct} interval`],
+        [
+          ['importance sampling (cross-entropy)', String(x.importance.evaluations), tableNumber(x.importance.probability), tableNumber(x.importance.standardError), interval(x.importance.interval)],
+          ...(x.plain ? [['plain Monte Carlo over the prior', String(x.plain.evaluations), tableNumber(x.plain.probability), tableNumber(x.plain.standardError), interval(x.plain.interval)]] : []),
+        ],
+        'rare',
+      ),
+    );
+    out.push(
+      table(
+        ['parameter', 'proposal mean (z)', 'proposal sd (z)', 'value at the proposal mean'],
+        Object.entries(x.proposal ?? {}).map(([k, v]) => [k, tableNumber(v.mean, 3), tableNumber(v.sd, 3), tableNumber(v.valueAtMean)]),
+        'proposal',
+      ),
+    );
+    out.push(
+      h(
+        'p',
+        `Variance reduction at equal cost: ${tableNumber(x.varianceReduction, 1)}×${x.varianceReductionMeasured !== undefined && x.varianceReductionMeasured !== null ? ` (against the plain run's own variance: ${tableNumber(x.varianceReductionMeasured, 1)}×)` : ''}.`,
+        ' class="note"',
+      ),
+    );
     out.push(warnings(x.warnings));
   }
   return out;
@@ -246,7 +337,8 @@ function riskHtml(s: RiskSection, xLabel: ((t: number) => string) | undefined): 
  */
 export function renderAnalysisReport(input: AnalysisReportInput): string {
   if (input === null || typeof input !== 'object') bad('report', input, 'renderAnalysisReport needs an input object', 'e.g. { model, spec, run, analyses: [{ kind: "risk", result }] }');
-  if (!Array.isArray(input.analyses) || input.analyses.length === 0) bad('analyses', input.analyses, 'a report needs at least one analysis', 'Give analyses: [{ kind: "sensitivity" | "calibration" | "risk", result, … }].');
+  if (!Array.isArray(input.analyses) || input.analyses.length === 0)
+    bad('analyses', input.analyses, 'a report needs at least one analysis', 'Give analyses: [{ kind: "sensitivity" | "calibration" | "risk", result, … }].');
   const run = input.run ?? ({} as AnalysisReportInput['run']);
   const xLabel = dateLabel(run);
   const years = Number(run.stepDays) > 0 ? ` (${((run.steps * run.stepDays!) / 365).toFixed(2)} years)` : '';
@@ -255,7 +347,7 @@ export function renderAnalysisReport(input: AnalysisReportInput): string {
     ['runs per Monte Carlo', String(run.runs)],
     ['steps', `${run.steps} × ${run.step}${years}`],
     ['start', run.start ?? '—'],
-    ['seed (the runs\' random numbers)', String(run.seed)],
+    ["seed (the runs' random numbers)", String(run.seed)],
     ['engine', String(run.engine)],
     ['changes (--set)', (input.sets ?? []).length ? (input.sets ?? []).map(([p, v]) => `${p}=${JSON.stringify(v)}`).join(', ') : 'none'],
     ...(input.command ? [['command', input.command] as [string, string]] : []),
@@ -270,14 +362,22 @@ export function renderAnalysisReport(input: AnalysisReportInput): string {
     else bad(`analyses.${i}.kind`, (a as { kind?: unknown })?.kind, 'unknown analysis kind', 'Use "sensitivity", "calibration" or "risk".');
   });
   const heading = input.title ?? `Flywheel analysis: ${input.spec?.name ?? input.model}`;
-  return reportPage(heading, [
-    h('h1', heading),
-    input.spec?.description ? h('p', input.spec.description) : '',
-    h('h2', 'The Monte Carlo of each evaluation'),
-    table(['setting', 'value'], settings, 'settings run-settings'),
-    h('p', 'Every evaluation of an analysis is one whole Monte Carlo of the spec with these runs and this seed (common random numbers across points), with the analysed parameters set at one point. The same settings give the same numbers.', ' class="note"'),
-    ...body,
-  ], `${REPORT_CSS}h3{font-size:15px;margin:14px 0 4px}.warnings{color:#a14000;font-size:13px}`);
+  return reportPage(
+    heading,
+    [
+      h('h1', heading),
+      input.spec?.description ? h('p', input.spec.description) : '',
+      h('h2', 'The Monte Carlo of each evaluation'),
+      table(['setting', 'value'], settings, 'settings run-settings'),
+      h(
+        'p',
+        'Every evaluation of an analysis is one whole Monte Carlo of the spec with these runs and this seed (common random numbers across points), with the analysed parameters set at one point. The same settings give the same numbers.',
+        ' class="note"',
+      ),
+      ...body,
+    ],
+    `${REPORT_CSS}h3{font-size:15px;margin:14px 0 4px}.warnings{color:#a14000;font-size:13px}`,
+  );
 }
 
 /**
@@ -300,15 +400,17 @@ export function calibrationBand(result: Pick<RunResult, 'metric' | 'paths' | 'st
     const x = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
     return { x, p5: x.map((t) => m.p5[t]!), p95: x.map((t) => m.p95[t]!), line: x.map((t) => stat[t]!) };
   }
-  if (!result.hasRuns) bad('result', 'runs not kept', 'the band of summed observations needs every run\'s path', 'Run the spec at the fitted values with keepRuns: true.');
+  if (!result.hasRuns) bad('result', 'runs not kept', "the band of summed observations needs every run's path", 'Run the spec at the fitted values with keepRuns: true.');
   const paths = result.paths(calibration.metric);
   // each observation's window, as calibrate sums it: (previous observation's step, its step]
   const steps = rows.map((r) => r.step);
   const from = steps.map((t, i) => (i > 0 ? steps[i - 1]! : Math.max(0, t - (steps.length > 1 ? steps[1]! - t : t))));
-  const sums = steps.map((t, i) => paths.map((p) => {
-    let s = 0;
-    for (let k = from[i]! + 1; k <= t; k++) s += p[k]!;
-    return s;
-  }));
+  const sums = steps.map((t, i) =>
+    paths.map((p) => {
+      let s = 0;
+      for (let k = from[i]! + 1; k <= t; k++) s += p[k]!;
+      return s;
+    }),
+  );
   return { x: steps, p5: sums.map((s) => quantile(s, 0.05)), p95: sums.map((s) => quantile(s, 0.95)), line: rows.map((r) => r.model) };
 }

@@ -24,7 +24,22 @@ export interface ChartGroup {
 }
 
 /** Metrics drawn by the standard charts rather than as the model's own. */
-const STANDARD = new Set(['totalSupply', 'circulatingSupply', 'cumulativeMinted', 'cumulativeBurned', 'price', 'activeProviders', 'minted', 'burned', 'marketCap', 'fdv', 'inflationAnnualised', 'burnMintRatio', 'providerRevenueUsd', 'stakedSupply']);
+const STANDARD = new Set([
+  'totalSupply',
+  'circulatingSupply',
+  'cumulativeMinted',
+  'cumulativeBurned',
+  'price',
+  'activeProviders',
+  'minted',
+  'burned',
+  'marketCap',
+  'fdv',
+  'inflationAnnualised',
+  'burnMintRatio',
+  'providerRevenueUsd',
+  'stakedSupply',
+]);
 
 /**
  * The charts of a result: total and circulating supply, minted vs burned (cumulative), price,
@@ -144,7 +159,7 @@ export function renderReport(input: ReportInput): string {
   const settings: [string, string][] = [
     ['model', result.model],
     ['runs', String(result.runs)],
-    ['steps', `${result.steps} × ${result.step} (${(result.steps * result.stepDays / 365).toFixed(2)} years)`],
+    ['steps', `${result.steps} × ${result.step} (${((result.steps * result.stepDays) / 365).toFixed(2)} years)`],
     ['start', result.start ?? '—'],
     ['seed', String(result.seed)],
     ['engine', result.engine],
@@ -164,12 +179,20 @@ export function renderReport(input: ReportInput): string {
     h('h2', 'Run settings'),
     table(['setting', 'value'], settings, 'settings'),
     h('h2', 'Summary'),
-    table(['figure', 'value'], SUMMARY_ROWS.map((r) => [r.label, formatFigure(s[r.key], r.kind)]), 'summary'),
+    table(
+      ['figure', 'value'],
+      SUMMARY_ROWS.map((r) => [r.label, formatFigure(s[r.key], r.kind)]),
+      'summary',
+    ),
     h('h2', 'Charts'),
     `<div class="charts">${charts.map(svgToString).join('')}</div>`,
     h('h2', 'Yearly table'),
     h('p', 'supply and price: p50 at year end; minted/burned: mean over the year; inflation: growth of the mean total supply', ' class="note"'),
-    table(YEAR_COLUMNS.map((c) => c.label), result.yearly().map((r) => YEAR_COLUMNS.map((c) => formatYearCell(r, c.key))), 'yearly'),
+    table(
+      YEAR_COLUMNS.map((c) => c.label),
+      result.yearly().map((r) => YEAR_COLUMNS.map((c) => formatYearCell(r, c.key))),
+      'yearly',
+    ),
     h('h2', 'Parameters'),
     paramRows.length ? table(['parameter', 'value', 'default (if changed)', 'source tags', 'source note'], paramRows, 'params') : h('p', 'This spec has no parameters.'),
     h('p', 'Tags: SEED the source document (Oct 2024), OFF official documents or code, DER derived by arithmetic, 3P third party, UNC unconfirmed, ASSUMPTION a modelling choice.', ' class="note"'),
@@ -204,7 +227,12 @@ export function calibrationTable(markdown: string): string[][] | undefined {
       l
         .replace(/^\||\|$/g, '')
         .split('|')
-        .map((c) => c.trim().replace(/\*\*|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')),
+        .map((c) =>
+          c
+            .trim()
+            .replace(/\*\*|`/g, '')
+            .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'),
+        ),
     );
   }
   return rows.length > 1 ? rows : undefined;

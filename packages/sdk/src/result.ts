@@ -180,7 +180,14 @@ export class RunResult {
    */
   metric(name: string): MetricSeries {
     const s = this.series.get(name);
-    if (!s) fail(ErrorCodes.RESULT_UNKNOWN_METRIC, name, name, `"${name}" is not in this result (the model does not produce it, or it was not selected with the metrics option)`, `Available: ${this.metrics.join(', ')}.`);
+    if (!s)
+      fail(
+        ErrorCodes.RESULT_UNKNOWN_METRIC,
+        name,
+        name,
+        `"${name}" is not in this result (the model does not produce it, or it was not selected with the metrics option)`,
+        `Available: ${this.metrics.join(', ')}.`,
+      );
     return s;
   }
 
@@ -209,7 +216,8 @@ export class RunResult {
   paths(name: string): Float64Array[] {
     this.metric(name);
     const values = this.#runValues;
-    if (!values) fail(ErrorCodes.RESULT_NO_RUNS, name, name, 'this result keeps only statistics, not each run\'s values', 'Run with { keepRuns: true } (builder: .keepRuns()) to keep every run\'s path.');
+    if (!values)
+      fail(ErrorCodes.RESULT_NO_RUNS, name, name, "this result keeps only statistics, not each run's values", "Run with { keepRuns: true } (builder: .keepRuns()) to keep every run's path.");
     const n1 = this.steps + 1;
     const slot = this.metrics.indexOf(name);
     return Array.from({ length: this.runs }, (_, r) => {
@@ -334,7 +342,20 @@ export class RunResult {
       const s = this.metric(name);
       metrics[name] = { mean: Array.from(s.mean), p5: Array.from(s.p5), p50: Array.from(s.p50), p95: Array.from(s.p95) };
     }
-    return { model: this.model, step: this.step, steps: this.steps, runs: this.runs, seed: this.seed, engine: this.engine, start: this.start ?? null, statistics: this.statistics, percentileBound: this.percentileBound, metrics, summary: this.summary(), summaryNotes: this.summaryNotes() };
+    return {
+      model: this.model,
+      step: this.step,
+      steps: this.steps,
+      runs: this.runs,
+      seed: this.seed,
+      engine: this.engine,
+      start: this.start ?? null,
+      statistics: this.statistics,
+      percentileBound: this.percentileBound,
+      metrics,
+      summary: this.summary(),
+      summaryNotes: this.summaryNotes(),
+    };
   }
 
   /**

@@ -15,7 +15,14 @@ const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * Simulates in blocks of streamingBlock(cells) runs and folds them, in run order, into StreamingStats.
  */
-export async function streamingStats(model: CompiledModel, engine: EngineName, pool: Pool | undefined, threads: number, options: RunOptions, progress?: (done: number) => void): Promise<StreamingStats> {
+export async function streamingStats(
+  model: CompiledModel,
+  engine: EngineName,
+  pool: Pool | undefined,
+  threads: number,
+  options: RunOptions,
+  progress?: (done: number) => void,
+): Promise<StreamingStats> {
   const { StreamingStats } = await import('./streaming.js'); // only runs with streaming statistics load it
   const simulateReference = engine === 'reference' ? (await loadReference()).simulateReference : () => new Float64Array(0); // the wasm engine never calls it
   const R = model.runs;
@@ -75,8 +82,7 @@ export async function streamingStats(model: CompiledModel, engine: EngineName, p
   const n = Math.min(threads, blocks);
   let previous: Float64Array[] = [];
   let done = 0;
-  const fold = (values: Float64Array[], firstBlock: number) =>
-    values.forEach((v, i) => stream.add(v, Math.min(B, R - (firstBlock + i) * B)));
+  const fold = (values: Float64Array[], firstBlock: number) => values.forEach((v, i) => stream.add(v, Math.min(B, R - (firstBlock + i) * B)));
   for (let k0 = 0; k0 < blocks; k0 += n) {
     const wave = Array.from({ length: Math.min(n, blocks - k0) }, (_, i) => [{ model, runStart: (k0 + i) * B, runEnd: Math.min(R, (k0 + i + 1) * B) }]);
     const results: Float64Array[] = new Array(wave.length);
@@ -86,7 +92,8 @@ export async function streamingStats(model: CompiledModel, engine: EngineName, p
       wave,
       (w, _j, offset, values) => {
         const n = wave[w]![0]!.runEnd - wave[w]![0]!.runStart;
-        if (values.length === cells * n) results[w] = values; // the whole block in one part
+        if (values.length === cells * n)
+          results[w] = values; // the whole block in one part
         else placeBlock((results[w] ??= new Float64Array(cells * n)), values, cells, n, offset);
       },
       progress ? (d) => progress(done + d) : undefined,

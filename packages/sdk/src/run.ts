@@ -87,10 +87,16 @@ export function resolveStatistics(model: CompiledModel, options: Pick<RunOptions
     fail(ErrorCodes.RUN_INVALID_OPTION, 'statistics', mode, 'unknown statistics mode', 'Use "auto", "exact" or "streaming".');
   }
   if (options.keepRuns !== undefined && typeof options.keepRuns !== 'boolean') {
-    fail(ErrorCodes.RUN_INVALID_OPTION, 'keepRuns', options.keepRuns, 'keepRuns must be true or false', 'Use { keepRuns: true } to keep every run\'s values.');
+    fail(ErrorCodes.RUN_INVALID_OPTION, 'keepRuns', options.keepRuns, 'keepRuns must be true or false', "Use { keepRuns: true } to keep every run's values.");
   }
   if (options.keepRuns && mode === 'streaming') {
-    fail(ErrorCodes.RUN_INVALID_OPTION, 'keepRuns', true, 'keepRuns keeps every run\'s values, which streaming statistics exist to avoid', 'Use keepRuns with statistics "auto" or "exact", or drop keepRuns.');
+    fail(
+      ErrorCodes.RUN_INVALID_OPTION,
+      'keepRuns',
+      true,
+      "keepRuns keeps every run's values, which streaming statistics exist to avoid",
+      'Use keepRuns with statistics "auto" or "exact", or drop keepRuns.',
+    );
   }
   const cells = model.metrics.length * (model.steps + 1);
   const exactBytes = cells * model.runs * 8;
@@ -102,7 +108,13 @@ export function resolveStatistics(model: CompiledModel, options: Pick<RunOptions
     else if (exactBytes > MAX_VALUES_BYTES) chosen = 'streaming';
   }
   if (chosen === 'streaming' && sketchBytes > MAX_SKETCH_BYTES) {
-    fail(ErrorCodes.RUN_TOO_LARGE, 'time.steps', model.steps, `streaming statistics of ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(sketchBytes / 2 ** 30).toFixed(2)} GiB of sketches (${SKETCH_BYTES_PER_CELL} bytes per metric and step); at most ${(MAX_SKETCH_BYTES / 2 ** 30).toFixed(2)} GiB`, 'Store fewer metrics (the metrics option, --metrics a,b), use a coarser step or a shorter horizon, or fewer runs with exact statistics.');
+    fail(
+      ErrorCodes.RUN_TOO_LARGE,
+      'time.steps',
+      model.steps,
+      `streaming statistics of ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(sketchBytes / 2 ** 30).toFixed(2)} GiB of sketches (${SKETCH_BYTES_PER_CELL} bytes per metric and step); at most ${(MAX_SKETCH_BYTES / 2 ** 30).toFixed(2)} GiB`,
+      'Store fewer metrics (the metrics option, --metrics a,b), use a coarser step or a shorter horizon, or fewer runs with exact statistics.',
+    );
   }
   if (chosen === 'exact') checkValuesFit(model, model.runs);
   return chosen;
@@ -154,7 +166,13 @@ function checkFinite(model: CompiledModel, stats: Float64Array): void {
     if (!Number.isFinite(stats[i])) {
       const cell = i % (model.metrics.length * n1);
       const metric = model.metrics[Math.floor(cell / n1)]!;
-      fail(ErrorCodes.ENGINE_NON_FINITE, metric, stats[i], `the engine produced ${stats[i]} for ${metric} at step ${cell % n1}`, 'Check the spec for extreme values (e.g. an impact price when almost nothing circulates, a division by a value that reaches 0, or explosive growth); please report it if the spec is sensible.');
+      fail(
+        ErrorCodes.ENGINE_NON_FINITE,
+        metric,
+        stats[i],
+        `the engine produced ${stats[i]} for ${metric} at step ${cell % n1}`,
+        'Check the spec for extreme values (e.g. an impact price when almost nothing circulates, a division by a value that reaches 0, or explosive growth); please report it if the spec is sensible.',
+      );
     }
   }
 }
@@ -226,7 +244,13 @@ function readRunOptions(options: unknown): RunOptions {
     o.metrics = names;
   }
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') bad('onProgress', o.onProgress, 'onProgress must be a function (done, total) => void', 'Pass a function, or leave it out.');
-  if (o.wasm !== undefined && !isWasmSource(o.wasm)) bad('wasm', o.wasm, 'wasm must be the engine\'s bytes (an ArrayBuffer or typed array), a WebAssembly.Module, a URL, a Response or a promise of a Response', 'Leave it out to use the embedded engine, or pass e.g. await readFile("flywheel.wasm").');
+  if (o.wasm !== undefined && !isWasmSource(o.wasm))
+    bad(
+      'wasm',
+      o.wasm,
+      "wasm must be the engine's bytes (an ArrayBuffer or typed array), a WebAssembly.Module, a URL, a Response or a promise of a Response",
+      'Leave it out to use the embedded engine, or pass e.g. await readFile("flywheel.wasm").',
+    );
   return o as RunOptions;
 }
 
@@ -275,7 +299,13 @@ async function runCompiled(model: CompiledModel, options: RunOptions): Promise<R
   const cells = model.metrics.length * (model.steps + 1);
   const work = R * model.steps * (model.agents + 20);
   if (work > LONG_RUN_WORK && options.allowLong !== true) {
-    fail(ErrorCodes.RUN_TOO_LARGE, 'monteCarlo.runs', R, `${R.toLocaleString('en-US')} runs × ${model.steps.toLocaleString('en-US')} steps × ${model.agents.toLocaleString('en-US')} agents is about ${(work / 1e12).toFixed(1)}·10^12 agent-steps, roughly ${((work * 2e-9) / 3600).toFixed(1)} hours on one core`, 'Pass allowLong: true (CLI: --allow-long) to run it anyway, or use fewer runs, agents or steps, more threads or shards.');
+    fail(
+      ErrorCodes.RUN_TOO_LARGE,
+      'monteCarlo.runs',
+      R,
+      `${R.toLocaleString('en-US')} runs × ${model.steps.toLocaleString('en-US')} steps × ${model.agents.toLocaleString('en-US')} agents is about ${(work / 1e12).toFixed(1)}·10^12 agent-steps, roughly ${((work * 2e-9) / 3600).toFixed(1)} hours on one core`,
+      'Pass allowLong: true (CLI: --allow-long) to run it anyway, or use fewer runs, agents or steps, more threads or shards.',
+    );
   }
   const pool = t === 'auto' ? (work >= AUTO_THREADS_MIN_WORK ? await loadPool() : undefined) : t > 1 && R > 1 ? await loadPool() : undefined;
   const threads = t === 'auto' ? (pool ? Math.min(R, await pool.availableThreads()) : 1) : Math.min(t, R);
@@ -390,7 +420,19 @@ async function exactWasm(
 export function toResult(model: CompiledModel, engine: EngineName, stats: Float64Array, extra: Pick<RunResultInit, 'statistics' | 'runValues' | 'percentileBound'> = {}): RunResult {
   checkFinite(model, stats);
   const valid = model.spec;
-  return new RunResult({ model: valid.name, step: model.step, stepDays: model.stepDays, steps: model.steps, runs: model.runs, seed: model.seed, engine, start: valid.time.start, metrics: model.metrics, stats, ...extra });
+  return new RunResult({
+    model: valid.name,
+    step: model.step,
+    stepDays: model.stepDays,
+    steps: model.steps,
+    runs: model.runs,
+    seed: model.seed,
+    engine,
+    start: valid.time.start,
+    metrics: model.metrics,
+    stats,
+    ...extra,
+  });
 }
 
 /** Statistics of a full set of per-run values ([cell][run]) with the chosen engine's code. */

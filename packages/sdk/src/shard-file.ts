@@ -186,13 +186,16 @@ export async function mergeShardFiles(names: readonly string[], options: Pick<Ru
   const open = names.map(readHeader);
   try {
     const first = open[0]!.header;
-    if (!(first.count >= 1 && first.count <= 1_000_000)) fail(ErrorCodes.RUN_INVALID_OPTION, `${open[0]!.name}.count`, first.count, 'the shard count must be a whole number from 1 to 1,000,000', 'Pass files written by flywheel run --shard.');
+    if (!(first.count >= 1 && first.count <= 1_000_000))
+      fail(ErrorCodes.RUN_INVALID_OPTION, `${open[0]!.name}.count`, first.count, 'the shard count must be a whole number from 1 to 1,000,000', 'Pass files written by flywheel run --shard.');
     const key = JSON.stringify([first.spec, first.metrics, first.engine, first.count, first.cells, first.block]);
     const byIndex = new Map<number, OpenShard>();
     for (const s of open) {
       const h = s.header;
-      if (JSON.stringify([h.spec, h.metrics, h.engine, h.count, h.cells, h.block]) !== key) fail(ErrorCodes.RUN_INVALID_OPTION, s.name, h.index, 'shard belongs to a different job (spec, metrics, engine or count differ)', 'Merge only the shards of one job.');
-      if (!(h.index < first.count)) fail(ErrorCodes.RUN_INVALID_OPTION, `${s.name}.index`, h.index, `the shard index must be a whole number 0 … ${first.count - 1}`, 'Pass files written by flywheel run --shard.');
+      if (JSON.stringify([h.spec, h.metrics, h.engine, h.count, h.cells, h.block]) !== key)
+        fail(ErrorCodes.RUN_INVALID_OPTION, s.name, h.index, 'shard belongs to a different job (spec, metrics, engine or count differ)', 'Merge only the shards of one job.');
+      if (!(h.index < first.count))
+        fail(ErrorCodes.RUN_INVALID_OPTION, `${s.name}.index`, h.index, `the shard index must be a whole number 0 … ${first.count - 1}`, 'Pass files written by flywheel run --shard.');
       if (byIndex.has(h.index)) fail(ErrorCodes.RUN_INVALID_OPTION, `${s.name}.index`, h.index, 'shard given twice', 'Pass each shard once.');
       byIndex.set(h.index, s);
     }
@@ -201,13 +204,34 @@ export async function mergeShardFiles(names: readonly string[], options: Pick<Ru
     const model = compileSpec(first.spec, first.metrics);
     const R = model.runs;
     const cells = model.metrics.length * (model.steps + 1);
-    if (cells !== first.cells) fail(ErrorCodes.RUN_INVALID_OPTION, `${open[0]!.name}.cells`, first.cells, `the spec has ${cells} cells, the header says ${first.cells}`, 'Pass files written by flywheel run --shard, unedited.');
+    if (cells !== first.cells)
+      fail(
+        ErrorCodes.RUN_INVALID_OPTION,
+        `${open[0]!.name}.cells`,
+        first.cells,
+        `the spec has ${cells} cells, the header says ${first.cells}`,
+        'Pass files written by flywheel run --shard, unedited.',
+      );
     const ordered = [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i)!);
     for (const s of ordered) {
       const [a, b] = shardRange(R, s.header.index, s.header.count);
-      if (s.header.runStart !== a || s.header.runEnd !== b) fail(ErrorCodes.RUN_INVALID_OPTION, `${s.name}.runStart`, [s.header.runStart, s.header.runEnd], `shard ${s.header.index} of ${s.header.count} holds runs [${a}, ${b}) of ${R}, not [${s.header.runStart}, ${s.header.runEnd})`, 'Pass files written by flywheel run --shard, unedited.');
+      if (s.header.runStart !== a || s.header.runEnd !== b)
+        fail(
+          ErrorCodes.RUN_INVALID_OPTION,
+          `${s.name}.runStart`,
+          [s.header.runStart, s.header.runEnd],
+          `shard ${s.header.index} of ${s.header.count} holds runs [${a}, ${b}) of ${R}, not [${s.header.runStart}, ${s.header.runEnd})`,
+          'Pass files written by flywheel run --shard, unedited.',
+        );
       const trailer = `\nEND 00000000 ${b - a}\n`.length;
-      if (s.size !== s.bodyStart + cells * (b - a) * 8 + trailer) fail(ErrorCodes.RUN_INVALID_OPTION, `${s.name}.values`, s.size, `the file should be ${s.bodyStart + cells * (b - a) * 8 + trailer} bytes for ${b - a} runs`, 'The file is truncated or corrupt: run this shard again.');
+      if (s.size !== s.bodyStart + cells * (b - a) * 8 + trailer)
+        fail(
+          ErrorCodes.RUN_INVALID_OPTION,
+          `${s.name}.values`,
+          s.size,
+          `the file should be ${s.bodyStart + cells * (b - a) * 8 + trailer} bytes for ${b - a} runs`,
+          'The file is truncated or corrupt: run this shard again.',
+        );
     }
     const statistics = resolveStatistics(model, { statistics: options.statistics });
     if (statistics === 'exact') {
@@ -244,5 +268,6 @@ function readBlocks(s: OpenShard, cells: number, each: (runStart: number, block:
   const trailer = Buffer.alloc(s.size - pos);
   readSync(s.fd, trailer, 0, trailer.length, pos);
   const want = `\nEND ${h.toString(16).padStart(8, '0')} ${runEnd - runStart}\n`;
-  if (trailer.toString('latin1') !== want) fail(ErrorCodes.RUN_INVALID_OPTION, `${s.name}.checksum`, trailer.toString('latin1').trim(), 'the values do not match the checksum', 'The file was altered or corrupted: run this shard again.');
+  if (trailer.toString('latin1') !== want)
+    fail(ErrorCodes.RUN_INVALID_OPTION, `${s.name}.checksum`, trailer.toString('latin1').trim(), 'the values do not match the checksum', 'The file was altered or corrupted: run this shard again.');
 }

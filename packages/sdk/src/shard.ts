@@ -123,15 +123,25 @@ export async function mergeShards(shards: readonly Shard[], options: Pick<RunOpt
   const bad = (i: number, field: string | undefined, value: unknown, message: string, hint: string): never => fail(ErrorCodes.RUN_INVALID_OPTION, where(i, field), value, message, hint);
   for (const [i, s] of shards.entries()) {
     if (s === null || typeof s !== 'object') bad(i, undefined, s, 'not a Flywheel shard', 'Pass files written by flywheel run --shard.');
-    if (s.format !== 'flywheel-shard/2') bad(i, 'format', s.format, s.format === 'flywheel-shard/1' ? 'a shard of an older format (no checksum)' : 'not a Flywheel shard', 'Run the shards again with this version (flywheel run --shard I/N).');
+    if (s.format !== 'flywheel-shard/2')
+      bad(
+        i,
+        'format',
+        s.format,
+        s.format === 'flywheel-shard/1' ? 'a shard of an older format (no checksum)' : 'not a Flywheel shard',
+        'Run the shards again with this version (flywheel run --shard I/N).',
+      );
   }
   const first = shards[0]!;
-  if (!(Number.isInteger(first.count) && first.count >= 1 && first.count <= 1_000_000)) bad(0, 'count', first.count, 'the shard count must be a whole number from 1 to 1,000,000', 'Pass files written by flywheel run --shard.');
+  if (!(Number.isInteger(first.count) && first.count >= 1 && first.count <= 1_000_000))
+    bad(0, 'count', first.count, 'the shard count must be a whole number from 1 to 1,000,000', 'Pass files written by flywheel run --shard.');
   const key = JSON.stringify([first.spec, first.metrics, first.engine, first.count]);
   const seen = new Set<number>();
   for (const [i, s] of shards.entries()) {
-    if (JSON.stringify([s.spec, s.metrics, s.engine, s.count]) !== key) bad(i, undefined, s.index, 'shard belongs to a different job (spec, metrics, engine or count differ)', 'Merge only the shards of one job.');
-    if (!(Number.isInteger(s.index) && s.index >= 0 && s.index < first.count)) bad(i, 'index', s.index, `the shard index must be a whole number 0 … ${first.count - 1}`, 'Pass files written by flywheel run --shard.');
+    if (JSON.stringify([s.spec, s.metrics, s.engine, s.count]) !== key)
+      bad(i, undefined, s.index, 'shard belongs to a different job (spec, metrics, engine or count differ)', 'Merge only the shards of one job.');
+    if (!(Number.isInteger(s.index) && s.index >= 0 && s.index < first.count))
+      bad(i, 'index', s.index, `the shard index must be a whole number 0 … ${first.count - 1}`, 'Pass files written by flywheel run --shard.');
     if (seen.has(s.index)) bad(i, 'index', s.index, 'shard given twice', 'Pass each shard once.');
     seen.add(s.index);
   }
@@ -142,9 +152,17 @@ export async function mergeShards(shards: readonly Shard[], options: Pick<RunOpt
   const cells = model.metrics.length * (model.steps + 1);
   const blocks = shards.map((s, i) => {
     const [a, b] = shardRange(R, s.index, s.count);
-    if (s.runStart !== a || s.runEnd !== b) bad(i, 'runStart', [s.runStart, s.runEnd], `shard ${s.index} of ${s.count} holds runs [${a}, ${b}) of ${R}, not [${s.runStart}, ${s.runEnd})`, 'Pass files written by flywheel run --shard, unedited.');
+    if (s.runStart !== a || s.runEnd !== b)
+      bad(
+        i,
+        'runStart',
+        [s.runStart, s.runEnd],
+        `shard ${s.index} of ${s.count} holds runs [${a}, ${b}) of ${R}, not [${s.runStart}, ${s.runEnd})`,
+        'Pass files written by flywheel run --shard, unedited.',
+      );
     const decoded = fromBase64(s.values);
-    if (!decoded || decoded.length !== cells * (b - a)) bad(i, 'values', decoded ? decoded.length : typeof s.values, `the values are not ${cells} cells × ${b - a} runs of f64 in base64`, 'The file is truncated or corrupt: run this shard again.');
+    if (!decoded || decoded.length !== cells * (b - a))
+      bad(i, 'values', decoded ? decoded.length : typeof s.values, `the values are not ${cells} cells × ${b - a} runs of f64 in base64`, 'The file is truncated or corrupt: run this shard again.');
     const values = decoded!;
     if (fnv1a(bytesOf(values)) !== s.checksum) bad(i, 'checksum', s.checksum, 'the values do not match the checksum', 'The file was altered or corrupted: run this shard again.');
     return { start: a, values };

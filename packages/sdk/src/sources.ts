@@ -20,7 +20,12 @@ export interface ParamSource {
 const clean = (s: string) =>
   s
     .split('\n')
-    .map((l) => l.replace(/^\s*(\/\*\*?|\*\/|\*|\/\/)\s?/, '').replace(/\*\/\s*$/, '').trim())
+    .map((l) =>
+      l
+        .replace(/^\s*(\/\*\*?|\*\/|\*|\/\/)\s?/, '')
+        .replace(/\*\/\s*$/, '')
+        .trim(),
+    )
     .filter((l) => l !== '')
     .join(' ');
 

@@ -18,7 +18,7 @@ const EMPTY = 0x7fffffff;
  * ```
  */
 export function sketchBound(level: number): number {
-  const gamma = (1 + 2 ** -KEY_BITS) ** 2 ** level;
+  const gamma = (1 + 2 ** -KEY_BITS) ** (2 ** level);
   return (gamma - 1) / (gamma + 1);
 }
 

@@ -79,7 +79,8 @@ export function sweepPoints(plan: SweepPlan): Record<string, unknown>[] {
   const axes = Object.entries(plan[kind] as Record<string, readonly unknown[]>);
   if (axes.length === 0) bad(`sweep.${kind}`, plan[kind], 'no parameter to vary', 'Name at least one spec path.');
   const tooMany = (n: number, path: string) =>
-    n > MAX_SWEEP_POINTS && bad(path, n, `the plan has ${n} points; at most ${MAX_SWEEP_POINTS.toLocaleString('en')} per sweep`, 'Sample the space (random or lhs with fewer samples), or split the sweep into parts.');
+    n > MAX_SWEEP_POINTS &&
+    bad(path, n, `the plan has ${n} points; at most ${MAX_SWEEP_POINTS.toLocaleString('en')} per sweep`, 'Sample the space (random or lhs with fewer samples), or split the sweep into parts.');
   if (kind === 'grid') {
     let points: Record<string, unknown>[] = [{}];
     let count = 1;
@@ -190,7 +191,9 @@ export async function sweep(spec: ModelSpec, plan: SweepPlan, options: RunOption
         const statistics = resolveStatistics(model, options);
         const stats = statistics === 'exact' ? statsOf(model, engine, values, options.wasm).then((st) => ({ stats: st, percentileBound: 0 })) : Promise.resolve(streamed(model, values));
         const runValues = options.keepRuns ? values : undefined;
-        pending.push(stats.then((st) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, st.stats, { statistics, runValues, percentileBound: st.percentileBound }) })));
+        pending.push(
+          stats.then((st) => void (points[i] = { index: i, params: params[i]!, result: toResult(model, engine, st.stats, { statistics, runValues, percentileBound: st.percentileBound }) })),
+        );
       },
     );
     await Promise.all(pending);

@@ -16,10 +16,17 @@ const spec = (over: Record<string, unknown> = {}): ModelSpec => ({
   },
   blocks: [
     {
-      id: 'curve', kind: 'amm', token: { asset: 'A', pool: 'pool' }, base: { asset: 'V', pool: 'pool' }, virtualBase: '6000',
+      id: 'curve',
+      kind: 'amm',
+      token: { asset: 'A', pool: 'pool' },
+      base: { asset: 'V', pool: 'pool' },
+      virtualBase: '6000',
       buy: { amount: 'if(t < 30, 1500 * uniform(), 100)', from: 'traders', to: 'holders' },
       sell: { amount: 'if(t < 30, 0.02, 0.2) * A.holders', from: 'holders', to: 'traders' },
-      buyTax: 0.01, sellTax: 0.01, taxTo: 'vault', ...over,
+      buyTax: 0.01,
+      sellTax: 0.01,
+      taxTo: 'vault',
+      ...over,
     } as never,
   ],
   monteCarlo: { runs: 3, seed: 3 },
@@ -35,18 +42,27 @@ describe('amm', () => {
   it('both engines give the same bits; both assets conserve; the trades follow x · y = k on (pool + virtual); taxes 1%', async () => {
     const s = spec();
     const [w, r] = await Promise.all([paths(s, 'wasm'), paths(s, 'reference')]);
-    for (const m of outs) w[m]!.forEach((p, i) => p.forEach((v, t) => { if (!Object.is(v, r[m]![i]![t])) throw new Error(`${m} run ${i} step ${t}: ${v} vs ${r[m]![i]![t]}`); }));
+    for (const m of outs)
+      w[m]!.forEach((p, i) =>
+        p.forEach((v, t) => {
+          if (!Object.is(v, r[m]![i]![t])) throw new Error(`${m} run ${i} step ${t}: ${v} vs ${r[m]![i]![t]}`);
+        }),
+      );
     const g = Object.fromEntries(outs.map((m) => [m, w[m]![0]!]));
     expect(g['curve.price']![0]).toBeCloseTo(6000 / 1e9, 18);
     for (let t = 1; t < g['V.pool']!.length; t++) {
       expect(Math.abs(g['V.residual']![t]!)).toBeLessThan(1e-9);
       expect(Math.abs(g['A.residual']![t]!)).toBeLessThan(1e-6);
       // the buy: tokens out = Rt · n / (Rb + n)
-      const rb = g['V.pool']![t - 1]! + 6000, rt = g['A.pool']![t - 1]!, n = g['curve.baseIn']![t]!;
+      const rb = g['V.pool']![t - 1]! + 6000,
+        rt = g['A.pool']![t - 1]!,
+        n = g['curve.baseIn']![t]!;
       const bought = (rt * n) / (rb + n);
       expect(g['curve.bought']![t]!).toBeCloseTo(bought, 6);
       // the sell on the reserves after the buy: base out = Rb' · x / (Rt' + x) less 1%
-      const rb2 = rb + n, rt2 = rt - bought, x = g['curve.sold']![t]!;
+      const rb2 = rb + n,
+        rt2 = rt - bought,
+        x = g['curve.sold']![t]!;
       const gross = (rb2 * x) / (rt2 + x);
       expect(g['curve.baseOut']![t]!).toBeCloseTo(gross * 0.99, 6);
       // the pool's k (with the virtual liquidity) is kept by both trades
@@ -71,7 +87,10 @@ describe('amm', () => {
       } catch (e) {
         expect(e).toBeInstanceOf(FlywheelError);
         const issues = (e as FlywheelError).issues ?? [e as FlywheelError];
-        expect(issues.some((i) => i.code === code && i.path === path && (i.hint ?? '').length > 0), JSON.stringify(issues)).toBe(true);
+        expect(
+          issues.some((i) => i.code === code && i.path === path && (i.hint ?? '').length > 0),
+          JSON.stringify(issues),
+        ).toBe(true);
         return;
       }
       throw new Error('expected a FlywheelError');

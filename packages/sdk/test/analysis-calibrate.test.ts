@@ -32,7 +32,10 @@ describe('Nelder–Mead', () => {
 
 describe('observed series', () => {
   it('parses date,value CSV with a header and comments; refuses bad rows with their line', () => {
-    expect(parseSeriesCSV('# source: x\ndate,value\n2024-11-01,10\n2024-12-01, 12.5\n')).toEqual([{ date: '2024-11-01', value: 10 }, { date: '2024-12-01', value: 12.5 }]);
+    expect(parseSeriesCSV('# source: x\ndate,value\n2024-11-01,10\n2024-12-01, 12.5\n')).toEqual([
+      { date: '2024-11-01', value: 10 },
+      { date: '2024-12-01', value: 12.5 },
+    ]);
     expect(() => parseSeriesCSV('2024-11-01,10\n2024-10-01,3')).toThrow(/line 2: dates must increase/);
     expect(() => parseSeriesCSV('2024-11-01,1k')).toThrow(expect.objectContaining({ code: 'RUN_INVALID_OPTION', path: 'data' }));
     expect(() => parseSeriesCSV('2024-13-01,1')).toThrow(/line 1/);
@@ -79,7 +82,10 @@ describe('calibration on the engine (Filecoin, 1 year, 2 runs)', () => {
   });
 
   it('refuses observations outside the horizon or before the start, and an unknown metric', async () => {
-    await expect(calibrate(spec, { params: { 'params.powerGrowth': [0, 2] }, data: [{ date: '2024-01-01', value: 1 }], metric: 'cumulativeMinted' })).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path: 'data' });
+    await expect(calibrate(spec, { params: { 'params.powerGrowth': [0, 2] }, data: [{ date: '2024-01-01', value: 1 }], metric: 'cumulativeMinted' })).rejects.toMatchObject({
+      code: 'RUN_INVALID_OPTION',
+      path: 'data',
+    });
     await expect(calibrate(spec, { params: { 'params.powerGrowth': [0, 2] }, data: [{ date: '2024-11-01', value: 1 }], metric: 'nope' })).rejects.toMatchObject({ code: 'RESULT_UNKNOWN_METRIC' });
     await expect(calibrate(spec, { params: { 'params.nope': [0, 2] }, data: [{ date: '2024-11-01', value: 1 }], metric: 'price' })).rejects.toMatchObject({ code: 'SPEC_UNKNOWN_PATH' });
   });

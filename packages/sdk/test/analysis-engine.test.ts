@@ -57,11 +57,48 @@ describe('sensitivity on the engine', () => {
 
 describe('the analysis commands', () => {
   it('flywheel sensitivity prints indices; json has them; bad input is a usage error', () => {
-    const out = cli('sensitivity', 'helium', '--years', '1', '--runs', '4', '--set', 'blocks.5.count=100', '--param', 'params.growth=0.1..0.9', '--param', 'params.elasticity=0.2..0.8', '--output', 'finalPriceP50', '--samples', '4', '--skip', '4', '--quiet');
+    const out = cli(
+      'sensitivity',
+      'helium',
+      '--years',
+      '1',
+      '--runs',
+      '4',
+      '--set',
+      'blocks.5.count=100',
+      '--param',
+      'params.growth=0.1..0.9',
+      '--param',
+      'params.elasticity=0.2..0.8',
+      '--output',
+      'finalPriceP50',
+      '--samples',
+      '4',
+      '--skip',
+      '4',
+      '--quiet',
+    );
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/Sobol indices of finalPriceP50 over 2 parameters, 16 Monte Carlos/);
     expect(out.stdout).toMatch(/params\.growth/);
-    const json = cli('sensitivity', 'helium', '--years', '1', '--runs', '4', '--param', 'params.growth=0.1..0.9', '--output', 'price:p50@end', '--method', 'morris', '--samples', '3', '--format', 'json');
+    const json = cli(
+      'sensitivity',
+      'helium',
+      '--years',
+      '1',
+      '--runs',
+      '4',
+      '--param',
+      'params.growth=0.1..0.9',
+      '--output',
+      'price:p50@end',
+      '--method',
+      'morris',
+      '--samples',
+      '3',
+      '--format',
+      'json',
+    );
     expect(json.status, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout).morris).toHaveLength(1);
     const bad = cli('sensitivity', 'helium', '--param', 'params.growth=0.9..0.1', '--output', 'finalPriceP50');

@@ -70,7 +70,12 @@ describe('rare events: cross-entropy importance sampling over parameter uncertai
   });
 
   it('handles a two-parameter event on uniform priors (x + y > 1.96, x, y ~ U(0, 1): p = 0.04²/2 = 8e-4)', async () => {
-    const r = await rareEventOf((xs) => xs.map(([x, y]) => ({ p: x! + y! > 1.96 ? 1 : 0, score: x! + y! - 1.96 })), { params: { x: { uniform: [0, 1] }, y: { uniform: [0, 1] } }, samples: 4000, levelSamples: 500, seed: 2 });
+    const r = await rareEventOf((xs) => xs.map(([x, y]) => ({ p: x! + y! > 1.96 ? 1 : 0, score: x! + y! - 1.96 })), {
+      params: { x: { uniform: [0, 1] }, y: { uniform: [0, 1] } },
+      samples: 4000,
+      levelSamples: 500,
+      seed: 2,
+    });
     expect(Math.abs(r.importance.probability - 8e-4) / 8e-4).toBeLessThan(0.2);
     expect(r.varianceReduction).toBeGreaterThan(5);
     if (r.varianceReductionMeasured !== undefined) expect(r.varianceReductionMeasured).toBeGreaterThan(1);

@@ -2,21 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { sensitivityAnalyze, sensitivityOf, sensitivitySample } from '../src/analysis/sensitivity.js';
 
 const PI = 3.14159265359; // SALib's Ishigami bounds (SALib docs, "Basics")
-const ishigami = (a = 7, b = 0.1) => (xs: Float64Array[]) => xs.map(([x1, x2, x3]) => Math.sin(x1!) + a * Math.sin(x2!) ** 2 + b * x3! ** 4 * Math.sin(x1!));
+const ishigami =
+  (a = 7, b = 0.1) =>
+  (xs: Float64Array[]) =>
+    xs.map(([x1, x2, x3]) => Math.sin(x1!) + a * Math.sin(x2!) ** 2 + b * x3! ** 4 * Math.sin(x1!));
 const ISHIGAMI = { x1: [-PI, PI], x2: [-PI, PI], x3: [-PI, PI] } as const;
 
 /** Analytic Ishigami indices (Ishigami & Homma 1990; Sobol' & Levitan 1999). */
 function ishigamiAnalytic(a: number, b: number) {
   const pi4 = Math.PI ** 4;
   const v1 = 0.5 * (1 + (b * pi4) / 5) ** 2;
-  const v2 = a * a / 8;
-  const v13 = ((b * b * Math.PI ** 8) / 18 - (b * b * Math.PI ** 8) / 50);
+  const v2 = (a * a) / 8;
+  const v13 = (b * b * Math.PI ** 8) / 18 - (b * b * Math.PI ** 8) / 50;
   const v = v1 + v2 + v13;
   return { S1: [v1 / v, v2 / v, 0], ST: [(v1 + v13) / v, v2 / v, v13 / v] };
 }
 
 /** Sobol's G function and its analytic indices: V_i = 1 / (3 (1 + a_i)^2). */
-const g = (a: number[]) => (xs: Float64Array[]) => xs.map((x) => a.reduce((p, ai, i) => p * (Math.abs(4 * x[i]! - 2) + ai) / (1 + ai), 1));
+const g = (a: number[]) => (xs: Float64Array[]) => xs.map((x) => a.reduce((p, ai, i) => (p * (Math.abs(4 * x[i]! - 2) + ai)) / (1 + ai), 1));
 function gAnalytic(a: number[]) {
   const vi = a.map((ai) => 1 / (3 * (1 + ai) ** 2));
   const v = vi.reduce((p, x) => p * (1 + x), 1) - 1;
@@ -55,7 +58,7 @@ describe('Sobol indices on analytic benchmarks', () => {
       expect(Math.abs(s.ST - t.ST[i]!)).toBeLessThan(1.5 * s.STConf + 1e-3);
       expect(s.S1Interval[0]).toBeLessThan(s.S1Interval[1]);
     });
-    expect(r.variance).toBeCloseTo(7 ** 2 / 8 + 0.1 * Math.PI ** 4 / 5 + 0.1 ** 2 * Math.PI ** 8 / 18 + 0.5, 0);
+    expect(r.variance).toBeCloseTo(7 ** 2 / 8 + (0.1 * Math.PI ** 4) / 5 + (0.1 ** 2 * Math.PI ** 8) / 18 + 0.5, 0);
   });
 
   it('matches the Sobol G function indices (a = 0, 1, 4.5, 9, 99, 99, 99, 99)', async () => {

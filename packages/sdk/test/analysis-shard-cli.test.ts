@@ -12,7 +12,23 @@ const dir = mkdtempSync(join(tmpdir(), 'flywheel-sens-shards-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const flywheel = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir, timeout: 120_000, env: { ...process.env, FLYWHEEL_DEBUG: '' } });
-const JOB = ['helium', '--years', '1', '--runs', '4', '--param', 'params.growth=0.1..0.7', '--param', 'params.elasticity=0.2..0.8', '--output', 'burnMintRatioOverall', '--samples', '8', '--threads', '1'];
+const JOB = [
+  'helium',
+  '--years',
+  '1',
+  '--runs',
+  '4',
+  '--param',
+  'params.growth=0.1..0.7',
+  '--param',
+  'params.elasticity=0.2..0.8',
+  '--output',
+  'burnMintRatioOverall',
+  '--samples',
+  '8',
+  '--threads',
+  '1',
+];
 
 describe('flywheel sensitivity --shard and flywheel merge', () => {
   it('three shards merged print what one machine prints (json and table); a report can be written at the merge', () => {

@@ -23,7 +23,11 @@ describe('sensitivity in shards', () => {
   it('three shards merged give the single-machine Sobol indices bit for bit; the shards survive JSON', async () => {
     shards = [];
     for (let i = 0; i < 3; i++) shards.push(JSON.parse(JSON.stringify(await sensitivityShard(spec, job, i, 3, { threads: 1 }))) as SensitivityShard);
-    expect(shards.map((s) => [s.pointStart, s.pointEnd])).toEqual([[0, 10], [10, 21], [21, 32]]); // N·(d + 2) = 32 points
+    expect(shards.map((s) => [s.pointStart, s.pointEnd])).toEqual([
+      [0, 10],
+      [10, 21],
+      [21, 32],
+    ]); // N·(d + 2) = 32 points
     const merged = mergeSensitivityShards(shards);
     const direct = await sensitivity(spec, job, { threads: 1 });
     expect(JSON.stringify(merged)).toBe(JSON.stringify(direct));

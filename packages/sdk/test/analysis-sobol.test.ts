@@ -6,15 +6,32 @@ describe("Sobol' sequence (Joe–Kuo direction numbers)", () => {
     // The example output of Joe & Kuo's sobol.cc (https://web.maths.unsw.edu.au/~fkuo/sobol/), as
     // SALib's tests/test_sobol.py (test_sobol_sequence) also holds it.
     const expected = [
-      [0, 0, 0], [0.5, 0.5, 0.5], [0.75, 0.25, 0.25], [0.25, 0.75, 0.75], [0.375, 0.375, 0.625],
-      [0.875, 0.875, 0.125], [0.625, 0.125, 0.875], [0.125, 0.625, 0.375], [0.1875, 0.3125, 0.9375], [0.6875, 0.8125, 0.4375],
+      [0, 0, 0],
+      [0.5, 0.5, 0.5],
+      [0.75, 0.25, 0.25],
+      [0.25, 0.75, 0.75],
+      [0.375, 0.375, 0.625],
+      [0.875, 0.875, 0.125],
+      [0.625, 0.125, 0.875],
+      [0.125, 0.625, 0.375],
+      [0.1875, 0.3125, 0.9375],
+      [0.6875, 0.8125, 0.4375],
     ];
     expect(sobolPoints(10, 3).map((p) => Array.from(p))).toEqual(expected);
   });
 
   it("matches scipy's unscrambled 2-d reference and skips points exactly", () => {
     // scipy/scipy scipy/stats/tests/test_qmc.py TestSobol.unscramble_nd (commit b5d0622)
-    const scipy = [[0, 0], [0.5, 0.5], [0.75, 0.25], [0.25, 0.75], [0.375, 0.375], [0.875, 0.875], [0.625, 0.125], [0.125, 0.625]];
+    const scipy = [
+      [0, 0],
+      [0.5, 0.5],
+      [0.75, 0.25],
+      [0.25, 0.75],
+      [0.375, 0.375],
+      [0.875, 0.875],
+      [0.625, 0.125],
+      [0.125, 0.625],
+    ];
     expect(sobolPoints(8, 2).map((p) => Array.from(p))).toEqual(scipy);
     expect(sobolPoints(3, 2, 5).map((p) => Array.from(p))).toEqual(scipy.slice(5));
   });

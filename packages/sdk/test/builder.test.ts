@@ -96,7 +96,11 @@ describe('FlywheelBuilder options', () => {
     expect(flywheel(plain()).years(10).spec().time.steps).toBe(3650);
     expect(flywheel(plain()).years(1).spec().time.steps).toBe(365);
     expect(flywheel(plain()).years(0.5).spec().time.steps).toBe(183); // 182.5 rounds to 183
-    expect(flywheel(helium({ years: 1 })).years(10).spec().time.steps).toBe(3650);
+    expect(
+      flywheel(helium({ years: 1 }))
+        .years(10)
+        .spec().time.steps,
+    ).toBe(3650);
     const weekly = { ...plain(), time: { step: 'week' as const, steps: 1 } };
     expect(flywheel(weekly).years(1).spec().time.steps).toBe(52); // 365/7 = 52.14
     const monthly = { ...plain(), time: { step: 'month' as const, steps: 1 } };
@@ -160,7 +164,10 @@ describe('FlywheelBuilder options', () => {
 
   it('onProgress reports (done, total) up to (runs, runs)', async () => {
     const calls: [number, number][] = [];
-    await flywheel(plain()).runs(3).onProgress((d, t) => calls.push([d, t])).run();
+    await flywheel(plain())
+      .runs(3)
+      .onProgress((d, t) => calls.push([d, t]))
+      .run();
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.at(-1)).toEqual([3, 3]);
     for (const [d, t] of calls) {
@@ -227,10 +234,7 @@ describe('RunResult from the builder', () => {
   });
 
   it('a bonded account brings stakedSupply', async () => {
-    const staked = await flywheel(plain())
-      .set('assets.PLN.accounts.stakers', { tag: 'bonded' })
-      .set('blocks.0.to', { liquid: 0.5, stakers: 0.5 })
-      .run();
+    const staked = await flywheel(plain()).set('assets.PLN.accounts.stakers', { tag: 'bonded' }).set('blocks.0.to', { liquid: 0.5, stakers: 0.5 }).run();
     expect(staked.has('stakedSupply')).toBe(true);
     expect(staked.metric('stakedSupply').p50[10]).toBeCloseTo(10 * 50, 9);
     expect(staked.metric('circulatingSupply').p50[10]).toBeCloseTo(1000 + 10 * 50, 9); // bonded is not in the circulating basis
@@ -270,7 +274,9 @@ describe('RunResult from the builder', () => {
   });
 
   it('Helium has burn and providers metrics but no stakedSupply', async () => {
-    const h = await flywheel(helium({ runs: 2, years: 1, agents: 50 })).steps(20).run();
+    const h = await flywheel(helium({ runs: 2, years: 1, agents: 50 }))
+      .steps(20)
+      .run();
     expect(h.has('stakedSupply')).toBe(false);
     expect(thrown(() => h.metric('stakedSupply')).code).toBe(ErrorCodes.RESULT_UNKNOWN_METRIC);
     expect(Object.keys(h.toJSON().metrics)).not.toContain('stakedSupply');

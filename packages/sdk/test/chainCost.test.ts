@@ -6,13 +6,17 @@ import { run } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
 
 const chain = (over: Record<string, unknown> = {}) => ({
-  id: 'chain', kind: 'chainCost', chain: 'test',
+  id: 'chain',
+  kind: 'chainCost',
+  chain: 'test',
   operations: [
     { name: 'onboard', count: 'max(0, 3 + 2 * normal())', fee: 0.0002 },
     { name: 'rewards', count: 'T.liquid / 100', fee: 'feeBase * (1 + uniform())' },
     { name: 'neg', count: '0 - 5', fee: 1 },
   ],
-  nativePrice: 'native0 * (1 + years)', capacity: 0.5, ...over,
+  nativePrice: 'native0 * (1 + years)',
+  capacity: 0.5,
+  ...over,
 });
 const spec = (over: Record<string, unknown> = {}, steps = 40, extra: object[] = []): ModelSpec => ({
   specVersion: 2,
@@ -21,11 +25,7 @@ const spec = (over: Record<string, unknown> = {}, steps = 40, extra: object[] = 
   mainAsset: 'T',
   assets: { T: { kind: 'token', decimals: 6, accounts: { liquid: { initial: 1000, tag: 'liquid' }, pool: { initial: 500, tag: 'treasury' } } } },
   params: { feeBase: 0.00001, native0: 150 },
-  blocks: [
-    { id: 'grant', kind: 'transfer', asset: 'T', from: 'pool', to: 'liquid', amount: '5 * uniform()' },
-    chain(over) as never,
-    ...(extra as never[]),
-  ],
+  blocks: [{ id: 'grant', kind: 'transfer', asset: 'T', from: 'pool', to: 'liquid', amount: '5 * uniform()' }, chain(over) as never, ...(extra as never[])],
   monteCarlo: { runs: 3, seed: 7 },
 });
 const outs = ['chain.ops', 'chain.fee', 'chain.costUsd', 'chain.utilisation', 'chain.onboard', 'chain.rewards', 'chain.neg', 'T.liquid', 'T.totalSupply', 'T.residual'];
@@ -36,13 +36,15 @@ async function paths(s: ModelSpec, engine: 'wasm' | 'reference') {
 }
 
 describe('chainCost', () => {
-  it('both engines give the same bits on every run and step; ops, fee, cost and utilisation follow the block\'s formula; nothing moves', async () => {
+  it("both engines give the same bits on every run and step; ops, fee, cost and utilisation follow the block's formula; nothing moves", async () => {
     const s = spec();
     const [w, r] = await Promise.all([paths(s, 'wasm'), paths(s, 'reference')]);
-    for (const m of outs) for (let k = 0; k < 3; k++) for (let t = 0; t <= 40; t++) if (!Object.is(w[m]![k]![t], r[m]![k]![t])) throw new Error(`${m} run ${k} step ${t}: ${w[m]![k]![t]} vs ${r[m]![k]![t]}`);
+    for (const m of outs)
+      for (let k = 0; k < 3; k++) for (let t = 0; t <= 40; t++) if (!Object.is(w[m]![k]![t], r[m]![k]![t])) throw new Error(`${m} run ${k} step ${t}: ${w[m]![k]![t]} vs ${r[m]![k]![t]}`);
     for (let k = 0; k < 3; k++) {
       for (let t = 1; t <= 40; t++) {
-        const on = w['chain.onboard']![k]![t]!, rw = w['chain.rewards']![k]![t]!;
+        const on = w['chain.onboard']![k]![t]!,
+          rw = w['chain.rewards']![k]![t]!;
         expect(w['chain.neg']![k]![t]).toBe(0); // a negative count counts 0
         expect(on).toBeGreaterThanOrEqual(0);
         expect(rw).toBeCloseTo(w['T.liquid']![k]![t]! / 100, 9); // after the grant of the step
@@ -85,7 +87,10 @@ describe('chainCost', () => {
       } catch (e) {
         expect(e).toBeInstanceOf(FlywheelError);
         const issues = (e as FlywheelError).issues;
-        expect(issues.some((i) => i.code === code && i.path === path && (i.hint ?? '').length > 0), JSON.stringify(issues)).toBe(true);
+        expect(
+          issues.some((i) => i.code === code && i.path === path && (i.hint ?? '').length > 0),
+          JSON.stringify(issues),
+        ).toBe(true);
         return;
       }
       throw new Error('expected a FlywheelError');
@@ -94,7 +99,16 @@ describe('chainCost', () => {
     bad({ nativePrice: -1 }, 'SPEC_OUT_OF_RANGE', 'blocks.1.nativePrice');
     bad({ operations: [] }, 'SPEC_OUT_OF_RANGE', 'blocks.1.operations');
     bad({ operations: [{ name: 'ops', count: 1, fee: 1 }] }, 'SPEC_INCONSISTENT', 'blocks.1.operations.0.name');
-    bad({ operations: [{ name: 'a', count: 1, fee: 1 }, { name: 'a', count: 2, fee: 1 }] }, 'SPEC_INCONSISTENT', 'blocks.1.operations.1.name');
+    bad(
+      {
+        operations: [
+          { name: 'a', count: 1, fee: 1 },
+          { name: 'a', count: 2, fee: 1 },
+        ],
+      },
+      'SPEC_INCONSISTENT',
+      'blocks.1.operations.1.name',
+    );
     bad({ operations: [{ name: 'a b', count: 1, fee: 1 }] }, 'SPEC_INVALID_FORMAT', 'blocks.1.operations.0.name');
     bad({ operations: [{ name: 'a', count: 'T.liquid +', fee: 1 }] }, 'FORMULA_SYNTAX', 'blocks.1.operations.0.count');
     bad({ operations: [{ name: 'a', count: 1, fee: 'fees' }] }, 'FORMULA_UNKNOWN_NAME', 'blocks.1.operations.0.fee');

@@ -23,7 +23,12 @@ import {
 
 /** Every node of a tree, depth first. */
 const nodes = (n: SvgNode): SvgNode[] => [n, ...(n.children ?? []).flatMap(nodes)];
-const byClass = (n: SvgNode, cls: string) => nodes(n).filter((x) => String(x.attrs.class ?? '').split(' ').includes(cls));
+const byClass = (n: SvgNode, cls: string) =>
+  nodes(n).filter((x) =>
+    String(x.attrs.class ?? '')
+      .split(' ')
+      .includes(cls),
+  );
 const texts = (n: SvgNode) => nodes(n).flatMap((x) => (x.text !== undefined ? [x.text] : []));
 const nums = (s: string | number | undefined) => String(s).split(' ').map(Number);
 
@@ -49,8 +54,23 @@ function pixelX(chart: SvgNode, v: number): number {
 
 function sobolResult(rows: { param: string; S1: number; ST: number; lo?: number; hi?: number }[]): SensitivityResult {
   return {
-    method: 'sobol', output: 'finalPriceP50', params: rows.map((r) => r.param), evaluations: 64 * (rows.length + 2), mean: 1, variance: 1, confidence: 0.95, warnings: [],
-    sobol: rows.map((r) => ({ param: r.param, S1: r.S1, S1Conf: 0.1, S1Interval: [r.S1 - (r.lo ?? 0.1), r.S1 + (r.hi ?? 0.1)], ST: r.ST, STConf: 0.1, STInterval: [r.ST - (r.lo ?? 0.05), r.ST + (r.hi ?? 0.15)] })),
+    method: 'sobol',
+    output: 'finalPriceP50',
+    params: rows.map((r) => r.param),
+    evaluations: 64 * (rows.length + 2),
+    mean: 1,
+    variance: 1,
+    confidence: 0.95,
+    warnings: [],
+    sobol: rows.map((r) => ({
+      param: r.param,
+      S1: r.S1,
+      S1Conf: 0.1,
+      S1Interval: [r.S1 - (r.lo ?? 0.1), r.S1 + (r.hi ?? 0.1)],
+      ST: r.ST,
+      STConf: 0.1,
+      STInterval: [r.ST - (r.lo ?? 0.05), r.ST + (r.hi ?? 0.15)],
+    })),
   };
 }
 
@@ -77,11 +97,14 @@ describe('Sobol interval bars', () => {
     expectClean(chart);
   });
 
-  it('puts each whisker\'s ends at its interval\'s pixels, each bar from zero to its value', () => {
+  it("puts each whisker's ends at its interval's pixels, each bar from zero to its value", () => {
     const whiskers = byClass(chart, 'whisker');
     expect(whiskers).toHaveLength(8);
     for (const s of r.sobol!) {
-      for (const [series, iv, v] of [['S1', s.S1Interval, s.S1], ['ST', s.STInterval, s.ST]] as const) {
+      for (const [series, iv, v] of [
+        ['S1', s.S1Interval, s.S1],
+        ['ST', s.STInterval, s.ST],
+      ] as const) {
         const w = whiskers.find((x) => x.attrs['data-row'] === s.param && String(x.attrs['data-series']).startsWith(series))!;
         expect(Number(w.attrs.x1)).toBeCloseTo(pixelX(chart, iv[0]), 0);
         expect(Number(w.attrs.x2)).toBeCloseTo(pixelX(chart, iv[1]), 0);
@@ -104,7 +127,10 @@ describe('Sobol interval bars', () => {
   });
 
   it('draws nothing for NaN or null, says so, and draws no whisker without an interval (bootstrap 0)', () => {
-    const x = sobolResult([{ param: 'a', S1: 0.5, ST: 0.6 }, { param: 'b', S1: Number.NaN, ST: 0.2 }]);
+    const x = sobolResult([
+      { param: 'a', S1: 0.5, ST: 0.6 },
+      { param: 'b', S1: Number.NaN, ST: 0.2 },
+    ]);
     for (const s of x.sobol!) {
       s.S1Interval = [Number.NaN, Number.NaN];
       s.STInterval = [Number.NaN, Number.NaN];
@@ -113,7 +139,9 @@ describe('Sobol interval bars', () => {
     expect(byClass(c, 'bar')).toHaveLength(3);
     expect(byClass(c, 'whisker')).toHaveLength(0);
     expect(c.attrs['data-skipped']).toBe(1);
-    const notes = byClass(c, 'note').map((n) => n.text).join(' ');
+    const notes = byClass(c, 'note')
+      .map((n) => n.text)
+      .join(' ');
     expect(notes).toContain('S1 (first order) of b');
     expect(notes).toMatch(/no interval/);
     expectClean(c);
@@ -158,7 +186,14 @@ describe('Sobol interval bars', () => {
 
 describe('Morris scatter', () => {
   const r: SensitivityResult = {
-    method: 'morris', output: 'burnMintCrossoverYear', params: ['params.growth', 'params.dcUsd0', 'params.elasticity', 'params.sigma', 'blocks.5.cost.median'], evaluations: 60, mean: 6.8, variance: 2, confidence: 0.95, warnings: [],
+    method: 'morris',
+    output: 'burnMintCrossoverYear',
+    params: ['params.growth', 'params.dcUsd0', 'params.elasticity', 'params.sigma', 'blocks.5.cost.median'],
+    evaluations: 60,
+    mean: 6.8,
+    variance: 2,
+    confidence: 0.95,
+    warnings: [],
     morris: [
       { param: 'params.growth', mu: -3, muStar: 3, muStarConf: 0.7, sigma: 1.22 },
       { param: 'params.dcUsd0', mu: -2.85, muStar: 2.85, muStarConf: 0.95, sigma: 1.65 },
@@ -173,7 +208,11 @@ describe('Morris scatter', () => {
     const pts = byClass(c, 'point');
     expect(pts).toHaveLength(5);
     expect(pts.map((p) => [p.attrs['data-label'], p.attrs['data-x'], p.attrs['data-y']])).toEqual(r.morris!.map((m) => [m.param, m.muStar, m.sigma]));
-    expect(byClass(c, 'point-label').map((t) => t.text).sort()).toEqual([...r.params].sort());
+    expect(
+      byClass(c, 'point-label')
+        .map((t) => t.text)
+        .sort(),
+    ).toEqual([...r.params].sort());
     const [xlo, xhi] = nums(c.attrs['data-domain-x']) as [number, number];
     const [ylo, yhi] = nums(c.attrs['data-domain-y']) as [number, number];
     const [l, t, rr, b] = nums(c.attrs['data-plot']) as [number, number, number, number];
@@ -206,17 +245,34 @@ describe('Morris scatter', () => {
   });
 
   it('labels of points at one place do not sit on each other; NaN points are left out and named', () => {
-    const c = scatterChart({ title: 't', xName: 'x', yName: 'y', points: [...['a', 'b', 'c', 'd'].map((label) => ({ label, x: 1, y: 1 })), { label: 'gone', x: Number.NaN, y: 1 }, { label: 'null', x: 1, y: null }] });
+    const c = scatterChart({
+      title: 't',
+      xName: 'x',
+      yName: 'y',
+      points: [...['a', 'b', 'c', 'd'].map((label) => ({ label, x: 1, y: 1 })), { label: 'gone', x: Number.NaN, y: 1 }, { label: 'null', x: 1, y: null }],
+    });
     expect(byClass(c, 'point')).toHaveLength(4);
     const ys = byClass(c, 'point-label').map((t) => Number(t.attrs.y));
     expect(new Set(ys).size).toBe(4);
     expect(c.attrs['data-skipped']).toBe(2);
-    expect(byClass(c, 'note').map((n) => n.text).join(' ')).toContain('gone, null');
+    expect(
+      byClass(c, 'note')
+        .map((n) => n.text)
+        .join(' '),
+    ).toContain('gone, null');
     expectClean(c);
   });
 
   it('negative coordinates widen the axes below zero; empty input draws an empty chart', () => {
-    const c = scatterChart({ title: 't', xName: 'x', yName: 'y', points: [{ label: 'p', x: -2, y: -0.5 }, { label: 'q', x: 3, y: 4 }] });
+    const c = scatterChart({
+      title: 't',
+      xName: 'x',
+      yName: 'y',
+      points: [
+        { label: 'p', x: -2, y: -0.5 },
+        { label: 'q', x: 3, y: 4 },
+      ],
+    });
     expect(nums(c.attrs['data-domain-x'])[0]).toBeLessThanOrEqual(-2);
     expect(nums(c.attrs['data-domain-y'])[0]).toBeLessThanOrEqual(-0.5);
     expectClean(c);
@@ -231,11 +287,21 @@ describe('Morris scatter', () => {
 describe('fit against observations', () => {
   const row = (step: number, observed: number, model: number) => ({ date: `d${step}`, step, observed, model, residual: (model - observed) / observed });
   const r = {
-    metric: 'cumulativeMinted', stat: 'p50', loss: 'relative', params: { 'params.powerGrowth': 0.48 }, initial: { 'params.powerGrowth': 0 }, uncertainty: {}, correlation: [[1]], sse: 0,
+    metric: 'cumulativeMinted',
+    stat: 'p50',
+    loss: 'relative',
+    params: { 'params.powerGrowth': 0.48 },
+    initial: { 'params.powerGrowth': 0 },
+    uncertainty: {},
+    correlation: [[1]],
+    sse: 0,
     fit: [row(31, 3.9e6, 3.95e6), row(61, 7.7e6, 7.77e6), row(92, 11.7e6, 11.6e6)],
     fitError: { rmse: 0, mape: 0 },
     backtest: { fraction: 0.6, trainCount: 3, forecast: [row(123, 15.6e6, 15.7e6), row(151, 19.2e6, 19e6)], error: { rmse: 0, mape: 0 }, initialError: { rmse: 0, mape: 0 } },
-    evaluations: 40, converged: true, confidence: 0.95, warnings: [],
+    evaluations: 40,
+    converged: true,
+    confidence: 0.95,
+    warnings: [],
   } as unknown as CalibrationResult;
 
   it('draws every observation (fitted filled, held out hollow), the band, the line and the split between the parts', () => {
@@ -278,14 +344,23 @@ describe('fit against observations', () => {
     const c = fitChart({
       title: 't',
       model: { x: [0, 1, 2, 3, 4], p5: [1, 1, null, 1, 1], line: [2, 2, Number.NaN, 2, 2], p95: [3, 3, 3, 3, 3] },
-      observed: [{ x: 0, value: 2 }, { x: 1, value: Number.NaN }, { x: 2, value: null }, { x: 3, value: -1 }],
+      observed: [
+        { x: 0, value: 2 },
+        { x: 1, value: Number.NaN },
+        { x: 2, value: null },
+        { x: 3, value: -1 },
+      ],
     });
     expect(byClass(c, 'band')).toHaveLength(2);
     expect(byClass(c, 'model')).toHaveLength(2);
     expect(byClass(c, 'observed')).toHaveLength(2);
     expect(c.attrs['data-skipped']).toBe(2);
     expect(nums(c.attrs['data-domain'])[0]).toBeLessThanOrEqual(-1); // a negative observation
-    expect(byClass(c, 'note').map((n) => n.text).join(' ')).toMatch(/observation 2.*observation 3/);
+    expect(
+      byClass(c, 'note')
+        .map((n) => n.text)
+        .join(' '),
+    ).toMatch(/observation 2.*observation 3/);
     expectClean(c);
     const empty = fitChart({ title: 't', observed: [] });
     expect(byClass(empty, 'empty')).toHaveLength(1);
@@ -298,7 +373,9 @@ describe('fit against observations', () => {
 
 describe('tail probabilities', () => {
   const risk: RiskResult = {
-    model: 'helium', runs: 1000, confidence: 0.95,
+    model: 'helium',
+    runs: 1000,
+    confidence: 0.95,
     events: [
       { event: 'price<1@end', runs: 1000, hits: 214, probability: 0.214, interval: [0.19, 0.241], medianFirstStep: null },
       { event: 'activeProviders<150000@any', runs: 1000, hits: 662, probability: 0.662, interval: [0.632, 0.691], medianFirstStep: 1771 },
@@ -335,17 +412,32 @@ describe('tail probabilities', () => {
       const bar = byClass(c, 'bar').find((x) => x.attrs['data-row'] === e.event)!;
       expect(Number(bar.attrs.x) + Number(bar.attrs.width)).toBeCloseTo(pixelX(c, e.probability), 0);
     }
-    expect(byClass(c, 'note').map((n) => n.text).join(' ')).toMatch(/zero, negative.*price<0\.01@any/);
+    expect(
+      byClass(c, 'note')
+        .map((n) => n.text)
+        .join(' '),
+    ).toMatch(/zero, negative.*price<0\.01@any/);
     expectClean(c);
     expect(riskChart(risk, { scale: 'linear' }).attrs['data-scale']).toBe('linear');
   });
 
   it('a rare event of 3e-5 on a log axis; values that are not probabilities are not drawn', () => {
-    const c = probabilityChart({ title: 't', scale: 'log', items: [{ label: 'IS', probability: 3.17e-5, interval: [2.6e-5, 3.7e-5] }, { label: 'bad', probability: 1.5 }, { label: 'neg', probability: -0.1 }, { label: 'none', probability: null }] });
+    const c = probabilityChart({
+      title: 't',
+      scale: 'log',
+      items: [
+        { label: 'IS', probability: 3.17e-5, interval: [2.6e-5, 3.7e-5] },
+        { label: 'bad', probability: 1.5 },
+        { label: 'neg', probability: -0.1 },
+        { label: 'none', probability: null },
+      ],
+    });
     expect(nums(c.attrs['data-domain'])[0]).toBe(1e-5);
     expect(byClass(c, 'bar')).toHaveLength(1);
     expect(byClass(c, 'tick').map((t) => t.text)).toEqual(['1e-5', '1e-4', '0.001', '0.01', '0.1', '1']);
-    const notes = byClass(c, 'note').map((n) => n.text).join(' ');
+    const notes = byClass(c, 'note')
+      .map((n) => n.text)
+      .join(' ');
     expect(notes).toContain('bad: 1.5 is not a probability');
     expect(notes).toContain('neg: -0.1 is not a probability');
     expect(notes).toContain('none');
@@ -359,12 +451,20 @@ describe('tail probabilities', () => {
 
   it('a rare-event estimate draws importance sampling beside plain Monte Carlo', () => {
     const c = rareEventChart({
-      event: 'demandUsd<5000@end', estimand: '', levels: 2, proposal: {}, varianceReduction: 28, warnings: [],
+      event: 'demandUsd<5000@end',
+      estimand: '',
+      levels: 2,
+      proposal: {},
+      varianceReduction: 28,
+      warnings: [],
       importance: { probability: 0.0185, standardError: 0.0016, interval: [0.0153, 0.0217], evaluations: 160 },
       plain: { probability: 0.0206, standardError: 0.0074, interval: [0.0061, 0.0352], evaluations: 160, hits: 4 },
     });
     expect(byClass(c, 'bar').map((b) => b.attrs['data-row'])).toEqual(['importance sampling', 'plain Monte Carlo']);
-    expect(byClass(c, 'whisker').map((w) => [w.attrs['data-lo'], w.attrs['data-hi']])).toEqual([[0.0153, 0.0217], [0.0061, 0.0352]]);
+    expect(byClass(c, 'whisker').map((w) => [w.attrs['data-lo'], w.attrs['data-hi']])).toEqual([
+      [0.0153, 0.0217],
+      [0.0061, 0.0352],
+    ]);
     expectClean(c);
   });
 });
@@ -376,7 +476,13 @@ describe('any input', () => {
   it('interval bars, scatters, fits and probabilities never write NaN, and their axes hold every value drawn', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ label: labelArb, v: value, lo: value, hi: value, y: value }), { maxLength: 12 }), fc.constantFrom('linear', 'log', 'auto'), (items, scale) => {
-        const bars = intervalBarChart({ title: 'p', series: [{ name: 'a' }], rows: items.map((i) => ({ label: i.label, bars: [{ value: i.v, interval: [i.lo, i.hi] }] })), scale: scale === 'log' ? 'log' : 'linear', sortBy: 0 });
+        const bars = intervalBarChart({
+          title: 'p',
+          series: [{ name: 'a' }],
+          rows: items.map((i) => ({ label: i.label, bars: [{ value: i.v, interval: [i.lo, i.hi] }] })),
+          scale: scale === 'log' ? 'log' : 'linear',
+          sortBy: 0,
+        });
         expectClean(bars);
         const [lo, hi] = nums(bars.attrs['data-domain']) as [number, number];
         for (const b of byClass(bars, 'bar')) {
@@ -396,7 +502,11 @@ describe('any input', () => {
           expect(x >= sx0 && x <= sx1 && y >= sy0 && y <= sy1, `${x},${y}`).toBe(true);
         }
         for (const w of byClass(sc, 'whisker')) expect(Number(w.attrs['data-lo']) >= sx0 && Number(w.attrs['data-hi']) <= sx1).toBe(true);
-        const fit = fitChart({ title: 'f', observed: items.map((i, k) => ({ x: k, value: i.v })), model: { x: items.map((_, k) => k), p5: items.map((i) => i.lo), line: items.map((i) => i.y), p95: items.map((i) => i.hi) } });
+        const fit = fitChart({
+          title: 'f',
+          observed: items.map((i, k) => ({ x: k, value: i.v })),
+          model: { x: items.map((_, k) => k), p5: items.map((i) => i.lo), line: items.map((i) => i.y), p95: items.map((i) => i.hi) },
+        });
         expectClean(fit);
         const [fy0, fy1] = nums(fit.attrs['data-domain']) as [number, number];
         for (const o of byClass(fit, 'observed')) expect(Number(o.attrs['data-value']) >= fy0 && Number(o.attrs['data-value']) <= fy1).toBe(true);

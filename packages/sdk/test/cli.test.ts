@@ -149,7 +149,7 @@ describe('flywheel run helium', () => {
     expect(readFileSync(csvFile, 'utf8')).toBe(cli('run', 'helium', ...SHORT, '--format', 'csv').stdout);
   });
 
-  it('--format paths prints every run\'s path (runs × (steps + 1) rows) consistent with the JSON bands', () => {
+  it("--format paths prints every run's path (runs × (steps + 1) rows) consistent with the JSON bands", () => {
     const out = cli('run', 'helium', ...SHORT, '--format', 'paths');
     expect(out.status, out.stderr).toBe(0);
     const [head, ...rows] = out.stdout.trimEnd().split('\n');
@@ -286,7 +286,7 @@ describe('flywheel run: spec files, metric selections, pipes', () => {
     expectError(cli('run', join(dir, 'bad.json')), 'CLI_INVALID_ARGUMENT', 'not JSON');
   });
 
-  it('--metrics without the summary\'s metrics still prints a table and JSON (absent figures are — and null)', () => {
+  it("--metrics without the summary's metrics still prints a table and JSON (absent figures are — and null)", () => {
     const table = cli('run', 'filecoin', '--years', '1', '--runs', '3', '--metrics', 'FIL.pledge,minting.theta', '--quiet');
     expect(table.status, table.stderr).toBe(0);
     expect(table.stdout).toContain('—');

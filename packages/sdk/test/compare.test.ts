@@ -42,20 +42,46 @@ describe('compare()', () => {
       const base = models[name]!.create({ years: 1, runs: 3, seed: 5 });
       // the model alone: compare's extra signal and chain block change none of its own metrics
       const plain = await run(base, { metrics: ['totalSupply', 'cumulativeMinted', 'cumulativeBurned'] });
-      const spec = withChain({ ...base, signals: { ...(base.signals ?? {}), [INCENTIVES_SIGNAL]: { initial: 0 } }, blocks: [...base.blocks, { id: INCENTIVES_SIGNAL, kind: 'signal', set: INCENTIVES_SIGNAL, formula: `${base.mainAsset}.minted * ${base.mainAsset}.price` } as never] }, 'solana');
+      const spec = withChain(
+        {
+          ...base,
+          signals: { ...(base.signals ?? {}), [INCENTIVES_SIGNAL]: { initial: 0 } },
+          blocks: [...base.blocks, { id: INCENTIVES_SIGNAL, kind: 'signal', set: INCENTIVES_SIGNAL, formula: `${base.mainAsset}.minted * ${base.mainAsset}.price` } as never],
+        },
+        'solana',
+      );
       // payback: the first population with a hardware cost
       const pop = spec.blocks.find((b) => b.kind === 'population' && (b as any).capex?.usd > 0) as any;
-      const r = await run(spec, { metrics: ['totalSupply', 'circulatingSupply', 'cumulativeMinted', 'cumulativeBurned', 'chain.costUsd', ...(['stakedSupply', 'demandUsd'].filter((m) => compareMetrics(spec).includes(m))), INCENTIVES_SIGNAL, ...(pop ? [`${pop.id}.active`, `${pop.id}.revenueUsd`] : [])] });
-      const S = r.steps, T = r.metric('totalSupply').mean, years = (S * r.stepDays) / 365;
+      const r = await run(spec, {
+        metrics: [
+          'totalSupply',
+          'circulatingSupply',
+          'cumulativeMinted',
+          'cumulativeBurned',
+          'chain.costUsd',
+          ...['stakedSupply', 'demandUsd'].filter((m) => compareMetrics(spec).includes(m)),
+          INCENTIVES_SIGNAL,
+          ...(pop ? [`${pop.id}.active`, `${pop.id}.revenueUsd`] : []),
+        ],
+      });
+      const S = r.steps,
+        T = r.metric('totalSupply').mean,
+        years = (S * r.stepDays) / 365;
       expect(Array.from(r.metric('totalSupply').mean)).toEqual(Array.from(plain.metric('totalSupply').mean));
       expect(row.steps).toBe(S);
       expect(row.inflationPerYear).toBeCloseTo((T[S]! / T[0]!) ** (1 / years) - 1, 12);
-      const cm = r.metric('cumulativeMinted').mean[S]!, cb = r.metric('cumulativeBurned').mean[S]!;
+      const cm = r.metric('cumulativeMinted').mean[S]!,
+        cb = r.metric('cumulativeBurned').mean[S]!;
       expect(row.burnMintRatio).toBeCloseTo(cb / cm, 12);
       expect(row.circulatingRatio).toBeCloseTo(r.metric('circulatingSupply').mean[S]! / T[S]!, 12);
       if (r.has('stakedSupply')) expect(row.stakingRatio).toBeCloseTo(r.metric('stakedSupply').mean[S]! / T[S]!, 12);
       else expect(row.stakingRatio).toBeNull();
-      const total = (m: string) => { let s = 0; const x = r.metric(m).mean; for (let t = 1; t <= S; t++) s += x[t]!; return s; };
+      const total = (m: string) => {
+        let s = 0;
+        const x = r.metric(m).mean;
+        for (let t = 1; t <= S; t++) s += x[t]!;
+        return s;
+      };
       const incentives = total(INCENTIVES_SIGNAL);
       expect(row.incentivesUsd! / incentives).toBeCloseTo(1, 12);
       if (r.has('demandUsd')) {
@@ -71,8 +97,10 @@ describe('compare()', () => {
         const d = pop.cost;
         const mean = d.kind === 'constant' ? d.value : d.kind === 'uniform' ? (d.min + d.max) / 2 : d.median * Math.exp(d.sigma ** 2 / 2);
         const perDays = { day: 1, week: 7, month: 365 / 12, year: 365, hour: 1 / 24 }[pop.costPer as 'day'] ?? r.stepDays;
-        const rev = r.metric(`${pop.id}.revenueUsd`).mean, act = r.metric(`${pop.id}.active`).mean;
-        let net = 0, at: number | null = null;
+        const rev = r.metric(`${pop.id}.revenueUsd`).mean,
+          act = r.metric(`${pop.id}.active`).mean;
+        let net = 0,
+          at: number | null = null;
         for (let t = 1; t <= S && at === null; t++) {
           net += rev[t]! / act[t]! - (mean * r.stepDays) / perDays;
           if (net >= pop.capex.usd) at = t;
@@ -85,7 +113,10 @@ describe('compare()', () => {
 
   it('the date burn first exceeds mint: a spec minting 100 a day and burning 5·t a day crosses over 30 days at step 35', async () => {
     const spec: ModelSpec = {
-      specVersion: 2, name: 'cross', time: { step: 'day', steps: 60, start: '2024-10-01' }, mainAsset: 'T',
+      specVersion: 2,
+      name: 'cross',
+      time: { step: 'day', steps: 60, start: '2024-10-01' },
+      mainAsset: 'T',
       assets: { T: { kind: 'token', decimals: 0, accounts: { liquid: { initial: 1e6, tag: 'liquid' } } } },
       blocks: [
         { id: 'mint', kind: 'transfer', asset: 'T', from: 'issuer', to: 'liquid', amount: '100' },
@@ -116,7 +147,7 @@ describe('flywheel compare', () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx turbo run build)`);
   });
 
-  it('--format json gives the SDK\'s result; csv one line per model; the table one row per model with — where undefined', async () => {
+  it("--format json gives the SDK's result; csv one line per model; the table one row per model with — where undefined", async () => {
     const args = ['compare', 'helium', 'livepeer', '--years', '1', '--runs', '3', '--seed', '5', '--chain', 'peaq', '--quiet'];
     const json = cli(...args, '--format', 'json');
     expect(json.status, json.stderr).toBe(0);
@@ -139,7 +170,12 @@ describe('flywheel compare', () => {
   });
 
   it('bad input exits 2 with the code and a hint', () => {
-    for (const [args, code] of [[['compare', 'nope'], 'MODEL_UNKNOWN'], [['compare', '--chain', 'cardano'], 'MODEL_UNKNOWN'], [['compare', '--format', 'xml'], 'CLI_INVALID_ARGUMENT'], [['compare', '--years', '0'], 'CLI_INVALID_ARGUMENT']] as const) {
+    for (const [args, code] of [
+      [['compare', 'nope'], 'MODEL_UNKNOWN'],
+      [['compare', '--chain', 'cardano'], 'MODEL_UNKNOWN'],
+      [['compare', '--format', 'xml'], 'CLI_INVALID_ARGUMENT'],
+      [['compare', '--years', '0'], 'CLI_INVALID_ARGUMENT'],
+    ] as const) {
       const out = cli(...args);
       expect(out.status, out.stderr).toBe(2);
       expect(out.stdout).toBe('');
@@ -148,12 +184,13 @@ describe('flywheel compare', () => {
     }
   });
 
-  it('flywheel run --chain adds the chain\'s metrics and a cost line', () => {
+  it("flywheel run --chain adds the chain's metrics and a cost line", () => {
     const out = cli('run', 'helium', '--steps', '30', '--runs', '2', '--chain', 'solana', '--format', 'json');
     expect(out.status, out.stderr).toBe(0);
     const r = JSON.parse(out.stdout);
     for (const m of ['chain.costUsd', 'chain.ops', 'chain.utilisation', 'chain.fee', 'totalSupply']) expect(Object.keys(r.metrics)).toContain(m);
-    const cost = r.metrics['chain.costUsd'].mean, fee = r.metrics['chain.fee'].mean;
+    const cost = r.metrics['chain.costUsd'].mean,
+      fee = r.metrics['chain.fee'].mean;
     for (let t = 1; t <= 30; t++) expect(cost[t] / (fee[t] * chains.solana.nativePriceUsd.value)).toBeCloseTo(1, 12);
     const table = cli('run', 'helium', '--steps', '30', '--runs', '2', '--chain', 'solana');
     expect(table.stdout).toMatch(/on-chain \(mean\): \$[\d.]+k?\/yr/);

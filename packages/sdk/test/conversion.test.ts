@@ -15,12 +15,47 @@ const spec = (over: Record<string, unknown> = {}, mintBlock: Record<string, unkn
     NEW: { kind: 'token', decimals: 18, accounts: { holders: { initial: 50, tag: 'liquid' }, reserve: { initial: 300, tag: 'reserves' }, treasury: { tag: 'treasury' } } },
   },
   blocks: [
-    { id: 'conv', kind: 'conversion', from: { asset: 'OLD', account: 'holders' }, to: { asset: 'NEW', account: 'holders' }, amount: '0.1 * OLD.holders * uniform() + 30', ratio: 0.5, ...over } as never,
-    { id: 'mint', kind: 'conversion', from: { asset: 'OLD', account: 'holders' }, to: { asset: 'NEW', account: { holders: 0.7, treasury: 0.3 } }, amount: '5', ratio: 2, fee: 0.05, ...mintBlock } as never,
+    {
+      id: 'conv',
+      kind: 'conversion',
+      from: { asset: 'OLD', account: 'holders' },
+      to: { asset: 'NEW', account: 'holders' },
+      amount: '0.1 * OLD.holders * uniform() + 30',
+      ratio: 0.5,
+      ...over,
+    } as never,
+    {
+      id: 'mint',
+      kind: 'conversion',
+      from: { asset: 'OLD', account: 'holders' },
+      to: { asset: 'NEW', account: { holders: 0.7, treasury: 0.3 } },
+      amount: '5',
+      ratio: 2,
+      fee: 0.05,
+      ...mintBlock,
+    } as never,
   ],
   monteCarlo: { runs: 3, seed: 7 },
 });
-const outs = ['conv.amount', 'conv.out', 'conv.fee', 'mint.amount', 'mint.out', 'mint.fee', 'OLD.holders', 'OLD.dead', 'NEW.holders', 'NEW.reserve', 'NEW.treasury', 'OLD.totalSupply', 'NEW.totalSupply', 'OLD.residual', 'NEW.residual', 'OLD.burned', 'NEW.minted'];
+const outs = [
+  'conv.amount',
+  'conv.out',
+  'conv.fee',
+  'mint.amount',
+  'mint.out',
+  'mint.fee',
+  'OLD.holders',
+  'OLD.dead',
+  'NEW.holders',
+  'NEW.reserve',
+  'NEW.treasury',
+  'OLD.totalSupply',
+  'NEW.totalSupply',
+  'OLD.residual',
+  'NEW.residual',
+  'OLD.burned',
+  'NEW.minted',
+];
 
 async function paths(s: ModelSpec, engine: 'wasm' | 'reference') {
   const r = await run(s, { engine, threads: 1, metrics: outs, keepRuns: true });
@@ -28,18 +63,26 @@ async function paths(s: ModelSpec, engine: 'wasm' | 'reference') {
 }
 
 describe('conversion', () => {
-  for (const [name, over] of [['minted', {}], ['from a reserve, old tokens to a burn address', { reserve: 'reserve', sink: 'dead' }]] as const) {
+  for (const [name, over] of [
+    ['minted', {}],
+    ['from a reserve, old tokens to a burn address', { reserve: 'reserve', sink: 'dead' }],
+  ] as const) {
     it(`${name}: both engines give the same bits; each asset conserves; out = amount × ratio × (1 − fee)`, async () => {
       const s = spec(over);
       const [w, r] = await Promise.all([paths(s, 'wasm'), paths(s, 'reference')]);
-      w.forEach(([m, ps], k) => ps.forEach((p, i) => p.forEach((v, t) => {
-        if (!Object.is(v, r[k]![1][i]![t])) throw new Error(`${m} run ${i} step ${t}: ${v} vs ${r[k]![1][i]![t]}`);
-      })));
+      w.forEach(([m, ps], k) =>
+        ps.forEach((p, i) =>
+          p.forEach((v, t) => {
+            if (!Object.is(v, r[k]![1][i]![t])) throw new Error(`${m} run ${i} step ${t}: ${v} vs ${r[k]![1][i]![t]}`);
+          }),
+        ),
+      );
       const g = Object.fromEntries(w.map(([m, ps]) => [m, ps[0]!]));
       let clipped = false;
       for (let t = 1; t < g['OLD.holders']!.length; t++) {
         for (const a of ['OLD', 'NEW']) expect(Math.abs(g[`${a}.residual`]![t]!)).toBeLessThan(1e-9);
-        const x = g['conv.amount']![t]!, y = g['mint.amount']![t]!;
+        const x = g['conv.amount']![t]!,
+          y = g['mint.amount']![t]!;
         // the source pays exactly what was converted
         expect(g['OLD.holders']![t - 1]! - g['OLD.holders']![t]!).toBeCloseTo(x + y, 9);
         expect(g['mint.out']![t]!).toBeCloseTo(y * 2 * 0.95, 9);
@@ -66,7 +109,10 @@ describe('conversion', () => {
       } catch (e) {
         expect(e).toBeInstanceOf(FlywheelError);
         const issues = (e as FlywheelError).issues ?? [e as FlywheelError];
-        expect(issues.some((i) => i.code === code && i.path === path && (i.hint ?? '').length > 0), JSON.stringify(issues)).toBe(true);
+        expect(
+          issues.some((i) => i.code === code && i.path === path && (i.hint ?? '').length > 0),
+          JSON.stringify(issues),
+        ).toBe(true);
         return;
       }
       throw new Error('expected a FlywheelError');

@@ -33,14 +33,22 @@ beforeAll(async () => {
   const files: Record<string, Uint8Array | string> = {};
   const { error, stderr } = await asc.main(
     [
-      'assembly/formula-test-entry.ts', 'assembly/abort.ts',
-      '--outFile', 'formula-test.wasm',
-      '-O3', '--noAssert',
-      '--runtime', 'stub',
-      '--use', 'abort=assembly/abort/abort',
-      '--exportStart', '_initialize',
-      '--initialMemory', '2',
-      '--baseDir', coreWasm, // (the API's options.baseDir is not used for reading sources)
+      'assembly/formula-test-entry.ts',
+      'assembly/abort.ts',
+      '--outFile',
+      'formula-test.wasm',
+      '-O3',
+      '--noAssert',
+      '--runtime',
+      'stub',
+      '--use',
+      'abort=assembly/abort/abort',
+      '--exportStart',
+      '_initialize',
+      '--initialMemory',
+      '2',
+      '--baseDir',
+      coreWasm, // (the API's options.baseDir is not used for reading sources)
     ],
     {
       writeFile(name: string, contents: Uint8Array | string) {
@@ -142,17 +150,28 @@ function oracle(n: FormulaNode, xs: number[], rng: Rng): number {
       const a = ev(n.left);
       const b = ev(n.right);
       switch (n.op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        case '^': return a > 0 ? fexp(b * flog(a)) : a === 0 && b > 0 ? 0 : NaN;
-        case '<': return a < b ? 1 : 0;
-        case '<=': return a <= b ? 1 : 0;
-        case '>': return a > b ? 1 : 0;
-        case '>=': return a >= b ? 1 : 0;
-        case '==': return a === b ? 1 : 0;
-        case '!=': return a !== b ? 1 : 0;
+        case '+':
+          return a + b;
+        case '-':
+          return a - b;
+        case '*':
+          return a * b;
+        case '/':
+          return a / b;
+        case '^':
+          return a > 0 ? fexp(b * flog(a)) : a === 0 && b > 0 ? 0 : NaN;
+        case '<':
+          return a < b ? 1 : 0;
+        case '<=':
+          return a <= b ? 1 : 0;
+        case '>':
+          return a > b ? 1 : 0;
+        case '>=':
+          return a >= b ? 1 : 0;
+        case '==':
+          return a === b ? 1 : 0;
+        case '!=':
+          return a !== b ? 1 : 0;
       }
       throw new Error(n.op);
     }
@@ -175,20 +194,34 @@ function oracle(n: FormulaNode, xs: number[], rng: Rng): number {
       const args = n.fn === 'normal' || n.fn === 'uniform' ? [] : n.args.map(ev);
       const a = args[0]!;
       switch (n.fn) {
-        case 'min': return args.reduce((p, q) => Math.min(p, q));
-        case 'max': return args.reduce((p, q) => Math.max(p, q));
-        case 'clamp': return Math.min(Math.max(a, args[1]!), args[2]!);
-        case 'abs': return Math.abs(a);
-        case 'floor': return Math.floor(a);
-        case 'ceil': return Math.ceil(a);
-        case 'round': return Math.floor(a + 0.5);
-        case 'exp': return fexp(a);
-        case 'log': return flog(a);
-        case 'log2': return flog(a) / 0.6931471805599453;
-        case 'sqrt': return Math.sqrt(a);
-        case 'pow': return a > 0 ? fexp(args[1]! * flog(a)) : a === 0 && args[1]! > 0 ? 0 : NaN;
-        case 'normal': return rng.normal();
-        case 'uniform': return rng.uniform();
+        case 'min':
+          return args.reduce((p, q) => Math.min(p, q));
+        case 'max':
+          return args.reduce((p, q) => Math.max(p, q));
+        case 'clamp':
+          return Math.min(Math.max(a, args[1]!), args[2]!);
+        case 'abs':
+          return Math.abs(a);
+        case 'floor':
+          return Math.floor(a);
+        case 'ceil':
+          return Math.ceil(a);
+        case 'round':
+          return Math.floor(a + 0.5);
+        case 'exp':
+          return fexp(a);
+        case 'log':
+          return flog(a);
+        case 'log2':
+          return flog(a) / 0.6931471805599453;
+        case 'sqrt':
+          return Math.sqrt(a);
+        case 'pow':
+          return a > 0 ? fexp(args[1]! * flog(a)) : a === 0 && args[1]! > 0 ? 0 : NaN;
+        case 'normal':
+          return rng.normal();
+        case 'uniform':
+          return rng.uniform();
       }
     }
   }
@@ -204,45 +237,36 @@ const literal = fc.oneof(
   }),
 );
 const name = fc.constantFrom(...NAMES);
-const tablePoints = fc
-  .array(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -50, max: 50 })), { minLength: 1, maxLength: 6 })
-  .map((pts) => {
-    const xs = pts.map((p) => p[0]).sort((a, b) => a - b);
-    return `[${pts.map((p, i) => `[${xs[i]! / 4}, ${p[1] / 2}]`).join(', ')}]`;
-  });
+const tablePoints = fc.array(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -50, max: 50 })), { minLength: 1, maxLength: 6 }).map((pts) => {
+  const xs = pts.map((p) => p[0]).sort((a, b) => a - b);
+  return `[${pts.map((p, i) => `[${xs[i]! / 4}, ${p[1] / 2}]`).join(', ')}]`;
+});
 
-const formulas = (depthSize: fc.DepthSize) => fc.letrec<{ expr: string; leaf: string }>((tie) => ({
-  leaf: fc.oneof({ weight: 3, arbitrary: name }, { weight: 2, arbitrary: literal }, { weight: 1, arbitrary: fc.constantFrom('normal()', 'uniform()') }),
-  expr: fc.oneof(
-    { depthSize, withCrossShrink: true },
-    { weight: 4, arbitrary: tie('leaf') },
-    {
-      weight: 4,
-      arbitrary: fc
-        .tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', '^', '<', '<=', '>', '>=', '==', '!=', '&&', '||'), tie('expr'))
-        .map(([a, op, b]) => `(${a} ${op} ${b})`),
-    },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('-', '!', '+'), tie('expr')).map(([op, a]) => `${op}${a}`) },
-    { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([c, a, b]) => `(${c} ? ${a} : ${b})`) },
-    { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([c, a, b]) => `if(${c}, ${a}, ${b})`) },
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(fc.constantFrom('abs', 'floor', 'ceil', 'round', 'exp', 'log', 'log2', 'sqrt'), tie('expr'))
-        .map(([f, a]) => `${f}(${a})`),
-    },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('min', 'max'), fc.array(tie('expr'), { minLength: 2, maxLength: 4 })).map(([f, as]) => `${f}(${as.join(', ')})`) },
-    { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([x, a, b]) => `clamp(${x}, ${a}, ${b})`) },
-    { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr')).map(([x, y]) => `pow(${x}, ${y})`) },
-    { weight: 1, arbitrary: fc.tuple(tie('expr'), tablePoints).map(([x, p]) => `table(${x}, ${p})`) },
-  ),
-})).expr;
+const formulas = (depthSize: fc.DepthSize) =>
+  fc.letrec<{ expr: string; leaf: string }>((tie) => ({
+    leaf: fc.oneof({ weight: 3, arbitrary: name }, { weight: 2, arbitrary: literal }, { weight: 1, arbitrary: fc.constantFrom('normal()', 'uniform()') }),
+    expr: fc.oneof(
+      { depthSize, withCrossShrink: true },
+      { weight: 4, arbitrary: tie('leaf') },
+      {
+        weight: 4,
+        arbitrary: fc.tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', '^', '<', '<=', '>', '>=', '==', '!=', '&&', '||'), tie('expr')).map(([a, op, b]) => `(${a} ${op} ${b})`),
+      },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('-', '!', '+'), tie('expr')).map(([op, a]) => `${op}${a}`) },
+      { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([c, a, b]) => `(${c} ? ${a} : ${b})`) },
+      { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([c, a, b]) => `if(${c}, ${a}, ${b})`) },
+      {
+        weight: 2,
+        arbitrary: fc.tuple(fc.constantFrom('abs', 'floor', 'ceil', 'round', 'exp', 'log', 'log2', 'sqrt'), tie('expr')).map(([f, a]) => `${f}(${a})`),
+      },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('min', 'max'), fc.array(tie('expr'), { minLength: 2, maxLength: 4 })).map(([f, as]) => `${f}(${as.join(', ')})`) },
+      { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([x, a, b]) => `clamp(${x}, ${a}, ${b})`) },
+      { weight: 1, arbitrary: fc.tuple(tie('expr'), tie('expr')).map(([x, y]) => `pow(${x}, ${y})`) },
+      { weight: 1, arbitrary: fc.tuple(tie('expr'), tablePoints).map(([x, p]) => `table(${x}, ${p})`) },
+    ),
+  })).expr;
 
-const slotValue = fc.oneof(
-  fc.double(),
-  fc.constantFrom(0, -0, 1, -1, 0.5, -0.5, 2.5, -2.5, NaN, Infinity, -Infinity, 1e-320, 3),
-  fc.integer({ min: -10, max: 10 }),
-);
+const slotValue = fc.oneof(fc.double(), fc.constantFrom(0, -0, 1, -1, 0.5, -0.5, 2.5, -2.5, NaN, Infinity, -Infinity, 1e-320, 3), fc.integer({ min: -10, max: 10 }));
 
 // ---- Tests ------------------------------------------------------------------------------------------
 

@@ -74,8 +74,32 @@ describe('run options are read once and checked', () => {
   const cases: [string, unknown, string][] = [
     ['a getter that throws', throwing('threads'), 'threads'],
     ['a revoked proxy', revoked(), 'options'],
-    ['a proxy whose ownKeys trap throws', new Proxy({}, { ownKeys: () => { throw new Error('trap'); } }), 'options'],
-    ['metrics as a proxy of an array whose length throws', { metrics: new Proxy(['price'], { get: (t, k) => (k === 'length' ? (() => { throw new Error('len'); })() : Reflect.get(t, k)) }) }, 'metrics'],
+    [
+      'a proxy whose ownKeys trap throws',
+      new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error('trap');
+          },
+        },
+      ),
+      'options',
+    ],
+    [
+      'metrics as a proxy of an array whose length throws',
+      {
+        metrics: new Proxy(['price'], {
+          get: (t, k) =>
+            k === 'length'
+              ? (() => {
+                  throw new Error('len');
+                })()
+              : Reflect.get(t, k),
+        }),
+      },
+      'metrics',
+    ],
     ['metrics as a string', { metrics: 'price' }, 'metrics'],
     ['a Date', new Date(), 'options'],
     ['wasm: a string', { wasm: 'not-bytes' }, 'wasm'],

@@ -6,8 +6,7 @@ import { fexp, Rng, run, setPath, type ModelSpec } from '@flywheel/sdk';
 import { base } from './fixtures.js';
 
 const engines = ['wasm', 'reference'] as const;
-const with_ = (spec: ModelSpec, edits: Record<string, unknown>): ModelSpec =>
-  Object.entries(edits).reduce((s, [p, v]) => setPath(s, p, v, true), spec);
+const with_ = (spec: ModelSpec, edits: Record<string, unknown>): ModelSpec => Object.entries(edits).reduce((s, [p, v]) => setPath(s, p, v, true), spec);
 
 /** base() with a rewards account, the schedule paying into it, and a population paid from it at a constant $1, placed before the price. */
 function withPopulation(population: Record<string, unknown>, edits: Record<string, unknown> = {}): ModelSpec {
@@ -56,7 +55,8 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
   it('halving by issued supply at cap·(1 − 2^−k)', async () => {
     // v1 supplyHalving = issuanceHalving with one tick a step: the tick that reaches a threshold still pays the old rate
     const spec = with_(base(), {
-      'assets.TST.cap': 4000, 'assets.TST.accounts.liquid.initial': 0,
+      'assets.TST.cap': 4000,
+      'assets.TST.accounts.liquid.initial': 0,
       'blocks.0': { id: 'e', kind: 'issuanceHalving', asset: 'TST', to: 'liquid', perTick: 1000, ticksPerStep: 1 },
     });
     const r = await go(spec, ['minted', 'totalSupply', 'e.rate']);
@@ -76,9 +76,18 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
   });
 
   it('explicit schedule table with a halving continuation', async () => {
-    const r = await go(with_(base(), {
-      'blocks.0.curve': { kind: 'table', entries: [{ from: 2, rate: { amount: 10, per: 'day' } }, { from: 5, rate: { amount: 40, per: 'day' } }], then: { halvingEvery: { amount: 2, unit: 'day' } } },
-    }));
+    const r = await go(
+      with_(base(), {
+        'blocks.0.curve': {
+          kind: 'table',
+          entries: [
+            { from: 2, rate: { amount: 10, per: 'day' } },
+            { from: 5, rate: { amount: 40, per: 'day' } },
+          ],
+          then: { halvingEvery: { amount: 2, unit: 'day' } },
+        },
+      }),
+    );
     // step t covers day t−1..t; nothing before day 2
     expect(Array.from(r.metric('minted').p50.slice(1))).toEqual([0, 0, 10, 10, 10, 40, 40, 20, 20, 10]);
   });
@@ -173,10 +182,20 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
 
   it('providers: windowed revenue average, exit when below cost', async () => {
     // emission 10, 10, 2 tokens/day to the rewards account at $1; 2 providers → revenue 5, 5, 1 per provider
-    const spec = (window: number, cost: number) => withPopulation(
-      { count: 2, cost: { kind: 'constant', value: cost }, costPer: 'day', window, reentry: { probability: 0, threshold: 0 } },
-      { 'time.steps': 3, 'blocks.0.curve': { kind: 'table', entries: [{ from: 0, rate: { amount: 10, per: 'day' } }, { from: 2, rate: { amount: 2, per: 'day' } }] } },
-    );
+    const spec = (window: number, cost: number) =>
+      withPopulation(
+        { count: 2, cost: { kind: 'constant', value: cost }, costPer: 'day', window, reentry: { probability: 0, threshold: 0 } },
+        {
+          'time.steps': 3,
+          'blocks.0.curve': {
+            kind: 'table',
+            entries: [
+              { from: 0, rate: { amount: 10, per: 'day' } },
+              { from: 2, rate: { amount: 2, per: 'day' } },
+            ],
+          },
+        },
+      );
     const active = async (w: number, c: number) => Array.from((await go(spec(w, c))).metric('activeProviders').p50);
     expect(await active(1, 6)).toEqual([2, 0, 0, 0]); // 5 < 6 at once
     expect(await active(1, 3.5)).toEqual([2, 2, 2, 0]); // day 3: 1 < 3.5
@@ -193,20 +212,25 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
   });
 
   it('providers: re-entry when revenue beats threshold × cost; weights scale counts', async () => {
-    const r = await go(withPopulation(
-      { count: 4, population: 400, initialActive: 0.5, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 1, reentry: { probability: 1, threshold: 1.2 } },
-      { 'time.steps': 3 },
-    ), ['activeProviders', 'TST.rewards']);
+    const r = await go(
+      withPopulation(
+        { count: 4, population: 400, initialActive: 0.5, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 1, reentry: { probability: 1, threshold: 1.2 } },
+        { 'time.steps': 3 },
+      ),
+      ['activeProviders', 'TST.rewards'],
+    );
     // 200 providers active; revenue 100 / 200 = 0.5 per provider < cost → all leave; inactive ones see 0.5 < 1.2 → stay out.
     // Step 2: nobody active; the pool judged per weight, 100 / 100 = 1 < 1.2 → stay out.
     // v2 on purpose: tokens paid to a population with no active capacity stay in the paying account, so at step 3
     // the pool is 200 (v1: 100), 200 / 100 = 2 > 1.2 → all 400 join (v1 would stay at 0)
     expect(Array.from(r.metric('activeProviders').p50)).toEqual([200, 0, 0, 400]);
     expect(Array.from(r.metric('TST.rewards').p50)).toEqual([0, 0, 100, 200]);
-    const rich = await go(withPopulation(
-      { count: 4, population: 40, initialActive: 0.5, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 1, reentry: { probability: 1, threshold: 1.2 } },
-      { 'time.steps': 2 },
-    ));
+    const rich = await go(
+      withPopulation(
+        { count: 4, population: 40, initialActive: 0.5, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 1, reentry: { probability: 1, threshold: 1.2 } },
+        { 'time.steps': 2 },
+      ),
+    );
     // 20 active earn 100/20 = 5 ≥ 1; inactive see 5 > 1.2 → join
     expect(Array.from(rich.metric('activeProviders').p50)).toEqual([20, 40, 40]);
   });
@@ -215,10 +239,8 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
     // Joiners leave the next step (cost far above revenue, window 1) and are not eligible that
     // step, so a_t ~ Binomial(N − a_{t−1}, p): stationary mean pN/(1 + p), variance ≈ (N − a)·p·(1 − p).
     const N = 1000;
-    const spec = (p: number) => withPopulation(
-      { count: N, initialActive: 0, cost: { kind: 'constant', value: 1e9 }, costPer: 'day', window: 1, reentry: { probability: p, threshold: 0 } },
-      { 'time.steps': 4000 },
-    );
+    const spec = (p: number) =>
+      withPopulation({ count: N, initialActive: 0, cost: { kind: 'constant', value: 1e9 }, costPer: 'day', window: 1, reentry: { probability: p, threshold: 0 } }, { 'time.steps': 4000 });
     const a = Array.from((await go(spec(0.05))).metric('activeProviders').p50.slice(1));
     const mean = a.reduce((s, x) => s + x, 0) / a.length;
     const variance = a.reduce((s, x) => s + (x - mean) ** 2, 0) / (a.length - 1);
@@ -236,10 +258,10 @@ describe.each(engines)('kernels on the %s engine', (engine) => {
   });
 
   it('providers: entry when nobody is active judges the pool as if one unit were active', async () => {
-    const r = await go(withPopulation(
-      { count: 2, initialActive: 0, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 1, reentry: { probability: 1, threshold: 1.2 } },
-      { 'time.steps': 2 },
-    ), ['activeProviders', 'providerRevenueUsd', 'TST.rewards']);
+    const r = await go(
+      withPopulation({ count: 2, initialActive: 0, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 1, reentry: { probability: 1, threshold: 1.2 } }, { 'time.steps': 2 }),
+      ['activeProviders', 'providerRevenueUsd', 'TST.rewards'],
+    );
     // step 1: no capacity, pool $100 → 100 per unit > 1.2 × 1 → both join; step 2: they are paid and stay
     expect(Array.from(r.metric('activeProviders').p50)).toEqual([0, 2, 2]);
     // nobody to pay at step 1. v2 on purpose: the unpaid 100 stay in rewards and are paid at step 2 with its 100 (v1: 0, 0, 100)

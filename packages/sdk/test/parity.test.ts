@@ -53,7 +53,15 @@ const specs: Record<string, ModelSpec> = {
   'constant capacity 0.1 with capacity-responsive demand': w1With(5, 200, {
     params: { demand0: 500, sigma: 0.1, elasticity: 0.8, capacity0: 280 },
     demand: 'demand0 * exp(sigma * normal()) * (providers.capacity / capacity0) ^ elasticity',
-    providers: { count: 40, population: 4000, initialActive: 0.7, cost: { kind: 'uniform', min: 0.0001, max: 0.002 }, capacity: { kind: 'constant', value: 0.1 }, window: 10, reentry: { probability: 0.05, threshold: 1.1 } },
+    providers: {
+      count: 40,
+      population: 4000,
+      initialActive: 0.7,
+      cost: { kind: 'uniform', min: 0.0001, max: 0.002 },
+      capacity: { kind: 'constant', value: 0.1 },
+      window: 10,
+      reentry: { probability: 0.05, threshold: 1.1 },
+    },
   }),
   // mean-corrected noise, elasticity, saturation at $20 a capacity unit, 30% of demand paid to providers in USD (70% settled by burning)
   'lognormal costs and capacities, saturation, demand share to providers': w1With(7, 200, {
@@ -61,8 +69,15 @@ const specs: Record<string, ModelSpec> = {
     demand: 'min(demand0 * exp(sigma * normal() - sigma ^ 2 / 2) * (providers.capacity / capacity0) ^ elasticity, saturation * providers.capacity)',
     burnShare: 0.7,
     providers: {
-      count: 50, population: 5000, initialActive: 0.6, cost: { kind: 'lognormal', median: 0.01, sigma: 0.5 }, capacity: { kind: 'lognormal', median: 2, sigma: 0.3 },
-      window: 31, minActiveSteps: 7, reentry: { probability: 0.05, threshold: 1 }, usd: '0.3 * demandUsd',
+      count: 50,
+      population: 5000,
+      initialActive: 0.6,
+      cost: { kind: 'lognormal', median: 0.01, sigma: 0.5 },
+      capacity: { kind: 'lognormal', median: 2, sigma: 0.3 },
+      window: 31,
+      minActiveSteps: 7,
+      reentry: { probability: 0.05, threshold: 1 },
+      usd: '0.3 * demandUsd',
     },
   }),
 };
@@ -77,24 +92,34 @@ function onKernel(spec: ModelSpec, kernel: 'screening' | 'perAgent'): ModelSpec 
 // re-entering (p = 1), none (p = 0), a population that starts empty, many re-entries a step.
 const screeningEdges: Record<string, ModelSpec> = {
   'screening: window 1, p = 1': w1With(4, 300, {
-    params: { demand0: 1000, growth: 0.0002, sigma: 0.4 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
+    params: { demand0: 1000, growth: 0.0002, sigma: 0.4 },
+    demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
     providers: { count: 70, window: 1, reentry: { probability: 1, threshold: 1 } },
   }),
   'screening: minActiveSteps = the window, p = 0': w1With(4, 300, {
-    params: { demand0: 1000, growth: 0.0002, sigma: 0.4 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
+    params: { demand0: 1000, growth: 0.0002, sigma: 0.4 },
+    demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
     providers: { count: 70, window: 5, minActiveSteps: 5, reentry: { probability: 0, threshold: 1 } },
   }),
   'screening: capex, constant capacity 3, starting empty, window 31': w1With(4, 400, {
-    params: { demand0: 3000, growth: 0.001, sigma: 0.3 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
+    params: { demand0: 3000, growth: 0.001, sigma: 0.3 },
+    demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
     providers: {
-      count: 97, initialActive: 0, capacity: { kind: 'constant', value: 3 }, cost: { kind: 'lognormal', median: 1, sigma: 0.6 }, window: 31, minActiveSteps: 3,
-      capex: { usd: 200, payback: { amount: 90, unit: 'day' } }, reentry: { probability: 0.2, threshold: 1.1 },
+      count: 97,
+      initialActive: 0,
+      capacity: { kind: 'constant', value: 3 },
+      cost: { kind: 'lognormal', median: 1, sigma: 0.6 },
+      window: 31,
+      minActiveSteps: 3,
+      capex: { usd: 200, payback: { amount: 90, unit: 'day' } },
+      reentry: { probability: 0.2, threshold: 1.1 },
     },
   }),
   // W1's rewards spread over 4,000 agents: most leave at once and many re-enter every step, so the
   // wasm kernel finds the successes by walking its inactive bitset instead of Fenwick selects
   'screening: many re-entries a step (the bitset walk)': w1With(2, 150, {
-    params: { demand0: 1000, growth: 0.0002, sigma: 0.1 }, demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
+    params: { demand0: 1000, growth: 0.0002, sigma: 0.1 },
+    demand: 'demand0 * (1 + growth) ^ t * exp(sigma * normal())',
     providers: { count: 4000, window: 10, reentry: { probability: 0.05, threshold: 1 } },
   }),
 };

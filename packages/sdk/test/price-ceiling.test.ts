@@ -5,7 +5,10 @@ import { run, type ModelSpec } from '@flywheel/sdk';
 import { describe, expect, it } from 'vitest';
 
 const spec = (ceiling?: number): ModelSpec => ({
-  specVersion: 2, name: 'ceiling', time: { step: 'day', steps: 20 }, mainAsset: 'T',
+  specVersion: 2,
+  name: 'ceiling',
+  time: { step: 'day', steps: 20 },
+  mainAsset: 'T',
   assets: { T: { kind: 'token', decimals: 0, accounts: { a: { initial: 1e-6, tag: 'liquid' }, b: { initial: 1000, tag: 'locked' } } } },
   blocks: [
     { id: 'burn', kind: 'transfer', asset: 'T', from: 'b', to: 'burned', amount: '10' },

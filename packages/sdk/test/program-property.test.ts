@@ -20,37 +20,107 @@ const amount = fc.oneof(
 const block = (i: number) =>
   fc.oneof(
     fc.record({ acc: acc, rate: fc.integer({ min: 0, max: 200 }), kind: fc.constantFrom('fixed', 'halving', 'halfLife', 'geometric') }).map(({ acc, rate, kind }) => ({
-      id: `b${i}`, kind: 'schedule', asset: 'T', to: acc,
-      curve: kind === 'fixed' ? { kind, rate: { amount: rate, per: 'day' } }
-        : kind === 'halving' ? { kind, rate: { amount: rate, per: 'day' }, every: { amount: 7, unit: 'day' } }
-          : kind === 'halfLife' ? { kind, total: rate * 30, halfLife: { amount: 10, unit: 'day' } }
-            : { kind, rate: { amount: rate, per: 'day' }, factor: 0.9, every: { amount: 5, unit: 'day' } },
+      id: `b${i}`,
+      kind: 'schedule',
+      asset: 'T',
+      to: acc,
+      curve:
+        kind === 'fixed'
+          ? { kind, rate: { amount: rate, per: 'day' } }
+          : kind === 'halving'
+            ? { kind, rate: { amount: rate, per: 'day' }, every: { amount: 7, unit: 'day' } }
+            : kind === 'halfLife'
+              ? { kind, total: rate * 30, halfLife: { amount: 10, unit: 'day' } }
+              : { kind, rate: { amount: rate, per: 'day' }, factor: 0.9, every: { amount: 5, unit: 'day' } },
     })),
-    fc.record({ from: fc.constantFrom<string>(...ACCOUNTS, 'issuer'), to: fc.constantFrom<string>(...ACCOUNTS, 'burned', 'issuer'), amount }).filter((x) => x.from !== x.to && !(x.from === 'issuer' && (x.to === 'burned' || x.to === 'issuer'))).map((x) => ({ id: `b${i}`, kind: 'transfer', asset: 'T', ...x })),
+    fc
+      .record({ from: fc.constantFrom<string>(...ACCOUNTS, 'issuer'), to: fc.constantFrom<string>(...ACCOUNTS, 'burned', 'issuer'), amount })
+      .filter((x) => x.from !== x.to && !(x.from === 'issuer' && (x.to === 'burned' || x.to === 'issuer')))
+      .map((x) => ({ id: `b${i}`, kind: 'transfer', asset: 'T', ...x })),
     fc.tuple(acc, fc.integer({ min: 1, max: 9 })).map(([to, window]) => ({ id: `b${i}`, kind: 'remint', asset: 'T', of: 'T.burned', window, fraction: 0.5, cap: { amount: 40, per: 'day' }, to })),
-    fc.tuple(three, fc.double({ min: 0, max: 0.5, noNaN: true })).map(([[from, p, rest], share]) => ({ id: `b${i}`, kind: 'split', asset: 'T', from, parts: [{ to: p, share, untilBalance: 300 }], rest })),
+    fc
+      .tuple(three, fc.double({ min: 0, max: 0.5, noNaN: true }))
+      .map(([[from, p, rest], share]) => ({ id: `b${i}`, kind: 'split', asset: 'T', from, parts: [{ to: p, share, untilBalance: 300 }], rest })),
     fc.tuple(three, fc.integer({ min: 1, max: 12 })).map(([[from, locked, to], over]) => ({ id: `b${i}`, kind: 'escrow', asset: 'T', from, immediate: 0.25, locked, to, over })),
     fc.tuple(two, amount).map(([[from, locked], target]) => ({ id: `b${i}`, kind: 'lock', asset: 'T', from, locked, target, rate: 0.5 })),
-    fc.tuple(three, fc.integer({ min: 1, max: 5 })).map(([[liquid, bonded, unbonding], delay]) => ({ id: `b${i}`, kind: 'bond', asset: 'T', liquid, bonded, unbonding, bond: `0.05 * T.${liquid}`, unbond: `0.03 * T.${bonded}`, delay })),
-    fc.tuple(acc, fc.double({ min: 0, max: 1, noNaN: true })).map(([to, ratio]) => ({ id: `b${i}`, kind: 'stepController', asset: 'T', to, ratio: String(ratio), target: 0.5, step: 0.001, initial: 0.002, ticksPerStep: 2 })),
+    fc
+      .tuple(three, fc.integer({ min: 1, max: 5 }))
+      .map(([[liquid, bonded, unbonding], delay]) => ({ id: `b${i}`, kind: 'bond', asset: 'T', liquid, bonded, unbonding, bond: `0.05 * T.${liquid}`, unbond: `0.03 * T.${bonded}`, delay })),
+    fc
+      .tuple(acc, fc.double({ min: 0, max: 1, noNaN: true }))
+      .map(([to, ratio]) => ({ id: `b${i}`, kind: 'stepController', asset: 'T', to, ratio: String(ratio), target: 0.5, step: 0.001, initial: 0.002, ticksPerStep: 2 })),
     acc.map((to) => ({ id: `b${i}`, kind: 'issuanceHalving', asset: 'T', to, perTick: 10, ticksPerStep: 24 })),
     fc.tuple(acc, fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()).map(([to, ratio, ideal]) => ({
-      id: `b${i}`, kind: 'bandController', asset: 'T', to, ratio: String(ratio), goal: 0.67, rateChange: 5, initial: 0.13, min: 0.05, max: 0.15,
-      ticksPerYear: 5_256_000, ticksPerStep: 14_400, ...(ideal ? { ideal: { initial: 0.2, halfLife: { amount: 30, unit: 'day' }, variance: 0.05 } } : {}),
+      id: `b${i}`,
+      kind: 'bandController',
+      asset: 'T',
+      to,
+      ratio: String(ratio),
+      goal: 0.67,
+      rateChange: 5,
+      initial: 0.13,
+      min: 0.05,
+      max: 0.15,
+      ticksPerYear: 5_256_000,
+      ticksPerStep: 14_400,
+      ...(ideal ? { ideal: { initial: 0.2, halfLife: { amount: 30, unit: 'day' }, variance: 0.05 } } : {}),
     })),
     fc.tuple(acc, fc.double({ min: 0, max: 0.01, noNaN: true })).map(([x, fee]) => ({
-      id: `b${i}`, kind: 'chainCost', operations: [{ name: 'claims', count: `T.${x} / 10`, fee }, { name: 'mints', count: '5 * uniform()', fee: 0.001 }], nativePrice: 150, capacity: 3000,
+      id: `b${i}`,
+      kind: 'chainCost',
+      operations: [
+        { name: 'claims', count: `T.${x} / 10`, fee },
+        { name: 'mints', count: '5 * uniform()', fee: 0.001 },
+      ],
+      nativePrice: 150,
+      capacity: 3000,
     })),
-    fc.record({ acc, amount, ratio: fc.double({ min: 0.01, max: 3, noNaN: true }), fee: fc.double({ min: 0, max: 0.5, noNaN: true }), reserve: fc.boolean(), sink: fc.constantFrom<string>('burned', ...ACCOUNTS), back: fc.boolean() }).map(({ acc: a, amount: x, ratio, fee, reserve, sink, back }) => (back
-      ? { id: `b${i}`, kind: 'conversion', from: { asset: 'U', account: 'h' }, to: { asset: 'T', account: a }, amount: '0.3 * U.h', ratio, fee }
-      : { id: `b${i}`, kind: 'conversion', from: { asset: 'T', account: a }, to: { asset: 'U', account: 'h' }, amount: x, ratio, fee, ...(reserve ? { reserve: 'p' } : {}), ...(sink !== a ? { sink } : {}) })),
+    fc
+      .record({
+        acc,
+        amount,
+        ratio: fc.double({ min: 0.01, max: 3, noNaN: true }),
+        fee: fc.double({ min: 0, max: 0.5, noNaN: true }),
+        reserve: fc.boolean(),
+        sink: fc.constantFrom<string>('burned', ...ACCOUNTS),
+        back: fc.boolean(),
+      })
+      .map(({ acc: a, amount: x, ratio, fee, reserve, sink, back }) =>
+        back
+          ? { id: `b${i}`, kind: 'conversion', from: { asset: 'U', account: 'h' }, to: { asset: 'T', account: a }, amount: '0.3 * U.h', ratio, fee }
+          : {
+              id: `b${i}`,
+              kind: 'conversion',
+              from: { asset: 'T', account: a },
+              to: { asset: 'U', account: 'h' },
+              amount: x,
+              ratio,
+              fee,
+              ...(reserve ? { reserve: 'p' } : {}),
+              ...(sink !== a ? { sink } : {}),
+            },
+      ),
     fc.tuple(three, fc.integer({ min: 0, max: 3000 }), fc.double({ min: 0, max: 0.05, noNaN: true }), amount).map(([[pool, trader, vault], v, tax, x]) => ({
-      id: `b${i}`, kind: 'amm', token: { asset: 'U', pool: 'p' }, base: { asset: 'T', pool }, virtualBase: String(v),
-      buy: { amount: x, from: trader, to: 'h' }, sell: { amount: '0.2 * U.h', from: 'h', to: trader }, buyTax: tax, sellTax: tax, taxTo: vault,
+      id: `b${i}`,
+      kind: 'amm',
+      token: { asset: 'U', pool: 'p' },
+      base: { asset: 'T', pool },
+      virtualBase: String(v),
+      buy: { amount: x, from: trader, to: 'h' },
+      sell: { amount: '0.2 * U.h', from: 'h', to: trader },
+      buyTax: tax,
+      sellTax: tax,
+      taxTo: vault,
     })),
     fc.tuple(acc, fc.integer({ min: 0, max: 5000 })).map(([from, usd]) => ({ id: `b${i}`, kind: 'creditBurn', asset: 'T', from, credit: 'C', usd: `${usd} * uniform()` })),
     fc.tuple(two, fc.integer({ min: 1, max: 40 })).map(([[from, to], count]) => ({
-      id: `b${i}`, kind: 'population', count, cost: { kind: 'uniform', min: 0.5, max: 1.5 }, costPer: 'day', window: 5, reentry: { probability: 0.2, threshold: 1 },
+      id: `b${i}`,
+      kind: 'population',
+      count,
+      cost: { kind: 'uniform', min: 0.5, max: 1.5 },
+      costPer: 'day',
+      window: 5,
+      reentry: { probability: 0.2, threshold: 1 },
       pays: { asset: 'T', from, to },
     })),
   );
@@ -81,8 +151,13 @@ const specArb = fc
       blocks: [
         ...(blocks as ModelSpec['blocks']),
         {
-          id: 'price', kind: 'price', asset: 'T',
-          model: price === 'gbm' ? { kind: 'gbm', initial: 1, drift: { rate: 0, per: 'year' }, volatility: { rate: 1, per: 'year' } } : { kind: 'impact', initial: 1, sensitivity: 2, volatility: { rate: 0.5, per: 'year' } },
+          id: 'price',
+          kind: 'price',
+          asset: 'T',
+          model:
+            price === 'gbm'
+              ? { kind: 'gbm', initial: 1, drift: { rate: 0, per: 'year' }, volatility: { rate: 1, per: 'year' } }
+              : { kind: 'impact', initial: 1, sensitivity: 2, volatility: { rate: 0.5, per: 'year' } },
         },
       ],
       monteCarlo: { runs: 2, seed },
@@ -130,7 +205,10 @@ describe('random valid specs', () => {
       }),
       { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
-    if (process.env.FLYWHEEL_FUZZ_RUNS) console.log(`fuzz (seed ${FUZZ_SEED}): ${completed + exploded} random specs on both engines: ${completed} completed (conserving, finite, ≥ 0, same bits), ${exploded} ENGINE_NON_FINITE on both, 0 other outcomes`);
+    if (process.env.FLYWHEEL_FUZZ_RUNS)
+      console.log(
+        `fuzz (seed ${FUZZ_SEED}): ${completed + exploded} random specs on both engines: ${completed} completed (conserving, finite, ≥ 0, same bits), ${exploded} ENGINE_NON_FINITE on both, 0 other outcomes`,
+      );
     // the generator must mostly produce runs that complete, or the property says little
     expect(completed).toBeGreaterThan(0.75 * FUZZ_RUNS);
     expect(completed + exploded).toBe(FUZZ_RUNS);

@@ -100,7 +100,9 @@ describe('engine v2 blocks', () => {
 
   it('a clock runs a block every N steps from a start step', async () => {
     const p = await paths(base(), 'reference', ['move.amount', 'T.b']);
-    const ran = Array.from(p['move.amount']![0]!).map((v, t) => (v > 0 ? t : -1)).filter((t) => t >= 0);
+    const ran = Array.from(p['move.amount']![0]!)
+      .map((v, t) => (v > 0 ? t : -1))
+      .filter((t) => t >= 0);
     expect(ran).toEqual([3, 10, 17]);
     expect(p['T.b']![0]![20]).toBe(30);
     expectSameBits(p, await paths(base(), 'wasm', ['move.amount', 'T.b']));
@@ -149,7 +151,10 @@ describe('engine v2 blocks', () => {
     spec.blocks = [
       { id: 'hl', kind: 'schedule', asset: 'T', to: 'b', curve: { kind: 'halfLife', total: 1000, halfLife: { amount: 365, unit: 'day' } } },
       {
-        id: 'tab', kind: 'schedule', asset: 'T', to: 'b',
+        id: 'tab',
+        kind: 'schedule',
+        asset: 'T',
+        to: 'b',
         curve: { kind: 'table', entries: [{ from: '2024-08-01', rate: { amount: 100, per: 'day' } }], then: { halvingEvery: { amount: 1, unit: 'year' } } },
       },
     ];
@@ -188,8 +193,16 @@ describe('engine v2 population capex', () => {
     blocks: [
       { id: 'mint', kind: 'transfer', asset: 'T', from: 'issuer', to: 'rewards', amount: String(pool) },
       {
-        id: 'miners', kind: 'population', count: 1, initialActive: 0, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 1,
-        reentry: { probability: 1, threshold: 1 }, pays: { asset: 'T', from: 'rewards', to: 'liquid' }, ...(capex ? { capex } : {}),
+        id: 'miners',
+        kind: 'population',
+        count: 1,
+        initialActive: 0,
+        cost: { kind: 'constant', value: 1 },
+        costPer: 'day',
+        window: 1,
+        reentry: { probability: 1, threshold: 1 },
+        pays: { asset: 'T', from: 'rewards', to: 'liquid' },
+        ...(capex ? { capex } : {}),
       },
       { id: 'price', kind: 'price', asset: 'T', model: { kind: 'constant', initial: 1 } },
     ],
@@ -223,8 +236,15 @@ describe('engine v2 split with formula shares (time-varying, weighted by signals
       { id: 'scores2', kind: 'signal', set: 'mobileScore', formula: '10 - t' },
       { id: 'mint', kind: 'transfer', asset: 'T', from: 'issuer', to: 'pool', amount: '100' },
       {
-        id: 'route', kind: 'split', asset: 'T', from: 'pool', rest: 'rest',
-        parts: [{ to: 'iot', share: 'iotScore / (iotScore + mobileScore)' }, { to: 'mobile', share: '2 * mobileScore / (iotScore + mobileScore)' }],
+        id: 'route',
+        kind: 'split',
+        asset: 'T',
+        from: 'pool',
+        rest: 'rest',
+        parts: [
+          { to: 'iot', share: 'iotScore / (iotScore + mobileScore)' },
+          { to: 'mobile', share: '2 * mobileScore / (iotScore + mobileScore)' },
+        ],
       },
     ],
     monteCarlo: { runs: 1, seed: 1 },
@@ -298,7 +318,14 @@ describe('engine v2 validation', () => {
   });
 
   it('a population paid in a token without a price block, or a credit burn without a price, is refused', () => {
-    expect(bad((s) => s.blocks.splice(s.blocks.findIndex((b) => b.kind === 'price'), 1)).path).toMatch(/^blocks\.\d\.(pays|price)$/);
+    expect(
+      bad((s) =>
+        s.blocks.splice(
+          s.blocks.findIndex((b) => b.kind === 'price'),
+          1,
+        ),
+      ).path,
+    ).toMatch(/^blocks\.\d\.(pays|price)$/);
   });
 
   it('a credit with a cap, a mint straight to burned, and a clock on a vesting ring are refused', () => {
@@ -331,10 +358,17 @@ describe('engine v2 kinds: escrow, lock, split, bond, stepController, issuanceHa
     mainAsset: 'T',
     assets: {
       T: {
-        kind: 'token', decimals: 0, cap: 1000,
+        kind: 'token',
+        decimals: 0,
+        cap: 1000,
         accounts: {
-          liquid: { initial: 100, tag: 'liquid' }, pool: { tag: 'rewards' }, vest: { initial: 50, tag: 'vesting' }, pledge: { tag: 'pledge' },
-          bonded: { initial: 300, tag: 'bonded' }, unbonding: { tag: 'unbonding' }, treasury: { tag: 'treasury' },
+          liquid: { initial: 100, tag: 'liquid' },
+          pool: { tag: 'rewards' },
+          vest: { initial: 50, tag: 'vesting' },
+          pledge: { tag: 'pledge' },
+          bonded: { initial: 300, tag: 'bonded' },
+          unbonding: { tag: 'unbonding' },
+          treasury: { tag: 'treasury' },
         },
       },
       U: { kind: 'token', decimals: 0, accounts: { liquid: { initial: 10, tag: 'liquid' }, rewards: { tag: 'rewards' } } },
@@ -347,15 +381,48 @@ describe('engine v2 kinds: escrow, lock, split, bond, stepController, issuanceHa
       { id: 'staking', kind: 'bond', asset: 'T', liquid: 'liquid', bonded: 'bonded', unbonding: 'unbonding', bond: '0.01 * T.liquid', unbond: '0.02 * T.bonded', delay: 7 },
       { id: 'inflation', kind: 'stepController', asset: 'U', to: 'rewards', ratio: '0.4', target: 0.5, step: 0.001, initial: 0.01, ticksPerStep: 3 },
       {
-        id: 'baseline', kind: 'baselineMinting', asset: 'U', to: 'liquid', power: '2e18 * (1 + 0.01 * t)', tickSeconds: 30, simpleTotal: 330, baselineTotal: 770,
-        halfLifeTicks: 6 * 1_051_200, baselineInitial: 2.88888888e18, baselineDoublingTicks: 1_051_200, elapsedAtStart: 0, thetaAtStart: 0,
+        id: 'baseline',
+        kind: 'baselineMinting',
+        asset: 'U',
+        to: 'liquid',
+        power: '2e18 * (1 + 0.01 * t)',
+        tickSeconds: 30,
+        simpleTotal: 330,
+        baselineTotal: 770,
+        halfLifeTicks: 6 * 1_051_200,
+        baselineInitial: 2.88888888e18,
+        baselineDoublingTicks: 1_051_200,
+        elapsedAtStart: 0,
+        thetaAtStart: 0,
       },
     ],
     monteCarlo: { runs: 2, seed: 5 },
   });
-  const outs = ['halving.amount', 'halving.rate', 'cut.amount', 'T.treasury', 'vesting.released', 'vesting.locked', 'T.vest', 'collateral.amount', 'T.pledge',
-    'staking.bonded', 'staking.unbonded', 'staking.released', 'T.unbonding', 'inflation.rate', 'inflation.amount', 'baseline.amount', 'baseline.theta', 'baseline.simple',
-    'T.residual', 'U.residual', 'T.totalSupply', 'T.minted', 'U.totalSupply'];
+  const outs = [
+    'halving.amount',
+    'halving.rate',
+    'cut.amount',
+    'T.treasury',
+    'vesting.released',
+    'vesting.locked',
+    'T.vest',
+    'collateral.amount',
+    'T.pledge',
+    'staking.bonded',
+    'staking.unbonded',
+    'staking.released',
+    'T.unbonding',
+    'inflation.rate',
+    'inflation.amount',
+    'baseline.amount',
+    'baseline.theta',
+    'baseline.simple',
+    'T.residual',
+    'U.residual',
+    'T.totalSupply',
+    'T.minted',
+    'U.totalSupply',
+  ];
 
   it('both engines give the same bits', async () => {
     expectSameBits(await paths(spec(), 'wasm', outs), await paths(spec(), 'reference', outs));
@@ -372,7 +439,7 @@ describe('engine v2 kinds: escrow, lock, split, bond, stepController, issuanceHa
     expect(v('T.treasury', 40)).toBeLessThan(25 + 0.1 * v('cut.amount', 1) + 1e-9);
     // escrow: the initial 50 vests over 5 steps; each inflow is 75% locked and released 1/5 per step from the next step
     expect(v('vesting.locked', 1)).toBeCloseTo(0.75 * (v('halving.amount', 1) - v('cut.amount', 1)), 9);
-    expect(v('vesting.released', 2)).toBeCloseTo((2 * 50) / 6 * 4 / 5 + v('vesting.locked', 1) / 5, 9);
+    expect(v('vesting.released', 2)).toBeCloseTo((((2 * 50) / 6) * 4) / 5 + v('vesting.locked', 1) / 5, 9);
     // lock: half the gap each step toward 80, then back toward 10 from step 20
     expect(v('collateral.amount', 1)).toBe(40);
     expect(v('T.pledge', 2)).toBe(60);
@@ -421,14 +488,20 @@ describe('engine v2 kinds: escrow, lock, split, bond, stepController, issuanceHa
 describe('run options are checked before any work', () => {
   it('a non-object, an unknown option, metrics that are not a list of names, or a non-function onProgress are RUN_INVALID_OPTION', async () => {
     const spec = w1Spec({ runs: 1, agents: 5, steps: 5 });
-    for (const [options, path] of [[null, 'options'], [{ metrics: 'price' }, 'metrics'], [{ metrics: null }, 'metrics'], [{ onProgress: 'x' }, 'onProgress'], [{ thread: 2 }, 'thread']] as const) {
+    for (const [options, path] of [
+      [null, 'options'],
+      [{ metrics: 'price' }, 'metrics'],
+      [{ metrics: null }, 'metrics'],
+      [{ onProgress: 'x' }, 'onProgress'],
+      [{ thread: 2 }, 'thread'],
+    ] as const) {
       await expect(run(spec, options as never)).rejects.toMatchObject({ code: 'RUN_INVALID_OPTION', path });
     }
   });
 });
 
-describe('every run\'s path, streamed', () => {
-  it('pathsCSVChunks gives toPathsCSV\'s text in pieces of about the asked size', async () => {
+describe("every run's path, streamed", () => {
+  it("pathsCSVChunks gives toPathsCSV's text in pieces of about the asked size", async () => {
     const r = await run(w1Spec({ runs: 5, agents: 10, steps: 200 }), { keepRuns: true, threads: 1 });
     const pieces = [...r.pathsCSVChunks(4096)];
     expect(pieces.length).toBeGreaterThan(10);

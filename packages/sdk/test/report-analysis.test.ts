@@ -21,7 +21,13 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], {
 
 /** The rows of the tables with this class (the first, or every one), as cell texts (entities decoded). */
 function tableRows(html: string, cls: string, every = false): string[][] {
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   const tables = [...html.matchAll(new RegExp(`<table class="${cls}"><thead>.*?</thead><tbody>(.*?)</tbody></table>`, 'gs'))].slice(0, every ? undefined : 1);
   return tables.flatMap((m) => [...m[1]!.matchAll(/<tr>(.*?)<\/tr>/gs)].map((r) => [...r[1]!.matchAll(/<td>(.*?)<\/td>/gs)].map((c) => decode(c[1]!))));
 }
@@ -36,7 +42,14 @@ function expectOffline(html: string): void {
 
 const evil = '<script>alert(1)</script>';
 const sobol: SensitivityResult = {
-  method: 'sobol', output: 'finalPriceP50', params: ['params.growth', 'params.sigma', evil], evaluations: 64 * 5, mean: 5.3, variance: 0.4, confidence: 0.95, warnings: ['a warning'],
+  method: 'sobol',
+  output: 'finalPriceP50',
+  params: ['params.growth', 'params.sigma', evil],
+  evaluations: 64 * 5,
+  mean: 5.3,
+  variance: 0.4,
+  confidence: 0.95,
+  warnings: ['a warning'],
   sobol: [
     { param: 'params.growth', S1: 0.71, S1Conf: 0.19, S1Interval: [0.5, 0.9], ST: 0.72, STConf: 0.17, STInterval: [0.55, 0.88] },
     { param: 'params.sigma', S1: 0.03, S1Conf: 0.1, S1Interval: [-0.07, 0.13], ST: 0.16, STConf: 0.05, STInterval: [0.11, 0.21] },
@@ -44,12 +57,36 @@ const sobol: SensitivityResult = {
   ],
 };
 const morris: SensitivityResult = {
-  method: 'morris', output: 'burnMintCrossoverYear', params: ['params.growth', 'params.dcUsd0'], evaluations: 30, mean: 6.8, variance: 2.4, confidence: 0.95, warnings: [],
-  morris: [{ param: 'params.growth', mu: -3, muStar: 3, muStarConf: 0.7, sigma: 1.22 }, { param: 'params.dcUsd0', mu: -2.85, muStar: 2.85, muStarConf: 0.95, sigma: 1.65 }],
+  method: 'morris',
+  output: 'burnMintCrossoverYear',
+  params: ['params.growth', 'params.dcUsd0'],
+  evaluations: 30,
+  mean: 6.8,
+  variance: 2.4,
+  confidence: 0.95,
+  warnings: [],
+  morris: [
+    { param: 'params.growth', mu: -3, muStar: 3, muStarConf: 0.7, sigma: 1.22 },
+    { param: 'params.dcUsd0', mu: -2.85, muStar: 2.85, muStarConf: 0.95, sigma: 1.65 },
+  ],
 };
-const riskResult: RiskResult = { model: 'helium', runs: 1000, confidence: 0.95, events: [{ event: 'price<1@end', runs: 1000, hits: 214, probability: 0.214, interval: [0.19, 0.241], medianFirstStep: null }, { event: 'activeProviders<150000@any', runs: 1000, hits: 662, probability: 0.662, interval: [0.632, 0.691], medianFirstStep: 1771 }] };
+const riskResult: RiskResult = {
+  model: 'helium',
+  runs: 1000,
+  confidence: 0.95,
+  events: [
+    { event: 'price<1@end', runs: 1000, hits: 214, probability: 0.214, interval: [0.19, 0.241], medianFirstStep: null },
+    { event: 'activeProviders<150000@any', runs: 1000, hits: 662, probability: 0.662, interval: [0.632, 0.691], medianFirstStep: 1771 },
+  ],
+};
 const rare: RareEventResult = {
-  event: 'demandUsd<5000@end', estimand: 'P(event) = E[P(event | θ)]', levels: 2, proposal: { 'params.growth': { mean: -1.9, sd: 0.5, valueAtMean: 0.11 } }, varianceReduction: 28, varianceReductionMeasured: 20, warnings: [],
+  event: 'demandUsd<5000@end',
+  estimand: 'P(event) = E[P(event | θ)]',
+  levels: 2,
+  proposal: { 'params.growth': { mean: -1.9, sd: 0.5, valueAtMean: 0.11 } },
+  varianceReduction: 28,
+  varianceReductionMeasured: 20,
+  warnings: [],
   importance: { probability: 0.0185, standardError: 0.0016, interval: [0.0153, 0.0217], evaluations: 160 },
   plain: { probability: 0.0206, standardError: 0.0074, interval: [0.0061, 0.0352], evaluations: 160, hits: 4 },
 };
@@ -77,14 +114,34 @@ describe('renderAnalysisReport', () => {
     expect(count(html, /<svg /g)).toBe(4); // Sobol, Morris, event probabilities, the rare-event estimate
   });
 
-  it('shows the Monte Carlo each evaluation runs, with its seed, and each analysis\'s own settings and seed', () => {
+  it("shows the Monte Carlo each evaluation runs, with its seed, and each analysis's own settings and seed", () => {
     const runRows = Object.fromEntries(tableRows(html, 'settings run-settings').map(([k, v]) => [k, v]));
-    expect(runRows).toMatchObject({ model: 'helium', 'runs per Monte Carlo': '20', steps: '3650 × day (10.00 years)', start: '2024-10-01', "seed (the runs' random numbers)": '42', engine: 'wasm', 'changes (--set)': 'params.growth=0.3' });
+    expect(runRows).toMatchObject({
+      model: 'helium',
+      'runs per Monte Carlo': '20',
+      steps: '3650 × day (10.00 years)',
+      start: '2024-10-01',
+      "seed (the runs' random numbers)": '42',
+      engine: 'wasm',
+      'changes (--set)': 'params.growth=0.3',
+    });
     const sets = tableRows(html, 'settings analysis-settings', true).map((r) => `${r[0]}: ${r[1]}`);
-    expect(sets).toEqual(expect.arrayContaining(['base samples N: 64', 'analysis seed: 0', 'bootstrap resamples: 500', "Sobol' points skipped: 1000", 'trajectories r: 10', 'grid levels p: 4', 'final samples: 100', 'samples per level: 60', 'cross-entropy levels: 2']));
+    expect(sets).toEqual(
+      expect.arrayContaining([
+        'base samples N: 64',
+        'analysis seed: 0',
+        'bootstrap resamples: 500',
+        "Sobol' points skipped: 1000",
+        'trajectories r: 10',
+        'grid levels p: 4',
+        'final samples: 100',
+        'samples per level: 60',
+        'cross-entropy levels: 2',
+      ]),
+    );
   });
 
-  it('a Sobol table row per parameter in the chart\'s order (by ST), every interval as computed, — for NaN', () => {
+  it("a Sobol table row per parameter in the chart's order (by ST), every interval as computed, — for NaN", () => {
     const rows = tableRows(html, 'sensitivity sobol');
     expect(rows.map((r) => r[0])).toEqual(['params.growth', evil, 'params.sigma']);
     expect(rows[0]).toEqual(['params.growth', '0.1 … 0.7', '0.710', '0.500 … 0.900', '0.190', '0.720', '0.550 … 0.880', '0.170']);
@@ -110,7 +167,10 @@ describe('renderAnalysisReport', () => {
       ['price<1@end', '214/1000', '0.2140', '0.1900 … 0.2410', '—'],
       ['activeProviders<150000@any', '662/1000', '0.6620', '0.6320 … 0.6910', '1771 (2029-08-07)'],
     ]);
-    expect(tableRows(html, 'rare').map((r) => r.slice(1))).toEqual([['160', '0.0185', '0.0016', '0.0153 … 0.0217'], ['160', '0.0206', '0.0074', '0.0061 … 0.0352']]);
+    expect(tableRows(html, 'rare').map((r) => r.slice(1))).toEqual([
+      ['160', '0.0185', '0.0016', '0.0153 … 0.0217'],
+      ['160', '0.0206', '0.0074', '0.0061 … 0.0352'],
+    ]);
     expect(html).toContain('normal(mean 0.4, sd 0.15)');
     expect(html).toContain('Variance reduction at equal cost: 28.0× (against the plain run&#39;s own variance: 20.0×)');
   });
@@ -121,12 +181,19 @@ describe('renderAnalysisReport', () => {
     expect(tableRows(again, 'sensitivity sobol')).toEqual(tableRows(html, 'sensitivity sobol'));
     expect(() => renderAnalysisReport({ ...input, analyses: [] })).toThrow(expect.objectContaining({ code: 'RUN_INVALID_OPTION', path: 'analyses' }));
     expect(() => renderAnalysisReport({ ...input, analyses: [{ kind: 'sweep' } as never] })).toThrow(expect.objectContaining({ code: 'RUN_INVALID_OPTION', path: 'analyses.0.kind' }));
-    expect([tableNumber(Infinity), tableNumber(null), tableNumber(46_512_345.6), tableNumber(-12_000), tableNumber(3e-7), tableNumber(1e16)]).toEqual(['∞', '—', '46,512,346', '-12,000', '3.000e-7', '1.000e+16']);
+    expect([tableNumber(Infinity), tableNumber(null), tableNumber(46_512_345.6), tableNumber(-12_000), tableNumber(3e-7), tableNumber(1e16)]).toEqual([
+      '∞',
+      '—',
+      '46,512,346',
+      '-12,000',
+      '3.000e-7',
+      '1.000e+16',
+    ]);
   });
 });
 
 describe('the band of a calibration chart', () => {
-  it('level: from a run at the fitted values, its line at the observations\' steps is the fitted model, exactly', async () => {
+  it("level: from a run at the fitted values, its line at the observations' steps is the fitted model, exactly", async () => {
     const spec = filecoin({ runs: 4 });
     const r = await calibrate(spec, { params: { 'params.powerGrowth': [0, 2] }, data: readFileSync(EXAMPLE, 'utf8'), metric: 'cumulativeMinted', backtest: 0.7 }, { threads: 1 });
     const rows = [...r.fit, ...r.backtest!.forecast];
@@ -141,7 +208,7 @@ describe('the band of a calibration chart', () => {
     }
   });
 
-  it('sum: each observation\'s band is over the runs\' own sums on the window calibrate sums (one run: the band is the fitted value)', async () => {
+  it("sum: each observation's band is over the runs' own sums on the window calibrate sums (one run: the band is the fitted value)", async () => {
     const spec = helium({ years: 1, runs: 1, agents: 100 });
     const data = ['2024-11-01', '2024-12-01', '2025-01-01', '2025-03-01'].map((date, i) => ({ date, value: 1e5 * (i + 1) }));
     const r: CalibrationResult = await calibrate(spec, { params: { 'params.growth': [0.1, 0.9] }, data, metric: 'burned', aggregate: 'sum', maxEvaluations: 6 }, { threads: 1 });
@@ -161,7 +228,30 @@ describe('the band of a calibration chart', () => {
 describe('--report on the analysis commands', () => {
   it('sensitivity --method morris --report: the page has a point per parameter and the numbers of --format json, with the settings used', () => {
     const file = join(out, 'sub', 'morris.html');
-    const args = ['sensitivity', 'helium', '--years', '1', '--runs', '4', '--set', 'blocks.5.count=100', '--method', 'morris', '--param', 'params.growth=0.1..0.9', '--param', 'params.elasticity=0.2..0.8', '--param', 'params.sigma=0.1..0.5', '--output', 'finalPriceP50', '--samples', '3', '--seed', '7'];
+    const args = [
+      'sensitivity',
+      'helium',
+      '--years',
+      '1',
+      '--runs',
+      '4',
+      '--set',
+      'blocks.5.count=100',
+      '--method',
+      'morris',
+      '--param',
+      'params.growth=0.1..0.9',
+      '--param',
+      'params.elasticity=0.2..0.8',
+      '--param',
+      'params.sigma=0.1..0.5',
+      '--output',
+      'finalPriceP50',
+      '--samples',
+      '3',
+      '--seed',
+      '7',
+    ];
     const a = cli(...args, '--report', file, '--format', 'json');
     expect(a.status, a.stderr).toBe(0);
     expect(a.stderr).toContain(`wrote ${file}`);
@@ -171,10 +261,20 @@ describe('--report on the analysis commands', () => {
     const r = JSON.parse(a.stdout) as SensitivityResult;
     const rows = tableRows(html, 'sensitivity morris');
     expect(rows).toHaveLength(3);
-    for (const m of r.morris!) expect(rows.find((x) => x[0] === m.param)?.slice(2, 6)).toEqual([tableNumber(m.muStar), `${tableNumber(Math.max(0, m.muStar - m.muStarConf))} … ${tableNumber(m.muStar + m.muStarConf)}`, tableNumber(m.mu), tableNumber(m.sigma)]);
+    for (const m of r.morris!)
+      expect(rows.find((x) => x[0] === m.param)?.slice(2, 6)).toEqual([
+        tableNumber(m.muStar),
+        `${tableNumber(Math.max(0, m.muStar - m.muStarConf))} … ${tableNumber(m.muStar + m.muStarConf)}`,
+        tableNumber(m.mu),
+        tableNumber(m.sigma),
+      ]);
     const shown = Object.fromEntries(tableRows(html, 'settings analysis-settings').map(([k, v]) => [k, v]));
     expect(shown).toMatchObject({ 'trajectories r': '3', 'bootstrap resamples': '500', 'analysis seed': '0', 'grid levels p': '4', 'evaluations (Monte Carlos)': '12' });
-    expect(Object.fromEntries(tableRows(html, 'settings run-settings').map(([k, v]) => [k, v]))).toMatchObject({ "seed (the runs' random numbers)": '7', 'runs per Monte Carlo': '4', 'changes (--set)': 'blocks.5.count=100' });
+    expect(Object.fromEntries(tableRows(html, 'settings run-settings').map(([k, v]) => [k, v]))).toMatchObject({
+      "seed (the runs' random numbers)": '7',
+      'runs per Monte Carlo': '4',
+      'changes (--set)': 'blocks.5.count=100',
+    });
     // the settings shown are the ones used: giving them gives the same numbers
     const b = cli(...args, '--bootstrap', '500', '--analysis-seed', '0', '--levels', '4', '--format', 'json');
     expect(b.stdout).toBe(a.stdout);
@@ -182,7 +282,25 @@ describe('--report on the analysis commands', () => {
 
   it('calibrate --report: the fit chart has every observation, the band and the split; risk --report --scale log', () => {
     const file = join(out, 'cal.html');
-    const c = cli('calibrate', 'filecoin', '--runs', '2', '--param', 'params.powerGrowth=0..2', '--data', EXAMPLE, '--metric', 'cumulativeMinted', '--backtest', '0.75', '--report', file, '--format', 'json', '--quiet');
+    const c = cli(
+      'calibrate',
+      'filecoin',
+      '--runs',
+      '2',
+      '--param',
+      'params.powerGrowth=0..2',
+      '--data',
+      EXAMPLE,
+      '--metric',
+      'cumulativeMinted',
+      '--backtest',
+      '0.75',
+      '--report',
+      file,
+      '--format',
+      'json',
+      '--quiet',
+    );
     expect(c.status, c.stderr).toBe(0);
     const html = readFileSync(file, 'utf8');
     expectOffline(html);

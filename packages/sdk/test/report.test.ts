@@ -33,7 +33,18 @@ describe('fan charts', () => {
   });
 
   it('a heat map has one cell per point, coloured from the lowest value to the highest', () => {
-    const map = heatMap({ title: 't', xName: 'x', yName: 'y', xs: [1, 2], ys: [3, 4, 5], values: [[1, 2], [3, 4], [5, null]] });
+    const map = heatMap({
+      title: 't',
+      xName: 'x',
+      yName: 'y',
+      xs: [1, 2],
+      ys: [3, 4, 5],
+      values: [
+        [1, 2],
+        [3, 4],
+        [5, null],
+      ],
+    });
     const cells = map.children!.filter((c) => c.tag === 'rect');
     expect(cells.map((c) => c.attrs['data-value'])).toEqual(['1', '2', '3', '4', '5', 'null']);
     expect(cells[0]!.attrs.fill).toBe(ramp(0));
@@ -71,7 +82,7 @@ describe('parameter sources', () => {
     expect(sourceTags('[HIP-20] [3P messari] [UNC]')).toEqual(['3P', 'UNC']);
   });
 
-  it('finds a tag for most of Helium\'s parameters in its model source', () => {
+  it("finds a tag for most of Helium's parameters in its model source", () => {
     const s = paramSources(readFileSync(resolve(here, '../../models/src/helium/model.ts'), 'utf8'));
     expect(Object.keys(s).sort()).toEqual(Object.keys(helium().params!).sort());
     expect(s.growth!.tags[0]).toBe('ASSUMPTION');
@@ -82,13 +93,16 @@ describe('parameter sources', () => {
 describe('calibration table', () => {
   it('is the first Markdown table under the calibration heading, marks removed', () => {
     const md = '# M\n\n## Calibration\n\nText.\n\n| figure | **value** |\n|---|---:|\n| `a` | [1](x.md) |\n\n| other | t |\n';
-    expect(calibrationTable(md)).toEqual([['figure', 'value'], ['a', '1']]);
+    expect(calibrationTable(md)).toEqual([
+      ['figure', 'value'],
+      ['a', '1'],
+    ]);
     expect(calibrationTable('# M\n## Calibration\n## Next\n| a | b |\n|-|-|\n| 1 | 2 |')).toBeUndefined();
   });
 });
 
 describe('renderReport', () => {
-  it('is one HTML document without script or external resource, with the spec\'s strings escaped', async () => {
+  it("is one HTML document without script or external resource, with the spec's strings escaped", async () => {
     const spec = { ...helium({ years: 0.5, runs: 6, agents: 50 }), name: '<img src=x onerror=alert(1)>' };
     const result = await run(spec, { threads: 1 });
     const html = renderReport({ result, spec, sets: [['params.growth', 0.3]], generated: '2026-12-02' });
@@ -103,7 +117,7 @@ describe('renderReport', () => {
 describe('flywheel report', () => {
   const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: tmpdir(), timeout: 60_000 });
 
-  it('writes DIR/<model>.html with the parameters\' sources and the calibration table', () => {
+  it("writes DIR/<model>.html with the parameters' sources and the calibration table", () => {
     const r = cli('report', 'filecoin', '--steps', '60', '--runs', '4', '--out', out);
     expect(r.status, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'filecoin.html'), 'utf8');

@@ -40,7 +40,10 @@ function expectError(out: Out, code: string, ...mentions: string[]): void {
 }
 
 async function rejected(p: Promise<unknown>): Promise<FlywheelError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   if (!(e instanceof FlywheelError)) throw new Error(`expected a FlywheelError, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
   return e;
 }
@@ -57,7 +60,10 @@ const burnAll: ModelSpec = {
   name: 'burn-all',
   time: { step: 'day', steps: 60 },
   mainAsset: 'T',
-  assets: { T: { kind: 'token', decimals: 8, accounts: { liquid: { initial: 0.3, tag: 'liquid' }, pool: { initial: 1000.7, tag: 'rewards' } } }, C: { kind: 'credit', decimals: 0, priceUsd: 0.00001, accounts: {} } },
+  assets: {
+    T: { kind: 'token', decimals: 8, accounts: { liquid: { initial: 0.3, tag: 'liquid' }, pool: { initial: 1000.7, tag: 'rewards' } } },
+    C: { kind: 'credit', decimals: 0, priceUsd: 0.00001, accounts: {} },
+  },
   params: { d: 0.1 },
   blocks: [
     { id: 'pay', kind: 'transfer', asset: 'T', from: 'pool', to: 'liquid', amount: 'd * 3.3' },
@@ -74,7 +80,10 @@ describe('wrong numbers, exit code 0', () => {
       const r = await run(burnAll, { engine, keepRuns: true, metrics: [...metrics, 'burned'] });
       const values = everyValue(r, metrics);
       expect(Math.min(...values), engine).toBe(0);
-      expect(values.filter((v) => v < 0 || Object.is(v, -0)), engine).toEqual([]);
+      expect(
+        values.filter((v) => v < 0 || Object.is(v, -0)),
+        engine,
+      ).toEqual([]);
       expect(r.metric('burned').mean[2]).toBeCloseTo(0.33, 12); // the burn took all of it: 0.33 paid in, 0.33 burned
     }
     const h = await run(setPath(helium({ years: 1, runs: 20, agents: 20 }), 'assets.HNT.accounts.liquid.initial', 1), { keepRuns: true, metrics: ['circulatingSupply', 'marketCap', 'HNT.liquid'] });
@@ -171,7 +180,12 @@ describe('accepted, then fails', () => {
       monteCarlo: { runs: 1, seed: 1 },
     };
     const errors = [];
-    for (const [engine, threads] of [['wasm', 1], ['wasm', 2], ['reference', 1]] as const) errors.push(await rejected(run(spec, { engine, threads })));
+    for (const [engine, threads] of [
+      ['wasm', 1],
+      ['wasm', 2],
+      ['reference', 1],
+    ] as const)
+      errors.push(await rejected(run(spec, { engine, threads })));
     for (const e of errors) {
       expect([e.code, e.path, e.value]).toEqual(['RUN_TOO_LARGE', 'time.steps', 3_100_000]);
       expect(e.message).toBe(errors[0]!.message);
@@ -294,7 +308,11 @@ describe('CLI edges: checked before the run, parsed strictly, shown as they are,
     expect(r.stdout).toBe('# helium: ');
     expect(r.stderr).toBe('');
     // the same with bash's pipefail: the CLI itself exits 0
-    const b = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" run helium --years 2 --runs 20 --format json --quiet | head -c 10 > /dev/null`], { encoding: 'utf8', cwd: tmpdir(), timeout: 60_000 });
+    const b = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" run helium --years 2 --runs 20 --format json --quiet | head -c 10 > /dev/null`], {
+      encoding: 'utf8',
+      cwd: tmpdir(),
+      timeout: 60_000,
+    });
     expect([b.status, b.stderr]).toEqual([0, '']);
   });
 

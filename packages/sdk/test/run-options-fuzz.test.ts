@@ -69,7 +69,7 @@ describe('fuzz: hostile edits and run options', () => {
           // case: it is compiled (so every check before the run applies), not run
           const m = (() => {
             try {
-              return compileSpec(spec, Array.isArray((options as { metrics?: unknown }).metrics) ? ((options as { metrics: string[] }).metrics) : undefined);
+              return compileSpec(spec, Array.isArray((options as { metrics?: unknown }).metrics) ? (options as { metrics: string[] }).metrics : undefined);
             } catch {
               return undefined; // run() reports it below, with its code
             }
@@ -89,7 +89,15 @@ describe('fuzz: hostile edits and run options', () => {
       }),
       { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
-    if (process.env.FLYWHEEL_FUZZ_RUNS) console.log(`fuzz (seed ${FUZZ_SEED}): ${FUZZ_RUNS} hostile edits and option sets: ${counts.ok} ran to a finite result; ${counts.large} valid but over 10^8 agent-steps (compiled, not run); coded errors: ${[...counts.errors].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}; 0 other outcomes`);
+    if (process.env.FLYWHEEL_FUZZ_RUNS)
+      console.log(
+        `fuzz (seed ${FUZZ_SEED}): ${FUZZ_RUNS} hostile edits and option sets: ${counts.ok} ran to a finite result; ${counts.large} valid but over 10^8 agent-steps (compiled, not run); coded errors: ${[
+          ...counts.errors,
+        ]
+          .sort((a, b) => b[1] - a[1])
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ')}; 0 other outcomes`,
+      );
     expect(counts.ok).toBeGreaterThan(0);
     expect(({} as Record<string, unknown>).x).toBeUndefined(); // no prototype was written
   });

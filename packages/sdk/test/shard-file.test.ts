@@ -18,7 +18,11 @@ describe('shard files', () => {
   it('written on 1 and 2 threads, merged: the same bits as one machine, exact and streaming', async () => {
     const headers = [];
     for (const [i, f] of files.entries()) headers.push(await writeShardFile(f, spec, i, 3, { threads: i === 1 ? 2 : 1 }));
-    expect(headers.map((h) => [h.runStart, h.runEnd])).toEqual([[0, 133], [133, 266], [266, 400]]);
+    expect(headers.map((h) => [h.runStart, h.runEnd])).toEqual([
+      [0, 133],
+      [133, 266],
+      [266, 400],
+    ]);
     const [exact, streaming] = await Promise.all([run(spec, { statistics: 'exact', threads: 1 }), run(spec, { statistics: 'streaming', threads: 1 })]);
     expect(JSON.stringify(await mergeShardFiles([...files].reverse()))).toBe(JSON.stringify(exact));
     const s = await mergeShardFiles(files, { statistics: 'streaming' });

@@ -7,7 +7,11 @@ describe('shard and merge', () => {
     const spec = w1(11, 40, 120);
     const single = JSON.stringify(await run(spec, { threads: 1 }));
     const shards = await Promise.all([0, 1, 2].map((i) => runShard(spec, i, 3, { threads: i === 1 ? 2 : 1 })));
-    expect(shards.map((s) => [s.runStart, s.runEnd])).toEqual([[0, 3], [3, 7], [7, 11]]);
+    expect(shards.map((s) => [s.runStart, s.runEnd])).toEqual([
+      [0, 3],
+      [3, 7],
+      [7, 11],
+    ]);
     const roundTrip = JSON.parse(JSON.stringify(shards.reverse()));
     expect(JSON.stringify(await mergeShards(roundTrip))).toBe(single);
   });

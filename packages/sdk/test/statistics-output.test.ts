@@ -79,7 +79,9 @@ describe("statistics: 'auto' says which mode it used", () => {
     const json = JSON.parse(readFileSync(join(dir, 'big', 'big.json'), 'utf8'));
     expect(json.statistics).toBe('streaming');
     expect(json.percentileBound).toBeGreaterThan(0);
-    expect(out.stdout.split('\n')[0]).toBe(`big: 560 runs × 5454 day steps, seed 3, wasm engine, streaming percentiles (quantile sketch: p5/p50/p95 within ${percent(json)} of the exact ones where a step's values share a sign; means exact)`);
+    expect(out.stdout.split('\n')[0]).toBe(
+      `big: 560 runs × 5454 day steps, seed 3, wasm engine, streaming percentiles (quantile sketch: p5/p50/p95 within ${percent(json)} of the exact ones where a step's values share a sign; means exact)`,
+    );
     checkCsv(readFileSync(join(dir, 'big', 'big.csv'), 'utf8'), json);
   }, 120_000);
 
@@ -94,7 +96,7 @@ describe("statistics: 'auto' says which mode it used", () => {
     checkCsv(readFileSync(join(dir, 'small', 'small.csv'), 'utf8'), json);
   });
 
-  it('a sweep names each point\'s statistics in its rows, CSV and JSON', async () => {
+  it("a sweep names each point's statistics in its rows, CSV and JSON", async () => {
     const s = await sweep(w1(20, 5, 10), { grid: { 'params.growth': [0, 0.01] } }, { statistics: 'streaming', threads: 1 });
     const csv = s.toCSV().trimEnd().split('\n');
     const head = csv[0]!.split(',');

@@ -30,15 +30,14 @@ describe('wasm statistics = reference statistics', () => {
   it('for sorted, reversed and constant rows (quickselect worst cases)', async () => {
     const ex = await init();
     for (const runs of [1, 2, 3, 17, 18, 100, 1001]) {
-      const rows = [
-        Float64Array.from({ length: runs }, (_, i) => i),
-        Float64Array.from({ length: runs }, (_, i) => runs - i),
-        new Float64Array(runs).fill(3.25),
-      ];
+      const rows = [Float64Array.from({ length: runs }, (_, i) => i), Float64Array.from({ length: runs }, (_, i) => runs - i), new Float64Array(runs).fill(3.25)];
       for (const row of rows) {
         const values = new Float64Array(2 * runs);
         values.set(row);
-        values.set(row.map((x) => -x), runs);
+        values.set(
+          row.map((x) => -x),
+          runs,
+        );
         const session = new WasmSession(ex, model(runs), runs);
         session.values().set(values);
         expect(Array.from(session.stats())).toEqual(Array.from(statsReference(values, 2, runs)));
@@ -76,31 +75,37 @@ describe('the streaming quantile sketch (StreamingStats)', () => {
 
   it('every percentile is within the stated bound of the exact one (cells of one sign), exact for ≤ 8 runs, and the buckets do not depend on the order of the blocks', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 5 }), fc.array(heavy, { minLength: 50, maxLength: 400 }), fc.boolean(), (cells, blocks, pool, positive) => {
-        const values = positive ? pool.map((x) => Math.abs(x) + 1e-3) : pool;
-        const { s, all } = fold(cells, blocks, values, 'run');
-        const runs = blocks.reduce((a, b) => a + b, 0);
-        const exact = statsReference(Float64Array.from(all.flat()), cells, runs);
-        const out = s.result();
-        const bound = s.bound();
-        if (runs <= 8) expect(bound).toBe(0);
-        for (let c = 0; c < cells; c++) {
-          const row = all[c]!;
-          const oneSign = row.every((x) => x >= 0) || row.every((x) => x <= 0);
-          const scale = Math.max(...row.map(Math.abs));
-          for (let k = 1; k <= 3; k++) {
-            const e = exact[k * cells + c]!;
-            const a = out[k * cells + c]!;
-            if (runs <= 8) expect(a).toBe(e);
-            else if (oneSign) expect(Math.abs(a - e)).toBeLessThanOrEqual(bound * Math.abs(e) * (1 + 1e-12));
-            else expect(Math.abs(a - e)).toBeLessThanOrEqual(bound * scale * (1 + 1e-12));
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 5 }),
+        fc.array(heavy, { minLength: 50, maxLength: 400 }),
+        fc.boolean(),
+        (cells, blocks, pool, positive) => {
+          const values = positive ? pool.map((x) => Math.abs(x) + 1e-3) : pool;
+          const { s, all } = fold(cells, blocks, values, 'run');
+          const runs = blocks.reduce((a, b) => a + b, 0);
+          const exact = statsReference(Float64Array.from(all.flat()), cells, runs);
+          const out = s.result();
+          const bound = s.bound();
+          if (runs <= 8) expect(bound).toBe(0);
+          for (let c = 0; c < cells; c++) {
+            const row = all[c]!;
+            const oneSign = row.every((x) => x >= 0) || row.every((x) => x <= 0);
+            const scale = Math.max(...row.map(Math.abs));
+            for (let k = 1; k <= 3; k++) {
+              const e = exact[k * cells + c]!;
+              const a = out[k * cells + c]!;
+              if (runs <= 8) expect(a).toBe(e);
+              else if (oneSign) expect(Math.abs(a - e)).toBeLessThanOrEqual(bound * Math.abs(e) * (1 + 1e-12));
+              else expect(Math.abs(a - e)).toBeLessThanOrEqual(bound * scale * (1 + 1e-12));
+            }
           }
-        }
-        // the same buckets whatever order the blocks arrive in (sums aside, which are kept in run order)
-        const reversed = fold(cells, blocks, values, 'reversed').s;
-        expect(Array.from(reorder(s, reversed))).toEqual(Array.from(s.state.counts));
-        expect(Array.from(reversed.result())).toEqual(Array.from(s.result().map((x, j) => (j < cells ? reversed.result()[j]! : x)))); // percentiles identical
-      }),
+          // the same buckets whatever order the blocks arrive in (sums aside, which are kept in run order)
+          const reversed = fold(cells, blocks, values, 'reversed').s;
+          expect(Array.from(reorder(s, reversed))).toEqual(Array.from(s.state.counts));
+          expect(Array.from(reversed.result())).toEqual(Array.from(s.result().map((x, j) => (j < cells ? reversed.result()[j]! : x)))); // percentiles identical
+        },
+      ),
       { numRuns: 200, seed: 11 },
     );
   });
@@ -109,7 +114,10 @@ describe('the streaming quantile sketch (StreamingStats)', () => {
     const span = (ratio: number) => {
       const s = new StreamingStats(1);
       const n = 1000;
-      s.add(Float64Array.from({ length: n }, (_, i) => ratio ** (i / (n - 1))), n);
+      s.add(
+        Float64Array.from({ length: n }, (_, i) => ratio ** (i / (n - 1))),
+        n,
+      );
       return s.bound();
     };
     expect(span(200)).toBeCloseTo(1 / 129, 12);

@@ -165,7 +165,10 @@ describe('memory limits fail before the run, with a coded error', () => {
 describe('work that would take hours', () => {
   it('is refused with an estimate unless allowLong (W1 with 10^6 agents × 10^4 runs × 3,650 steps)', async () => {
     const spec = w1(10_000, 1_000_000, 3650);
-    const e = await run(spec).then(() => undefined, (err: unknown) => err);
+    const e = await run(spec).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(e).toMatchObject({ code: 'RUN_TOO_LARGE', path: 'monteCarlo.runs' });
     expect((e as Error).message).toMatch(/hours on one core/);
     expect((e as { hint: string }).hint).toMatch(/allowLong: true/);

@@ -24,7 +24,10 @@ describe('parameter sweeps', () => {
   });
 
   it('zip pairs values; random and lhs sample inside the ranges, lhs one point per stratum', () => {
-    expect(sweepPoints({ zip: { a: [1, 2], b: [3, 4] } })).toEqual([{ a: 1, b: 3 }, { a: 2, b: 4 }]);
+    expect(sweepPoints({ zip: { a: [1, 2], b: [3, 4] } })).toEqual([
+      { a: 1, b: 3 },
+      { a: 2, b: 4 },
+    ]);
     const lhs = sweepPoints({ lhs: { x: [0, 10], y: [-1, 1] }, samples: 50, seed: 3 });
     const strata = lhs.map((p) => Math.floor(((p.x as number) / 10) * 50)).sort((a, b) => a - b);
     expect(strata).toEqual(Array.from({ length: 50 }, (_, i) => i));

@@ -6,11 +6,7 @@ import { w1 } from './fixtures.js';
 describe('parallel Monte Carlo', () => {
   it('1, 2 and 4 threads give identical JSON (wasm)', async () => {
     const spec = w1(9, 60, 300);
-    const [a, b, c] = [
-      JSON.stringify(await run(spec, { threads: 1 })),
-      JSON.stringify(await run(spec, { threads: 2 })),
-      JSON.stringify(await run(spec, { threads: 4 })),
-    ];
+    const [a, b, c] = [JSON.stringify(await run(spec, { threads: 1 })), JSON.stringify(await run(spec, { threads: 2 })), JSON.stringify(await run(spec, { threads: 4 }))];
     expect(b).toBe(a);
     expect(c).toBe(a);
   });
@@ -64,7 +60,12 @@ describe('concurrent runs', () => {
     const a = w1(40, 30, 200);
     const b = w1(30, 20, 300);
     const alone = [JSON.stringify(await run(a, { threads: 2 })), JSON.stringify(await run(b, { threads: 2 })), JSON.stringify(await run(a, { threads: 1, onProgress: () => {} }))];
-    const together = await Promise.all([run(a, { threads: 2 }), run(b, { threads: 2 }), run(a, { threads: 1, onProgress: () => {} }), run(b, { statistics: 'streaming', threads: 1, onProgress: () => {} })]);
+    const together = await Promise.all([
+      run(a, { threads: 2 }),
+      run(b, { threads: 2 }),
+      run(a, { threads: 1, onProgress: () => {} }),
+      run(b, { statistics: 'streaming', threads: 1, onProgress: () => {} }),
+    ]);
     expect(together.slice(0, 3).map((r) => JSON.stringify(r))).toEqual(alone);
     expect(JSON.stringify(together[2])).toBe(alone[0]);
     expect(together[3]!.statistics).toBe('streaming');
@@ -73,14 +74,20 @@ describe('concurrent runs', () => {
   it('an error raised inside a worker keeps its code, path and hint (not a bare Error)', async () => {
     // X.a × e^300 per step: the ledger overflows to Infinity on step 3, inside the workers
     const spec = {
-      specVersion: 2 as const, name: 'overflow', time: { step: 'day' as const, steps: 5 }, mainAsset: 'X',
+      specVersion: 2 as const,
+      name: 'overflow',
+      time: { step: 'day' as const, steps: 5 },
+      mainAsset: 'X',
       assets: { X: { kind: 'token' as const, decimals: 0, accounts: { a: { initial: 1, tag: 'liquid' as const } } } },
       params: { g: 300 },
       blocks: [{ id: 'm', kind: 'transfer' as const, asset: 'X', from: 'issuer', to: 'a', amount: 'X.a * exp(g)' }],
       monteCarlo: { runs: 8, seed: 1 },
     };
     for (const statistics of ['exact', 'streaming'] as const) {
-      const e = await run(spec, { engine: 'reference', threads: 2, statistics }).then(() => undefined, (err: unknown) => err);
+      const e = await run(spec, { engine: 'reference', threads: 2, statistics }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
       expect(e, statistics).toMatchObject({ name: 'FlywheelError', code: 'ENGINE_NON_FINITE', path: 'blocks.0', value: -Infinity });
       expect((e as Error).message).toContain('blocks.0 (transfer "m") made X.unissued -Infinity at step 3 of run 0');
       expect((e as { hint: string }).hint).toMatch(/extreme values/);

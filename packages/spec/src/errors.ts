@@ -106,7 +106,9 @@ export function describeValue(value: unknown): string {
     const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value as unknown;
     const name = typeof ctor === 'function' ? (Object.getOwnPropertyDescriptor(ctor, 'name')?.value as unknown) : undefined;
     if (typeof name === 'string' && /^[A-Za-z_$][\w$]{0,60}$/.test(name)) {
-      const builtin = ['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp', 'Promise', 'Number', 'String', 'Boolean', 'ArrayBuffer', 'DataView', 'Error', 'TypeError', 'RangeError'].includes(name) || name.endsWith('Array');
+      const builtin =
+        ['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp', 'Promise', 'Number', 'String', 'Boolean', 'ArrayBuffer', 'DataView', 'Error', 'TypeError', 'RangeError'].includes(name) ||
+        name.endsWith('Array');
       return builtin ? `a ${name}${['Number', 'String', 'Boolean'].includes(name) ? ' object' : ''}` : `an instance of ${name}`;
     }
     return 'an object';
@@ -193,9 +195,7 @@ export class FlywheelError extends Error {
     const first = list[0];
     if (!first) throw new TypeError('FlywheelError needs at least one issue');
     const more = list.length > 1 ? ` (and ${list.length - 1} more)` : '';
-    super(
-      `${first.code} at ${first.path || '(root)'}: ${first.message} (got ${showValue(first.value)}). Hint: ${first.hint}${more}`,
-    );
+    super(`${first.code} at ${first.path || '(root)'}: ${first.message} (got ${showValue(first.value)}). Hint: ${first.hint}${more}`);
     this.code = first.code;
     this.path = first.path;
     this.value = first.value;

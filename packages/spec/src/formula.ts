@@ -30,21 +30,7 @@ export type FormulaUnaryOp = '-' | '+' | '!';
 /** Binary operators of the formula language. */
 export type FormulaBinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
 /** Functions of the formula language (`if` becomes a `conditional` node, `table` a `table` node). */
-export type FormulaFunction =
-  | 'min'
-  | 'max'
-  | 'clamp'
-  | 'abs'
-  | 'floor'
-  | 'ceil'
-  | 'round'
-  | 'exp'
-  | 'log'
-  | 'log2'
-  | 'sqrt'
-  | 'pow'
-  | 'normal'
-  | 'uniform';
+export type FormulaFunction = 'min' | 'max' | 'clamp' | 'abs' | 'floor' | 'ceil' | 'round' | 'exp' | 'log' | 'log2' | 'sqrt' | 'pow' | 'normal' | 'uniform';
 
 /** A node of a parsed formula. `column` is 1-based (for operators: the operator's column). */
 export type FormulaNode =
@@ -362,9 +348,7 @@ function convert(ctx: Ctx, n: jsep.Expression): FormulaNode {
     case 'CallExpression': {
       const name = (n.callee as jsep.Identifier).name;
       const args = n.arguments as jsep.Expression[];
-      const arity = Object.hasOwn(FORMULA_FUNCTIONS, name)
-        ? FORMULA_FUNCTIONS[name as keyof typeof FORMULA_FUNCTIONS]
-        : undefined;
+      const arity = Object.hasOwn(FORMULA_FUNCTIONS, name) ? FORMULA_FUNCTIONS[name as keyof typeof FORMULA_FUNCTIONS] : undefined;
       if (!arity) {
         const close = closeNames(name, Object.keys(FORMULA_FUNCTIONS));
         issue(
@@ -378,13 +362,7 @@ function convert(ctx: Ctx, n: jsep.Expression): FormulaNode {
       const [lo, hi] = arity;
       if (args.length < lo || args.length > hi) {
         const want = lo === hi ? `${lo}` : hi === Infinity ? `at least ${lo}` : `${lo} to ${hi}`;
-        issue(
-          ctx,
-          ErrorCodes.FORMULA_INVALID,
-          start,
-          `${name}() takes ${want} argument${lo === 1 && hi === 1 ? '' : 's'}, got ${args.length}`,
-          `write ${usage(name)}`,
-        );
+        issue(ctx, ErrorCodes.FORMULA_INVALID, start, `${name}() takes ${want} argument${lo === 1 && hi === 1 ? '' : 's'}, got ${args.length}`, `write ${usage(name)}`);
       }
       if (name === 'table') return convertTable(ctx, args, column);
       for (const a of args) {
@@ -446,7 +424,14 @@ export function parseFormula(source: string, path: string): Formula {
   if (typeof source !== 'string') fail(ErrorCodes.FORMULA_SYNTAX, path, source, 'a formula must be a string', 'write the formula as a string, e.g. "a * b + 1"');
   const ctx: Ctx = { source, path, names: new Map() };
   // bounds that keep parsing and compiling far from the call-stack limit (a raw RangeError before)
-  if (source.length > MAX_FORMULA_CHARS) fail(ErrorCodes.FORMULA_INVALID, path, `${source.slice(0, 40)}… (${source.length} characters)`, `a formula may have at most ${MAX_FORMULA_CHARS} characters`, 'split it into signals (a signal block computes a part, the formula reads the signal), or use table() for a long piecewise curve');
+  if (source.length > MAX_FORMULA_CHARS)
+    fail(
+      ErrorCodes.FORMULA_INVALID,
+      path,
+      `${source.slice(0, 40)}… (${source.length} characters)`,
+      `a formula may have at most ${MAX_FORMULA_CHARS} characters`,
+      'split it into signals (a signal block computes a part, the formula reads the signal), or use table() for a long piecewise curve',
+    );
   for (let i = 0, depth = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 40 || c === 91) {
@@ -486,7 +471,14 @@ export function parseFormula(source: string, path: string): Formula {
   const stack: [jsep.Expression, number][] = [[tree, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (depth > MAX_FORMULA_TREE_DEPTH) issue(ctx, ErrorCodes.FORMULA_INVALID, startOf(node), `more than ${MAX_FORMULA_TREE_DEPTH} operations nested in one another`, 'split the formula into signals (a signal block computes a part, the formula reads the signal)');
+    if (depth > MAX_FORMULA_TREE_DEPTH)
+      issue(
+        ctx,
+        ErrorCodes.FORMULA_INVALID,
+        startOf(node),
+        `more than ${MAX_FORMULA_TREE_DEPTH} operations nested in one another`,
+        'split the formula into signals (a signal block computes a part, the formula reads the signal)',
+      );
     // every child, whatever jsep calls it (left, right, argument, arguments, expressions, …)
     for (const v of Object.values(node as unknown as Record<string, unknown>)) {
       for (const child of Array.isArray(v) ? v : [v]) {
@@ -568,9 +560,7 @@ export function checkFormulaNames(formula: Formula, path: string, known: (name: 
       path,
       formula.source,
       `unknown name "${name}" at column ${column}`,
-      close.length
-        ? `did you mean ${close.map((c) => `"${c}"`).join(', ')}?`
-        : 'a formula may use the parameters, signals and accounts of the model, and the functions of the language',
+      close.length ? `did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : 'a formula may use the parameters, signals and accounts of the model, and the functions of the language',
     );
   }
 }

@@ -19,9 +19,7 @@ const name = () =>
   );
 
 /** Account tags. Tags decide what an asset's circulating supply counts (`circulating` lists tags). */
-export const AccountTagSchema = z.enum([
-  'liquid', 'rewards', 'treasury', 'vesting', 'escrow', 'bonded', 'unbonding', 'pledge', 'endowment', 'reserves', 'locked', 'held',
-]);
+export const AccountTagSchema = z.enum(['liquid', 'rewards', 'treasury', 'vesting', 'escrow', 'bonded', 'unbonding', 'pledge', 'endowment', 'reserves', 'locked', 'held']);
 
 /** An account of an asset, besides its implicit `issuer` and `burned`. */
 export const AccountSchema = z.strictObject({
@@ -59,10 +57,7 @@ export const SignalSchema = z.strictObject({
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }));
 
 /** A step of a calendar period, or a protocol clock given in seconds with its name (`{ seconds: 69120, name: 'round' }`). */
-export const TimeStepSchema = z.union([
-  z.enum(['hour', 'day', 'week', 'month']),
-  z.strictObject({ seconds: z.number().check(z.gt(0), z.lte(366 * 86_400)), name: name() }),
-]);
+export const TimeStepSchema = z.union([z.enum(['hour', 'day', 'week', 'month']), z.strictObject({ seconds: z.number().check(z.gt(0), z.lte(366 * 86_400)), name: name() })]);
 
 /** The model spec schema (specVersion 2). */
 export const ModelSpecSchema = z.strictObject({
@@ -96,4 +91,3 @@ export type AccountSpec = z.output<typeof AccountSchema>;
 export type SignalSpec = z.output<typeof SignalSchema>;
 export type TimeStep = z.output<typeof TimeStepSchema>;
 export type BlockSpec = ValidSpec['blocks'][number];
-

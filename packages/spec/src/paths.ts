@@ -8,7 +8,14 @@ function split(path: string): string[] {
   if (typeof path !== 'string' || path.trim() === '') fail(ErrorCodes.SPEC_UNKNOWN_PATH, String(path), path, 'empty path', 'Give a dotted path such as "params.growth".');
   const parts = path.split('.');
   const bad = parts.find((k) => FORBIDDEN.has(k));
-  if (bad !== undefined) fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, path, `"${bad}" is not a spec field`, 'A path names fields of the spec (e.g. "params.growth", "blocks.2.share"); prototypes and array lengths cannot be set.');
+  if (bad !== undefined)
+    fail(
+      ErrorCodes.SPEC_UNKNOWN_PATH,
+      path,
+      path,
+      `"${bad}" is not a spec field`,
+      'A path names fields of the spec (e.g. "params.growth", "blocks.2.share"); prototypes and array lengths cannot be set.',
+    );
   return parts;
 }
 
@@ -28,14 +35,26 @@ export function getPath(obj: unknown, path: string): unknown {
       if (v === null || typeof v !== 'object' || !Object.hasOwn(v as object, k)) {
         const here = parts.slice(0, i).join('.');
         const keys = v !== null && typeof v === 'object' ? Object.keys(v as object) : [];
-        fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, undefined, `"${k}" does not exist${here ? ` under "${here}"` : ''}`, keys.length ? `Existing fields there: ${keys.join(', ')}.` : `"${here}" is not an object.`);
+        fail(
+          ErrorCodes.SPEC_UNKNOWN_PATH,
+          path,
+          undefined,
+          `"${k}" does not exist${here ? ` under "${here}"` : ''}`,
+          keys.length ? `Existing fields there: ${keys.join(', ')}.` : `"${here}" is not an object.`,
+        );
       }
       v = (v as Record<string, unknown>)[k];
     } catch (e) {
       if (e instanceof FlywheelError) throw e;
       // a getter that throws, a revoked proxy: the spec is not plain data
       const what = e instanceof Error ? `${e.name}: ${e.message}` : 'an exception';
-      fail(ErrorCodes.SPEC_INVALID_TYPE, parts.slice(0, i + 1).join('.'), `[unreadable: ${what}]`, `could not be read (${what})`, 'A spec is plain data: a getter that throws or a revoked or throwing proxy cannot be read.');
+      fail(
+        ErrorCodes.SPEC_INVALID_TYPE,
+        parts.slice(0, i + 1).join('.'),
+        `[unreadable: ${what}]`,
+        `could not be read (${what})`,
+        'A spec is plain data: a getter that throws or a revoked or throwing proxy cannot be read.',
+      );
     }
   });
   return v;
@@ -82,7 +101,13 @@ export function setPath<T>(obj: T, path: string, value: unknown, create = false)
   }
   if (!create && !Object.hasOwn(parent as object, leaf)) {
     const keys = Object.keys(parent as object);
-    fail(ErrorCodes.SPEC_UNKNOWN_PATH, path, value, `"${leaf}" does not exist${parentPath ? ` under "${parentPath}"` : ''}`, keys.length ? `Existing fields there: ${keys.join(', ')}.` : 'That object has no fields.');
+    fail(
+      ErrorCodes.SPEC_UNKNOWN_PATH,
+      path,
+      value,
+      `"${leaf}" does not exist${parentPath ? ` under "${parentPath}"` : ''}`,
+      keys.length ? `Existing fields there: ${keys.join(', ')}.` : 'That object has no fields.',
+    );
   }
   (parent as Record<string, unknown>)[leaf] = value;
   return copy as T;

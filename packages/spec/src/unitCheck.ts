@@ -9,7 +9,29 @@ import type { FormulaNode } from './formula.js';
 /** A unit: exponents by dimension (an asset's symbol, or USD); {} is dimensionless; null is unknown. */
 export type Dim = Readonly<Record<string, number>> | null;
 
-const TIME = new Set(['s', 'second', 'seconds', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'step', 'steps', 'round', 'rounds', 'epoch', 'epochs', 'block', 'blocks']);
+const TIME = new Set([
+  's',
+  'second',
+  'seconds',
+  'hour',
+  'hours',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'step',
+  'steps',
+  'round',
+  'rounds',
+  'epoch',
+  'epochs',
+  'block',
+  'blocks',
+]);
 
 /**
  * Parses a declared unit such as `USD/day`, `HNT`, `USD/HNT`, `bytes` or `1` (time parts are dropped).
@@ -37,8 +59,12 @@ export function parseUnit(unit: string): Dim {
 /** The unit written out (`USD/HNT`, `1` when dimensionless). */
 export function showUnit(d: Dim): string {
   if (d === null) return 'unknown';
-  const num = Object.entries(d).filter(([, e]) => e > 0).map(([s, e]) => (e === 1 ? s : `${s}^${e}`));
-  const den = Object.entries(d).filter(([, e]) => e < 0).map(([s, e]) => (e === -1 ? s : `${s}^${-e}`));
+  const num = Object.entries(d)
+    .filter(([, e]) => e > 0)
+    .map(([s, e]) => (e === 1 ? s : `${s}^${e}`));
+  const den = Object.entries(d)
+    .filter(([, e]) => e < 0)
+    .map(([s, e]) => (e === -1 ? s : `${s}^${-e}`));
   return `${num.join('·') || '1'}${den.length ? `/${den.join('·')}` : ''}`;
 }
 
@@ -59,7 +85,13 @@ const combine = (a: Dim, b: Dim, sign: number): Dim => {
  */
 export function formulaUnit(node: FormulaNode, unitOf: (name: string) => Dim, path: string, source: string, out: FlywheelIssue[]): Dim {
   const clash = (column: number, what: string, a: Dim, b: Dim) =>
-    out.push({ code: ErrorCodes.SPEC_UNIT_MISMATCH, path, value: source, message: `${what} at column ${column}: ${showUnit(a)} against ${showUnit(b)}`, hint: 'Convert with a price (e.g. HNT.price turns HNT into USD) or check the names; a parameter or a number literal takes any unit.' });
+    out.push({
+      code: ErrorCodes.SPEC_UNIT_MISMATCH,
+      path,
+      value: source,
+      message: `${what} at column ${column}: ${showUnit(a)} against ${showUnit(b)}`,
+      hint: 'Convert with a price (e.g. HNT.price turns HNT into USD) or check the names; a parameter or a number literal takes any unit.',
+    });
   const agree = (column: number, what: string, dims: Dim[]): Dim => {
     const known = dims.filter((d): d is NonNullable<Dim> => d !== null);
     for (const d of known.slice(1)) if (!same(known[0]!, d)) clash(column, what, known[0]!, d);

@@ -50,7 +50,9 @@ export function fromZod(issue: ZodIssue, input: unknown): FlywheelIssue[] {
       return [{ code: ErrorCodes.SPEC_OUT_OF_RANGE, path, value, message: `must be ${bound}${exclusive}`, hint: `Use a value ${bound}${exclusive} for "${path}".` }];
     }
     case 'invalid_value':
-      return [{ code: ErrorCodes.SPEC_INVALID_ENUM, path, value, message: `must be one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}`, hint: `Use one of the allowed values for "${path}".` }];
+      return [
+        { code: ErrorCodes.SPEC_INVALID_ENUM, path, value, message: `must be one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}`, hint: `Use one of the allowed values for "${path}".` },
+      ];
     case 'invalid_union': {
       // A discriminated union with an unknown `kind`.
       const note = (issue as { note?: string }).note;
@@ -61,7 +63,15 @@ export function fromZod(issue: ZodIssue, input: unknown): FlywheelIssue[] {
         const full = issue.path[issue.path.length - 1] === key ? issue.path : [...issue.path, key];
         const p = dotted(full);
         const options = (issue as { options?: unknown[] }).options;
-        return [{ code: ErrorCodes.SPEC_INVALID_ENUM, path: p, value: valueAt(input, full), message: `unknown ${key}${options ? `; expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}` : ''}`, hint: `Check "${p}" against the kinds listed in docs/spec.md.` }];
+        return [
+          {
+            code: ErrorCodes.SPEC_INVALID_ENUM,
+            path: p,
+            value: valueAt(input, full),
+            message: `unknown ${key}${options ? `; expected one of ${options.map((o) => JSON.stringify(o)).join(', ')}` : ''}`,
+            hint: `Check "${p}" against the kinds listed in docs/spec.md.`,
+          },
+        ];
       }
       // Otherwise report the closest branch's first problem.
       const branch = issue.errors.slice().sort((a, b) => a.length - b.length)[0];

@@ -206,21 +206,40 @@ function crossChecks(s: ValidSpec): Out {
     const last = MAX_DATE_MS - 366 * 86_400_000;
     if (parseDate(start) + s.time.steps * dayMs > last) {
       const most = Math.floor((last - parseDate(start)) / dayMs);
-      push(out, ErrorCodes.SPEC_OUT_OF_RANGE, 'time.steps', s.time.steps, `from time.start ${start} the horizon would end after ${formatDate(last)}, a year before the last date a JavaScript Date holds (+275760-09-13)`, `Use at most ${most.toLocaleString('en-US')} steps, or drop time.start (without it a year is 365 days and no date is needed).`);
+      push(
+        out,
+        ErrorCodes.SPEC_OUT_OF_RANGE,
+        'time.steps',
+        s.time.steps,
+        `from time.start ${start} the horizon would end after ${formatDate(last)}, a year before the last date a JavaScript Date holds (+275760-09-13)`,
+        `Use at most ${most.toLocaleString('en-US')} steps, or drop time.start (without it a year is 365 days and no date is needed).`,
+      );
     }
   }
   const assets = Object.keys(s.assets);
-  if (!Object.hasOwn(s.assets, s.mainAsset)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'mainAsset', s.mainAsset, `no asset "${s.mainAsset}" is defined`, `Use one of: ${assets.join(', ') || '(none defined)'}.`);
+  if (!Object.hasOwn(s.assets, s.mainAsset))
+    push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'mainAsset', s.mainAsset, `no asset "${s.mainAsset}" is defined`, `Use one of: ${assets.join(', ') || '(none defined)'}.`);
   for (const [a, asset] of Object.entries(s.assets)) {
     const p = `assets.${a}`;
     let initial = 0;
     for (const [acc, spec] of Object.entries(asset.accounts)) {
-      if ((IMPLICIT_ACCOUNTS as readonly string[]).includes(acc)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.accounts.${acc}`, acc, `"${acc}" is implicit: every asset has an issuer and a burned account`, 'Rename the account; the issuer holds what is not yet minted (cap − issued), burned what was destroyed.');
+      if ((IMPLICIT_ACCOUNTS as readonly string[]).includes(acc))
+        push(
+          out,
+          ErrorCodes.SPEC_INCONSISTENT,
+          `${p}.accounts.${acc}`,
+          acc,
+          `"${acc}" is implicit: every asset has an issuer and a burned account`,
+          'Rename the account; the issuer holds what is not yet minted (cap − issued), burned what was destroyed.',
+        );
       initial += spec.initial ?? 0;
     }
-    if (asset.cap !== undefined && initial > asset.cap) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.cap`, asset.cap, `the accounts' initial balances (${initial}) exceed the cap`, 'Lower the initial balances or raise the cap.');
-    if (asset.kind === 'credit' && asset.priceUsd === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.priceUsd`, undefined, 'a credit needs its USD price', 'Set priceUsd, e.g. 0.00001 for Helium Data Credits.');
-    if (asset.kind === 'token' && asset.priceUsd !== undefined) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.priceUsd`, asset.priceUsd, 'only credits have a fixed USD price', 'Give a token a price block instead.');
+    if (asset.cap !== undefined && initial > asset.cap)
+      push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.cap`, asset.cap, `the accounts' initial balances (${initial}) exceed the cap`, 'Lower the initial balances or raise the cap.');
+    if (asset.kind === 'credit' && asset.priceUsd === undefined)
+      push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.priceUsd`, undefined, 'a credit needs its USD price', 'Set priceUsd, e.g. 0.00001 for Helium Data Credits.');
+    if (asset.kind === 'token' && asset.priceUsd !== undefined)
+      push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.priceUsd`, asset.priceUsd, 'only credits have a fixed USD price', 'Give a token a price block instead.');
   }
   const ids = new Map<string, number>();
   s.blocks.forEach((b, i) => {
@@ -260,7 +279,8 @@ function crossChecks(s: ValidSpec): Out {
   const distinct = (p: string, fields: [string, string][]): void => {
     for (let i = 1; i < fields.length; i++) {
       for (let j = 0; j < i; j++) {
-        if (fields[i]![1] === fields[j]![1]) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.${fields[i]![0]}`, fields[i]![1], `the same account as ${fields[j]![0]}`, `Use different accounts for ${fields[j]![0]} and ${fields[i]![0]}.`);
+        if (fields[i]![1] === fields[j]![1])
+          push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.${fields[i]![0]}`, fields[i]![1], `the same account as ${fields[j]![0]}`, `Use different accounts for ${fields[j]![0]} and ${fields[i]![0]}.`);
       }
     }
   };
@@ -268,16 +288,35 @@ function crossChecks(s: ValidSpec): Out {
   // Kinds whose rings or internal clock assume they run every step.
   const everyStep: readonly string[] = ['escrow', 'bond', 'baselineMinting'];
   s.blocks.forEach((b, i) => {
-    if (everyStep.includes(b.kind) && (b.clock?.every ?? 1) !== 1) push(out, ErrorCodes.SPEC_INCONSISTENT, `blocks.${i}.clock.every`, b.clock!.every, `a ${b.kind} block runs every step: its ring or its protocol time count steps`, b.kind === 'baselineMinting' ? 'Drop clock.every; choose the step length instead (the block aggregates the ticks of a step).' : 'Drop clock.every; express a coarser schedule with over/delay in steps.');
+    if (everyStep.includes(b.kind) && (b.clock?.every ?? 1) !== 1)
+      push(
+        out,
+        ErrorCodes.SPEC_INCONSISTENT,
+        `blocks.${i}.clock.every`,
+        b.clock!.every,
+        `a ${b.kind} block runs every step: its ring or its protocol time count steps`,
+        b.kind === 'baselineMinting'
+          ? 'Drop clock.every; choose the step length instead (the block aggregates the ticks of a step).'
+          : 'Drop clock.every; express a coarser schedule with over/delay in steps.',
+      );
   });
   for (const [a, asset] of Object.entries(s.assets)) {
-    if (asset.kind === 'credit' && asset.cap !== undefined) push(out, ErrorCodes.SPEC_INCONSISTENT, `assets.${a}.cap`, asset.cap, 'a credit has no cap: credits are minted as they are bought', 'Remove the cap of the credit.');
+    if (asset.kind === 'credit' && asset.cap !== undefined)
+      push(out, ErrorCodes.SPEC_INCONSISTENT, `assets.${a}.cap`, asset.cap, 'a credit has no cap: credits are minted as they are bought', 'Remove the cap of the credit.');
   }
   // Every name is defined once: parameters, signals, built-ins, accounts, asset aggregates and block outputs share one namespace.
   const defined = new Map<string, string>();
   const define = (name: string, where: string) => {
     const first = defined.get(name);
-    if (first !== undefined) push(out, ErrorCodes.SPEC_INCONSISTENT, where, name, `the name "${name}" is already defined by ${first}`, 'Rename one of them: parameters, signals, accounts, asset figures and block outputs share one namespace.');
+    if (first !== undefined)
+      push(
+        out,
+        ErrorCodes.SPEC_INCONSISTENT,
+        where,
+        name,
+        `the name "${name}" is already defined by ${first}`,
+        'Rename one of them: parameters, signals, accounts, asset figures and block outputs share one namespace.',
+      );
     else defined.set(name, where);
   };
   for (const n of BUILTIN_NAMES) define(n, 'the built-in names');
@@ -302,8 +341,17 @@ function crossChecks(s: ValidSpec): Out {
     }
     switch (b.kind) {
       case 'signal':
-        if (!Object.hasOwn(s.signals ?? {}, b.set)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `${p}.set`, b.set, `no signal "${b.set}" is declared`, `Declare it under "signals", e.g. { "${b.set}": { "initial": 0 } }.`);
-        else if (writers.has(b.set)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.set`, b.set, `signal "${b.set}" is already written by blocks.${writers.get(b.set)}`, 'Each signal has exactly one writer; combine the formulas or declare another signal.');
+        if (!Object.hasOwn(s.signals ?? {}, b.set))
+          push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `${p}.set`, b.set, `no signal "${b.set}" is declared`, `Declare it under "signals", e.g. { "${b.set}": { "initial": 0 } }.`);
+        else if (writers.has(b.set))
+          push(
+            out,
+            ErrorCodes.SPEC_INCONSISTENT,
+            `${p}.set`,
+            b.set,
+            `signal "${b.set}" is already written by blocks.${writers.get(b.set)}`,
+            'Each signal has exactly one writer; combine the formulas or declare another signal.',
+          );
         else writers.set(b.set, i);
         break;
       case 'transfer':
@@ -311,7 +359,15 @@ function crossChecks(s: ValidSpec): Out {
           accountOf(b.asset, b.from, `${p}.from`, ['issuer']);
           target(b.asset, b.to, `${p}.to`, ['burned', 'issuer']);
           const targets = typeof b.to === 'string' ? [b.to] : Object.keys(b.to);
-          if (b.from === 'issuer' && targets.some((t) => t === 'issuer' || t === 'burned')) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to`, b.to, 'a transfer from the issuer must go to accounts, not to burned or back to the issuer', 'Mint into an account; burn from one (two blocks).');
+          if (b.from === 'issuer' && targets.some((t) => t === 'issuer' || t === 'burned'))
+            push(
+              out,
+              ErrorCodes.SPEC_INCONSISTENT,
+              `${p}.to`,
+              b.to,
+              'a transfer from the issuer must go to accounts, not to burned or back to the issuer',
+              'Mint into an account; burn from one (two blocks).',
+            );
           if (targets.includes(b.from)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to`, b.to, `the transfer goes back to its source "${b.from}"`, 'Move between two different accounts.');
         }
         break;
@@ -330,34 +386,66 @@ function crossChecks(s: ValidSpec): Out {
       case 'creditBurn':
         if (assetOf(b.asset, `${p}.asset`, 'token')) {
           accountOf(b.asset, b.from, `${p}.from`, []);
-          if (b.price === undefined && !priced.has(b.asset)) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.price`, undefined, `the burn needs ${b.asset}'s price: there is no price block for ${b.asset}`, `Add a price block for ${b.asset}, or give this block a price formula.`);
+          if (b.price === undefined && !priced.has(b.asset))
+            push(
+              out,
+              ErrorCodes.SPEC_MISSING_FIELD,
+              `${p}.price`,
+              undefined,
+              `the burn needs ${b.asset}'s price: there is no price block for ${b.asset}`,
+              `Add a price block for ${b.asset}, or give this block a price formula.`,
+            );
         }
         assetOf(b.credit, `${p}.credit`, 'credit');
         break;
       case 'price':
         if (assetOf(b.asset, `${p}.asset`, 'token')) {
-          if (prices.has(b.asset)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.asset`, b.asset, `asset ${b.asset} already has a price block (blocks.${prices.get(b.asset)})`, 'One price block per asset.');
+          if (prices.has(b.asset))
+            push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.asset`, b.asset, `asset ${b.asset} already has a price block (blocks.${prices.get(b.asset)})`, 'One price block per asset.');
           else prices.set(b.asset, i);
         }
         {
           const m = b.model as { floor?: number; ceiling?: number };
-          if (m.ceiling !== undefined && m.ceiling <= (m.floor ?? 1e-9)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.model.ceiling`, m.ceiling, `the ceiling ${m.ceiling} is not above the floor ${m.floor ?? 1e-9}`, 'Set a ceiling above the floor (default ceiling 1e100, floor 1e-9).');
+          if (m.ceiling !== undefined && m.ceiling <= (m.floor ?? 1e-9))
+            push(
+              out,
+              ErrorCodes.SPEC_INCONSISTENT,
+              `${p}.model.ceiling`,
+              m.ceiling,
+              `the ceiling ${m.ceiling} is not above the floor ${m.floor ?? 1e-9}`,
+              'Set a ceiling above the floor (default ceiling 1e100, floor 1e-9).',
+            );
         }
-        if (b.model.kind === 'path' && b.model.values.length < s.time.steps + 1) push(out, ErrorCodes.SPEC_OUT_OF_RANGE, `${p}.model.values`, b.model.values.length, `price path has ${b.model.values.length} values; the model needs steps + 1 = ${s.time.steps + 1}`, 'Give one price per step plus the initial price, or shorten time.steps.');
+        if (b.model.kind === 'path' && b.model.values.length < s.time.steps + 1)
+          push(
+            out,
+            ErrorCodes.SPEC_OUT_OF_RANGE,
+            `${p}.model.values`,
+            b.model.values.length,
+            `price path has ${b.model.values.length} values; the model needs steps + 1 = ${s.time.steps + 1}`,
+            'Give one price per step plus the initial price, or shorten time.steps.',
+          );
         break;
       case 'escrow':
         if (assetOf(b.asset, `${p}.asset`)) {
           accountOf(b.asset, b.from, `${p}.from`, ['issuer']);
           accountOf(b.asset, b.locked, `${p}.locked`, []);
           accountOf(b.asset, b.to, `${p}.to`, []);
-          distinct(p, [['from', b.from], ['locked', b.locked], ['to', b.to]]);
+          distinct(p, [
+            ['from', b.from],
+            ['locked', b.locked],
+            ['to', b.to],
+          ]);
         }
         break;
       case 'lock':
         if (assetOf(b.asset, `${p}.asset`)) {
           accountOf(b.asset, b.from, `${p}.from`, []);
           accountOf(b.asset, b.locked, `${p}.locked`, []);
-          distinct(p, [['from', b.from], ['locked', b.locked]]);
+          distinct(p, [
+            ['from', b.from],
+            ['locked', b.locked],
+          ]);
         }
         break;
       case 'split':
@@ -366,7 +454,15 @@ function crossChecks(s: ValidSpec): Out {
           b.parts.forEach((part, k) => accountOf(b.asset, part.to, `${p}.parts.${k}.to`, ['burned']));
           accountOf(b.asset, b.rest, `${p}.rest`, ['burned']);
           const sum = b.parts.reduce((acc, part) => acc + (typeof part.share === 'number' ? part.share : 0), 0);
-          if (sum > 1 + SHARE_TOLERANCE) push(out, ErrorCodes.SPEC_SHARES_NOT_ONE, `${p}.parts`, sum, `the parts' shares sum to ${sum}, more than 1`, 'The parts take shares of the amount and `rest` the remainder: keep their sum at most 1.');
+          if (sum > 1 + SHARE_TOLERANCE)
+            push(
+              out,
+              ErrorCodes.SPEC_SHARES_NOT_ONE,
+              `${p}.parts`,
+              sum,
+              `the parts' shares sum to ${sum}, more than 1`,
+              'The parts take shares of the amount and `rest` the remainder: keep their sum at most 1.',
+            );
         }
         break;
       case 'baselineMinting':
@@ -376,21 +472,53 @@ function crossChecks(s: ValidSpec): Out {
       case 'chainCost': {
         const seen = new Set<string>();
         b.operations.forEach((op, k) => {
-          if ((CHAIN_COST_RESERVED as readonly string[]).includes(op.name)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.operations.${k}.name`, op.name, `"${op.name}" is one of the block's own outputs (${CHAIN_COST_RESERVED.join(', ')})`, 'Name the operation after what it does, e.g. onboard, rewards, burns, oracle.');
-          else if (seen.has(op.name)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.operations.${k}.name`, op.name, `operation "${op.name}" is named twice`, 'Give each operation its own name, or add the counts in one formula.');
+          if ((CHAIN_COST_RESERVED as readonly string[]).includes(op.name))
+            push(
+              out,
+              ErrorCodes.SPEC_INCONSISTENT,
+              `${p}.operations.${k}.name`,
+              op.name,
+              `"${op.name}" is one of the block's own outputs (${CHAIN_COST_RESERVED.join(', ')})`,
+              'Name the operation after what it does, e.g. onboard, rewards, burns, oracle.',
+            );
+          else if (seen.has(op.name))
+            push(
+              out,
+              ErrorCodes.SPEC_INCONSISTENT,
+              `${p}.operations.${k}.name`,
+              op.name,
+              `operation "${op.name}" is named twice`,
+              'Give each operation its own name, or add the counts in one formula.',
+            );
           seen.add(op.name);
         });
         break;
       }
       case 'bandController':
         if (assetOf(b.asset, `${p}.asset`)) target(b.asset, b.to, `${p}.to`, []);
-        if (b.max !== undefined && b.max < (b.min ?? 0)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.max`, b.max, `max ${b.max} is below min ${b.min ?? 0}`, 'The band is [min, max]: set max at least min (Cosmos: inflation_max ≥ inflation_min).');
+        if (b.max !== undefined && b.max < (b.min ?? 0))
+          push(
+            out,
+            ErrorCodes.SPEC_INCONSISTENT,
+            `${p}.max`,
+            b.max,
+            `max ${b.max} is below min ${b.min ?? 0}`,
+            'The band is [min, max]: set max at least min (Cosmos: inflation_max ≥ inflation_min).',
+          );
         if (b.ideal?.origin !== undefined) checkWhen(b.ideal.origin, `${p}.ideal.origin`, start, out);
         break;
       case 'issuanceHalving':
         if (assetOf(b.asset, `${p}.asset`)) {
           target(b.asset, b.to, `${p}.to`, []);
-          if (b.cap === undefined && s.assets[b.asset]!.cap === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.cap`, undefined, 'issuance halving needs a cap: the block\'s or the asset\'s', `Set ${p}.cap or assets.${b.asset}.cap (Bittensor: 21,000,000).`);
+          if (b.cap === undefined && s.assets[b.asset]!.cap === undefined)
+            push(
+              out,
+              ErrorCodes.SPEC_MISSING_FIELD,
+              `${p}.cap`,
+              undefined,
+              "issuance halving needs a cap: the block's or the asset's",
+              `Set ${p}.cap or assets.${b.asset}.cap (Bittensor: 21,000,000).`,
+            );
         }
         break;
       case 'conversion': {
@@ -399,21 +527,25 @@ function crossChecks(s: ValidSpec): Out {
         if (okFrom) {
           accountOf(b.from.asset, b.from.account, `${p}.from.account`, []);
           if (b.sink !== undefined) accountOf(b.from.asset, b.sink, `${p}.sink`, ['burned']);
-          if (b.sink === b.from.account) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.sink`, b.sink, `the converted tokens go back to their source "${b.sink}"`, 'Send them to burned (the default) or to a burn-address account.');
+          if (b.sink === b.from.account)
+            push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.sink`, b.sink, `the converted tokens go back to their source "${b.sink}"`, 'Send them to burned (the default) or to a burn-address account.');
         }
         if (okTo) {
           target(b.to.asset, b.to.account, `${p}.to.account`, []);
           if (b.reserve !== undefined) accountOf(b.to.asset, b.reserve, `${p}.reserve`, ['issuer']);
           const targets = typeof b.to.account === 'string' ? [b.to.account] : Object.keys(b.to.account);
-          if (b.reserve !== undefined && targets.includes(b.reserve)) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.reserve`, b.reserve, `the reserve "${b.reserve}" also receives the converted tokens`, 'Pay out of a reserve into another account.');
+          if (b.reserve !== undefined && targets.includes(b.reserve))
+            push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.reserve`, b.reserve, `the reserve "${b.reserve}" also receives the converted tokens`, 'Pay out of a reserve into another account.');
         }
-        if (okFrom && okTo && b.from.asset === b.to.asset) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to.asset`, b.to.asset, 'a conversion goes from one asset to another', 'Use a transfer to move tokens within one asset.');
+        if (okFrom && okTo && b.from.asset === b.to.asset)
+          push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.to.asset`, b.to.asset, 'a conversion goes from one asset to another', 'Use a transfer to move tokens within one asset.');
         break;
       }
       case 'amm': {
         const okT = assetOf(b.token.asset, `${p}.token.asset`, 'token');
         const okB = assetOf(b.base.asset, `${p}.base.asset`, 'token');
-        if (okT && okB && b.token.asset === b.base.asset) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.base.asset`, b.base.asset, 'a pool pairs two different assets', 'Pair the token with another asset (e.g. an agent token against VIRTUAL).');
+        if (okT && okB && b.token.asset === b.base.asset)
+          push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.base.asset`, b.base.asset, 'a pool pairs two different assets', 'Pair the token with another asset (e.g. an agent token against VIRTUAL).');
         if (okT) {
           accountOf(b.token.asset, b.token.pool, `${p}.token.pool`, []);
           if (b.buy) accountOf(b.token.asset, b.buy.to, `${p}.buy.to`, ['burned']);
@@ -428,36 +560,56 @@ function crossChecks(s: ValidSpec): Out {
           if (b.taxTo !== undefined) accountOf(b.base.asset, b.taxTo, `${p}.taxTo`, ['burned']);
           if (b.buy?.from === b.base.pool) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.buy.from`, b.buy.from, 'the pool buys from itself', 'Pay from a trader account.');
           if (b.sell?.to === b.base.pool) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.sell.to`, b.sell.to, 'the sale is paid back into the pool', 'Pay the seller into another account.');
-          if (b.taxTo !== undefined && b.taxTo === b.base.pool) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.taxTo`, b.taxTo, 'the tax goes back into the pool', 'Send the tax to a treasury or tax-vault account.');
+          if (b.taxTo !== undefined && b.taxTo === b.base.pool)
+            push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.taxTo`, b.taxTo, 'the tax goes back into the pool', 'Send the tax to a treasury or tax-vault account.');
         }
-        if (((b.buyTax ?? 0) > 0 || (b.sellTax ?? 0) > 0) && b.taxTo === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.taxTo`, undefined, 'a tax needs an account to go to', 'Set taxTo to a base-asset account (e.g. the tax vault).');
+        if (((b.buyTax ?? 0) > 0 || (b.sellTax ?? 0) > 0) && b.taxTo === undefined)
+          push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.taxTo`, undefined, 'a tax needs an account to go to', 'Set taxTo to a base-asset account (e.g. the tax vault).');
         if (b.buy === undefined && b.sell === undefined) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.buy`, undefined, 'the pool has neither a buy nor a sell', 'Give it a buy and/or a sell.');
         break;
       }
       case 'bond':
         if (assetOf(b.asset, `${p}.asset`)) {
           for (const k of ['liquid', 'bonded', 'unbonding'] as const) accountOf(b.asset, b[k], `${p}.${k}`, []);
-          distinct(p, [['liquid', b.liquid], ['bonded', b.bonded], ['unbonding', b.unbonding]]);
+          distinct(p, [
+            ['liquid', b.liquid],
+            ['bonded', b.bonded],
+            ['unbonding', b.unbonding],
+          ]);
         }
         break;
       case 'population': {
         if (b.pays && assetOf(b.pays.asset, `${p}.pays.asset`, 'token')) {
           accountOf(b.pays.asset, b.pays.from, `${p}.pays.from`, []);
           accountOf(b.pays.asset, b.pays.to, `${p}.pays.to`, []);
-          if (!priced.has(b.pays.asset)) push(out, ErrorCodes.SPEC_MISSING_FIELD, `${p}.pays`, b.pays, `providers are paid in ${b.pays.asset}, which has no price block to value it in USD`, `Add a price block for ${b.pays.asset}.`);
+          if (!priced.has(b.pays.asset))
+            push(
+              out,
+              ErrorCodes.SPEC_MISSING_FIELD,
+              `${p}.pays`,
+              b.pays,
+              `providers are paid in ${b.pays.asset}, which has no price block to value it in USD`,
+              `Add a price block for ${b.pays.asset}.`,
+            );
         }
-        for (const [k, d] of [['cost', b.cost], ['capacity', b.capacity]] as const) {
+        for (const [k, d] of [
+          ['cost', b.cost],
+          ['capacity', b.capacity],
+        ] as const) {
           if (d?.kind === 'uniform' && d.min > d.max) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.${k}.min`, d.min, `min exceeds max (${d.max})`, 'Swap min and max.');
         }
         const cap = b.capacity;
-        if (cap && ((cap.kind === 'constant' && cap.value === 0) || (cap.kind === 'uniform' && cap.min === 0))) push(out, ErrorCodes.SPEC_OUT_OF_RANGE, `${p}.capacity`, cap, 'capacity must be positive for every provider', 'Use a capacity distribution whose values are > 0.');
-        if (b.minActiveSteps !== undefined && b.minActiveSteps > b.window) push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.minActiveSteps`, b.minActiveSteps, `exceeds the window (${b.window})`, 'An agent can be judged on at most the steps of its window.');
+        if (cap && ((cap.kind === 'constant' && cap.value === 0) || (cap.kind === 'uniform' && cap.min === 0)))
+          push(out, ErrorCodes.SPEC_OUT_OF_RANGE, `${p}.capacity`, cap, 'capacity must be positive for every provider', 'Use a capacity distribution whose values are > 0.');
+        if (b.minActiveSteps !== undefined && b.minActiveSteps > b.window)
+          push(out, ErrorCodes.SPEC_INCONSISTENT, `${p}.minActiveSteps`, b.minActiveSteps, `exceeds the window (${b.window})`, 'An agent can be judged on at most the steps of its window.');
         break;
       }
     }
   });
   for (const [name] of Object.entries(s.signals ?? {})) {
-    if (!writers.has(name)) push(out, ErrorCodes.SPEC_INCONSISTENT, `signals.${name}`, name, `no block writes signal "${name}"`, 'Add a signal block that sets it, use a parameter for a constant, or remove the signal.');
+    if (!writers.has(name))
+      push(out, ErrorCodes.SPEC_INCONSISTENT, `signals.${name}`, name, `no block writes signal "${name}"`, 'Add a signal block that sets it, use a parameter for a constant, or remove the signal.');
   }
   if (out.length > 0) return out;
 
@@ -479,16 +631,37 @@ function crossChecks(s: ValidSpec): Out {
         const got = formulaUnit(f.ast, unitOf, path, source, out);
         const want = expectedUnit(s, b, field);
         if (got !== null && want !== null && showUnit(got) !== showUnit(want)) {
-          push(out, ErrorCodes.SPEC_UNIT_MISMATCH, path, source, `the formula is in ${showUnit(got)}; ${field} is in ${showUnit(want)}`, 'Convert with a price (e.g. × HNT.price for USD) or check the names.');
+          push(
+            out,
+            ErrorCodes.SPEC_UNIT_MISMATCH,
+            path,
+            source,
+            `the formula is in ${showUnit(got)}; ${field} is in ${showUnit(want)}`,
+            'Convert with a price (e.g. × HNT.price for USD) or check the names.',
+          );
         }
         for (const { name, column } of f.names) {
           const producer = flowOf.get(name);
           if (producer !== undefined && producer >= i) {
-            push(out, ErrorCodes.SPEC_CYCLE, path, source, `reads "${name}" (column ${column}) before blocks.${producer} computes it in this step (it would read 0)`, `Move blocks.${producer} before blocks.${i}; a flow output holds only the current step's value.`);
+            push(
+              out,
+              ErrorCodes.SPEC_CYCLE,
+              path,
+              source,
+              `reads "${name}" (column ${column}) before blocks.${producer} computes it in this step (it would read 0)`,
+              `Move blocks.${producer} before blocks.${i}; a flow output holds only the current step's value.`,
+            );
           }
           const w = writers.get(name);
           if (w !== undefined && w >= i && !s.signals?.[name]?.lag) {
-            push(out, ErrorCodes.SPEC_CYCLE, path, source, `reads signal "${name}" (column ${column}) before blocks.${w} writes it in this step`, `Move blocks.${w} before blocks.${i}, or set signals.${name}.lag = true to read the previous step's value.`);
+            push(
+              out,
+              ErrorCodes.SPEC_CYCLE,
+              path,
+              source,
+              `reads signal "${name}" (column ${column}) before blocks.${w} writes it in this step`,
+              `Move blocks.${w} before blocks.${i}, or set signals.${name}.lag = true to read the previous step's value.`,
+            );
           }
         }
       } catch (e) {
@@ -496,7 +669,8 @@ function crossChecks(s: ValidSpec): Out {
         else throw e;
       }
     }
-    if (b.kind === 'remint' && !known(b.of)) push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `blocks.${i}.of`, b.of, `unknown name "${b.of}"`, 'Average a per-step value such as HNT.burned or a block output (<id>.amount).');
+    if (b.kind === 'remint' && !known(b.of))
+      push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `blocks.${i}.of`, b.of, `unknown name "${b.of}"`, 'Average a per-step value such as HNT.burned or a block output (<id>.amount).');
   });
   // A parameter no formula reads is a typo or dead weight (e.g. --set params.grwth=1): never ignored.
   const read = new Set<string>();
@@ -513,7 +687,14 @@ function crossChecks(s: ValidSpec): Out {
   for (const p of Object.keys(s.params ?? {})) {
     if (read.has(p)) continue;
     const close = readParams.filter((q) => q !== p && editDistance(p, q) <= Math.max(1, Math.floor(q.length / 3)));
-    push(out, ErrorCodes.SPEC_UNKNOWN_REFERENCE, `params.${p}`, s.params![p], `no formula reads parameter "${p}"`, close.length ? `Did you mean ${close.map((c) => `params.${c}`).join(', ')}?` : 'Use it in a formula or remove it.');
+    push(
+      out,
+      ErrorCodes.SPEC_UNKNOWN_REFERENCE,
+      `params.${p}`,
+      s.params![p],
+      `no formula reads parameter "${p}"`,
+      close.length ? `Did you mean ${close.map((c) => `params.${c}`).join(', ')}?` : 'Use it in a formula or remove it.',
+    );
   }
   return out;
 }
@@ -535,7 +716,13 @@ export function validateSpec(given: unknown): ValidSpec {
   // read once, as plain data: getters, proxies, cycles and non-JSON objects end here with their path
   const input = plainData(given, MAX_ISSUES);
   if (input !== null && typeof input === 'object' && (input as { specVersion?: unknown }).specVersion === 1) {
-    throw new FlywheelError({ code: ErrorCodes.SPEC_INVALID_ENUM, path: 'specVersion', value: 1, message: 'spec version 1 (one fixed pipeline) is replaced by version 2 (a ledger and blocks)', hint: 'Rewrite the spec as version 2: see docs/spec.md; the models in @flywheel/models are version 2.' });
+    throw new FlywheelError({
+      code: ErrorCodes.SPEC_INVALID_ENUM,
+      path: 'specVersion',
+      value: 1,
+      message: 'spec version 1 (one fixed pipeline) is replaced by version 2 (a ledger and blocks)',
+      hint: 'Rewrite the spec as version 2: see docs/spec.md; the models in @flywheel/models are version 2.',
+    });
   }
   checkSizes(input);
   const parsed = ModelSpecSchema.safeParse(input);
@@ -559,7 +746,14 @@ function checkSizes(input: unknown): void {
   if (input === null || typeof input !== 'object') return;
   const s = input as Record<string, unknown>;
   const tooMany = (path: string, n: number, max: number, what: string) => {
-    if (n > max) throw new FlywheelError({ code: ErrorCodes.SPEC_OUT_OF_RANGE, path, value: `${n} ${what}`, message: `at most ${max.toLocaleString('en-US')} ${what}`, hint: `Flywheel accepts up to ${max.toLocaleString('en-US')} ${what}; a model this large is usually generated by mistake.` });
+    if (n > max)
+      throw new FlywheelError({
+        code: ErrorCodes.SPEC_OUT_OF_RANGE,
+        path,
+        value: `${n} ${what}`,
+        message: `at most ${max.toLocaleString('en-US')} ${what}`,
+        hint: `Flywheel accepts up to ${max.toLocaleString('en-US')} ${what}; a model this large is usually generated by mistake.`,
+      });
   };
   const size = (v: unknown) => (Array.isArray(v) ? v.length : v !== null && typeof v === 'object' ? Object.keys(v).length : 0);
   tooMany('blocks', size(s.blocks), SPEC_LIMITS.blocks, 'blocks');
@@ -573,11 +767,22 @@ function checkSizes(input: unknown): void {
   }
   for (const k of ['name', 'description'] as const) if (typeof s[k] === 'string') tooMany(k, (s[k] as string).length, SPEC_LIMITS.text, 'characters');
   // JSON.parse makes "__proto__" an own key, which the schema would drop without a word
-  const records: [string, unknown][] = [['params', s.params], ['signals', s.signals], ['assets', s.assets]];
-  if (s.assets !== null && typeof s.assets === 'object') for (const [a, asset] of Object.entries(s.assets as Record<string, unknown>)) records.push([`assets.${a}.accounts`, (asset as { accounts?: unknown } | null)?.accounts]);
+  const records: [string, unknown][] = [
+    ['params', s.params],
+    ['signals', s.signals],
+    ['assets', s.assets],
+  ];
+  if (s.assets !== null && typeof s.assets === 'object')
+    for (const [a, asset] of Object.entries(s.assets as Record<string, unknown>)) records.push([`assets.${a}.accounts`, (asset as { accounts?: unknown } | null)?.accounts]);
   for (const [path, rec] of records) {
     if (rec !== null && typeof rec === 'object' && Object.hasOwn(rec, '__proto__')) {
-      throw new FlywheelError({ code: ErrorCodes.SPEC_INVALID_TYPE, path: `${path}.__proto__`, value: '__proto__', message: '"__proto__" is reserved (a property of every JavaScript object)', hint: 'Choose another name.' });
+      throw new FlywheelError({
+        code: ErrorCodes.SPEC_INVALID_TYPE,
+        path: `${path}.__proto__`,
+        value: '__proto__',
+        message: '"__proto__" is reserved (a property of every JavaScript object)',
+        hint: 'Choose another name.',
+      });
     }
   }
 }

@@ -28,7 +28,19 @@ function entries(text: string): Map<string, string> {
 /** Every markdown file under docs/, and the READMEs. */
 function pages(): string[] {
   const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : f.endsWith('.md') ? [join(d, f)] : []));
-  return [...walk(join(root, 'docs')), join(root, 'README.md'), ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'README.md')).filter((f) => { try { return statSync(f).isFile(); } catch { return false; } })];
+  return [
+    ...walk(join(root, 'docs')),
+    join(root, 'README.md'),
+    ...readdirSync(join(root, 'packages'))
+      .map((p) => join(root, 'packages', p, 'README.md'))
+      .filter((f) => {
+        try {
+          return statSync(f).isFile();
+        } catch {
+          return false;
+        }
+      }),
+  ];
 }
 
 describe('the error-code catalogue (docs/errors.md)', () => {
@@ -36,8 +48,14 @@ describe('the error-code catalogue (docs/errors.md)', () => {
 
   it('has one entry for every code of ErrorCodes, and none for a code that does not exist', () => {
     expect(codes.length).toBeGreaterThan(20);
-    expect(codes.filter((c) => !found.has(c)), 'codes missing from docs/errors.md').toEqual([]);
-    expect([...found.keys()].filter((c) => !(codes as string[]).includes(c)), 'entries for codes that do not exist').toEqual([]);
+    expect(
+      codes.filter((c) => !found.has(c)),
+      'codes missing from docs/errors.md',
+    ).toEqual([]);
+    expect(
+      [...found.keys()].filter((c) => !(codes as string[]).includes(c)),
+      'entries for codes that do not exist',
+    ).toEqual([]);
   });
 
   it('every entry says what raises it and gives the hint', () => {

@@ -246,20 +246,23 @@ describe('parseFormula: fuzz', () => {
     const fc = (await import('fast-check')).default;
     const alphabet = fc.constantFrom(...'ab1.0 +-*/^<>=!&|?:,()[]e"#;~%xy_'.split(''), 'min(', 'table(', 'if(', 'HNT.', '[[', ']]', 'normal()', '**', '==');
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')), (source) => {
-        try {
-          const f = parseFormula(source, 'p');
-          for (const n of f.names) expect(source.slice(n.column - 1, n.column - 1 + n.name.length)).toBe(n.name);
-        } catch (e) {
-          if (!(e instanceof FlywheelError)) throw e;
-          expect(e.code).toMatch(/^FORMULA_/);
-          const m = /column (\d+)$/.exec(e.issues[0]!.message);
-          expect(m, e.message).not.toBeNull();
-          const col = Number(m![1]);
-          expect(col).toBeGreaterThanOrEqual(1);
-          expect(col).toBeLessThanOrEqual(source.length + 1);
-        }
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')),
+        (source) => {
+          try {
+            const f = parseFormula(source, 'p');
+            for (const n of f.names) expect(source.slice(n.column - 1, n.column - 1 + n.name.length)).toBe(n.name);
+          } catch (e) {
+            if (!(e instanceof FlywheelError)) throw e;
+            expect(e.code).toMatch(/^FORMULA_/);
+            const m = /column (\d+)$/.exec(e.issues[0]!.message);
+            expect(m, e.message).not.toBeNull();
+            const col = Number(m![1]);
+            expect(col).toBeGreaterThanOrEqual(1);
+            expect(col).toBeLessThanOrEqual(source.length + 1);
+          }
+        },
+      ),
       { numRuns: 5000 },
     );
     expect(jsep.binary_ops['^']).toBe(4);

@@ -84,7 +84,19 @@ class Rate {
 }
 
 // Places of every kind: the root, an object, a number, a string, a record, an array, an element.
-const PLACES: (string | number)[][] = [[], ['time'], ['time', 'steps'], ['time', 'start'], ['params'], ['params', 'g'], ['blocks'], ['blocks', 0], ['blocks', 0, 'curve', 'rate'], ['signals', 'x'], ['name']];
+const PLACES: (string | number)[][] = [
+  [],
+  ['time'],
+  ['time', 'steps'],
+  ['time', 'start'],
+  ['params'],
+  ['params', 'g'],
+  ['blocks'],
+  ['blocks', 0],
+  ['blocks', 0, 'curve', 'rate'],
+  ['signals', 'x'],
+  ['name'],
+];
 
 const HOSTILE: Record<string, () => unknown> = {
   function: () => () => 1,
@@ -235,7 +247,7 @@ describe('validateSpec of values that are not JSON data', () => {
     expect(validateSpec(shared).blocks).toHaveLength(4);
   });
 
-  it('the message of every such error is a string that never runs the value\'s code', () => {
+  it("the message of every such error is a string that never runs the value's code", () => {
     const trap = new Proxy(new Rate(), {
       get(t, k) {
         if (k === 'toString' || k === Symbol.toPrimitive || k === 'toJSON') throw new Error('ran the value');
@@ -259,7 +271,7 @@ describe('plainData and setPath', () => {
     expect(() => plainData({ d: new Date() })).toThrow(FlywheelError);
   });
 
-  it('setPath of a spec holding a getter that throws, a Map or a cycle is a FlywheelError (it was a raw DataCloneError or the getter\'s error)', () => {
+  it("setPath of a spec holding a getter that throws, a Map or a cycle is a FlywheelError (it was a raw DataCloneError or the getter's error)", () => {
     expect(thrown(() => setPath(withValue(['blocks', 0, 'curve', 'rate'], throwingGetter()), 'time.steps', 5)).path).toBe('blocks.0.curve.rate.amount');
     expect(thrown(() => setPath(withValue(['params'], new Map()), 'time.steps', 5)).path).toBe('params');
     const cyc = base() as any;

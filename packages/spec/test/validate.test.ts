@@ -24,7 +24,12 @@ function base(): ModelSpec {
     time: { step: 'day', steps: 10, start: '2024-01-01' },
     mainAsset: 'TST',
     assets: {
-      TST: { kind: 'token', decimals: 6, cap: 10_000, accounts: { liquid: { initial: 500, tag: 'liquid' }, locked: { initial: 500, tag: 'locked' }, pool: { tag: 'rewards' }, treasury: { tag: 'treasury' } } },
+      TST: {
+        kind: 'token',
+        decimals: 6,
+        cap: 10_000,
+        accounts: { liquid: { initial: 500, tag: 'liquid' }, locked: { initial: 500, tag: 'locked' }, pool: { tag: 'rewards' }, treasury: { tag: 'treasury' } },
+      },
       CR: { kind: 'credit', decimals: 0, priceUsd: 0.01, accounts: {} },
     },
     params: { demand0: 100, growth: 0.1 },
@@ -33,7 +38,16 @@ function base(): ModelSpec {
       { id: 'demand', kind: 'signal', set: 'demandUsd', formula: 'demand0 * (1 + growth) ^ years' },
       { id: 'e', kind: 'schedule', asset: 'TST', to: { pool: 0.6, treasury: 0.4 }, curve: { kind: 'fixed', rate: { amount: 100, per: 'day' }, from: '2024-01-03' } },
       { id: 'burn', kind: 'creditBurn', asset: 'TST', from: 'liquid', credit: 'CR', usd: 'demandUsd', share: 0.5 },
-      { id: 'miners', kind: 'population', count: 10, cost: { kind: 'constant', value: 1 }, costPer: 'day', window: 7, reentry: { probability: 0.1, threshold: 1 }, pays: { asset: 'TST', from: 'pool', to: 'liquid' } },
+      {
+        id: 'miners',
+        kind: 'population',
+        count: 10,
+        cost: { kind: 'constant', value: 1 },
+        costPer: 'day',
+        window: 7,
+        reentry: { probability: 0.1, threshold: 1 },
+        pays: { asset: 'TST', from: 'pool', to: 'liquid' },
+      },
       { id: 'price', kind: 'price', asset: 'TST', model: { kind: 'constant', initial: 1 } },
     ],
     monteCarlo: { runs: 2, seed: 1 },
@@ -86,7 +100,10 @@ describe('validateSpec: valid specs', () => {
   });
 
   it('accepts the range bounds themselves (runs 1, seed 0 and 2^32−1, window 1 and 31)', () => {
-    for (const [runs, seed, window] of [[1, 0, 1], [1, 2 ** 32 - 1, 31]] as const) {
+    for (const [runs, seed, window] of [
+      [1, 0, 1],
+      [1, 2 ** 32 - 1, 31],
+    ] as const) {
       const s = edited((x) => {
         x.monteCarlo = { runs, seed };
         x.blocks[3].window = window;
@@ -212,11 +229,13 @@ describe('validateSpec: cross-field errors', () => {
 
   it('collects every problem in issues (schema errors together)', () => {
     const e = thrown(() =>
-      validateSpec(edited((x) => {
-        x.monteCarlo.runs = -1;
-        x.time.steps = 'ten';
-        x.extra = true;
-      })),
+      validateSpec(
+        edited((x) => {
+          x.monteCarlo.runs = -1;
+          x.time.steps = 'ten';
+          x.extra = true;
+        }),
+      ),
     );
     const codes = e.issues.map((i) => `${i.code} ${i.path}`).sort();
     expect(codes).toEqual([`${ErrorCodes.SPEC_INVALID_TYPE} time.steps`, `${ErrorCodes.SPEC_OUT_OF_RANGE} monteCarlo.runs`, `${ErrorCodes.SPEC_UNKNOWN_FIELD} extra`].sort());
@@ -224,10 +243,12 @@ describe('validateSpec: cross-field errors', () => {
 
   it('collects every problem in issues (cross-field errors together)', () => {
     const e = thrown(() =>
-      validateSpec(edited((x) => {
-        x.blocks[1].to = { pool: 0.5 };
-        x.mainAsset = 'NOPE';
-      })),
+      validateSpec(
+        edited((x) => {
+          x.blocks[1].to = { pool: 0.5 };
+          x.mainAsset = 'NOPE';
+        }),
+      ),
     );
     expect(e.issues.map((i) => i.path).sort()).toEqual(['blocks.1.to', 'mainAsset']);
   });
@@ -248,10 +269,14 @@ describe('validateSpec: units', () => {
   it('a price converts: TST × TST.price is USD; parameters and numbers take any unit; a declared signal unit is checked', () => {
     expect(() => validateSpec(edited((x) => (x.blocks[2].usd = 'TST.liquid * TST.price * 0.001')))).not.toThrow();
     expect(() => validateSpec(edited((x) => (x.blocks[2].usd = 'demand0 * TST.liquid')))).not.toThrow();
-    const e = thrown(() => validateSpec(edited((x) => {
-      x.signals.demandUsd.unit = 'USD/day';
-      x.blocks[0].formula = 'TST.liquid';
-    })));
+    const e = thrown(() =>
+      validateSpec(
+        edited((x) => {
+          x.signals.demandUsd.unit = 'USD/day';
+          x.blocks[0].formula = 'TST.liquid';
+        }),
+      ),
+    );
     expect([e.code, e.path]).toEqual([ErrorCodes.SPEC_UNIT_MISMATCH, 'blocks.0.formula']);
   });
 });
@@ -408,7 +433,12 @@ describe('huge and deeply nested input: coded errors, quickly, never a stack ove
       for (let i = 0; i < 1_001; i++) s.assets.TST.accounts[`a${i}`] = { tag: 'liquid' };
     });
     expectIssue(accounts, ErrorCodes.SPEC_OUT_OF_RANGE, 'assets.TST.accounts', '1005 accounts');
-    expectIssue(edited((s) => (s.name = 'x'.repeat(100_001))), ErrorCodes.SPEC_OUT_OF_RANGE, 'name', '100001 characters');
+    expectIssue(
+      edited((s) => (s.name = 'x'.repeat(100_001))),
+      ErrorCodes.SPEC_OUT_OF_RANGE,
+      'name',
+      '100001 characters',
+    );
     // 9,000 unread parameters: every one reported as unread would be 9,000 issues; the error lists 100 (it took 25 s before)
     const unread = edited((s) => {
       for (let i = 0; i < 9_000; i++) s.params[`p${i}`] = i;
@@ -421,9 +451,24 @@ describe('huge and deeply nested input: coded errors, quickly, never a stack ove
 
 describe('names of every JavaScript object are not names of the spec', () => {
   it('an account reference "constructor" or "toString" is unknown, not Object.prototype (the fuzz found "internal: no slot named W.constructor")', () => {
-    expectIssue(edited((s) => (s.blocks[3].pays.from = 'constructor')), ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'blocks.3.pays.from', 'constructor');
-    expectIssue(edited((s) => (s.blocks[1].to = { pool: 0.5, toString: 0.5 })), ErrorCodes.SPEC_UNKNOWN_REFERENCE, 'blocks.1.to.toString', 'toString');
-    expectIssue(edited((s) => (s.mainAsset = 'hasOwnProperty')), ErrorCodes.SPEC_INVALID_TYPE, 'mainAsset', 'hasOwnProperty');
+    expectIssue(
+      edited((s) => (s.blocks[3].pays.from = 'constructor')),
+      ErrorCodes.SPEC_UNKNOWN_REFERENCE,
+      'blocks.3.pays.from',
+      'constructor',
+    );
+    expectIssue(
+      edited((s) => (s.blocks[1].to = { pool: 0.5, toString: 0.5 })),
+      ErrorCodes.SPEC_UNKNOWN_REFERENCE,
+      'blocks.1.to.toString',
+      'toString',
+    );
+    expectIssue(
+      edited((s) => (s.mainAsset = 'hasOwnProperty')),
+      ErrorCodes.SPEC_INVALID_TYPE,
+      'mainAsset',
+      'hasOwnProperty',
+    );
   });
 
   it('a parameter, signal, asset or account named constructor / __proto__ / valueOf is refused', () => {

@@ -70,7 +70,11 @@ export const CALENDARS: Readonly<Record<'team' | 'advisors' | 'investors' | 'eco
   investors: monthlyUnlocks(TGE, 13, 24),
   ecosystem: [{ date: TGE, fraction: 0.5 }, ...monthlyUnlocks(TGE, 1, 24, 0.5)],
   dao: monthlyUnlocks(TGE, 1, 48),
-  airdrop: [{ date: TGE, fraction: 0.25 }, { date: monthsAfter(TGE, 8), fraction: 0.25 }, { date: monthsAfter(TGE, 16), fraction: 0.5 }],
+  airdrop: [
+    { date: TGE, fraction: 0.25 },
+    { date: monthsAfter(TGE, 8), fraction: 0.25 },
+    { date: monthsAfter(TGE, 16), fraction: 0.5 },
+  ],
 };
 
 /** Options of {@link aethir}; every field has a documented default. */
@@ -111,13 +115,19 @@ export function aethir(options: AethirOptions = {}): ModelSpec {
   const years = options.years ?? 10;
   const agents = options.agents ?? 200;
   const rules = options.rules ?? '2024-10';
-  const plans = Object.fromEntries(
-    (Object.keys(CALENDARS) as (keyof typeof CALENDARS)[]).map((b) => [b, unlockPlan(SHARES[b] * TOTAL_SUPPLY, CALENDARS[b], START, 1)]),
-  ) as Record<keyof typeof CALENDARS, ReturnType<typeof unlockPlan>>;
+  const plans = Object.fromEntries((Object.keys(CALENDARS) as (keyof typeof CALENDARS)[]).map((b) => [b, unlockPlan(SHARES[b] * TOTAL_SUPPLY, CALENDARS[b], START, 1)])) as Record<
+    keyof typeof CALENDARS,
+    ReturnType<typeof unlockPlan>
+  >;
   // Checker bonus: quarter k (1 … 16) is paid on TGE + 3k months; quarters 5 … 16 only to the uptime share.
   const quarter = (k: number) => ({ date: monthsAfter(TGE, 3 * k), fraction: 1 });
   const early = unlockPlan(1, [1, 2, 3, 4].map(quarter), START, 1);
-  const late = unlockPlan(1, Array.from({ length: 12 }, (_, i) => quarter(i + 5)), START, 1);
+  const late = unlockPlan(
+    1,
+    Array.from({ length: 12 }, (_, i) => quarter(i + 5)),
+    START,
+    1,
+  );
   const bonusPaidBefore = (early.releasedAtStart + late.releasedAtStart) * (CHECKER_BONUS / CHECKER_QUARTERS);
   const checkerDaily = CHECKER_BASE / CHECKER_DAYS;
   const containerDaily = CONTAINER_POOL / CONTAINER_DAYS;
@@ -125,11 +135,7 @@ export function aethir(options: AethirOptions = {}): ModelSpec {
   // Edge: 21 ATH a day per device from 2024-06-20 to the start (103 days), all 32,000 devices [ASSUMPTION].
   const edgeDaysBefore = 103;
   const edgeBefore = EDGE_DEVICES * 21 * edgeDaysBefore;
-  const perDevice = piecewise(START, 1, 21, [
-    { from: '2024-11-01', value: 100 },
-    { from: '2025-06-13', value: 21 },
-    ...(rules === 'tokenomics-2.0' ? [{ from: '2025-10-01', value: 10 }] : []),
-  ]);
+  const perDevice = piecewise(START, 1, 21, [{ from: '2024-11-01', value: 100 }, { from: '2025-06-13', value: 21 }, ...(rules === 'tokenomics-2.0' ? [{ from: '2025-10-01', value: 10 }] : [])]);
   const edgeCap = piecewise(START, 1, (EDGE_YEAR_SHARES[0]! * EDGE_ALLOCATION) / 365, [
     ...EDGE_YEAR_SHARES.slice(1).map((s, i) => ({ from: monthsAfter(EDGE_MINING_START, 12 * (i + 1)), value: (s * EDGE_ALLOCATION) / 365 })),
     { from: monthsAfter(EDGE_MINING_START, 120), value: 0 },
@@ -175,7 +181,7 @@ export function aethir(options: AethirOptions = {}): ModelSpec {
           containerPool: { initial: locked.containerPool, tag: 'rewards' },
           containerRewards: { tag: 'rewards', description: 'pool release + 80% of fees, paid to containers' },
           edgePool: { initial: locked.edgePool, tag: 'rewards' },
-          edgeClaims: { tag: 'rewards', description: 'the day\'s Edge rewards net of the 5% fee' },
+          edgeClaims: { tag: 'rewards', description: "the day's Edge rewards net of the 5% fee" },
           edgeEarned: { tag: 'escrow', description: 'claimed Edge rewards before the 30/30/40 split' },
           vest90: { tag: 'vesting' },
           vest90q: { tag: 'vesting', description: 'the 30% released after 90 days' },
@@ -208,11 +214,13 @@ export function aethir(options: AethirOptions = {}): ModelSpec {
     },
     signals: {
       demandUsd: { initial: ARR_USD / 365, unit: 'USD/day', description: 'network service fees paid by users, priced in USD, settled in ATH' },
-      paybackDays: { unit: 'day', description: 'days for an Edge device to earn back $1,299 at this day\'s reward and price, net of its running cost (capped at 100 years)' },
+      paybackDays: { unit: 'day', description: "days for an Edge device to earn back $1,299 at this day's reward and price, net of its running cost (capped at 100 years)" },
     },
     blocks: [
       {
-        id: 'demand', kind: 'signal', set: 'demandUsd',
+        id: 'demand',
+        kind: 'signal',
+        set: 'demandUsd',
         formula: 'demand0 * (1 + growth) ^ years * (containers.capacity / gpus0) ^ elasticity * exp(sigma * normal() - sigma ^ 2 / 2)',
       },
       unlock('team', 'team'),
@@ -221,57 +229,108 @@ export function aethir(options: AethirOptions = {}): ModelSpec {
       unlock('ecosystem', 'ecosystem'),
       unlock('dao', 'daoVesting'),
       unlock('airdrop', 'airdrop'),
-      { id: 'checkerBaseRelease', kind: 'transfer', asset: 'ATH', from: 'checkerBase', to: 'liquid', amount: 'checkerDaily', clock: { until: poolsEnd }, description: '4.2B / 1,460 a day to checkers [OFF]' },
       {
-        id: 'checkerBonusRelease', kind: 'transfer', asset: 'ATH', from: 'checkerBonus', to: 'liquid',
+        id: 'checkerBaseRelease',
+        kind: 'transfer',
+        asset: 'ATH',
+        from: 'checkerBase',
+        to: 'liquid',
+        amount: 'checkerDaily',
+        clock: { until: poolsEnd },
+        description: '4.2B / 1,460 a day to checkers [OFF]',
+      },
+      {
+        id: 'checkerBonusRelease',
+        kind: 'transfer',
+        asset: 'ATH',
+        from: 'checkerBonus',
+        to: 'liquid',
         amount: `quarterBonus * (${early.formula}) + quarterBonus * uptimeShare * (${late.formula})`,
         description: '2.1B / 16 at each quarter end; from the 5th quarter only the share of nodes above 95% uptime [OFF]',
       },
       { id: 'containerRelease', kind: 'transfer', asset: 'ATH', from: 'containerPool', to: 'containerRewards', amount: 'containerDaily', clock: { until: poolsEnd } },
       {
-        id: 'fees', kind: 'split', asset: 'ATH', from: 'liquid', amount: 'demandUsd / ATH.price',
-        parts: [{ to: 'dao', share: '1 - feeToContainers' }], rest: 'containerRewards',
+        id: 'fees',
+        kind: 'split',
+        asset: 'ATH',
+        from: 'liquid',
+        amount: 'demandUsd / ATH.price',
+        parts: [{ to: 'dao', share: '1 - feeToContainers' }],
+        rest: 'containerRewards',
         description: 'users buy ATH to pay fees; 80% to containers, 20% retained [SEED]',
       },
       {
-        id: 'containers', kind: 'population', count: agents, population: 50_000, initialActive: GPUS / 50_000,
+        id: 'containers',
+        kind: 'population',
+        count: agents,
+        population: 50_000,
+        initialActive: GPUS / 50_000,
         description: 'GPU containers: 43,000 of 50,000 potential enterprise GPUs active [SEED 43k; ASSUMPTION the pool]',
         // [ASSUMPTION] hosting an enterprise GPU for Aethir costs a median $150 a month beyond what it earns elsewhere.
-        cost: { kind: 'lognormal', median: 150, sigma: 0.5 }, costPer: 'month',
-        window: 30, minActiveSteps: 30, reentry: { probability: 0.02, threshold: 1.1 },
+        cost: { kind: 'lognormal', median: 150, sigma: 0.5 },
+        costPer: 'month',
+        window: 30,
+        minActiveSteps: 30,
+        reentry: { probability: 0.02, threshold: 1.1 },
         pays: { asset: 'ATH', from: 'containerRewards', to: 'liquid' },
       },
       {
-        id: 'edgeRelease', kind: 'split', asset: 'ATH', from: 'edgePool',
+        id: 'edgeRelease',
+        kind: 'split',
+        asset: 'ATH',
+        from: 'edgePool',
         amount: `min(edge.active * ${perDevice}, ${edgeCap})`,
-        parts: [{ to: 'dao', share: 'edgeFee' }], rest: 'edgeClaims',
-        description: 'devices × the per-device reward, at most the year\'s share / 365; 5% network fee to the DAO [OFF]',
+        parts: [{ to: 'dao', share: 'edgeFee' }],
+        rest: 'edgeClaims',
+        description: "devices × the per-device reward, at most the year's share / 365; 5% network fee to the DAO [OFF]",
       },
       {
-        id: 'payback', kind: 'signal', set: 'paybackDays',
-        description: 'capex / (the day\'s net reward per device at the price it is paid at − running cost), before the devices update',
+        id: 'payback',
+        kind: 'signal',
+        set: 'paybackDays',
+        description: "capex / (the day's net reward per device at the price it is paid at − running cost), before the devices update",
         formula: 'min(36500, edgeCapex / max(edgeCapex / 36500, edgeRelease.amount * (1 - edgeFee) * ATH.price / max(1, edge.active) - edgeOpexDay))',
       },
       {
-        id: 'edge', kind: 'population', count: agents, population: 2 * EDGE_DEVICES, initialActive: 0.5,
+        id: 'edge',
+        kind: 'population',
+        count: agents,
+        population: 2 * EDGE_DEVICES,
+        initialActive: 0.5,
         description: 'Edge devices: 32,000 of 64,000 potential owners active [SEED 32k; ASSUMPTION the pool]',
-        cost: { kind: 'lognormal', median: 3, sigma: 0.5 }, costPer: 'month',
+        cost: { kind: 'lognormal', median: 3, sigma: 0.5 },
+        costPer: 'month',
         capex: { usd: EDGE_CAPEX_USD, payback: { amount: 12, unit: 'month' } },
-        window: 30, minActiveSteps: 30, reentry: { probability: 0.01, threshold: 1 },
+        window: 30,
+        minActiveSteps: 30,
+        reentry: { probability: 0.01, threshold: 1 },
         pays: { asset: 'ATH', from: 'edgeClaims', to: 'edgeEarned' },
       },
       {
-        id: 'edgeVesting', kind: 'split', asset: 'ATH', from: 'edgeEarned', rest: 'liquid',
-        parts: [{ to: 'vest90', share: EDGE_RELEASE[1] }, { to: 'vest180', share: EDGE_RELEASE[2] }],
+        id: 'edgeVesting',
+        kind: 'split',
+        asset: 'ATH',
+        from: 'edgeEarned',
+        rest: 'liquid',
+        parts: [
+          { to: 'vest90', share: EDGE_RELEASE[1] },
+          { to: 'vest180', share: EDGE_RELEASE[2] },
+        ],
         description: '30% at once, 30% after 90 days, 40% after 180 days [OFF]',
       },
       { id: 'release90', kind: 'bond', asset: 'ATH', liquid: 'liquid', bonded: 'vest90', unbonding: 'vest90q', delay: 90, bond: '0', unbond: 'ATH.vest90' },
       { id: 'release180', kind: 'bond', asset: 'ATH', liquid: 'liquid', bonded: 'vest180', unbonding: 'vest180q', delay: 180, bond: '0', unbond: 'ATH.vest180' },
       {
-        id: 'price', kind: 'price', asset: 'ATH',
+        id: 'price',
+        kind: 'price',
+        asset: 'ATH',
         // [ASSUMPTION] an impact price: ATH bought for fees lifts it; sold unlocks and rewards press it; 100%/yr volatility.
         model: {
-          kind: 'impact', initial: PRICE_USD, sensitivity: 1, volatility: { rate: 1, per: 'year' }, floor: 0.0001,
+          kind: 'impact',
+          initial: PRICE_USD,
+          sensitivity: 1,
+          volatility: { rate: 1, per: 'year' },
+          floor: 0.0001,
           flow: '(fees.amount - unlockSell * (teamUnlock.amount + advisorsUnlock.amount + investorsUnlock.amount + ecosystemUnlock.amount + daoUnlock.amount + airdropUnlock.amount) - rewardSell * (checkerBaseRelease.amount + checkerBonusRelease.amount + containerRelease.amount + edgeRelease.amount)) / ATH.circulating',
         },
       },

@@ -39,7 +39,14 @@ export type Bucket = 'containers' | 'checkers' | 'team' | 'investors' | 'ecosyst
  * ```
  */
 export const ALLOCATION_BPS: Readonly<Record<Bucket, bigint>> = {
-  containers: 3_500n, checkers: 1_500n, team: 1_250n, investors: 1_150n, ecosystem: 800n, dao: 700n, airdrop: 600n, advisors: 500n,
+  containers: 3_500n,
+  checkers: 1_500n,
+  team: 1_250n,
+  investors: 1_150n,
+  ecosystem: 800n,
+  dao: 700n,
+  airdrop: 600n,
+  advisors: 500n,
 };
 /** A bucket's allocation in wei. @example ```ts allocation('team') / WEI; // 5_250_000_000n ``` */
 export const allocation = (b: Bucket): bigint => (TOTAL_SUPPLY * ALLOCATION_BPS[b]) / BPS;
@@ -70,7 +77,15 @@ export const CALENDARS: Readonly<Record<Exclude<Bucket, 'containers' | 'checkers
   investors: { atTge: 0n, first: 13n, parts: 24n },
   ecosystem: { atTge: 5_000n, first: 1n, parts: 24n },
   dao: { atTge: 0n, first: 1n, parts: 48n },
-  airdrop: { atTge: 2_500n, first: 0n, parts: 0n, steps: [[8n, 5_000n], [16n, 10_000n]] },
+  airdrop: {
+    atTge: 2_500n,
+    first: 0n,
+    parts: 0n,
+    steps: [
+      [8n, 5_000n],
+      [16n, 10_000n],
+    ],
+  },
 };
 
 /**
@@ -145,7 +160,7 @@ export function checkerBaseReward(day: bigint, tasks: bigint, totalTasks: bigint
  * Ports the checker guide ("paid quarterly in proportion to base rewards … from the 5th quarter, only nodes with >95% uptime").
  */
 export function checkerBonus(quarter: bigint, base: bigint, totalBase: bigint, uptimeBps: bigint): bigint {
-  need(totalBase > 0n && base >= 0n && base <= totalBase, 'base', base, 'need 0 ≤ base ≤ totalBase, totalBase > 0', 'the node\'s base rewards of the quarter');
+  need(totalBase > 0n && base >= 0n && base <= totalBase, 'base', base, 'need 0 ≤ base ≤ totalBase, totalBase > 0', "the node's base rewards of the quarter");
   if (quarter < 1n || quarter > CHECKER_QUARTERS) return 0n;
   if (quarter >= 5n && uptimeBps <= UPTIME_THRESHOLD_BPS) return 0n;
   return ((CHECKER_BONUS / CHECKER_QUARTERS) * base) / totalBase;

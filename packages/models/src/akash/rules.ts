@@ -68,7 +68,8 @@ export function decString(d: bigint): string {
 /** Drops 18 digits rounding half to even. Ports `chopPrecisionAndRound`, cosmos-sdk v0.45.16 `types/decimal.go`. */
 function chop(d: bigint): bigint {
   if (d < 0n) return -chop(-d);
-  const q = d / ONE, r = d % ONE;
+  const q = d / ONE,
+    r = d % ONE;
   if (r < FIVE) return q;
   if (r > FIVE) return q + 1n;
   return q % 2n === 0n ? q : q + 1n;
@@ -218,7 +219,8 @@ export function beginBlocker(s: MintState, params: MintParams): { state: MintSta
  * ```
  */
 export function runBlocks(s: MintState, params: MintParams, blocks: number): { state: MintState; minted: bigint } {
-  let st = s, minted = 0n;
+  let st = s,
+    minted = 0n;
   for (let k = 0; k < blocks; k++) {
     const r = beginBlocker(st, params);
     st = r.state;
@@ -247,13 +249,16 @@ function roundSig(v: bigint, digits: number): bigint {
   const len = v.toString().length;
   if (len <= digits) return v;
   const f = 10n ** BigInt(len - digits);
-  const q = v / f, r = v % f, half = f / 2n;
+  const q = v / f,
+    r = v % f,
+    half = f / 2n;
   const up = r > half || (r === half && q % 2n === 1n);
   return (up ? q + 1n : q) * f;
 }
 /** e^(−z) × 10^50 for z ≥ 0 given × 10^50 (Taylor series of e^z, then the reciprocal). */
 function expNeg50(z: bigint): bigint {
-  let term = P50, sum = P50;
+  let term = P50,
+    sum = P50;
   for (let k = 1n; k < 200n && term !== 0n; k++) {
     term = (term * z) / (P50 * k);
     sum += term;
@@ -286,12 +291,13 @@ function expNeg50(z: bigint): bigint {
  * @ 61fd26331082be91e2d71e7029035a9b0ac44d61.
  */
 export function inflationCalculator(blockTime: bigint, genesisTime: bigint, inflation: bigint, mparams: MintParams, iparams: InflationParams, bonded: bigint): bigint {
-  if (iparams.inflationDecayFactor <= 0n) fail(ErrorCodes.SPEC_OUT_OF_RANGE, 'inflationDecayFactor', decString(iparams.inflationDecayFactor), 'the decay factor must be positive', 'The Go code panics on an invalid decay factor.');
+  if (iparams.inflationDecayFactor <= 0n)
+    fail(ErrorCodes.SPEC_OUT_OF_RANGE, 'inflationDecayFactor', decString(iparams.inflationDecayFactor), 'the decay factor must be positive', 'The Go code panics on an invalid decay factor.');
   // yearsPassed and yearsPassed / decayFactor at 18 significant digits (scale 10^50)
   const years = roundSig(((blockTime - genesisTime) * P50) / SECONDS_PER_YEAR, 18);
   const x = roundSig((years * ONE) / iparams.inflationDecayFactor, 18);
   const pow = roundSig(expNeg50((x * LN2_50) / P50), 18); // 2^(−x)
-  const coef = ((pow * 1_000_000n) / P50) * ONE / 1_000_000n; // truncated to 6 decimals, as sdk.Dec
+  const coef = (((pow * 1_000_000n) / P50) * ONE) / 1_000_000n; // truncated to 6 decimals, as sdk.Dec
   const ideal = mul(iparams.initialInflation, coef);
   const perYear = mul(ONE - quo(bonded, mparams.goalBonded), mparams.inflationRateChange);
   let current = inflation + quo(perYear, mparams.blocksPerYear * ONE);

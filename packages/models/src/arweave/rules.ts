@@ -413,7 +413,11 @@ export interface EndowmentResult {
  * the Kryder+ multiplier doubles; the latch opens again on a block that draws from a pool left above
  * 10,000 AR. `inflation` defaults to {@link inflationReward} (the eunit tests mock it to 10).
  */
-export function getMinerRewardEndowmentPoolDebtSupply(args: EndowmentArgs, inflation: (height: bigint) => bigint = inflationReward, latchThreshold = RESET_KRYDER_PLUS_LATCH_THRESHOLD): EndowmentResult {
+export function getMinerRewardEndowmentPoolDebtSupply(
+  args: EndowmentArgs,
+  inflation: (height: bigint) => bigint = inflationReward,
+  latchThreshold = RESET_KRYDER_PLUS_LATCH_THRESHOLD,
+): EndowmentResult {
   const { endowmentPool, debtSupply, txFees, weaveSize, height, gibMinutePrice, kryderPlusRateMultiplierLatch: latch, kryderPlusRateMultiplier: k, denomination, blockInterval } = args;
   for (const [n, v] of Object.entries({ endowmentPool, debtSupply, weaveSize, height, gibMinutePrice, latch, blockInterval })) bigintArg(n, v);
   bigintArg('kryderPlusRateMultiplier', k, 1n);

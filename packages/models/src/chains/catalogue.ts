@@ -97,11 +97,16 @@ const evm = (op: ChainOperation, gasPrice: number, native: string, tag: string):
  */
 export const chains: Readonly<Record<'solana' | 'arbitrum' | 'iotex' | 'peaq', ChainInfo>> = {
   solana: {
-    name: 'solana', label: 'Solana', native: 'SOL',
+    name: 'solana',
+    label: 'Solana',
+    native: 'SOL',
     nativePriceUsd: { value: SOL_PRICE_USD, source: '[UNC] about $150 on 2024-10-01 (3P en.coin-turk.com: above $135 in the first half of Oct 2024)' },
     fee: {
       onboard: { value: SOLANA_SOL_PER_MILLION_CNFTS / 1e6, source: '[SEED] 5.35 SOL per 1,000,000 compressed NFTs (state compression) → 5.35e-6 SOL per device [DER]' },
-      reward: { value: SOLANA_BASE_FEE_SOL, source: '[OFF solana.com/docs/core/fees] 5,000 lamports per signature; the seed quotes 0.00005 SOL per transfer [SEED], 10× the base fee (a priority fee): the protocol\'s figure is used' },
+      reward: {
+        value: SOLANA_BASE_FEE_SOL,
+        source: "[OFF solana.com/docs/core/fees] 5,000 lamports per signature; the seed quotes 0.00005 SOL per transfer [SEED], 10× the base fee (a priority fee): the protocol's figure is used",
+      },
       burn: { value: SOLANA_BASE_FEE_SOL, source: '[OFF solana.com/docs/core/fees] one signature' },
       oracle: { value: SOLANA_BASE_FEE_SOL, source: '[OFF solana.com/docs/core/fees] one signature' },
     },
@@ -110,7 +115,9 @@ export const chains: Readonly<Record<'solana' | 'arbitrum' | 'iotex' | 'peaq', C
     seed: 'Integrated infrastructure, up to 65,000 TPS and stable above 3,000, 0.4 s blocks, 0.00005 SOL per transfer, 1M compressed NFTs for 5.35 SOL; Helium and Render moved to it.',
   },
   arbitrum: {
-    name: 'arbitrum', label: 'Arbitrum One (Ethereum L2)', native: 'ETH',
+    name: 'arbitrum',
+    label: 'Arbitrum One (Ethereum L2)',
+    native: 'ETH',
     nativePriceUsd: { value: ETH_PRICE_USD, source: '[3P binance.com/square] a high of $2,648 on 2024-10-01; $2,600 used' },
     fee: {
       onboard: evm('onboard', ARBITRUM_GAS_PRICE_GWEI * 1e-9, 'ETH', '(0.01 gwei [UNC])'),
@@ -123,7 +130,9 @@ export const chains: Readonly<Record<'solana' | 'arbitrum' | 'iotex' | 'peaq', C
     seed: 'Ethereum L2s such as Arbitrum raise throughput and lower cost; up to 40,000 TPS; Aethir builds on an Ethereum L2.',
   },
   iotex: {
-    name: 'iotex', label: 'IoTeX', native: 'IOTX',
+    name: 'iotex',
+    label: 'IoTeX',
+    native: 'IOTX',
     nativePriceUsd: { value: IOTX_PRICE_USD, source: '[UNC] about $0.045 in early Oct 2024' },
     fee: {
       onboard: evm('onboard', IOTEX_GAS_PRICE_IOTX, 'IOTX', '(1 Qev [3P/DER])'),
@@ -136,7 +145,9 @@ export const chains: Readonly<Record<'solana' | 'arbitrum' | 'iotex' | 'peaq', C
     seed: 'IoTeX 2.0: a modular DePIN stack (modular security pool staking IOTX, DePIN infrastructure modules, DePIN dapps and L2s); no fee or throughput figure.',
   },
   peaq: {
-    name: 'peaq', label: 'peaq', native: 'PEAQ',
+    name: 'peaq',
+    label: 'peaq',
+    native: 'PEAQ',
     nativePriceUsd: { value: PEAQ_PRICE_USD, source: '[UNC] about $0.15 at its Nov 2024 listing; the USD cost does not depend on it' },
     fee: {
       onboard: { value: PEAQ_FEE_USD / PEAQ_PRICE_USD, source: '[DER] $0.00025 [SEED; OFF docs.peaq.network economics: other transaction types on a similar scale] / the PEAQ price' },

@@ -67,7 +67,13 @@ export function withChain(spec: ModelSpec, chain: ChainName | string, options: W
 
   const pops = spec.blocks.filter((b): b is Extract<Block, { kind: 'population' }> => b.kind === 'population');
   const providers = options.providers ?? (pops.length > 0 ? pops.map((p) => `${p.id}.active`).join(' + ') : '0');
-  const burnsUsd = options.burnsUsd ?? (spec.blocks.filter((b) => b.kind === 'creditBurn').map((b) => `${b.id}.usd`).join(' + ') || '0');
+  const burnsUsd =
+    options.burnsUsd ??
+    (spec.blocks
+      .filter((b) => b.kind === 'creditBurn')
+      .map((b) => `${b.id}.usd`)
+      .join(' + ') ||
+      '0');
   const fee = (op: ChainOperation) => options.fees?.[op] ?? info.fee[op].value;
 
   // one peak per population: a device is onboarded once, when its population first exceeds its peak
@@ -91,7 +97,9 @@ export function withChain(spec: ModelSpec, chain: ChainName | string, options: W
   }
 
   blocks.push({
-    id, kind: 'chainCost', chain: info.name,
+    id,
+    kind: 'chainCost',
+    chain: info.name,
     description: `${info.label}: fees in ${info.native} × the ${info.native} price; capacity ${info.capacity.source}`,
     operations: [
       { name: 'onboard', count: onboard, fee: fee('onboard'), description: 'devices onboarded (an NFT each)' },

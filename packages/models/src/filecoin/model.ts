@@ -119,7 +119,7 @@ export function filecoin(options: FilecoinOptions = {}): ModelSpec {
   // Storage-mining rewards not yet minted at the start: 1.1B less what simple and baseline minting released. [DER]
   const unminted = SIMPLE_TOTAL_FIL + BASELINE_TOTAL_FIL - MINTED_SIMPLE_AT_START - MINTED_BASELINE_AT_START;
   // Rewards vesting at the start, at the seed's minting rate in steady state: 75% × 127.4k/day × 181/2 days. [DER from SEED, OFF]
-  const vesting = (0.75 * MINTED_PER_YEAR_SEED) / 365 * (181 / 2);
+  const vesting = ((0.75 * MINTED_PER_YEAR_SEED) / 365) * (181 / 2);
   // Everything else issued and not circulating (mining reserve 300M, unvested allocations, burnt funds so far). [DER]
   const reserve = FIL_MAX_SUPPLY - unminted - CIRCULATING_FIL - PLEDGE_FIL - vesting;
   return {
@@ -137,7 +137,7 @@ export function filecoin(options: FilecoinOptions = {}): ModelSpec {
         description: 'the issuer holds the storage-mining rewards not yet minted; every other FIL is in an account',
         accounts: {
           liquid: { initial: CIRCULATING_FIL, tag: 'liquid', description: 'circulating: 30% of 2B [SEED]' },
-          pledge: { initial: PLEDGE_FIL, tag: 'pledge', description: 'miners\' collateral, 149.7M [SEED]' },
+          pledge: { initial: PLEDGE_FIL, tag: 'pledge', description: "miners' collateral, 149.7M [SEED]" },
           vesting: { initial: vesting, tag: 'vesting', description: 'block rewards vesting over 180 days [DER]' },
           rewards: { tag: 'rewards', description: 'block rewards of the day before vesting' },
           reserve: { initial: reserve, tag: 'reserves', description: 'mining reserve, unvested allocations, earlier burns [DER]' },
@@ -160,18 +160,39 @@ export function filecoin(options: FilecoinOptions = {}): ModelSpec {
     blocks: [
       { id: 'network', kind: 'signal', set: 'power', formula: 'power0 * (1 + powerGrowth) ^ years' },
       {
-        id: 'minting', kind: 'baselineMinting', asset: 'FIL', to: 'rewards', power: 'power',
+        id: 'minting',
+        kind: 'baselineMinting',
+        asset: 'FIL',
+        to: 'rewards',
+        power: 'power',
         description: 'simple + baseline minting [OFF actors/reward/src/logic.rs]; θ at the start calibrated [DER from SEED]',
-        tickSeconds: EPOCH_SECONDS, simpleTotal: SIMPLE_TOTAL_FIL, baselineTotal: BASELINE_TOTAL_FIL,
-        halfLifeTicks: 6 * EPOCHS_IN_YEAR, baselineInitial: BASELINE_INITIAL_BYTES, baselineDoublingTicks: EPOCHS_IN_YEAR,
-        elapsedAtStart: EPOCHS_AT_START, thetaAtStart: theta0,
+        tickSeconds: EPOCH_SECONDS,
+        simpleTotal: SIMPLE_TOTAL_FIL,
+        baselineTotal: BASELINE_TOTAL_FIL,
+        halfLifeTicks: 6 * EPOCHS_IN_YEAR,
+        baselineInitial: BASELINE_INITIAL_BYTES,
+        baselineDoublingTicks: EPOCHS_IN_YEAR,
+        elapsedAtStart: EPOCHS_AT_START,
+        thetaAtStart: theta0,
       },
       {
-        id: 'vest', kind: 'escrow', asset: 'FIL', from: 'rewards', immediate: 0.25, locked: 'vesting', to: 'liquid', over: 180,
+        id: 'vest',
+        kind: 'escrow',
+        asset: 'FIL',
+        from: 'rewards',
+        immediate: 0.25,
+        locked: 'vesting',
+        to: 'liquid',
+        over: 180,
         description: '25% at once, 75% linearly over 180 days [OFF actors/miner/src/monies.rs LOCKED_REWARD_FACTOR, policy.rs REWARD_VESTING_SPEC]',
       },
       {
-        id: 'pledging', kind: 'lock', asset: 'FIL', from: 'liquid', locked: 'pledge', rate: 1 / 540,
+        id: 'pledging',
+        kind: 'lock',
+        asset: 'FIL',
+        from: 'liquid',
+        locked: 'pledge',
+        rate: 1 / 540,
         target: 'lockTargetFactor * FIL.circulating * min(1, qapMultiplier * power / minting.baselinePower) + pledgeRewardDays * minting.amount',
         description: 'initial pledge = 20 days of rewards + consensus pledge [OFF monies.rs initial_pledge_for_power], aggregated [ASSUMPTION]',
       },

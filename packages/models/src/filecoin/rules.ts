@@ -51,22 +51,10 @@ function bigintArg(name: string, value: unknown, { min, max }: { min?: bigint; m
     );
   }
   if (min !== undefined && value < min) {
-    fail(
-      ErrorCodes.RULE_INVALID_ARGUMENT,
-      name,
-      value,
-      `must be >= ${min}, got ${value}`,
-      min === 0n ? `${name} cannot be negative in the protocol` : `pass a value of at least ${min}`,
-    );
+    fail(ErrorCodes.RULE_INVALID_ARGUMENT, name, value, `must be >= ${min}, got ${value}`, min === 0n ? `${name} cannot be negative in the protocol` : `pass a value of at least ${min}`);
   }
   if (max !== undefined && value > max) {
-    fail(
-      ErrorCodes.RULE_INVALID_ARGUMENT,
-      name,
-      value,
-      `must be <= ${max}, got ${value}`,
-      max === I64_MAX ? `${name} is a ChainEpoch (i64) in the protocol` : `pass a value of at most ${max}`,
-    );
+    fail(ErrorCodes.RULE_INVALID_ARGUMENT, name, value, `must be <= ${max}, got ${value}`, max === I64_MAX ? `${name} is a ChainEpoch (i64) in the protocol` : `pass a value of at most ${max}`);
   }
   return value;
 }
@@ -350,7 +338,7 @@ export function divFloor(a: bigint, b: bigint): bigint {
 
 function floorDivUnchecked(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /**
@@ -437,12 +425,7 @@ export function baselinePowerFromPrev(prevEpochBaselinePower: bigint): bigint {
  * ```
  * Ports `compute_r_theta` of filecoin-project/builtin-actors `actors/reward/src/logic.rs` @ b0a3bdd6.
  */
-export function computeRTheta(
-  effectiveNetworkTime: bigint,
-  baselinePowerAtEffectiveNetworkTime: bigint,
-  cumsumRealized: bigint,
-  cumsumBaseline: bigint,
-): bigint {
+export function computeRTheta(effectiveNetworkTime: bigint, baselinePowerAtEffectiveNetworkTime: bigint, cumsumRealized: bigint, cumsumBaseline: bigint): bigint {
   epochArg('effectiveNetworkTime', effectiveNetworkTime);
   bigintArg('baselinePowerAtEffectiveNetworkTime', baselinePowerAtEffectiveNetworkTime, { min: 0n });
   bigintArg('cumsumRealized', cumsumRealized, { min: 0n });
@@ -506,13 +489,7 @@ function computeBaselineSupplyUnchecked(theta: bigint, baselineTotal: bigint): b
  * ```
  * Ports `compute_reward` of filecoin-project/builtin-actors `actors/reward/src/logic.rs` @ b0a3bdd6.
  */
-export function computeReward(
-  epoch: bigint,
-  prevTheta: bigint,
-  currTheta: bigint,
-  simpleTotal: bigint,
-  baselineTotal: bigint,
-): bigint {
+export function computeReward(epoch: bigint, prevTheta: bigint, currTheta: bigint, simpleTotal: bigint, baselineTotal: bigint): bigint {
   epochArg('epoch', epoch);
   bigintArg('prevTheta', prevTheta, { min: 0n });
   bigintArg('currTheta', currTheta, { min: 0n });
@@ -521,22 +498,13 @@ export function computeReward(
   return computeRewardUnchecked(epoch, prevTheta, currTheta, simpleTotal, baselineTotal);
 }
 
-function computeRewardUnchecked(
-  epoch: bigint,
-  prevTheta: bigint,
-  currTheta: bigint,
-  simpleTotal: bigint,
-  baselineTotal: bigint,
-): bigint {
+function computeRewardUnchecked(epoch: bigint, prevTheta: bigint, currTheta: bigint, simpleTotal: bigint, baselineTotal: bigint): bigint {
   let simpleReward = simpleTotal * EXP_LAM_SUB_ONE;
   const epochLam = LAMBDA * epoch;
   simpleReward *= expnegUnchecked(epochLam);
   simpleReward >>= PRECISION;
   // Equal thetas mint exactly 0 baseline reward (the same supply minus itself): skip two expnegs.
-  const baselineReward =
-    prevTheta === currTheta
-      ? 0n
-      : computeBaselineSupplyUnchecked(currTheta, baselineTotal) - computeBaselineSupplyUnchecked(prevTheta, baselineTotal);
+  const baselineReward = prevTheta === currTheta ? 0n : computeBaselineSupplyUnchecked(currTheta, baselineTotal) - computeBaselineSupplyUnchecked(prevTheta, baselineTotal);
   return (simpleReward + baselineReward) >> PRECISION;
 }
 
@@ -633,13 +601,7 @@ export function extrapolate(est: FilterEstimate, delta: bigint): bigint {
  * ```
  * Ports `AlphaBetaFilter::next_estimate` of filecoin-project/builtin-actors `runtime/src/builtin/reward/smooth/alpha_beta_filter.rs` @ b0a3bdd6.
  */
-export function nextEstimate(
-  prev: FilterEstimate,
-  obs: bigint,
-  epochDelta: bigint,
-  alpha: bigint = DEFAULT_ALPHA,
-  beta: bigint = DEFAULT_BETA,
-): FilterEstimate {
+export function nextEstimate(prev: FilterEstimate, obs: bigint, epochDelta: bigint, alpha: bigint = DEFAULT_ALPHA, beta: bigint = DEFAULT_BETA): FilterEstimate {
   const prevPosition = bigintArg('prev.position', prev?.position);
   const prevVelocity = bigintArg('prev.velocity', prev?.velocity);
   bigintArg('obs', obs, { min: 0n });
@@ -649,14 +611,7 @@ export function nextEstimate(
   return nextEstimateUnchecked(prevPosition, prevVelocity, obs, epochDelta, alpha, beta);
 }
 
-function nextEstimateUnchecked(
-  prevPosition: bigint,
-  prevVelocity: bigint,
-  obs: bigint,
-  epochDelta: bigint,
-  alpha: bigint,
-  beta: bigint,
-): FilterEstimate {
+function nextEstimateUnchecked(prevPosition: bigint, prevVelocity: bigint, obs: bigint, epochDelta: bigint, alpha: bigint, beta: bigint): FilterEstimate {
   const deltaT = epochDelta << PRECISION;
   const deltaX = (deltaT * prevVelocity) >> PRECISION;
   let position = deltaX + prevPosition;
@@ -781,13 +736,7 @@ export class RewardState {
     const prevRewardTheta = this.rewardTheta();
     this.stepUnchecked(currRealizedPower);
     const currRewardTheta = this.rewardTheta();
-    this.thisEpochReward = computeRewardUnchecked(
-      this.epoch,
-      prevRewardTheta,
-      currRewardTheta,
-      this.simpleTotal,
-      this.baselineTotal,
-    );
+    this.thisEpochReward = computeRewardUnchecked(this.epoch, prevRewardTheta, currRewardTheta, this.simpleTotal, this.baselineTotal);
   }
 
   /**

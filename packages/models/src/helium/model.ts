@@ -77,7 +77,6 @@ export interface HeliumOptions {
   redelegation?: number;
 }
 
-
 /**
  * HNT's issuance blocks, the same in both Helium models: the HIP-20 schedule's sub-DAO share
  * (hnt.json), HST's 30% until HIP-138, and the net-emissions re-mint.
@@ -85,7 +84,10 @@ export interface HeliumOptions {
 function hntIssuanceBlocks(): ModelSpec['blocks'] {
   return [
     {
-      id: 'issuance', kind: 'schedule', asset: 'HNT', to: 'rewards',
+      id: 'issuance',
+      kind: 'schedule',
+      asset: 'HNT',
+      to: 'rewards',
       description: 'Sub-DAO share of the HIP-20 schedule: 70% until 2025-01-28, then 100% (HIP-138) [OFF; DER]',
       curve: {
         kind: 'table',
@@ -98,12 +100,20 @@ function hntIssuanceBlocks(): ModelSpec['blocks'] {
       },
     },
     {
-      id: 'hst', kind: 'schedule', asset: 'HNT', to: 'liquid',
+      id: 'hst',
+      kind: 'schedule',
+      asset: 'HNT',
+      to: 'liquid',
       description: 'HST 30% of issuance from 2024-08-01 until 2025-01-28 (HIP-138) [OFF]',
       curve: { kind: 'fixed', rate: { amount: HNT_PER_DAY_2024 * HST_SHARE, per: 'day' }, from: '2024-08-01', until: '2025-01-28' },
     },
     {
-      id: 'netEmissions', kind: 'remint', asset: 'HNT', of: 'HNT.burned', window: 7, to: 'rewards',
+      id: 'netEmissions',
+      kind: 'remint',
+      asset: 'HNT',
+      of: 'HNT.burned',
+      window: 7,
+      to: 'rewards',
       cap: { amount: NET_EMISSIONS_CAP_PER_DAY, per: 'day' },
       description: 'HIP-20 net emissions: burned HNT re-minted on a 7-epoch average, at most 1,644 HNT/day [OFF]',
     },
@@ -143,7 +153,13 @@ export function helium(options: HeliumOptions = {}): ModelSpec {
     fail(ErrorCodes.SPEC_INVALID_ENUM, 'rules', rules, "must be '2024-10', 'hip-138' or 'hip-149'", "use rules: 'hip-138' for the Return to HNT, or leave it out for the seed's rules");
   }
   if (options.subDaos === false && rules !== '2024-10') {
-    fail(ErrorCodes.SPEC_INCONSISTENT, 'rules', rules, 'the HIP-138 and HIP-149 rule versions change the sub-DAO layer, which subDaos: false leaves out', 'drop subDaos: false, or use rules: \'2024-10\'');
+    fail(
+      ErrorCodes.SPEC_INCONSISTENT,
+      'rules',
+      rules,
+      'the HIP-138 and HIP-149 rule versions change the sub-DAO layer, which subDaos: false leaves out',
+      "drop subDaos: false, or use rules: '2024-10'",
+    );
   }
   if (options.subDaos === true || rules !== '2024-10') return heliumSubDaos(options, rules);
   const years = options.years ?? 10;
@@ -185,24 +201,41 @@ export function helium(options: HeliumOptions = {}): ModelSpec {
     signals: { demandUsd: { initial: DC_BURNED_PER_DAY * DC_PRICE_USD, unit: 'USD/day', description: 'USD of Data Credits bought in the day' } },
     blocks: [
       {
-        id: 'demand', kind: 'signal', set: 'demandUsd',
+        id: 'demand',
+        kind: 'signal',
+        set: 'demandUsd',
         formula: 'dcUsd0 * (1 + growth) ^ years * exp(sigma * normal() - sigma ^ 2 / 2) * (hotspots.capacity / capacity0) ^ elasticity',
       },
       ...hntIssuanceBlocks(),
       {
-        id: 'dataCredits', kind: 'creditBurn', asset: 'HNT', from: 'liquid', credit: 'DC', usd: 'demandUsd', burnTo: 'issuer',
+        id: 'dataCredits',
+        kind: 'creditBurn',
+        asset: 'HNT',
+        from: 'liquid',
+        credit: 'DC',
+        usd: 'demandUsd',
+        burnTo: 'issuer',
         description: 'DC minted by burning HNT at the price; the 223M max supply bounds the supply, so burned HNT makes room for net emissions [OFF HIP-20]',
       },
       {
-        id: 'hotspots', kind: 'population', count: agents, population, initialActive: activeAgents / agents,
+        id: 'hotspots',
+        kind: 'population',
+        count: agents,
+        population,
+        initialActive: activeAgents / agents,
         // [ASSUMPTION] power + backhaul + hardware amortisation, median $0.20/day, wide spread.
-        cost: { kind: 'lognormal', median: 0.2, sigma: 0.8 }, costPer: 'day',
+        cost: { kind: 'lognormal', median: 0.2, sigma: 0.8 },
+        costPer: 'day',
         // [ASSUMPTION] operators judge on 30 days of rewards, once they have 30 days of them; 1%/day join when revenue > 1.2 × cost.
-        window: 30, minActiveSteps: 30, reentry: { probability: 0.01, threshold: 1.2 },
+        window: 30,
+        minActiveSteps: 30,
+        reentry: { probability: 0.01, threshold: 1.2 },
         pays: { asset: 'HNT', from: 'rewards', to: 'liquid' },
       },
       {
-        id: 'price', kind: 'price', asset: 'HNT',
+        id: 'price',
+        kind: 'price',
+        asset: 'HNT',
         // [ASSUMPTION] price ×= exp(1 · net burn / circulating) per day, plus 90%/yr volatility (HNT's order of magnitude).
         model: { kind: 'impact', initial: HNT_PRICE_USD, sensitivity: 1, volatility: { rate: 0.9, per: 'year' }, floor: 0.01 },
       },
@@ -334,47 +367,71 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
   const mobilePool = pool(SUBDAO_SEED.mobile.activeHotspots, mobileAgents);
   const s138 = stepOfDate(HIP138_START);
   // HIP-149 supplement: crank n (n = 0 mints for the epoch of 2026-08-05, cranked 2026-08-06 00:00)
-  const s149 = Math.floor((Number(HIP149_INFLATION_START) / 86_400 - Date.parse('2024-10-01T00:00:00Z') / 86_400_000)) + 1;
+  const s149 = Math.floor(Number(HIP149_INFLATION_START) / 86_400 - Date.parse('2024-10-01T00:00:00Z') / 86_400_000) + 1;
 
   const hnt = (name: string) => `HNT.${name}`;
   const blocks: Block[] = [
     {
-      id: 'demandIot', kind: 'signal', set: 'demandIotUsd',
+      id: 'demandIot',
+      kind: 'signal',
+      set: 'demandIotUsd',
       formula: 'dcIotUsd0 * (1 + growthIot) ^ years * exp(sigma * normal() - sigma ^ 2 / 2) * (iotHotspots.capacity / iotCapacity0) ^ elasticity',
     },
     {
-      id: 'demandMobile', kind: 'signal', set: 'demandMobileUsd',
+      id: 'demandMobile',
+      kind: 'signal',
+      set: 'demandMobileUsd',
       formula: 'dcMobileUsd0 * (1 + growthMobile) ^ years * exp(sigma * normal() - sigma ^ 2 / 2) * (mobileHotspots.capacity / mobileCapacity0) ^ elasticity',
     },
     { id: 'demand', kind: 'signal', set: 'demandUsd', formula: 'demandIotUsd + demandMobileUsd' },
     ...hntIssuanceBlocks(),
     {
-      id: 'dcIot', kind: 'creditBurn', asset: 'HNT', from: 'liquid', credit: 'DC', usd: 'demandIotUsd', burnTo: 'issuer',
+      id: 'dcIot',
+      kind: 'creditBurn',
+      asset: 'HNT',
+      from: 'liquid',
+      credit: 'DC',
+      usd: 'demandIotUsd',
+      burnTo: 'issuer',
       description: 'IOT network Data Credits: HNT burned at the price, back to the issuer [OFF HIP-20]',
     },
     {
-      id: 'dcMobile', kind: 'creditBurn', asset: 'HNT', from: 'liquid', credit: 'DC', usd: 'demandMobileUsd', burnTo: 'issuer',
+      id: 'dcMobile',
+      kind: 'creditBurn',
+      asset: 'HNT',
+      from: 'liquid',
+      credit: 'DC',
+      usd: 'demandMobileUsd',
+      burnTo: 'issuer',
       description: 'MOBILE network Data Credits: HNT burned at the price, back to the issuer [OFF HIP-20]',
     },
   ];
   if (after138) {
     blocks.push({
-      id: 'hip138Mobile', kind: 'transfer', asset: 'HNT', from: 'issuer', to: 'mobileTreasury',
-      amount: `${HIP138_MOBILE_TREASURY_PER_DAY}`, clock: { from: HIP138_START, until: '2025-08-01' },
+      id: 'hip138Mobile',
+      kind: 'transfer',
+      asset: 'HNT',
+      from: 'issuer',
+      to: 'mobileTreasury',
+      amount: `${HIP138_MOBILE_TREASURY_PER_DAY}`,
+      clock: { from: HIP138_START, until: '2025-08-01' },
       description: 'HIP-138: 2.9M HNT to the MOBILE treasury, 12,236.28691983 a day until 2025-08-01 [OFF issue_rewards_v0.rs at 4172cf4c0]',
     });
   }
   if (rules === 'hip-149') {
     blocks.push({
-      id: 'supplement', kind: 'transfer', asset: 'HNT', from: 'issuer', to: 'liquid',
+      id: 'supplement',
+      kind: 'transfer',
+      asset: 'HNT',
+      from: 'issuer',
+      to: 'liquid',
       amount: `supplementPerDay * (t - s149 < 360 ? 1 : (1079.5 - (t - s149)) / 720)`,
       clock: { from: s149, until: s149 + 1080 },
       description: 'HIP-149 operations supplement: 98,000 HNT per sub-DAO a day for 360 days, then tapering over 720 days [OFF supplement.rs at 145947ee]',
     });
   }
   // Utility scores (HIP-51): V × D × A at the seed's rules; V alone, smoothed over 90 days, after HIP-138.
-  const seedScore = (v: string, dc: string, fee: string, pop: string) =>
-    `max(1, ${v}) * max(1, sqrt(${dc}.usd)) * max(1, (${fee} * ${pop}.active) ^ 0.25)`;
+  const seedScore = (v: string, dc: string, fee: string, pop: string) => `max(1, ${v}) * max(1, sqrt(${dc}.usd)) * max(1, (${fee} * ${pop}.active) ^ 0.25)`;
   const hip138Score = (v: string, u: string) => `${v} / 90 + 89 * ${u} / 90`;
   const vIot = 'HNT.veIot * vehntPerHnt';
   const vMobile = 'HNT.veMobile * vehntPerHnt';
@@ -392,8 +449,11 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
   blocks.push({ id: 'shares', kind: 'signal', set: 'shareIot', formula: 'utilityIot / (utilityIot + utilityMobile)' });
   if (after138) {
     blocks.push({
-      id: 'subDaoSplit', kind: 'split', asset: 'HNT', from: 'rewards',
-      description: 'issue_rewards_v0: HNT by utility share; to the treasuries before HIP-138, then 94% to each sub-DAO\'s hotspots and 6% to veHNT delegators [OFF]',
+      id: 'subDaoSplit',
+      kind: 'split',
+      asset: 'HNT',
+      from: 'rewards',
+      description: "issue_rewards_v0: HNT by utility share; to the treasuries before HIP-138, then 94% to each sub-DAO's hotspots and 6% to veHNT delegators [OFF]",
       parts: [
         { to: 'iotTreasury', share: '(t < s138) * shareIot' },
         { to: 'iotRewards', share: '(t >= s138) * (1 - delegatorShare) * shareIot' },
@@ -404,7 +464,10 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
     });
   } else {
     blocks.push({
-      id: 'subDaoSplit', kind: 'split', asset: 'HNT', from: 'rewards',
+      id: 'subDaoSplit',
+      kind: 'split',
+      asset: 'HNT',
+      from: 'rewards',
       description: 'issue_rewards_v0: each sub-DAO treasury gets HNT × its utility score / the total [OFF c0bb5245]',
       parts: [{ to: 'iotTreasury', share: 'shareIot' }],
       rest: 'mobileTreasury',
@@ -414,29 +477,48 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
   const dntClock = after138 ? { clock: { until: HIP138_START } } : {};
   blocks.push(
     {
-      id: 'iotEmissions', kind: 'schedule', asset: 'IOT', to: { rewards: 1 - DELEGATOR_SHARE, liquid: DELEGATOR_SHARE }, ...dntClock,
+      id: 'iotEmissions',
+      kind: 'schedule',
+      asset: 'IOT',
+      to: { rewards: 1 - DELEGATOR_SHARE, liquid: DELEGATOR_SHARE },
+      ...dntClock,
       description: 'IOT schedule (emissions/iot.json), 6% to veHNT delegators [OFF]',
       curve: { kind: 'table', entries: dntTable('iot'), then: { halvingEvery: { amount: 2, unit: 'year' } } },
     },
     {
-      id: 'mobileEmissions', kind: 'schedule', asset: 'MOBILE', to: { rewards: 1 - DELEGATOR_SHARE, liquid: DELEGATOR_SHARE }, ...dntClock,
+      id: 'mobileEmissions',
+      kind: 'schedule',
+      asset: 'MOBILE',
+      to: { rewards: 1 - DELEGATOR_SHARE, liquid: DELEGATOR_SHARE },
+      ...dntClock,
       description: 'MOBILE schedule (emissions/mobile.json), 6% to veHNT delegators [OFF]',
       curve: { kind: 'table', entries: dntTable('mobile'), then: { halvingEvery: { amount: 2, unit: 'year' } } },
     },
   );
   // Treasury redemption (HIP-52, redeem_v0 with k = 0): DNT burned, HNT paid at H / S. Arbitrage
   // redeems while the market price is below the treasury price.
-  for (const [dnt, treasury] of [['IOT', 'iotTreasury'], ['MOBILE', 'mobileTreasury']] as const) {
+  for (const [dnt, treasury] of [
+    ['IOT', 'iotTreasury'],
+    ['MOBILE', 'mobileTreasury'],
+  ] as const) {
     const lower = dnt === 'IOT' ? 'Iot' : 'Mobile';
     blocks.push(
       { id: `floor${lower}`, kind: 'signal', set: `redeem${lower}Usd`, formula: `${hnt(treasury)} / ${dnt}.totalSupply * HNT.price` },
       {
-        id: `redeem${lower}`, kind: 'transfer', asset: dnt, from: 'liquid', to: 'burned',
+        id: `redeem${lower}`,
+        kind: 'transfer',
+        asset: dnt,
+        from: 'liquid',
+        to: 'burned',
         amount: `${dnt}.price < redeem${lower}Usd ? redeemRate * ${dnt}.liquid : 0`,
         description: `${dnt} redeemed for HNT while it trades below the treasury price [ASSUMPTION: ${'redeemRate'} of liquid a day]`,
       },
       {
-        id: `redeem${lower}Hnt`, kind: 'transfer', asset: 'HNT', from: treasury, to: 'liquid',
+        id: `redeem${lower}Hnt`,
+        kind: 'transfer',
+        asset: 'HNT',
+        from: treasury,
+        to: 'liquid',
         amount: `redeem${lower}.amount * ${hnt(treasury)} / ${dnt}.totalSupply`,
         description: 'treasury-management redeem_v0, linear curve: HNT = burned × H / S [OFF c0bb5245]',
       },
@@ -454,12 +536,20 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
       { id: 'yieldIot', kind: 'signal', set: 'delegatorYieldIot', formula: y('IOT', 'Iot', 'shareIot') },
       { id: 'yieldMobile', kind: 'signal', set: 'delegatorYieldMobile', formula: y('MOBILE', 'Mobile', '(1 - shareIot)') },
       {
-        id: 'redelegateToMobile', kind: 'transfer', asset: 'HNT', from: 'veIot', to: 'veMobile',
+        id: 'redelegateToMobile',
+        kind: 'transfer',
+        asset: 'HNT',
+        from: 'veIot',
+        to: 'veMobile',
         amount: 'redelegation * max(0, (delegatorYieldMobile - delegatorYieldIot) / max(delegatorYieldMobile + delegatorYieldIot, 1e-300)) * HNT.veIot',
         description: 'veHNT positions re-delegated from IOT to MOBILE when MOBILE pays delegators more [ASSUMPTION]',
       },
       {
-        id: 'redelegateToIot', kind: 'transfer', asset: 'HNT', from: 'veMobile', to: 'veIot',
+        id: 'redelegateToIot',
+        kind: 'transfer',
+        asset: 'HNT',
+        from: 'veMobile',
+        to: 'veIot',
         amount: 'redelegation * max(0, (delegatorYieldIot - delegatorYieldMobile) / max(delegatorYieldMobile + delegatorYieldIot, 1e-300)) * HNT.veMobile',
         description: 'and back [ASSUMPTION]',
       },
@@ -469,13 +559,20 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
   const hotspot = (id: string, dnt: 'IOT' | 'MOBILE', p: { initialActive: number; population: number }, n: number, median: number, hntAccount: string): Block[] => {
     const out: Block[] = [];
     if (after138) {
-      out.push({ id: `${id}Hnt`, kind: 'transfer', asset: 'HNT', from: hntAccount, to: 'liquid', amount: hnt(hntAccount), description: 'HIP-138: the sub-DAO\'s HNT paid to its hotspots' });
+      out.push({ id: `${id}Hnt`, kind: 'transfer', asset: 'HNT', from: hntAccount, to: 'liquid', amount: hnt(hntAccount), description: "HIP-138: the sub-DAO's HNT paid to its hotspots" });
     }
     out.push({
-      id, kind: 'population', count: n, population: p.population, initialActive: p.initialActive,
+      id,
+      kind: 'population',
+      count: n,
+      population: p.population,
+      initialActive: p.initialActive,
       // [ASSUMPTION] cost per hotspot per day, lognormal
-      cost: { kind: 'lognormal', median, sigma: 0.8 }, costPer: 'day',
-      window: 30, minActiveSteps: 30, reentry: { probability: 0.01, threshold: 1.2 },
+      cost: { kind: 'lognormal', median, sigma: 0.8 },
+      costPer: 'day',
+      window: 30,
+      minActiveSteps: 30,
+      reentry: { probability: 0.01, threshold: 1.2 },
       pays: { asset: dnt, from: 'rewards', to: 'liquid' },
       ...(after138 ? { usd: `${id}Hnt.amount * HNT.price` } : {}),
     });
@@ -485,18 +582,40 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
   blocks.push(...hotspot('mobileHotspots', 'MOBILE', mobilePool, mobileAgents, 1.5, 'mobileRewards'));
   blocks.push(
     {
-      id: 'price', kind: 'price', asset: 'HNT',
+      id: 'price',
+      kind: 'price',
+      asset: 'HNT',
       model: { kind: 'impact', initial: HNT_PRICE_USD, sensitivity: 1, volatility: { rate: 0.9, per: 'year' }, floor: 0.01 },
     },
     {
-      id: 'iotPrice', kind: 'price', asset: 'IOT',
+      id: 'iotPrice',
+      kind: 'price',
+      asset: 'IOT',
       // [ASSUMPTION] net DNT issuance pushes the price down; arbitrage lifts it to the treasury price;
       // 90%/yr noise with a −σ²/2 drift (as gbm), so that the floor's reflection does not ratchet the price up.
-      model: { kind: 'impact', initial: iot.priceUsd, sensitivity: 1, flow: 'max((IOT.burned - IOT.minted) / IOT.circulating, log(max(redeemIotUsd, 1e-12) / IOT.price))', drift: { rate: -(DNT_VOLATILITY * DNT_VOLATILITY) / 2, per: 'year' }, volatility: { rate: DNT_VOLATILITY, per: 'year' }, floor: 1e-9 },
+      model: {
+        kind: 'impact',
+        initial: iot.priceUsd,
+        sensitivity: 1,
+        flow: 'max((IOT.burned - IOT.minted) / IOT.circulating, log(max(redeemIotUsd, 1e-12) / IOT.price))',
+        drift: { rate: -(DNT_VOLATILITY * DNT_VOLATILITY) / 2, per: 'year' },
+        volatility: { rate: DNT_VOLATILITY, per: 'year' },
+        floor: 1e-9,
+      },
     },
     {
-      id: 'mobilePrice', kind: 'price', asset: 'MOBILE',
-      model: { kind: 'impact', initial: mobile.priceUsd, sensitivity: 1, flow: 'max((MOBILE.burned - MOBILE.minted) / MOBILE.circulating, log(max(redeemMobileUsd, 1e-12) / MOBILE.price))', drift: { rate: -(DNT_VOLATILITY * DNT_VOLATILITY) / 2, per: 'year' }, volatility: { rate: DNT_VOLATILITY, per: 'year' }, floor: 1e-9 },
+      id: 'mobilePrice',
+      kind: 'price',
+      asset: 'MOBILE',
+      model: {
+        kind: 'impact',
+        initial: mobile.priceUsd,
+        sensitivity: 1,
+        flow: 'max((MOBILE.burned - MOBILE.minted) / MOBILE.circulating, log(max(redeemMobileUsd, 1e-12) / MOBILE.price))',
+        drift: { rate: -(DNT_VOLATILITY * DNT_VOLATILITY) / 2, per: 'year' },
+        volatility: { rate: DNT_VOLATILITY, per: 'year' },
+        floor: 1e-9,
+      },
     },
   );
 
@@ -552,7 +671,9 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
       },
       DC: { kind: 'credit', decimals: 0, priceUsd: DC_PRICE_USD, accounts: {}, description: '1 DC = $0.00001 [SEED; OFF]' },
       IOT: {
-        kind: 'token', decimals: 6, cap: IOT_MAX_SUPPLY,
+        kind: 'token',
+        decimals: 6,
+        cap: IOT_MAX_SUPPLY,
         description: 'IOT sub-DAO token (HIP-52); supply derived from the seed premium and treasury [DER]',
         accounts: {
           liquid: { initial: iot.circulating, tag: 'liquid' },
@@ -561,7 +682,9 @@ function heliumSubDaos(options: HeliumOptions, rules: '2024-10' | 'hip-138' | 'h
         },
       },
       MOBILE: {
-        kind: 'token', decimals: 6, cap: MOBILE_MAX_SUPPLY,
+        kind: 'token',
+        decimals: 6,
+        cap: MOBILE_MAX_SUPPLY,
         description: 'MOBILE sub-DAO token (HIP-53); supply derived from the seed premium and treasury [DER]',
         accounts: {
           liquid: { initial: mobile.circulating, tag: 'liquid' },

@@ -224,9 +224,7 @@ export const EMISSION_SCHEDULES: Readonly<Record<'hnt' | 'iot' | 'mobile', reado
  * Source: helium/helium-program-library `packages/helium-admin-cli/emissions/hst.json` at commit
  * 145947eedf2b1dc33d8289065d63538973278aee (0% entry added in a482b346ef918a0217b5e241176202f363c1b7a9).
  */
-export const HST_PERCENT_SCHEDULE: readonly PercentItem[] = Object.freeze(
-  HST_JSON.map((r) => Object.freeze({ startUnixTime: parseStart(r.startTime), percent: BigInt(r.percent) })),
-);
+export const HST_PERCENT_SCHEDULE: readonly PercentItem[] = Object.freeze(HST_JSON.map((r) => Object.freeze({ startUnixTime: parseStart(r.startTime), percent: BigInt(r.percent) })));
 
 /**
  * Port of `get_emissions_at` / `get_percent_at` (state.rs): binary search for the last entry whose
@@ -318,7 +316,12 @@ export function emissionsForEpoch(token: HeliumEmissionToken, epoch: bigint): bi
   const e = int('epoch', epoch, 0n, I64_MAX / EPOCH_LENGTH_SECONDS - 1n, 'u64 epoch (with (epoch + 1) × 86,400 within i64)');
   const endOfEpochTs = (e + 1n) * EPOCH_LENGTH_SECONDS;
   const tooEarly = (first: bigint): never =>
-    bad('epoch', epoch, `epoch ${e} ends at unix ${endOfEpochTs}, before the first ${token} schedule entry (unix ${first}); the program finds no entry and fails`, `use an epoch ≥ ${first / EPOCH_LENGTH_SECONDS}n`);
+    bad(
+      'epoch',
+      epoch,
+      `epoch ${e} ends at unix ${endOfEpochTs}, before the first ${token} schedule entry (unix ${first}); the program finds no entry and fails`,
+      `use an epoch ≥ ${first / EPOCH_LENGTH_SECONDS}n`,
+    );
   if (token === 'hst') {
     const item = entryAt(HST_PERCENT_SCHEDULE, endOfEpochTs) ?? tooEarly(HST_PERCENT_SCHEDULE[0]!.startUnixTime);
     const hnt = entryAt(EMISSION_SCHEDULES.hnt, endOfEpochTs) ?? tooEarly(EMISSION_SCHEDULES.hnt[0]!.startUnixTime);
@@ -360,7 +363,12 @@ function priceAndFactor(emaPrice: bigint, emaConf: bigint, expo: number): [bigin
 function nonNegativePrice(priceWithConf: bigint, emaPrice: bigint, emaConf: bigint): bigint {
   // u128::try_from(hnt_price_with_conf).unwrap()
   if (priceWithConf < 0n) {
-    bad('emaPrice', emaPrice, `emaPrice − 2 × emaConf = ${priceWithConf} is negative (emaConf ${emaConf}); the program panics converting it to u128`, 'the oracle price must be at least 2 × its EMA confidence');
+    bad(
+      'emaPrice',
+      emaPrice,
+      `emaPrice − 2 × emaConf = ${priceWithConf} is negative (emaConf ${emaConf}); the program panics converting it to u128`,
+      'the oracle price must be at least 2 × its EMA confidence',
+    );
   }
   return priceWithConf;
 }
@@ -891,7 +899,8 @@ export function treasuryRedeem(inputs: TreasuryRedeemInputs): bigint {
   const supply = int('inputs.supply', inputs.supply, 0n, U64_MAX, 'u64 mint supply');
   const k = int('inputs.k', inputs.k ?? 0n, 0n, U128_MAX, 'u128 curve k (12 decimals)');
   const dec = (name: string, d: unknown): number => {
-    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 12) bad(name, d, 'must be an integer 0 … 12 (the program looks up 10^decimals in a table of 0 … 12; others are unreachable!())', 'pass the mint decimals, e.g. 6 for IOT, 8 for HNT');
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 12)
+      bad(name, d, 'must be an integer 0 … 12 (the program looks up 10^decimals in a table of 0 … 12; others are unreachable!())', 'pass the mint decimals, e.g. 6 for IOT, 8 for HNT');
     return d as number;
   };
   const sd = dec('inputs.supplyDecimals', inputs.supplyDecimals);
@@ -980,7 +989,8 @@ export function vehntVotingPower(position: VeHntPosition, nowTs: bigint, config:
   const end = int('position.endTs', position.endTs, I64_MIN, I64_MAX, 'i64 end_ts');
   const genesisEnd = int('position.genesisEnd', position.genesisEnd ?? 0n, I64_MIN, I64_MAX, 'i64 genesis_end');
   const now = int('nowTs', nowTs, I64_MIN, I64_MAX, 'i64 unix timestamp');
-  if (position.kind !== 'none' && position.kind !== 'cliff' && position.kind !== 'constant') bad('position.kind', position.kind, "must be 'none', 'cliff' or 'constant'", "pass the lockup kind, e.g. 'constant'");
+  if (position.kind !== 'none' && position.kind !== 'cliff' && position.kind !== 'constant')
+    bad('position.kind', position.kind, "must be 'none', 'cliff' or 'constant'", "pass the lockup kind, e.g. 'constant'");
   const SCALE = 1_000_000_000n;
   const baseline = (amount * config.baselineVoteWeightScaledFactor) / SCALE;
   const maxLocked = (amount * config.maxExtraLockupVoteWeightScaledFactor) / SCALE;
@@ -1078,7 +1088,14 @@ export function utilityScoreHip138(vehntAtEpochStart: bigint, prevUtilityScore: 
  */
 export function supplementPerSubDao(nowTs: bigint): bigint {
   const now = int('nowTs', nowTs, I64_MIN, I64_MAX, 'i64 unix timestamp');
-  return supplementAmount(now, HIP149_INFLATION_START, HIP149_INFLATION_START + 360n * EPOCH_LENGTH_SECONDS, HIP149_INFLATION_START + 1080n * EPOCH_LENGTH_SECONDS, 98_000n * 100_000_000n, 98_000n * 100_000_000n);
+  return supplementAmount(
+    now,
+    HIP149_INFLATION_START,
+    HIP149_INFLATION_START + 360n * EPOCH_LENGTH_SECONDS,
+    HIP149_INFLATION_START + 1080n * EPOCH_LENGTH_SECONDS,
+    98_000n * 100_000_000n,
+    98_000n * 100_000_000n,
+  );
 }
 
 /** HIP-149's INFLATION_START on mainnet: 1,785,931,200 = 2026-08-05T12:00:00Z. [OFF supplement.rs at 145947ee] */

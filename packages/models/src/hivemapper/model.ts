@@ -112,52 +112,104 @@ export function hivemapper(options: HivemapperOptions = {}): ModelSpec {
   const burnBlocks: Block[] = mip19
     ? [
         { id: 'mapCreditsOld', kind: 'creditBurn', asset: 'HONEY', from: 'liquid', credit: 'MC', usd: 'demandUsd', clock: { until: s19 }, description: 'Map Credits at $0.005 until 2024-12-31' },
-        { id: 'mapCredits', kind: 'creditBurn', asset: 'HONEY', from: 'liquid', credit: 'MC19', usd: 'demandUsd', clock: { from: s19 }, description: 'Map Credits at $0.0075 from 2025-01-01 (MIP-19)' },
+        {
+          id: 'mapCredits',
+          kind: 'creditBurn',
+          asset: 'HONEY',
+          from: 'liquid',
+          credit: 'MC19',
+          usd: 'demandUsd',
+          clock: { from: s19 },
+          description: 'Map Credits at $0.0075 from 2025-01-01 (MIP-19)',
+        },
       ]
-    : [{ id: 'mapCredits', kind: 'creditBurn', asset: 'HONEY', from: 'liquid', credit: 'MC', usd: 'demandUsd', description: 'data consumers burn HONEY for Map Credits at the price [OFF burn-and-mint]' }];
+    : [
+        {
+          id: 'mapCredits',
+          kind: 'creditBurn',
+          asset: 'HONEY',
+          from: 'liquid',
+          credit: 'MC',
+          usd: 'demandUsd',
+          description: 'data consumers burn HONEY for Map Credits at the price [OFF burn-and-mint]',
+        },
+      ];
 
   const blocks: Block[] = [
     { id: 'lastCoverage', kind: 'signal', set: 'coveragePrev', formula: 'coverage' },
     {
-      id: 'mapping', kind: 'signal', set: 'coverage',
+      id: 'mapping',
+      kind: 'signal',
+      set: 'coverage',
       description: 'coverage grows with the active contributors, slowing as the uncovered roads run out [DER; ASSUMPTION]',
       formula: 'min(1, coverage + gain * (contributors.capacity / capacity0) * (1 - coverage))',
     },
     {
-      id: 'demand', kind: 'signal', set: 'mapCreditsUsed',
+      id: 'demand',
+      kind: 'signal',
+      set: 'mapCreditsUsed',
       formula: 'credits0 * (1 + growth) ^ years * exp(sigma * normal() - sigma ^ 2 / 2) * (coverage / coverage0) ^ elasticity',
     },
     { id: 'demandInUsd', kind: 'signal', set: 'demandUsd', formula: `mapCreditsUsed * ${creditPrice}` },
     {
-      id: 'progress', kind: 'transfer', asset: 'HONEY', from: 'issuer', to: 'rewards',
+      id: 'progress',
+      kind: 'transfer',
+      asset: 'HONEY',
+      from: 'issuer',
+      to: 'rewards',
       description: 'weekly map-progress rewards: 4B × the week\'s gain in Global Map Progress (coverage) [OFF "all 4 billion ... minted as Global Map Progress is made"; UNC the function]',
       amount: 'contributorPool * max(0, coverage - coveragePrev)',
     },
     {
-      id: 'consumption', kind: 'remint', asset: 'HONEY', of: 'HONEY.burned', window: 1, to: 'rewards',
+      id: 'consumption',
+      kind: 'remint',
+      asset: 'HONEY',
+      of: 'HONEY.burned',
+      window: 1,
+      to: 'rewards',
       ...(rules === 'pre-mip15' ? { fraction: 1 } : { fraction: REMINT_FRACTION, cap: { amount: REMINT_CAP_PER_WEEK, per: 'week' as const } }),
-      description: rules === 'pre-mip15' ? 'Consumption Rewards before MIP-15: all of last week\'s burn re-minted' : 'MIP-15 Consumption Rewards: 25% of last week\'s burn re-minted, at most 500,000 HONEY a week; the rest stays burned [OFF]',
+      description:
+        rules === 'pre-mip15'
+          ? "Consumption Rewards before MIP-15: all of last week's burn re-minted"
+          : "MIP-15 Consumption Rewards: 25% of last week's burn re-minted, at most 500,000 HONEY a week; the rest stays burned [OFF]",
     },
     {
-      id: 'unlock', kind: 'transfer', asset: 'HONEY', from: 'locked', to: 'liquid', clock: { until: unlockEnd },
+      id: 'unlock',
+      kind: 'transfer',
+      asset: 'HONEY',
+      from: 'locked',
+      to: 'liquid',
+      clock: { until: unlockEnd },
       description: 'the locked allocations released linearly to 2026-11-01 [ASSUMPTION]',
       amount: `${LOCKED_AT_START / (unlockEnd - 1)}`,
     },
     ...burnBlocks,
     {
-      id: 'contributors', kind: 'population', count: agents, population: contributors,
+      id: 'contributors',
+      kind: 'population',
+      count: agents,
+      population: contributors,
       // [ASSUMPTION] a driver's data plan, wear and time, median $12 a week, wide spread; a $549 dashcam earned back in a year.
-      cost: { kind: 'lognormal', median: 12, sigma: 0.8 }, costPer: 'week',
+      cost: { kind: 'lognormal', median: 12, sigma: 0.8 },
+      costPer: 'week',
       capex: { usd: 549, payback: { amount: 1, unit: 'year' } },
       // [ASSUMPTION] drivers judge on 8 weeks of rewards; 3% a week join when revenue beats 1.2 × cost.
-      window: 8, minActiveSteps: 8, reentry: { probability: 0.03, threshold: 1.2 },
+      window: 8,
+      minActiveSteps: 8,
+      reentry: { probability: 0.03, threshold: 1.2 },
       pays: { asset: 'HONEY', from: 'rewards', to: 'liquid' },
     },
     {
-      id: 'price', kind: 'price', asset: 'HONEY',
+      id: 'price',
+      kind: 'price',
+      asset: 'HONEY',
       // [ASSUMPTION] price ×= exp(net buying / circulating): the burn less the shares of rewards and unlocks sold; 100%/yr volatility.
       model: {
-        kind: 'impact', initial: HONEY_PRICE_USD, sensitivity: 1, volatility: { rate: 1, per: 'year' }, floor: 0.0001,
+        kind: 'impact',
+        initial: HONEY_PRICE_USD,
+        sensitivity: 1,
+        volatility: { rate: 1, per: 'year' },
+        floor: 0.0001,
         flow: '(HONEY.burned - rewardSell * (progress.amount + consumption.amount) - unlockSell * unlock.amount) / HONEY.circulating',
       },
     },
@@ -178,7 +230,7 @@ export function hivemapper(options: HivemapperOptions = {}): ModelSpec {
         accounts: {
           liquid: { initial: HONEY_CIRCULATING, tag: 'liquid' },
           locked: { initial: LOCKED_AT_START, tag: 'vesting', description: 'investor, employee, Hivemapper Inc. and Foundation HONEY not yet circulating [DER]' },
-          rewards: { tag: 'rewards', description: 'the week\'s contributor rewards (map progress + consumption)' },
+          rewards: { tag: 'rewards', description: "the week's contributor rewards (map progress + consumption)" },
         },
       },
       MC: { kind: 'credit', decimals: 0, priceUsd: MAP_CREDIT_USD, accounts: {}, description: 'Map Credits, $0.005, non-transferable, only by burning HONEY [OFF]' },
@@ -199,8 +251,8 @@ export function hivemapper(options: HivemapperOptions = {}): ModelSpec {
       unlockSell: 0.5,
     },
     signals: {
-      coverage: { initial: COVERAGE, lag: true, description: 'Global Map Progress: the share of the world\'s roads covered (28% at the start [SEED])' },
-      coveragePrev: { initial: COVERAGE, description: 'last week\'s coverage' },
+      coverage: { initial: COVERAGE, lag: true, description: "Global Map Progress: the share of the world's roads covered (28% at the start [SEED])" },
+      coveragePrev: { initial: COVERAGE, description: "last week's coverage" },
       mapCreditsUsed: { initial: MAP_CREDITS_PER_WEEK, description: 'Map Credits consumed in the week' },
       demandUsd: { initial: MAP_CREDITS_PER_WEEK * MAP_CREDIT_USD, unit: 'USD/week', description: 'USD of Map Credits bought in the week' },
     },

@@ -113,7 +113,14 @@ export function ionet(options: IonetOptions = {}): ModelSpec {
   const team = unlockPlan(TEAM_IO, TEAM_UNLOCKS, START, 1);
   const curve =
     rules === 'monthly'
-      ? { kind: 'geometric' as const, rate: { amount: MONTHLY_EMISSION_0, per: 'month' as const }, factor: MONTHLY_FACTOR, every: { amount: 730, unit: 'hour' as const }, periods: MONTHLY_PERIODS, from: MONTHLY_FROM }
+      ? {
+          kind: 'geometric' as const,
+          rate: { amount: MONTHLY_EMISSION_0, per: 'month' as const },
+          factor: MONTHLY_FACTOR,
+          every: { amount: 730, unit: 'hour' as const },
+          periods: MONTHLY_PERIODS,
+          from: MONTHLY_FROM,
+        }
       : { kind: 'geometric' as const, rate: { amount: DAILY_EMISSION_0, per: 'day' as const }, factor: DAILY_FACTOR, every: { amount: 1, unit: 'day' as const }, periods: EMISSION_DAYS, from: TGE };
   return {
     specVersion: 2,
@@ -130,7 +137,7 @@ export function ionet(options: IonetOptions = {}): ModelSpec {
         description: '800M cap; 500M at launch plus 12.05M emitted by the start; 15% of the cap circulating [SEED]',
         accounts: {
           liquid: { initial: CIRCULATING_AT_START, tag: 'liquid', description: 'circulating IO held by the market and suppliers' },
-          rewards: { tag: 'rewards', description: 'the day\'s emissions before they are paid to suppliers' },
+          rewards: { tag: 'rewards', description: "the day's emissions before they are paid to suppliers" },
           investors: { initial: INVESTORS_IO * investors.lockedAtStart, tag: 'vesting', description: 'seed + Series A, 22.7% of 800M [3P]' },
           team: { initial: TEAM_IO * team.lockedAtStart, tag: 'vesting', description: 'core contributors, 11.3% of 800M [3P]' },
           treasury: { initial: TREASURY_AT_START, tag: 'treasury', description: 'R&D, ecosystem and community IO not yet circulating [DER]' },
@@ -166,43 +173,68 @@ export function ionet(options: IonetOptions = {}): ModelSpec {
       rewardSell: 0.5,
     },
     signals: {
-      demandUsd: { initial: DEMAND_USD_PER_DAY, unit: 'USD/day', description: 'GPU reservations paid in the day (the renters\' compute cost, before fees)' },
+      demandUsd: { initial: DEMAND_USD_PER_DAY, unit: 'USD/day', description: "GPU reservations paid in the day (the renters' compute cost, before fees)" },
       feesUsd: { unit: 'USD/day', description: 'reservation and payment fees of the day: the revenue bought back and burned' },
     },
     blocks: [
       {
-        id: 'demand', kind: 'signal', set: 'demandUsd',
+        id: 'demand',
+        kind: 'signal',
+        set: 'demandUsd',
         formula: 'demand0 * (1 + growth) ^ years * (gpus.capacity / gpus0) ^ elasticity * exp(sigma * normal() - sigma ^ 2 / 2)',
       },
       { id: 'fees', kind: 'signal', set: 'feesUsd', formula: 'demandUsd * (2 * reservationFee + 2 * usdcShare * paymentFee)' },
       {
-        id: 'emission', kind: 'schedule', asset: 'IO', to: 'rewards', curve,
+        id: 'emission',
+        kind: 'schedule',
+        asset: 'IO',
+        to: 'rewards',
+        curve,
         description: rules === 'monthly' ? 'monthly proposal [OFF]' : 'hourly epochs summed per day [OFF docs.iog.net/docs/token-emission-schedule]; rules.epochEmission is exact',
       },
       { id: 'investorUnlock', kind: 'transfer', asset: 'IO', from: 'investors', to: 'liquid', amount: investors.formula, description: '24 monthly parts from the end of month 13 [3P]' },
       { id: 'teamUnlock', kind: 'transfer', asset: 'IO', from: 'team', to: 'liquid', amount: team.formula, description: '36 monthly parts from the end of month 13 [3P]' },
       { id: 'ecosystem', kind: 'transfer', asset: 'IO', from: 'treasury', to: 'liquid', amount: 'IO.treasury * treasuryRelease / stepsPerYear' },
       {
-        id: 'gpus', kind: 'population', count: options.agents ?? 300, population: 400_000, initialActive: 0.75,
+        id: 'gpus',
+        kind: 'population',
+        count: options.agents ?? 300,
+        population: 400_000,
+        initialActive: 0.75,
         description: 'GPU suppliers, one GPU each: 300,000 of 400,000 active at the start [SEED 300k verified; ASSUMPTION the pool of 400k]',
         // [ASSUMPTION] the running cost of keeping a GPU listed (power, bandwidth, attention): lognormal, median $8 a month.
-        cost: { kind: 'lognormal', median: 8, sigma: 0.8 }, costPer: 'month',
-        window: 30, minActiveSteps: 30, reentry: { probability: 0.02, threshold: 1.1 },
+        cost: { kind: 'lognormal', median: 8, sigma: 0.8 },
+        costPer: 'month',
+        window: 30,
+        minActiveSteps: 30,
+        reentry: { probability: 0.02, threshold: 1.1 },
         pays: { asset: 'IO', from: 'rewards', to: 'liquid' },
         usd: 'demandUsd * (1 - reservationFee - usdcShare * paymentFee)',
       },
       {
-        id: 'staking', kind: 'bond', asset: 'IO', liquid: 'liquid', bonded: 'staked', unbonding: 'unstaking', delay: UNSTAKE_DAYS,
+        id: 'staking',
+        kind: 'bond',
+        asset: 'IO',
+        liquid: 'liquid',
+        bonded: 'staked',
+        unbonding: 'unstaking',
+        delay: UNSTAKE_DAYS,
         description: 'minimum stake 200 IO × max(1, multiplier) per staking GPU [OFF]; 14-day cooldown [3P]',
         bond: 'stakeSpeed * max(0, gpus.capacity * stakedShare * minStake * max(1, multiplier) - IO.staked)',
         unbond: 'stakeSpeed * max(0, IO.staked - gpus.capacity * stakedShare * minStake * max(1, multiplier))',
       },
       { id: 'buyback', kind: 'transfer', asset: 'IO', from: 'liquid', to: 'burned', amount: 'buybackShare * feesUsd / IO.price', description: 'fees buy IO at the price and burn it [OFF]' },
       {
-        id: 'price', kind: 'price', asset: 'IO',
+        id: 'price',
+        kind: 'price',
+        asset: 'IO',
         // [ASSUMPTION] an impact price: burns lift it, sold unlocks and rewards press it, over the circulating supply; 100%/yr volatility.
         model: {
-          kind: 'impact', initial: PRICE_USD, sensitivity: 1, volatility: { rate: 1, per: 'year' }, floor: 0.001,
+          kind: 'impact',
+          initial: PRICE_USD,
+          sensitivity: 1,
+          volatility: { rate: 1, per: 'year' },
+          floor: 0.001,
           flow: '(buyback.amount - unlockSell * (investorUnlock.amount + teamUnlock.amount + ecosystem.amount) - rewardSell * emission.amount) / IO.circulating',
         },
       },

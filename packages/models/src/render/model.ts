@@ -32,8 +32,7 @@ export const LAUNCH_YEARS = 5;
  * 107,374,182 after years 1–5: E6 = R5 × (1 − 0.945) / (1 − 0.945^55), R5 = 107,374,182 − 9,126,804 − 4 × 5,905,584
  * = 74,625,042, so E6 = 4,295,708. [DER from OFF RNP-001 (damping, added supply) and RNP-023 (year 60)]
  */
-export const GROWTH_START_EMISSIONS =
-  ((ADDED_SUPPLY - YEAR1_EMISSIONS - (LAUNCH_YEARS - 1) * YEAR2_EMISSIONS) * (1 - DAMPING)) / (1 - DAMPING ** (CAP_YEAR - LAUNCH_YEARS));
+export const GROWTH_START_EMISSIONS = ((ADDED_SUPPLY - YEAR1_EMISSIONS - (LAUNCH_YEARS - 1) * YEAR2_EMISSIONS) * (1 - DAMPING)) / (1 - DAMPING ** (CAP_YEAR - LAUNCH_YEARS));
 
 /** Emissions of BME year n (1, 2, …), tokens: the schedule above; 0 after year 60. [OFF/DER/ASSUMPTION as above] */
 export function bmeYearEmissions(n: number): number {
@@ -189,17 +188,26 @@ export function render(options: RenderOptions = {}): ModelSpec {
 
   const blocks: Block[] = [
     {
-      id: 'demand', kind: 'signal', set: 'demandUsd',
+      id: 'demand',
+      kind: 'signal',
+      set: 'demandUsd',
       formula: 'usd0 * (1 + growth) ^ years * exp(sigma * normal() - sigma ^ 2 / 2) * (nodes.capacity / capacity0) ^ elasticity',
     },
     ...(salad ? [{ id: 'saladDemand', kind: 'signal', set: 'saladUsd', formula: `t >= ${saladFrom} ? saladUsd0 * (1 + saladGrowth) ^ (years - ${((saladFrom - 1) * 7) / 365}) : 0` } as Block] : []),
     {
-      id: 'emission', kind: 'schedule', asset: 'RENDER', to: 'emissions',
+      id: 'emission',
+      kind: 'schedule',
+      asset: 'RENDER',
+      to: 'emissions',
       description: 'BME emissions by BME year from 2023-12-20: 9,126,804; 5,905,584 for years 2–5; then ×0.945 a year to the cap in year 60 [OFF RNP-006/018/022/023; DER; ASSUMPTION years 4–5]',
       curve: { kind: 'table', entries },
     },
     {
-      id: 'allocation', kind: 'split', asset: 'RENDER', from: 'emissions', rest: 'artistPool',
+      id: 'allocation',
+      kind: 'split',
+      asset: 'RENDER',
+      from: 'emissions',
+      rest: 'artistPool',
       description: '50% Foundation (RNP-003), 25% node operators, the RNP-006 liquidity share of the Network rest by BME month, artists the rest [OFF RNP-006; RNP-018/022 25/25/50]',
       parts: [
         { to: 'foundation', share: FOUNDATION_SHARE },
@@ -208,48 +216,112 @@ export function render(options: RenderOptions = {}): ModelSpec {
       ],
     },
     {
-      id: 'computeClients', kind: 'transfer', asset: 'RENDER', from: 'computePool', to: 'liquid', clock: { until: computeEnd + 1 },
+      id: 'computeClients',
+      kind: 'transfer',
+      asset: 'RENDER',
+      from: 'computePool',
+      to: 'liquid',
+      clock: { until: computeEnd + 1 },
       description: 'RNP-006 compute-client pool: remaining / epochs left, at most 75 RENDER per qualified node a month (weekly here)',
       amount: `min(RENDER.computePool / max(1, ${computeEnd + 1} - t), ccCapPerNode * computeNodes * ${weekShare})`,
     },
     {
-      id: 'nodePay', kind: 'transfer', asset: 'RENDER', from: 'nodePool', to: 'nodeEpoch',
+      id: 'nodePay',
+      kind: 'transfer',
+      asset: 'RENDER',
+      from: 'nodePool',
+      to: 'nodeEpoch',
       description: 'the weekly node-operator budget (RNP-013: 15,000 job + 25,000/month availability; RNP-022 17.8K from year 3 in rules 2026-03)',
       amount: salad ? `min(RENDER.nodePool, t < ${year3} ? nodeBudget : nodeBudgetY3)` : 'min(RENDER.nodePool, nodeBudget)',
     },
     { id: 'lpRewards', kind: 'transfer', asset: 'RENDER', from: 'liquidityPool', to: 'liquid', amount: 'RENDER.liquidityPool', description: 'liquidity rewards paid out each epoch [OFF RNP-006]' },
-    { id: 'grants', kind: 'transfer', asset: 'RENDER', from: 'artistPool', to: 'liquid', amount: 'grantsPerYear / stepsPerYear', description: 'artist and AI grants at the BME year-2 pace, 0.80M a year [OFF RNP-022]' },
-    { id: 'foundationSpend', kind: 'transfer', asset: 'RENDER', from: 'foundation', to: 'liquid', amount: 'foundationSpendPerYear / stepsPerYear', description: 'Foundation operations at the BME year-2 pace, 2.24M a year [OFF RNP-022]' },
     {
-      id: 'credits', kind: 'creditBurn', asset: 'RENDER', from: 'liquid', credit: 'RC', usd: 'demandUsd', share: BURN_SHARE,
+      id: 'grants',
+      kind: 'transfer',
+      asset: 'RENDER',
+      from: 'artistPool',
+      to: 'liquid',
+      amount: 'grantsPerYear / stepsPerYear',
+      description: 'artist and AI grants at the BME year-2 pace, 0.80M a year [OFF RNP-022]',
+    },
+    {
+      id: 'foundationSpend',
+      kind: 'transfer',
+      asset: 'RENDER',
+      from: 'foundation',
+      to: 'liquid',
+      amount: 'foundationSpendPerYear / stepsPerYear',
+      description: 'Foundation operations at the BME year-2 pace, 2.24M a year [OFF RNP-022]',
+    },
+    {
+      id: 'credits',
+      kind: 'creditBurn',
+      asset: 'RENDER',
+      from: 'liquid',
+      credit: 'RC',
+      usd: 'demandUsd',
+      share: BURN_SHARE,
       description: 'creators burn RENDER worth 95% of the USD job price (5% fee) for Render Credits [OFF RNP-001; RNP-006]',
     },
     ...(salad
       ? ([
-          { id: 'saladBurn', kind: 'creditBurn', asset: 'RENDER', from: 'liquid', credit: 'RC', usd: 'saladUsd', share: SALAD_BURN_SHARE, description: 'RNP-023: 60% of SCE and 35% of SGS revenue burned (73/27 mix)' },
-          { id: 'chefRewards', kind: 'transfer', asset: 'RENDER', from: 'issuer', to: 'liquid', amount: `saladUsd * ${SALAD_REWARD_SHARE} / RENDER.price`, description: 'RNP-023: Chef rewards, 56% of SCE and 31% of SGS revenue, minted from emissions brought forward (the cap is kept)' },
+          {
+            id: 'saladBurn',
+            kind: 'creditBurn',
+            asset: 'RENDER',
+            from: 'liquid',
+            credit: 'RC',
+            usd: 'saladUsd',
+            share: SALAD_BURN_SHARE,
+            description: 'RNP-023: 60% of SCE and 35% of SGS revenue burned (73/27 mix)',
+          },
+          {
+            id: 'chefRewards',
+            kind: 'transfer',
+            asset: 'RENDER',
+            from: 'issuer',
+            to: 'liquid',
+            amount: `saladUsd * ${SALAD_REWARD_SHARE} / RENDER.price`,
+            description: 'RNP-023: Chef rewards, 56% of SCE and 31% of SGS revenue, minted from emissions brought forward (the cap is kept)',
+          },
         ] as Block[])
       : []),
     {
-      id: 'nodes', kind: 'population', count: agents, population: nodes,
+      id: 'nodes',
+      kind: 'population',
+      count: agents,
+      population: nodes,
       // [ASSUMPTION] power + upkeep of a consumer GPU node, median $20 a week, wide spread; a new node buys a $1,600 GPU (RTX 4090 class) to earn back in 2 years.
-      cost: { kind: 'lognormal', median: 20, sigma: 0.7 }, costPer: 'week',
+      cost: { kind: 'lognormal', median: 20, sigma: 0.7 },
+      costPer: 'week',
       capex: { usd: 1600, payback: { amount: 2, unit: 'year' } },
       // [ASSUMPTION] operators judge on 8 weeks of rewards; 2% a week join when revenue beats 1.2 × cost.
-      window: 8, minActiveSteps: 8, reentry: { probability: 0.02, threshold: 1.2 },
+      window: 8,
+      minActiveSteps: 8,
+      reentry: { probability: 0.02, threshold: 1.2 },
       pays: { asset: 'RENDER', from: 'nodeEpoch', to: 'liquid' },
     },
     {
-      id: 'price', kind: 'price', asset: 'RENDER',
+      id: 'price',
+      kind: 'price',
+      asset: 'RENDER',
       // [ASSUMPTION] price ×= exp(net buying / circulating), where net buying is the burn less the share of payouts sold; 90%/yr volatility.
-      model: { kind: 'impact', initial: RENDER_PRICE_USD, sensitivity: 1, flow: `(${burns.join(' + ')} - sellShare * (${sold.join(' + ')})) / RENDER.circulating`, volatility: { rate: 0.9, per: 'year' }, floor: 0.01 },
+      model: {
+        kind: 'impact',
+        initial: RENDER_PRICE_USD,
+        sensitivity: 1,
+        flow: `(${burns.join(' + ')} - sellShare * (${sold.join(' + ')})) / RENDER.circulating`,
+        volatility: { rate: 0.9, per: 'year' },
+        floor: 0.01,
+      },
     },
   ];
 
   return {
     specVersion: 2,
     name: 'render',
-    description: 'Render Network RENDER + Render Credits: BME emissions by year with the RNP-006 splits, node-operator payouts, USD jobs burning RENDER, compute-client pool, an impact price (Oct 2024).',
+    description:
+      'Render Network RENDER + Render Credits: BME emissions by year with the RNP-006 splits, node-operator payouts, USD jobs burning RENDER, compute-client pool, an impact price (Oct 2024).',
     time: { step: 'week', steps, start },
     mainAsset: 'RENDER',
     assets: {
@@ -261,10 +333,10 @@ export function render(options: RenderOptions = {}): ModelSpec {
         accounts: {
           liquid: { initial: liquid0, tag: 'liquid' },
           locked: { initial: totalSupply0 - liquid0 - COMPUTE_CLIENT_LEFT_AT_START, tag: 'locked', description: 'non-circulating supply: RNDR escrow, reserves, unspent treasuries [DER]' },
-          emissions: { tag: 'rewards', description: 'the week\'s BME mint before the split' },
-          foundation: { tag: 'treasury', description: 'the Foundation\'s 50% (RNP-003)' },
+          emissions: { tag: 'rewards', description: "the week's BME mint before the split" },
+          foundation: { tag: 'treasury', description: "the Foundation's 50% (RNP-003)" },
           nodePool: { tag: 'rewards', description: 'node-operator emissions not yet paid out (RNP-022: "balance for future allocation")' },
-          nodeEpoch: { tag: 'rewards', description: 'this epoch\'s node payout, paid to the operators' },
+          nodeEpoch: { tag: 'rewards', description: "this epoch's node payout, paid to the operators" },
           liquidityPool: { tag: 'rewards', description: 'liquidity rewards (RNP-006 months 1–9)' },
           artistPool: { tag: 'rewards', description: 'artist and AI grants' },
           computePool: { initial: COMPUTE_CLIENT_LEFT_AT_START, tag: 'rewards', description: 'RNP-006 compute-client rewards left [DER]' },
@@ -283,7 +355,7 @@ export function render(options: RenderOptions = {}): ModelSpec {
       elasticity: 0.5,
       capacity0: nodes,
       nodeBudget: NODE_PAYOUT_PER_WEEK,
-      ...(salad ? { nodeBudgetY3: NODE_PAYOUT_PER_WEEK_Y3, saladUsd0: SALAD_REVENUE_PER_YEAR * 7 / 365, saladGrowth: 0.4 } : {}),
+      ...(salad ? { nodeBudgetY3: NODE_PAYOUT_PER_WEEK_Y3, saladUsd0: (SALAD_REVENUE_PER_YEAR * 7) / 365, saladGrowth: 0.4 } : {}),
       grantsPerYear: GRANTS_PER_YEAR,
       foundationSpendPerYear: FOUNDATION_SPEND_PER_YEAR,
       ccCapPerNode: COMPUTE_CLIENT_CAP_PER_NODE,

@@ -182,7 +182,7 @@ function nat(name: string, value: unknown, what: string): bigint {
  * @ a7ced7740f0bbe963a883f0aa1666d66840eb287.
  */
 export function dampedEmission(previous: bigint): bigint {
-  nat('previous', previous, 'the previous year\'s emissions');
+  nat('previous', previous, "the previous year's emissions");
   return (previous * DAMPING_PER_MILLE) / 1000n;
 }
 
@@ -291,7 +291,7 @@ export function computeClientPool(remaining: bigint, monthsLeft: bigint, qualifi
 export function workScore(earned: bigint, maxEarned: bigint): bigint {
   nat('earned', earned, 'the USD earned');
   nat('maxEarned', maxEarned, 'the most USD earned by a node');
-  if (maxEarned === 0n || earned > maxEarned) fail(ErrorCodes.RULE_INVALID_ARGUMENT, 'maxEarned', maxEarned, 'must be positive and at least earned', 'max r_j is the largest of the epoch\'s earnings');
+  if (maxEarned === 0n || earned > maxEarned) fail(ErrorCodes.RULE_INVALID_ARGUMENT, 'maxEarned', maxEarned, 'must be positive and at least earned', "max r_j is the largest of the epoch's earnings");
   return SCORE_SCALE / 10n + (9n * SCORE_SCALE * earned) / (10n * maxEarned);
 }
 
@@ -345,7 +345,7 @@ export function weightedScore(s: NodeScores): bigint {
  */
 export function computeClientRewards(pool: bigint, nodes: readonly NodeScores[]): bigint[] {
   nat('pool', pool, 'the reward pool');
-  if (nodes.length === 0) fail(ErrorCodes.RULE_INVALID_ARGUMENT, 'nodes', nodes, 'must not be empty', 'pass the epoch\'s qualified nodes');
+  if (nodes.length === 0) fail(ErrorCodes.RULE_INVALID_ARGUMENT, 'nodes', nodes, 'must not be empty', "pass the epoch's qualified nodes");
   const scores = nodes.map(weightedScore);
   const total = scores.reduce((a, b) => a + b, 0n);
   if (total === 0n) fail(ErrorCodes.RULE_INVALID_ARGUMENT, 'nodes', nodes, 'every weighted score is 0', 'at least one node must score above 0');

@@ -31,7 +31,8 @@ export function parseSeriesCSV(text: string, path = 'data'): Observation[] {
     if (line === '' || line.startsWith('#')) return;
     const [date, value, ...rest] = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
     if (out.length === 0 && i === text.split(/\r?\n/).findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#')) && !/^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) return; // header
-    if (rest.length > 0 || !/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !Number.isFinite(parseDate(date!))) bad(path, line, `line ${i + 1}: expected "YYYY-MM-DD,value"`, 'Write one observation per line: date,value (e.g. 2024-11-01,3875000).');
+    if (rest.length > 0 || !/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !Number.isFinite(parseDate(date!)))
+      bad(path, line, `line ${i + 1}: expected "YYYY-MM-DD,value"`, 'Write one observation per line: date,value (e.g. 2024-11-01,3875000).');
     const v = Number(value);
     if (value === undefined || value === '' || !Number.isFinite(v)) bad(path, line, `line ${i + 1}: the value is not a number`, 'Write plain numbers (no thousands separators, no units).');
     if (out.length > 0 && parseDate(date!) <= parseDate(out[out.length - 1]!.date)) bad(path, line, `line ${i + 1}: dates must increase`, 'Sort the rows by date; one row per date.');
@@ -138,9 +139,11 @@ function targets(spec: ModelSpec, obs: readonly Observation[], aggregate: 'level
   const t0 = parseDate(start);
   const steps = obs.map((o) => Math.round((parseDate(o.date) - t0) / 86_400_000 / days));
   steps.forEach((t, i) => {
-    if (t < (aggregate === 'sum' ? 1 : 0)) bad('data', obs[i]!.date, `${obs[i]!.date} is before the model's start (${start})`, 'Observations must lie in the model\'s horizon: drop earlier rows, or start the model earlier (time.start).');
+    if (t < (aggregate === 'sum' ? 1 : 0))
+      bad('data', obs[i]!.date, `${obs[i]!.date} is before the model's start (${start})`, "Observations must lie in the model's horizon: drop earlier rows, or start the model earlier (time.start).");
   });
-  for (let i = 1; i < steps.length; i++) if (steps[i] === steps[i - 1]) bad('data', obs[i]!.date, `${obs[i - 1]!.date} and ${obs[i]!.date} fall on the same model step`, 'Use observations at least one model step apart.');
+  for (let i = 1; i < steps.length; i++)
+    if (steps[i] === steps[i - 1]) bad('data', obs[i]!.date, `${obs[i - 1]!.date} and ${obs[i]!.date} fall on the same model step`, 'Use observations at least one model step apart.');
   const from = steps.map((t, i) => (i > 0 ? steps[i - 1]! : Math.max(0, t - (steps.length > 1 ? steps[1]! - t : t))));
   return { obs, steps, from };
 }
@@ -228,8 +231,10 @@ export async function calibrate(spec: ModelSpec, options: CalibrateOptions, runO
   const all = typeof options.data === 'string' ? parseSeriesCSV(options.data) : options.data;
   if (!Array.isArray(all) || all.length === 0) bad('data', options.data, 'no observations', 'Give [{ date, value }, …] or CSV text.');
   for (const [i, o] of all.entries()) {
-    if (!(typeof o?.date === 'string' && Number.isFinite(parseDate(o.date)) && Number.isFinite(o.value))) bad(`data.${i}`, o, 'an observation is { date: "YYYY-MM-DD", value: number }', 'Check the series.');
-    if (loss !== 'absolute' && !(loss === 'log' ? o.value > 0 : o.value !== 0)) bad(`data.${i}`, o, `the ${loss} loss needs ${loss === 'log' ? 'positive' : 'non-zero'} observations`, 'Use loss "absolute" for series with zeros.');
+    if (!(typeof o?.date === 'string' && Number.isFinite(parseDate(o.date)) && Number.isFinite(o.value)))
+      bad(`data.${i}`, o, 'an observation is { date: "YYYY-MM-DD", value: number }', 'Check the series.');
+    if (loss !== 'absolute' && !(loss === 'log' ? o.value > 0 : o.value !== 0))
+      bad(`data.${i}`, o, `the ${loss} loss needs ${loss === 'log' ? 'positive' : 'non-zero'} observations`, 'Use loss "absolute" for series with zeros.');
   }
   let train = all;
   let test: readonly Observation[] = [];
@@ -314,7 +319,8 @@ export async function calibrate(spec: ModelSpec, options: CalibrateOptions, runO
   });
   if (inv) correlation = names.map((_, a) => names.map((_, b) => inv[a]![b]! / Math.sqrt(inv[a]![a]! * inv[b]![b]!)));
   names.forEach((name, j) => {
-    if (Math.abs(best[j]! - ranges[j]![0]) < 1e-3 * (ranges[j]![1] - ranges[j]![0]) || Math.abs(best[j]! - ranges[j]![1]) < 1e-3 * (ranges[j]![1] - ranges[j]![0])) warnings.push(`${name} ended at a bound of its range (${best[j]}): widen the range if the data allow it`);
+    if (Math.abs(best[j]! - ranges[j]![0]) < 1e-3 * (ranges[j]![1] - ranges[j]![0]) || Math.abs(best[j]! - ranges[j]![1]) < 1e-3 * (ranges[j]![1] - ranges[j]![0]))
+      warnings.push(`${name} ended at a bound of its range (${best[j]}): widen the range if the data allow it`);
   });
   if (!nm.converged) warnings.push(`the optimiser stopped at its evaluation budget (${options.maxEvaluations ?? 150}) before its tolerances`);
   const result: CalibrationResult = {

@@ -26,7 +26,6 @@ export interface CliKit {
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 }
 
-
 function parseRange(kit: CliKit, raw: string, flag = '--param'): [string, [number, number]] {
   const eq = raw.indexOf('=');
   const m = eq > 0 ? /^(-?[\d.]+(?:e[+-]?\d+)?)\.\.(-?[\d.]+(?:e[+-]?\d+)?)$/i.exec(raw.slice(eq + 1)) : null;
@@ -59,9 +58,18 @@ export function formatSensitivity(r: SensitivityResult, model: string): string {
   const headLine = `${model}: ${r.method === 'sobol' ? 'Sobol indices' : 'Morris elementary effects'} of ${r.output} over ${r.params.length} parameters, ${r.evaluations} Monte Carlos; output mean ${f(r.mean)}, variance ${f(r.variance)}`;
   const body =
     r.method === 'sobol'
-      ? table(['parameter', 'S1', `± (${pct})`, 'ST', `± (${pct})`], r.sobol!.map((s) => [s.param, f(s.S1, 3), f(s.S1Conf, 3), f(s.ST, 3), f(s.STConf, 3)]))
-      : table(['parameter', 'mu*', `± (${pct})`, 'mu', 'sigma'], r.morris!.map((m) => [m.param, f(m.muStar), f(m.muStarConf), f(m.mu), f(m.sigma)]));
-  const note = r.method === 'sobol' ? 'S1: share of the variance the parameter explains alone; ST: with its interactions; ST − S1 large: interactions' : 'mu*: mean |effect| of moving the parameter over its whole range (ranking); sigma ≳ mu*: non-linear or interacting';
+      ? table(
+          ['parameter', 'S1', `± (${pct})`, 'ST', `± (${pct})`],
+          r.sobol!.map((s) => [s.param, f(s.S1, 3), f(s.S1Conf, 3), f(s.ST, 3), f(s.STConf, 3)]),
+        )
+      : table(
+          ['parameter', 'mu*', `± (${pct})`, 'mu', 'sigma'],
+          r.morris!.map((m) => [m.param, f(m.muStar), f(m.muStarConf), f(m.mu), f(m.sigma)]),
+        );
+  const note =
+    r.method === 'sobol'
+      ? 'S1: share of the variance the parameter explains alone; ST: with its interactions; ST − S1 large: interactions'
+      : 'mu*: mean |effect| of moving the parameter over its whole range (ranking); sigma ≳ mu*: non-linear or interacting';
   return [headLine, '', body, '', note, ...r.warnings.map((w) => `warning: ${w}`)].join('\n');
 }
 
@@ -77,8 +85,18 @@ export function sensitivityText(r: SensitivityResult, model: string, format: str
 /** The table `flywheel calibrate` prints. */
 export function formatCalibration(r: CalibrationResult, model: string): string {
   const pct = `${Math.round(r.confidence * 100)}%`;
-  const rows = Object.keys(r.params).map((p) => [p, f(r.initial[p]!), f(r.params[p]!), f(r.uncertainty[p]!.standardError), `${f(r.uncertainty[p]!.interval[0])} … ${f(r.uncertainty[p]!.interval[1])}`]);
-  const fitRows = (rows: CalibrationResult['fit']) => table(['date', 'step', 'observed', 'model', 'residual'], rows.map((x) => [x.date, String(x.step), f(x.observed), f(x.model), f(x.residual)]));
+  const rows = Object.keys(r.params).map((p) => [
+    p,
+    f(r.initial[p]!),
+    f(r.params[p]!),
+    f(r.uncertainty[p]!.standardError),
+    `${f(r.uncertainty[p]!.interval[0])} … ${f(r.uncertainty[p]!.interval[1])}`,
+  ]);
+  const fitRows = (rows: CalibrationResult['fit']) =>
+    table(
+      ['date', 'step', 'observed', 'model', 'residual'],
+      rows.map((x) => [x.date, String(x.step), f(x.observed), f(x.model), f(x.residual)]),
+    );
   const out = [
     `${model}: ${r.metric} (${r.stat}) fitted to ${r.fit.length} observations, ${r.loss} residuals; ${r.evaluations} Monte Carlos, ${r.converged ? 'converged' : 'stopped at the evaluation budget'}`,
     '',
@@ -101,15 +119,37 @@ export function formatRisk(r: RiskResult, rare: RareEventResult[]): string {
   const out = [
     `${r.model}: event probabilities over ${r.runs} runs (Wilson ${pct} intervals)`,
     '',
-    table(['event', 'runs hit', 'probability', `${pct} interval`, 'median first step'], r.events.map((e) => [e.event, `${e.hits}/${e.runs}`, f(e.probability), `${f(e.interval[0])} … ${f(e.interval[1])}`, e.medianFirstStep === null ? '—' : String(e.medianFirstStep)])),
+    table(
+      ['event', 'runs hit', 'probability', `${pct} interval`, 'median first step'],
+      r.events.map((e) => [e.event, `${e.hits}/${e.runs}`, f(e.probability), `${f(e.interval[0])} … ${f(e.interval[1])}`, e.medianFirstStep === null ? '—' : String(e.medianFirstStep)]),
+    ),
   ];
   for (const x of rare) {
     out.push('', `rare-event estimate of ${x.event} under parameter uncertainty (${x.estimand}):`);
-    out.push(table(['estimator', 'Monte Carlos', 'probability', 'std error', `${pct} interval`], [
-      ['importance sampling (cross-entropy)', String(x.importance.evaluations), f(x.importance.probability), f(x.importance.standardError), `${f(x.importance.interval[0])} … ${f(x.importance.interval[1])}`],
-      ...(x.plain ? [['plain Monte Carlo over the prior', String(x.plain.evaluations), f(x.plain.probability), f(x.plain.standardError), `${f(x.plain.interval[0])} … ${f(x.plain.interval[1])}`]] : []),
-    ]));
-    out.push(`variance reduction at equal cost: ${f(x.varianceReduction, 1)}×${x.varianceReductionMeasured !== undefined ? ` (measured against the plain run's own variance: ${f(x.varianceReductionMeasured, 1)}×)` : ''}; ${x.levels} cross-entropy levels; proposal ${Object.entries(x.proposal).map(([k, v]) => `${k} ≈ ${f(v.valueAtMean)}`).join(', ')}`);
+    out.push(
+      table(
+        ['estimator', 'Monte Carlos', 'probability', 'std error', `${pct} interval`],
+        [
+          [
+            'importance sampling (cross-entropy)',
+            String(x.importance.evaluations),
+            f(x.importance.probability),
+            f(x.importance.standardError),
+            `${f(x.importance.interval[0])} … ${f(x.importance.interval[1])}`,
+          ],
+          ...(x.plain
+            ? [['plain Monte Carlo over the prior', String(x.plain.evaluations), f(x.plain.probability), f(x.plain.standardError), `${f(x.plain.interval[0])} … ${f(x.plain.interval[1])}`]]
+            : []),
+        ],
+      ),
+    );
+    out.push(
+      `variance reduction at equal cost: ${f(x.varianceReduction, 1)}×${x.varianceReductionMeasured !== undefined ? ` (measured against the plain run's own variance: ${f(x.varianceReductionMeasured, 1)}×)` : ''}; ${x.levels} cross-entropy levels; proposal ${Object.entries(
+        x.proposal,
+      )
+        .map(([k, v]) => `${k} ≈ ${f(v.valueAtMean)}`)
+        .join(', ')}`,
+    );
     out.push(...x.warnings.map((w) => `warning: ${w}`));
   }
   return out.join('\n');
@@ -174,14 +214,27 @@ function writeAnalysisReport(file: string, name: string, cmd: string, args: stri
  * `flywheel merge` of sensitivity shards (`flywheel sensitivity … --shard I/N`): checks and merges
  * them, prints the result as `flywheel sensitivity` does, and writes `--out` and `--report`.
  */
-export function mergeSensitivityCommand(files: readonly string[], shards: readonly SensitivityShard[], format: string, out: string | undefined, report: string | undefined, args: string[], kit: Pick<CliKit, 'writableDir'>): void {
+export function mergeSensitivityCommand(
+  files: readonly string[],
+  shards: readonly SensitivityShard[],
+  format: string,
+  out: string | undefined,
+  report: string | undefined,
+  args: string[],
+  kit: Pick<CliKit, 'writableDir'>,
+): void {
   const r = mergeSensitivityShards(shards, files);
   const first = shards[0]!;
   const name = String(first.spec.name ?? 'model');
   emit(kit, out, `${name}-sensitivity.${format === 'table' ? 'txt' : format}`, sensitivityText(r, name, format));
   if (report !== undefined) {
     const o = first.options;
-    const section: AnalysisSection = { kind: 'sensitivity', result: r, ranges: Object.fromEntries(Object.entries(o.params).map(([k, [lo, hi]]) => [k, [lo, hi]])), settings: { bootstrap: o.bootstrap ?? 500, seed: o.seed ?? 0, ...(r.method === 'sobol' ? { skip: o.skip ?? 1000 } : { levels: o.levels ?? 4 }) } };
+    const section: AnalysisSection = {
+      kind: 'sensitivity',
+      result: r,
+      ranges: Object.fromEntries(Object.entries(o.params).map(([k, [lo, hi]]) => [k, [lo, hi]])),
+      settings: { bootstrap: o.bootstrap ?? 500, seed: o.seed ?? 0, ...(r.method === 'sobol' ? { skip: o.skip ?? 1000 } : { levels: o.levels ?? 4 }) },
+    };
     writeAnalysisReport(report, name, 'merge', args, first.spec, { engine: first.engine }, [], section, false);
   }
 }
@@ -212,7 +265,12 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     scale: { type: 'string' },
     shard: { type: 'string' },
   } as const;
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...(kit.options as Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>), ...extra } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { ...(kit.options as Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>), ...extra },
+  });
   const v = values as Record<string, string | string[] | boolean | undefined>;
   const s = (k: string) => v[k] as string | undefined;
   const list = (k: string) => (v[k] as string[] | undefined) ?? [];
@@ -221,7 +279,9 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     calibrate: ['param', 'data', 'metric', 'stat', 'aggregate', 'loss', 'backtest', 'max-evaluations', 'confidence', 'report'],
     risk: ['event', 'confidence', 'uncertain', 'samples', 'level-samples', 'analysis-seed', 'report', 'scale'],
   };
-  for (const k of Object.keys(extra)) if (v[k] !== undefined && !allowed[cmd]!.includes(k)) kit.usage(`--${k} is not an option of ${cmd}`, `--${k}`, v[k], `Options of ${cmd}: ${allowed[cmd]!.map((o) => `--${o}`).join(', ')} (see flywheel --help).`);
+  for (const k of Object.keys(extra))
+    if (v[k] !== undefined && !allowed[cmd]!.includes(k))
+      kit.usage(`--${k} is not an option of ${cmd}`, `--${k}`, v[k], `Options of ${cmd}: ${allowed[cmd]!.map((o) => `--${o}`).join(', ')} (see flywheel --help).`);
   const format = s('format') ?? 'table';
   const formats = cmd === 'sensitivity' ? ['table', 'json', 'csv'] : ['table', 'json'];
   if (!formats.includes(format)) kit.usage('unknown format', '--format', format, `Use ${formats.join(', ')}.`);
@@ -231,13 +291,14 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     try {
       kit.writableDir(dirname(resolve(report))); // before the analysis, not after it
     } catch (e) {
-      if (e instanceof FlywheelError) kit.usage(`cannot write --report ${report}: ${e.issues[0]?.message ?? e.message}`, '--report', report, 'Give a file in a folder you can write to; the folder is created if missing.');
+      if (e instanceof FlywheelError)
+        kit.usage(`cannot write --report ${report}: ${e.issues[0]?.message ?? e.message}`, '--report', report, 'Give a file in a folder you can write to; the folder is created if missing.');
       throw e;
     }
   }
   const scale = s('scale');
   if (scale !== undefined && !['auto', 'linear', 'log'].includes(scale)) kit.usage('unknown scale', '--scale', scale, 'Use auto (default), linear or log.');
-  if (scale !== undefined && report === undefined) kit.usage('--scale sets the report\'s probability axis', '--scale', scale, 'Add --report FILE.html, or drop --scale.');
+  if (scale !== undefined && report === undefined) kit.usage("--scale sets the report's probability axis", '--scale', scale, 'Add --report FILE.html, or drop --scale.');
   const { name, builder } = kit.setup(positionals, v);
   const spec: ModelSpec = builder.spec();
   const runOptions = builder.options();
@@ -281,7 +342,12 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     emit(kit, s('out'), `${name}-sensitivity.${format === 'table' ? 'txt' : format}`, text);
     // the settings as used: the defaults of sensitivity() where not given
     const given = (k: string) => (s(k) !== undefined ? kit.num(k, s(k), true)! : undefined);
-    toReport({ kind: 'sensitivity', result: r, ranges, settings: { bootstrap: given('bootstrap') ?? 500, seed: seed ?? 0, ...(method === 'sobol' ? { skip: given('skip') ?? 1000 } : { levels: given('levels') ?? 4 }) } });
+    toReport({
+      kind: 'sensitivity',
+      result: r,
+      ranges,
+      settings: { bootstrap: given('bootstrap') ?? 500, seed: seed ?? 0, ...(method === 'sobol' ? { skip: given('skip') ?? 1000 } : { levels: given('levels') ?? 4 }) },
+    });
     return;
   }
   if (cmd === 'calibrate') {
@@ -321,7 +387,14 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
       const at = Object.entries(r.params).reduce((sp, [p, x]) => setPath(sp, p, x), setPath(spec, 'time.steps', horizon));
       const { onProgress: _p, ...ro } = runOptions;
       const fitted = await run(at, { ...ro, metrics: runOptions.metrics ?? [r.metric], ...(aggregate === 'sum' ? { keepRuns: true } : {}) });
-      toReport({ kind: 'calibration', result: r, ranges, band: calibrationBand(fitted, r, aggregate as 'level' | 'sum'), data: s('data')!, settings: { aggregate: aggregate as 'level' | 'sum', maxEvaluations: s('max-evaluations') !== undefined ? kit.num('max-evaluations', s('max-evaluations'), true)! : 150 } });
+      toReport({
+        kind: 'calibration',
+        result: r,
+        ranges,
+        band: calibrationBand(fitted, r, aggregate as 'level' | 'sum'),
+        data: s('data')!,
+        settings: { aggregate: aggregate as 'level' | 'sum', maxEvaluations: s('max-evaluations') !== undefined ? kit.num('max-evaluations', s('max-evaluations'), true)! : 150 },
+      });
     }
     return;
   }
@@ -334,13 +407,18 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     uncertain = params;
     for (const e of list('event')) {
       rare.push(
-        await rareEvent(spec, e, {
-          params,
-          ...(s('samples') !== undefined ? { samples: kit.num('samples', s('samples'), true)! } : {}),
-          ...(s('level-samples') !== undefined ? { levelSamples: kit.num('level-samples', s('level-samples'), true)! } : {}),
-          ...(seed !== undefined ? { seed } : {}),
-          ...(conf !== undefined ? { confidence: conf } : {}),
-        }, runOptions),
+        await rareEvent(
+          spec,
+          e,
+          {
+            params,
+            ...(s('samples') !== undefined ? { samples: kit.num('samples', s('samples'), true)! } : {}),
+            ...(s('level-samples') !== undefined ? { levelSamples: kit.num('level-samples', s('level-samples'), true)! } : {}),
+            ...(seed !== undefined ? { seed } : {}),
+            ...(conf !== undefined ? { confidence: conf } : {}),
+          },
+          runOptions,
+        ),
       );
     }
   } else if (s('samples') !== undefined || s('level-samples') !== undefined) {

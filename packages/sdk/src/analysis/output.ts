@@ -68,7 +68,8 @@ export function stepOf(result: Pick<RunResult, 'steps' | 'start' | 'stepDays'>, 
     if (!Number.isFinite(ms)) fail(ErrorCodes.RUN_INVALID_OPTION, path, when, 'not a calendar date', 'Use YYYY-MM-DD.');
     if (result.start === undefined) fail(ErrorCodes.RUN_INVALID_OPTION, path, when, 'a date needs a model with time.start', 'Use a step index instead.');
     const t = Math.round((ms - parseDate(result.start)) / 86_400_000 / result.stepDays);
-    if (t < 0 || t > result.steps) fail(ErrorCodes.RUN_INVALID_OPTION, path, when, `${when} is outside the horizon (${result.start} + ${result.steps} steps)`, 'Give a date inside the horizon, or lengthen it (--years).');
+    if (t < 0 || t > result.steps)
+      fail(ErrorCodes.RUN_INVALID_OPTION, path, when, `${when} is outside the horizon (${result.start} + ${result.steps} steps)`, 'Give a date inside the horizon, or lengthen it (--years).');
     return t;
   }
   return fail(ErrorCodes.RUN_INVALID_OPTION, path, when, `unknown time "${when}"`, 'Use a step index, "end" or a date YYYY-MM-DD.');
@@ -87,7 +88,8 @@ export function parseOutput(output: OutputSpec, path = 'output'): ParsedOutput {
   if (typeof output === 'object' && output !== null && typeof output.of === 'function') {
     return { label: output.label, metrics: output.metrics, of: output.of };
   }
-  if (typeof output !== 'string' || output === '') fail(ErrorCodes.RUN_INVALID_OPTION, path, output, 'an output names what to read from each run', `Use a summary figure (${OUTPUT_NAMES.join(', ')}) or metric:stat@when, e.g. price:p50@end.`);
+  if (typeof output !== 'string' || output === '')
+    fail(ErrorCodes.RUN_INVALID_OPTION, path, output, 'an output names what to read from each run', `Use a summary figure (${OUTPUT_NAMES.join(', ')}) or metric:stat@when, e.g. price:p50@end.`);
   if (Object.hasOwn(SUMMARY_METRICS, output)) {
     const key = output as keyof typeof SUMMARY_METRICS;
     return {
@@ -95,7 +97,14 @@ export function parseOutput(output: OutputSpec, path = 'output'): ParsedOutput {
       metrics: SUMMARY_METRICS[key],
       of: (r) => {
         const v = r.summary()[key];
-        if (v === null) fail(ErrorCodes.RESULT_UNKNOWN_METRIC, path, output, `${output} is not available for this model (it has no ${SUMMARY_METRICS[key].join('/')} metric)`, 'Pick another output, or a metric the model has (metric:stat@when).');
+        if (v === null)
+          fail(
+            ErrorCodes.RESULT_UNKNOWN_METRIC,
+            path,
+            output,
+            `${output} is not available for this model (it has no ${SUMMARY_METRICS[key].join('/')} metric)`,
+            'Pick another output, or a metric the model has (metric:stat@when).',
+          );
         return v;
       },
     };
@@ -105,7 +114,14 @@ export function parseOutput(output: OutputSpec, path = 'output'): ParsedOutput {
     return { label: output, metrics: d.metrics, of: d.of };
   }
   const m = /^([A-Za-z_][A-Za-z0-9_.]*):(mean|p5|p50|p95)@([A-Za-z0-9-]+)$/.exec(output);
-  if (!m) fail(ErrorCodes.RUN_INVALID_OPTION, path, output, `unknown output "${output}"`, `Use a summary figure (${OUTPUT_NAMES.join(', ')}) or metric:stat@when (stat mean|p5|p50|p95; when a step, end, a date, min or max), e.g. price:p50@end.`);
+  if (!m)
+    fail(
+      ErrorCodes.RUN_INVALID_OPTION,
+      path,
+      output,
+      `unknown output "${output}"`,
+      `Use a summary figure (${OUTPUT_NAMES.join(', ')}) or metric:stat@when (stat mean|p5|p50|p95; when a step, end, a date, min or max), e.g. price:p50@end.`,
+    );
   const [, metric, stat, when] = m as unknown as [string, string, 'mean' | 'p5' | 'p50' | 'p95', string];
   return {
     label: output,

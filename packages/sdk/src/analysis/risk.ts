@@ -35,8 +35,7 @@ export function parseEvent(text: string, path = 'events'): RiskEvent {
   return { label: text.trim(), metric: m[1]!, op: m[2] as RiskEvent['op'], threshold: Number(m[3]), when: m[4]!.toLowerCase() };
 }
 
-const test = (op: RiskEvent['op'], v: number, x: number): boolean =>
-  op === '<' ? v < x : op === '<=' ? v <= x : op === '>' ? v > x : op === '>=' ? v >= x : op === '==' ? v === x : v !== x;
+const test = (op: RiskEvent['op'], v: number, x: number): boolean => (op === '<' ? v < x : op === '<=' ? v <= x : op === '>' ? v > x : op === '>=' ? v >= x : op === '==' ? v === x : v !== x);
 
 /**
  * How far a value is inside the event's region, in units of max(|threshold|, 1): > 0 (≥ 0 for
@@ -199,11 +198,16 @@ function fromZ(d: ParamDistribution, z: number): number {
 }
 
 function checkDists(params: RareEventOptions['params']): string[] {
-  if (params === null || typeof params !== 'object' || Object.keys(params).length === 0) bad('params', params, 'name at least one uncertain parameter with its distribution', 'e.g. { "params.growth": { normal: [0.4, 0.15] } }');
+  if (params === null || typeof params !== 'object' || Object.keys(params).length === 0)
+    bad('params', params, 'name at least one uncertain parameter with its distribution', 'e.g. { "params.growth": { normal: [0.4, 0.15] } }');
   for (const [k, d] of Object.entries(params)) {
     const v = (d as Record<string, readonly number[]>)?.[Object.keys(d ?? {})[0] ?? ''];
     const kind = Object.keys(d ?? {})[0];
-    const ok = Array.isArray(v) && v.length === 2 && v.every(Number.isFinite) && Object.keys(d).length === 1 &&
+    const ok =
+      Array.isArray(v) &&
+      v.length === 2 &&
+      v.every(Number.isFinite) &&
+      Object.keys(d).length === 1 &&
       (kind === 'uniform' ? v[0]! < v[1]! : kind === 'normal' ? v[1]! > 0 : kind === 'lognormal' ? v[0]! > 0 && v[1]! > 0 : false);
     if (!ok) bad(`params.${k}`, d, 'a distribution is { uniform: [lo, hi] }, { normal: [mean, sd > 0] } or { lognormal: [median > 0, sigma > 0] }', 'e.g. { normal: [0.4, 0.15] }');
   }
@@ -222,7 +226,11 @@ async function crossEntropy(label: string, names: string[], dists: ParamDistribu
   const rho = options.rho ?? 0.1;
   const maxLevels = options.maxLevels ?? 10;
   const conf = options.confidence ?? 0.95;
-  for (const [k, v, lo] of [['samples', n, 2], ['levelSamples', nl, 10], ['maxLevels', maxLevels, 0]] as const) {
+  for (const [k, v, lo] of [
+    ['samples', n, 2],
+    ['levelSamples', nl, 10],
+    ['maxLevels', maxLevels, 0],
+  ] as const) {
     if (!(Number.isInteger(v) && v >= lo && v <= 1_000_000)) bad(k, v, `${k} must be a whole number ≥ ${lo}`, `e.g. ${k}: ${k === 'maxLevels' ? 8 : 200}`);
   }
   if (!(rho > 0 && rho < 0.5)) bad('rho', rho, 'the elite fraction is between 0 and 0.5', 'e.g. rho: 0.1');
@@ -294,7 +302,7 @@ async function crossEntropy(label: string, names: string[], dists: ParamDistribu
   const proposal = Object.fromEntries(names.map((nm, j) => [nm, { mean: mu[j]!, sd: sd[j]!, valueAtMean: fromZ(dists[j]!, mu[j]!) }]));
   const out: RareEventResult = {
     event: label,
-    estimand: 'P(event) = E over the parameter distributions of P(event | parameters), P(event | parameters) the fraction of the spec\'s runs with the event',
+    estimand: "P(event) = E over the parameter distributions of P(event | parameters), P(event | parameters) the fraction of the spec's runs with the event",
     importance,
     proposal,
     levels,
@@ -311,7 +319,7 @@ async function crossEntropy(label: string, names: string[], dists: ParamDistribu
     const hits = ys.filter((v) => v > 0).length;
     const [wl, wh] = wilson(Math.round(pm * ys.length), ys.length, conf);
     out.plain = { probability: pm, standardError: pse, interval: hits > 0 ? [Math.max(0, pm - z * pse), Math.min(1, pm + z * pse)] : [wl, wh], evaluations: ys.length, hits };
-    if (hits > 0 && se > 0) out.varianceReductionMeasured = (vy / ys.length) / (se * se);
+    if (hits > 0 && se > 0) out.varianceReductionMeasured = vy / ys.length / (se * se);
   }
   return out;
 }
@@ -321,9 +329,18 @@ async function crossEntropy(label: string, names: string[], dists: ParamDistribu
  * sample, in the order of `options.params`) to P(event | θ) and a score (> 0 inside the event,
  * continuous; the cross-entropy levels climb it). See {@link rareEvent}.
  */
-export async function rareEventOf(fn: (values: Float64Array[]) => Promise<{ p: number; score: number }[]> | { p: number; score: number }[], options: RareEventOptions & { event?: string }): Promise<RareEventResult> {
+export async function rareEventOf(
+  fn: (values: Float64Array[]) => Promise<{ p: number; score: number }[]> | { p: number; score: number }[],
+  options: RareEventOptions & { event?: string },
+): Promise<RareEventResult> {
   const names = checkDists(options.params);
-  return crossEntropy(options.event ?? 'event', names, names.map((n) => options.params[n]!), async (v) => fn(v), options);
+  return crossEntropy(
+    options.event ?? 'event',
+    names,
+    names.map((n) => options.params[n]!),
+    async (v) => fn(v),
+    options,
+  );
 }
 
 /**
@@ -352,10 +369,23 @@ export async function rareEvent(spec: ModelSpec, event: string, options: RareEve
   const names = checkDists(options.params);
   for (const n of names) if (typeof getPath(spec, n) !== 'number') bad(`params.${n}`, getPath(spec, n), `${n} is not a number in the spec`, 'Give a numeric spec path.');
   const evaluate: Evaluate = async (values) =>
-    evaluatePoints(spec, names, values, (r) => {
-      const { hit, score } = eventRuns(r, e, 'event');
-      const p = hit.reduce((s, h) => s + h, 0) / hit.length;
-      return { p, score: quantile(score, 0.9) };
-    }, [e.metric], { ...runOptions, keepRuns: true, statistics: 'exact' });
-  return crossEntropy(e.label, names, names.map((n) => options.params[n]!), evaluate, options);
+    evaluatePoints(
+      spec,
+      names,
+      values,
+      (r) => {
+        const { hit, score } = eventRuns(r, e, 'event');
+        const p = hit.reduce((s, h) => s + h, 0) / hit.length;
+        return { p, score: quantile(score, 0.9) };
+      },
+      [e.metric],
+      { ...runOptions, keepRuns: true, statistics: 'exact' },
+    );
+  return crossEntropy(
+    e.label,
+    names,
+    names.map((n) => options.params[n]!),
+    evaluate,
+    options,
+  );
 }

@@ -103,7 +103,8 @@ function plan(options: SensitivityOptions, spec?: ModelSpec): Plan {
   const z = normalQuantile(0.5 + conf / 2);
   if (method === 'sobol') {
     const n = options.samples ?? 256;
-    if (!(Number.isInteger(n) && n >= 2 && n * (d + 2) <= 1_000_000)) bad('samples', n, `Sobol needs a whole number N ≥ 2 of base samples, with N·(d + 2) ≤ 1,000,000 evaluations`, 'e.g. samples: 256 (a power of two)');
+    if (!(Number.isInteger(n) && n >= 2 && n * (d + 2) <= 1_000_000))
+      bad('samples', n, `Sobol needs a whole number N ≥ 2 of base samples, with N·(d + 2) ≤ 1,000,000 evaluations`, 'e.g. samples: 256 (a power of two)');
     const skip = options.skip ?? 1000;
     const base = sobolPoints(n, 2 * d, skip);
     const unit = saltelliRows(base, d);
@@ -190,7 +191,8 @@ function sobolFinish(names: string[], y: Float64Array, n: number, d: number, boo
     for (let j = 0; j < 2 * d; j++) draws[j]![b] = tmp[j]!;
   }
   const lo = (1 - conf) / 2;
-  const ci = (j: number): [number, number, number] => (boot >= 2 ? [z * Math.sqrt(variance(draws[j]!, 1)), quantile(draws[j]!, lo), quantile(draws[j]!, 1 - lo)] : [Number.NaN, Number.NaN, Number.NaN]);
+  const ci = (j: number): [number, number, number] =>
+    boot >= 2 ? [z * Math.sqrt(variance(draws[j]!, 1)), quantile(draws[j]!, lo), quantile(draws[j]!, 1 - lo)] : [Number.NaN, Number.NaN, Number.NaN];
   const AB = Float64Array.from({ length: 2 * n }, (_, k) => y[Math.floor(k / 2) * (d + 2) + (k % 2 ? d + 1 : 0)]!);
   const v = variance(AB);
   const warnings: string[] = [];
@@ -248,7 +250,17 @@ export function morrisTrajectories(d: number, r: number, p: number, seed: number
   return { unit, moves };
 }
 
-function morrisFinish(names: string[], y: Float64Array, moves: { param: number; delta: number }[][], r: number, d: number, boot: number, z: number, conf: number, seed: number): Omit<SensitivityResult, 'output'> {
+function morrisFinish(
+  names: string[],
+  y: Float64Array,
+  moves: { param: number; delta: number }[][],
+  r: number,
+  d: number,
+  boot: number,
+  z: number,
+  conf: number,
+  seed: number,
+): Omit<SensitivityResult, 'output'> {
   // ee[j][t]: the effect of parameter j in trajectory t, per whole range (unit-cube step Δ)
   const ee = Array.from({ length: d }, () => new Float64Array(r));
   for (let t = 0; t < r; t++) {
@@ -328,7 +340,13 @@ export async function sensitivityOf(fn: (points: Float64Array[]) => ArrayLike<nu
 function finish(p: Plan, y: Float64Array, label: string): SensitivityResult {
   if (y.length !== p.unit.length) bad('output', y.length, `the evaluator returned ${y.length} values for ${p.unit.length} points`, 'Return one value per point.');
   const i = y.findIndex((v) => !Number.isFinite(v));
-  if (i >= 0) bad('output', y[i], `the output is ${y[i]} at sample ${i} (${p.names.map((n, j) => `${n}=${p.ranges[j]![0] + (p.ranges[j]![1] - p.ranges[j]![0]) * p.unit[i]![j]!}`).join(', ')})`, 'Narrow the ranges, or pick an output that exists over the whole range.');
+  if (i >= 0)
+    bad(
+      'output',
+      y[i],
+      `the output is ${y[i]} at sample ${i} (${p.names.map((n, j) => `${n}=${p.ranges[j]![0] + (p.ranges[j]![1] - p.ranges[j]![0]) * p.unit[i]![j]!}`).join(', ')})`,
+      'Narrow the ranges, or pick an output that exists over the whole range.',
+    );
   return { output: label, ...p.finish(y) };
 }
 
@@ -350,7 +368,12 @@ function finish(p: Plan, y: Float64Array, label: string): SensitivityResult {
  * r.sobol!.map((s) => `${s.param}: S1 ${s.S1.toFixed(2)}, ST ${s.ST.toFixed(2)}`);
  * ```
  */
-export async function sensitivity(spec: ModelSpec, options: SensitivityOptions & { output: OutputSpec }, runOptions: RunOptions = {}, onBatch?: (done: number, total: number) => void): Promise<SensitivityResult> {
+export async function sensitivity(
+  spec: ModelSpec,
+  options: SensitivityOptions & { output: OutputSpec },
+  runOptions: RunOptions = {},
+  onBatch?: (done: number, total: number) => void,
+): Promise<SensitivityResult> {
   const p = plan(options, spec);
   const out = parseOutput(options.output);
   const pts = scalePoints(p.unit, p.ranges);

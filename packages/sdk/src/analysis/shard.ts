@@ -72,9 +72,18 @@ function jobOptions(o: SensitivityOptions): SensitivityOptions {
  * ```
  */
 export async function sensitivityShard(spec: ModelSpec, options: SensitivityOptions & { output: string }, index: number, count: number, runOptions: RunOptions = {}): Promise<SensitivityShard> {
-  if (!(Number.isInteger(count) && count >= 1 && count <= 1_000_000)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.count', count, 'the shard count must be a whole number from 1 to 1,000,000', 'e.g. --shard 0/4');
-  if (!(Number.isInteger(index) && index >= 0 && index < count)) fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.index', index, `the shard index must be a whole number 0 … ${count - 1}`, 'Shards are numbered from 0.');
-  if (typeof options?.output !== 'string') fail(ErrorCodes.RUN_INVALID_OPTION, 'output', options?.output, 'a sharded analysis needs its output by name (a function cannot be written to a shard)', 'e.g. output: "finalPriceP50" or "price@2030-01-01".');
+  if (!(Number.isInteger(count) && count >= 1 && count <= 1_000_000))
+    fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.count', count, 'the shard count must be a whole number from 1 to 1,000,000', 'e.g. --shard 0/4');
+  if (!(Number.isInteger(index) && index >= 0 && index < count))
+    fail(ErrorCodes.RUN_INVALID_OPTION, 'shard.index', index, `the shard index must be a whole number 0 … ${count - 1}`, 'Shards are numbered from 0.');
+  if (typeof options?.output !== 'string')
+    fail(
+      ErrorCodes.RUN_INVALID_OPTION,
+      'output',
+      options?.output,
+      'a sharded analysis needs its output by name (a function cannot be written to a shard)',
+      'e.g. output: "finalPriceP50" or "price@2030-01-01".',
+    );
   const valid = validateSpec(spec);
   const out = parseOutput(options.output);
   checkRanges(valid, options.params); // every path in the spec, before any Monte Carlo
@@ -126,22 +135,33 @@ export function mergeSensitivityShards(shards: readonly SensitivityShard[], name
   const job = key(first);
   // the points the options give: the job's shards must cover exactly these
   const total = sensitivitySample(first.options).points.length;
-  if (first.points !== total) bad(0, 'points', first.points, `the options give ${total} sample points, the shard says ${first.points}`, 'The shard was altered or written by another version; run it again.');
+  if (first.points !== total)
+    bad(0, 'points', first.points, `the options give ${total} sample points, the shard says ${first.points}`, 'The shard was altered or written by another version; run it again.');
   const byIndex = new Map<number, SensitivityShard>();
   for (const [i, s] of shards.entries()) {
     if (key(s) !== job) bad(i, undefined, s.index, 'shard belongs to a different analysis (spec, options, output, metrics, engine or count differ)', 'Merge only the shards of one analysis.');
-    if (!(Number.isInteger(s.index) && s.index >= 0 && s.index < count)) bad(i, 'index', s.index, `the shard index must be a whole number 0 … ${count - 1}`, 'Pass shards written by sensitivityShard.');
+    if (!(Number.isInteger(s.index) && s.index >= 0 && s.index < count))
+      bad(i, 'index', s.index, `the shard index must be a whole number 0 … ${count - 1}`, 'Pass shards written by sensitivityShard.');
     if (byIndex.has(s.index)) bad(i, 'index', s.index, 'shard given twice', 'Pass each shard once.');
     const [start, end] = shardRange(total, s.index, count);
-    if (s.pointStart !== start || s.pointEnd !== end) bad(i, 'pointStart', [s.pointStart, s.pointEnd], `shard ${s.index} of ${count} holds points [${start}, ${end})`, 'The shard was altered; run it again.');
-    if (!Array.isArray(s.outputs) || s.outputs.length !== end - start) bad(i, 'outputs', Array.isArray(s.outputs) ? s.outputs.length : s.outputs, `shard ${s.index} must hold ${end - start} outputs`, 'The shard is truncated or altered; run it again.');
+    if (s.pointStart !== start || s.pointEnd !== end)
+      bad(i, 'pointStart', [s.pointStart, s.pointEnd], `shard ${s.index} of ${count} holds points [${start}, ${end})`, 'The shard was altered; run it again.');
+    if (!Array.isArray(s.outputs) || s.outputs.length !== end - start)
+      bad(i, 'outputs', Array.isArray(s.outputs) ? s.outputs.length : s.outputs, `shard ${s.index} must hold ${end - start} outputs`, 'The shard is truncated or altered; run it again.');
     const j = (s.outputs as unknown[]).findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
     if (j >= 0) bad(i, `outputs.${j}`, s.outputs[j], 'an output is not a finite number', 'The shard is corrupt; run it again.');
     if (checksumOf(s.outputs) !== s.checksum) bad(i, 'checksum', s.checksum, `the outputs' checksum is ${checksumOf(s.outputs)}`, 'The shard was altered or corrupted; run it again.');
     byIndex.set(s.index, s);
   }
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) fail(ErrorCodes.RUN_INVALID_OPTION, 'shards', missing, `missing shard(s) ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''} of ${count}`, 'Run and pass every shard index 0 … count − 1.');
+  if (missing.length > 0)
+    fail(
+      ErrorCodes.RUN_INVALID_OPTION,
+      'shards',
+      missing,
+      `missing shard(s) ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''} of ${count}`,
+      'Run and pass every shard index 0 … count − 1.',
+    );
   const outputs: number[] = [];
   for (let i = 0; i < count; i++) for (const v of byIndex.get(i)!.outputs) outputs.push(v);
   return sensitivityAnalyze(first.options, outputs, parseOutput(first.output).label);

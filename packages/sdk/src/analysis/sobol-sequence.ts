@@ -57,7 +57,13 @@ function table(): Uint32Array[] {
  */
 export function sobolPoints(n: number, d: number, skip = 0): Float64Array[] {
   if (!(Number.isInteger(d) && d >= 1 && d <= SOBOL_MAX_DIMENSIONS)) {
-    fail(ErrorCodes.RUN_INVALID_OPTION, 'params', d, `the Sobol' sequence here has 1 to ${SOBOL_MAX_DIMENSIONS} dimensions (${d} asked)`, `Vary at most ${SOBOL_MAX_DIMENSIONS} parameters at once (Morris screening first, then Sobol on the ones that matter).`);
+    fail(
+      ErrorCodes.RUN_INVALID_OPTION,
+      'params',
+      d,
+      `the Sobol' sequence here has 1 to ${SOBOL_MAX_DIMENSIONS} dimensions (${d} asked)`,
+      `Vary at most ${SOBOL_MAX_DIMENSIONS} parameters at once (Morris screening first, then Sobol on the ones that matter).`,
+    );
   }
   if (!(Number.isInteger(n) && n >= 0 && Number.isInteger(skip) && skip >= 0 && n + skip < 2 ** BITS)) {
     fail(ErrorCodes.RUN_INVALID_OPTION, 'samples', n, 'needs whole numbers of points and skipped points below 2^32', 'e.g. samples 1024');

@@ -9,18 +9,27 @@ import { M } from './amm.js';
 
 /** Reference kernel of I_AMM (same operations, in the same order, as the wasm kernel). */
 export function ammRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): void {
-  const vPc = code[pc + 8]!, buyPc = code[pc + 9]!, sellPc = code[pc + 10]!, P = code[pc + 11]!;
+  const vPc = code[pc + 8]!,
+    buyPc = code[pc + 9]!,
+    sellPc = code[pc + 10]!,
+    P = code[pc + 11]!;
   const g = pc + 12;
-  const basePool = code[g + M + 4]!, tokenPool = code[g + 2 * M]!;
+  const basePool = code[g + M + 4]!,
+    tokenPool = code[g + 2 * M]!;
   const v = vPc >= 0 ? evalFormula(code, vPc, s, rng) : 0;
-  let bought = 0, baseIn = 0, sold = 0, baseOut = 0, tax = 0;
+  let bought = 0,
+    baseIn = 0,
+    sold = 0,
+    baseOut = 0,
+    tax = 0;
   if (buyPc >= 0) {
     let a = evalFormula(code, buyPc, s, rng);
     const held = s[code[g]!]!;
     if (a > held) a = held > 0 ? held : 0;
     if (a > 0) {
       const t = a * s[P]!;
-      const rb = s[basePool]! + v, rt = s[tokenPool]!;
+      const rb = s[basePool]! + v,
+        rt = s[tokenPool]!;
       tax += moveRef(code, g, s, t);
       baseIn = moveRef(code, g + M, s, a - t);
       const d = rb + baseIn;
@@ -32,7 +41,8 @@ export function ammRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng):
     const held = s[code[g + 3 * M]!]!;
     if (x > held) x = held > 0 ? held : 0;
     if (x > 0) {
-      const rb = s[basePool]! + v, rt = s[tokenPool]!;
+      const rb = s[basePool]! + v,
+        rt = s[tokenPool]!;
       let gross = rt + x > 0 ? (rb * x) / (rt + x) : 0;
       const real = s[basePool]!;
       if (gross > real) gross = real > 0 ? real : 0;

@@ -17,10 +17,13 @@ export function compileAmm(b: z.output<typeof AmmBlockSchema>, ctx: CompileConte
   const P = B.slots(2);
   B.state[P] = b.buyTax ?? 0;
   B.state[P + 1] = b.sellTax ?? 0;
-  const T = b.token.asset, A = b.base.asset;
+  const T = b.token.asset,
+    A = b.base.asset;
   const taxTo = b.taxTo ?? b.base.pool;
-  const buyFrom = b.buy?.from ?? b.base.pool, buyTo = b.buy?.to ?? b.token.pool;
-  const sellFrom = b.sell?.from ?? b.token.pool, sellTo = b.sell?.to ?? b.base.pool;
+  const buyFrom = b.buy?.from ?? b.base.pool,
+    buyTo = b.buy?.to ?? b.token.pool;
+  const sellFrom = b.sell?.from ?? b.token.pool,
+    sellTo = b.sell?.to ?? b.base.pool;
   const pc = (f: string | undefined, p: string) => (f === undefined ? -1 : B.formula(f, p).formulaPc);
   const id = b.id;
   // the price is a state output: its value at the start is the pool's initial price
@@ -30,10 +33,22 @@ export function compileAmm(b: z.output<typeof AmmBlockSchema>, ctx: CompileConte
   const v0 = b.virtualBase === undefined ? 0 : Number(b.virtualBase);
   B.state[B.named(`${id}.price`)] = tokenPool > 0 && Number.isFinite(v0) ? (acc(A, b.base.pool) + v0) / tokenPool : 0;
   B.step.emit(I_AMM, [
-    B.named(`${id}.bought`), B.named(`${id}.baseIn`), B.named(`${id}.sold`), B.named(`${id}.baseOut`), B.named(`${id}.tax`), B.named(`${id}.price`),
-    pc(b.virtualBase, `${path}.virtualBase`), pc(b.buy?.amount, `${path}.buy.amount`), pc(b.sell?.amount, `${path}.sell.amount`), P,
-    ...ctx.move(A, buyFrom, taxTo), ...ctx.move(A, buyFrom, b.base.pool), ...ctx.move(T, b.token.pool, buyTo),
-    ...ctx.move(T, sellFrom, b.token.pool), ...ctx.move(A, b.base.pool, taxTo), ...ctx.move(A, b.base.pool, sellTo),
+    B.named(`${id}.bought`),
+    B.named(`${id}.baseIn`),
+    B.named(`${id}.sold`),
+    B.named(`${id}.baseOut`),
+    B.named(`${id}.tax`),
+    B.named(`${id}.price`),
+    pc(b.virtualBase, `${path}.virtualBase`),
+    pc(b.buy?.amount, `${path}.buy.amount`),
+    pc(b.sell?.amount, `${path}.sell.amount`),
+    P,
+    ...ctx.move(A, buyFrom, taxTo),
+    ...ctx.move(A, buyFrom, b.base.pool),
+    ...ctx.move(T, b.token.pool, buyTo),
+    ...ctx.move(T, sellFrom, b.token.pool),
+    ...ctx.move(A, b.base.pool, taxTo),
+    ...ctx.move(A, b.base.pool, sellTo),
   ]);
 }
 

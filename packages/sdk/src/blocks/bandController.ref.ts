@@ -8,18 +8,25 @@ import { moveRef } from '../program/ledger.js';
 
 /** Reference kernel of I_BAND_CONTROLLER (same operations, in the same order, as the wasm kernel). */
 export function bandControllerRef(code: Int32Array, pc: number, s: Float64Array, tables: Float64Array, t: number, rng: Rng): void {
-  const P = code[pc + 8]!, S = code[pc + 9]!, tb = code[pc + 10]!;
+  const P = code[pc + 8]!,
+    S = code[pc + 9]!,
+    tb = code[pc + 10]!;
   const ratio = evalFormula(code, code[pc + 6]!, s, rng);
   const supply = evalFormula(code, code[pc + 7]!, s, rng);
-  const goal = s[P]!, change = s[P + 1]!, perYear = s[P + 2]!, n = s[P + 3]!;
-  const lo = tables[tb + 2 * t]!, hi = tables[tb + 2 * t + 1]!;
+  const goal = s[P]!,
+    change = s[P + 1]!,
+    perYear = s[P + 2]!,
+    n = s[P + 3]!;
+  const lo = tables[tb + 2 * t]!,
+    hi = tables[tb + 2 * t + 1]!;
   // per tick: rate += (1 − ratio/goal) × change / ticksPerYear, then capped at hi, floored at lo
   const d = ((1 - ratio / goal) * change) / perYear;
   let r1 = s[S]! + d;
   if (r1 > hi) r1 = hi;
   if (r1 < lo) r1 = lo;
   // ticks 1 … m lie on the line r1 + (k − 1)·d; the rest sit at the bound the line meets
-  let m = n, bound = 0;
+  let m = n,
+    bound = 0;
   if (d > 0) {
     m = r1 < hi ? Math.min(n, Math.ceil((hi - r1) / d)) : 0;
     bound = hi;

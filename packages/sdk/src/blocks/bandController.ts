@@ -16,13 +16,15 @@ const LN2 = 0.6931471805599453;
  * (the Cosmos clamp order: cap at the top, then floor at the bottom).
  */
 export function bandTable(b: z.output<typeof BandControllerBlockSchema>, ctx: CompileContext): number[] {
-  const min = b.min ?? 0, max = b.max ?? Infinity;
+  const min = b.min ?? 0,
+    max = b.max ?? Infinity;
   const out = new Array<number>(2 * (ctx.steps + 1)).fill(0);
   const id = b.ideal;
   const origin = id?.origin === undefined ? 0 : ctx.whenToDay(id.origin);
   const h = id === undefined ? 1 : id.halfLife.amount * ctx.periodDays(id.halfLife.unit);
   for (let t = 0; t <= ctx.steps; t++) {
-    let lo = min, hi = max;
+    let lo = min,
+      hi = max;
     if (id !== undefined) {
       const day = Math.max(0, t - 1) * ctx.stepDays;
       const ideal = id.initial * fexp(-((day - origin) / h) * LN2);
@@ -48,8 +50,15 @@ export function compileBandController(b: z.output<typeof BandControllerBlockSche
   B.state[B.named(`${b.id}.low`)] = band[2]!;
   B.state[B.named(`${b.id}.high`)] = band[3]!;
   B.step.emit(I_BAND_CONTROLLER, [
-    B.named(`${b.id}.rate`), B.named(`${b.id}.amount`), B.named(`${b.id}.low`), B.named(`${b.id}.high`),
-    B.formula(b.ratio, `${path}.ratio`).formulaPc, B.formula(b.supply ?? `${b.asset}.totalSupply`, `${path}.supply`).formulaPc,
-    P, S, table, ...ctx.move(b.asset, 'issuer', b.to),
+    B.named(`${b.id}.rate`),
+    B.named(`${b.id}.amount`),
+    B.named(`${b.id}.low`),
+    B.named(`${b.id}.high`),
+    B.formula(b.ratio, `${path}.ratio`).formulaPc,
+    B.formula(b.supply ?? `${b.asset}.totalSupply`, `${path}.supply`).formulaPc,
+    P,
+    S,
+    table,
+    ...ctx.move(b.asset, 'issuer', b.to),
   ]);
 }

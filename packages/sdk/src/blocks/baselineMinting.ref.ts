@@ -9,8 +9,14 @@ import { moveRef } from '../program/ledger.js';
 
 /** Reference kernel of I_BASELINE. */
 export function baselineRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): void {
-  const P = code[pc + 8]!, S = code[pc + 9]!;
-  const n = s[P]!, lambda = s[P + 1]!, simpleTotal = s[P + 2]!, baselineTotal = s[P + 3]!, b0 = s[P + 4]!, g = s[P + 5]!;
+  const P = code[pc + 8]!,
+    S = code[pc + 9]!;
+  const n = s[P]!,
+    lambda = s[P + 1]!,
+    simpleTotal = s[P + 2]!,
+    baselineTotal = s[P + 3]!,
+    b0 = s[P + 4]!,
+    g = s[P + 5]!;
   const tau = s[S]!;
   const tau1 = tau + n;
   const simple = simpleTotal * (fexp(-lambda * tau) - fexp(-lambda * tau1));

@@ -5,7 +5,7 @@
 import type { BaselineMintingBlockSchema } from '@flywheel/spec';
 import { I_BASELINE } from '@flywheel/core-wasm/program-layout';
 import type { z } from 'zod';
-import { fexp, } from '../engine/math.js';
+import { fexp } from '../engine/math.js';
 import type { CompileContext } from '../program/context.js';
 
 const LN2 = 0.6931471805599453;
@@ -26,5 +26,15 @@ export function compileBaselineMinting(b: z.output<typeof BaselineMintingBlockSc
   B.state[B.named(`${b.id}.theta`)] = b.thetaAtStart;
   B.state[B.named(`${b.id}.baselinePower`)] = b.baselineInitial * fexp(g * b.elapsedAtStart);
   const out = (o: string) => B.named(`${b.id}.${o}`);
-  B.step.emit(I_BASELINE, [out('amount'), out('simple'), out('baseline'), out('theta'), out('baselinePower'), B.formula(b.power, `${path}.power`).formulaPc, P, S, ...ctx.move(b.asset, 'issuer', b.to)]);
+  B.step.emit(I_BASELINE, [
+    out('amount'),
+    out('simple'),
+    out('baseline'),
+    out('theta'),
+    out('baselinePower'),
+    B.formula(b.power, `${path}.power`).formulaPc,
+    P,
+    S,
+    ...ctx.move(b.asset, 'issuer', b.to),
+  ]);
 }

@@ -8,7 +8,9 @@ import { clipTo } from './state.js';
 
 /** Reference kernel of I_BOND. */
 export function bondRef(code: Int32Array, pc: number, s: Float64Array, t: number, rng: Rng): void {
-  const liquid = code[pc + 7]!, bonded = code[pc + 8]!, unbonding = code[pc + 9]!;
+  const liquid = code[pc + 7]!,
+    bonded = code[pc + 8]!,
+    unbonding = code[pc + 9]!;
   const j = code[pc + 10]! + (t % code[pc + 11]!);
   const rel = clipTo(s[j]!, s[unbonding]!);
   s[unbonding] = s[unbonding]! - rel;

@@ -9,8 +9,15 @@ export function compileBond(b: z.output<typeof BondBlockSchema>, ctx: CompileCon
   const B = ctx.b;
   const ring = B.slots(b.delay);
   B.step.emit(I_BOND, [
-    B.named(`${b.id}.bonded`), B.named(`${b.id}.unbonded`), B.named(`${b.id}.released`),
-    B.formula(b.bond, `${path}.bond`).formulaPc, B.formula(b.unbond, `${path}.unbond`).formulaPc,
-    accountSlot(B, b.asset, b.liquid), accountSlot(B, b.asset, b.bonded), accountSlot(B, b.asset, b.unbonding), ring, b.delay,
+    B.named(`${b.id}.bonded`),
+    B.named(`${b.id}.unbonded`),
+    B.named(`${b.id}.released`),
+    B.formula(b.bond, `${path}.bond`).formulaPc,
+    B.formula(b.unbond, `${path}.unbond`).formulaPc,
+    accountSlot(B, b.asset, b.liquid),
+    accountSlot(B, b.asset, b.bonded),
+    accountSlot(B, b.asset, b.unbonding),
+    ring,
+    b.delay,
   ]);
 }

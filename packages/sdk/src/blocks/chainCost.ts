@@ -12,7 +12,13 @@ export function compileChainCost(b: z.output<typeof ChainCostBlockSchema>, ctx: 
   const pcOf = (v: number | string, field: string) => B.formula(typeof v === 'number' ? String(v) : v, `${path}.${field}`).formulaPc;
   const ops = b.operations.flatMap((o, k) => [pcOf(o.count, `operations.${k}.count`), pcOf(o.fee, `operations.${k}.fee`), B.named(`${b.id}.${o.name}`)]);
   B.step.emit(I_CHAIN_COST, [
-    B.named(`${b.id}.ops`), B.named(`${b.id}.fee`), B.named(`${b.id}.costUsd`), B.named(`${b.id}.utilisation`),
-    pcOf(b.nativePrice, 'nativePrice'), B.constant(b.capacity * ctx.stepDays * 86_400), b.operations.length, ...ops,
+    B.named(`${b.id}.ops`),
+    B.named(`${b.id}.fee`),
+    B.named(`${b.id}.costUsd`),
+    B.named(`${b.id}.utilisation`),
+    pcOf(b.nativePrice, 'nativePrice'),
+    B.constant(b.capacity * ctx.stepDays * 86_400),
+    b.operations.length,
+    ...ops,
   ]);
 }

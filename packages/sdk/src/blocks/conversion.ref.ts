@@ -9,10 +9,12 @@ import { moveRef } from '../program/ledger.js';
 /** Reference kernel of I_CONVERSION (same operations, in the same order, as the wasm kernel). */
 export function conversionRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): void {
   const P = code[pc + 6]!;
-  const ratio = s[P]!, fee = s[P + 1]!;
+  const ratio = s[P]!,
+    fee = s[P + 1]!;
   const net = ratio * (1 - fee);
   let x = evalFormula(code, code[pc + 5]!, s, rng);
-  const src = pc + 7, dst = pc + 14; // the source MOVE group has one target: 4 + 3 words
+  const src = pc + 7,
+    dst = pc + 14; // the source MOVE group has one target: 4 + 3 words
   // a limited reserve pays at most what it holds: x ≤ reserve / net
   if (code[dst + 1] !== 0 && x > 0) {
     const can = s[code[dst]!]! / net;

@@ -13,7 +13,12 @@ export function compileConversion(b: z.output<typeof ConversionBlockSchema>, ctx
   B.state[P] = b.ratio;
   B.state[P + 1] = b.fee ?? 0;
   B.step.emit(I_CONVERSION, [
-    B.named(`${b.id}.amount`), B.named(`${b.id}.out`), B.named(`${b.id}.fee`), B.formula(b.amount, `${path}.amount`).formulaPc, P,
-    ...ctx.move(b.from.asset, b.from.account, b.sink ?? 'burned'), ...ctx.move(b.to.asset, b.reserve ?? 'issuer', b.to.account),
+    B.named(`${b.id}.amount`),
+    B.named(`${b.id}.out`),
+    B.named(`${b.id}.fee`),
+    B.formula(b.amount, `${path}.amount`).formulaPc,
+    P,
+    ...ctx.move(b.from.asset, b.from.account, b.sink ?? 'burned'),
+    ...ctx.move(b.to.asset, b.reserve ?? 'issuer', b.to.account),
   ]);
 }

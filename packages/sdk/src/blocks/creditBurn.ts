@@ -11,9 +11,19 @@ export function compileCreditBurn(b: z.output<typeof CreditBurnBlockSchema>, ctx
   const B = ctx.b;
   const credit = ctx.spec.assets[b.credit]!;
   B.step.emit(I_CREDIT_BURN, [
-    B.named(`${b.id}.burned`), B.named(`${b.id}.credits`), B.named(`${b.id}.usd`),
-    B.formula(b.usd, `${path}.usd`), B.constant(b.share ?? 1), B.formula(b.price ?? `${b.asset}.price`, `${path}.price`), B.constant(credit.priceUsd!),
-    accountSlot(B, b.asset, b.from), accountSlot(B, b.asset, b.burnTo ?? 'burned'), B.named(`${b.asset}.burned`),
-    accountSlot(B, b.credit, 'issuer'), accountSlot(B, b.credit, 'burned'), B.named(`${b.credit}.minted`), B.named(`${b.credit}.burned`),
+    B.named(`${b.id}.burned`),
+    B.named(`${b.id}.credits`),
+    B.named(`${b.id}.usd`),
+    B.formula(b.usd, `${path}.usd`),
+    B.constant(b.share ?? 1),
+    B.formula(b.price ?? `${b.asset}.price`, `${path}.price`),
+    B.constant(credit.priceUsd!),
+    accountSlot(B, b.asset, b.from),
+    accountSlot(B, b.asset, b.burnTo ?? 'burned'),
+    B.named(`${b.asset}.burned`),
+    accountSlot(B, b.credit, 'issuer'),
+    accountSlot(B, b.credit, 'burned'),
+    B.named(`${b.credit}.minted`),
+    B.named(`${b.credit}.burned`),
   ]);
 }

@@ -8,8 +8,11 @@ import { clipTo } from './state.js';
 
 /** Reference kernel of I_ESCROW. */
 export function escrowRef(code: Int32Array, pc: number, s: Float64Array, t: number, rng: Rng): void {
-  const locked = code[pc + 10]!, to = code[pc + 11]!;
-  const ring = code[pc + 12]!, over = code[pc + 13]!, sum = code[pc + 14]!;
+  const locked = code[pc + 10]!,
+    to = code[pc + 11]!;
+  const ring = code[pc + 12]!,
+    over = code[pc + 13]!,
+    sum = code[pc + 14]!;
   const rel = clipTo(s[sum]! / over, s[locked]!);
   s[locked] = s[locked]! - rel;
   s[to] = s[to]! + rel;

@@ -23,9 +23,18 @@ export function compileEscrow(b: z.output<typeof EscrowBlockSchema>, ctx: Compil
   const def = ctx.spec.assets[b.asset]!;
   const fromIssuer = b.from === 'issuer';
   B.step.emit(I_ESCROW, [
-    B.named(`${b.id}.released`), B.named(`${b.id}.locked`), B.named(`${b.id}.immediate`),
+    B.named(`${b.id}.released`),
+    B.named(`${b.id}.locked`),
+    B.named(`${b.id}.immediate`),
     b.amount === undefined ? -1 : B.formula(b.amount, `${path}.amount`).formulaPc,
-    accountSlot(B, b.asset, b.from), fromIssuer && def.cap === undefined ? 0 : 1, fromIssuer ? B.named(`${b.asset}.minted`) : -1,
-    B.constant(b.immediate ?? 0), lockedSlot, accountSlot(B, b.asset, b.to), ring, L, sum,
+    accountSlot(B, b.asset, b.from),
+    fromIssuer && def.cap === undefined ? 0 : 1,
+    fromIssuer ? B.named(`${b.asset}.minted`) : -1,
+    B.constant(b.immediate ?? 0),
+    lockedSlot,
+    accountSlot(B, b.asset, b.to),
+    ring,
+    L,
+    sum,
   ]);
 }

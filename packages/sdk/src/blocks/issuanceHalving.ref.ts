@@ -9,7 +9,8 @@ import { moveRef } from '../program/ledger.js';
 /** Reference kernel of I_ISSUANCE_HALVING. */
 export function issuanceHalvingRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): void {
   const P = code[pc + 5]!;
-  const perTick = s[P]!, cap = s[P + 2]!;
+  const perTick = s[P]!,
+    cap = s[P + 2]!;
   let remaining = s[P + 1]!;
   let issuance = evalFormula(code, code[pc + 4]!, s, rng);
   let total = 0;

@@ -13,7 +13,10 @@ export function compileIssuanceHalving(b: z.output<typeof IssuanceHalvingBlockSc
   [b.perTick, b.ticksPerStep, b.cap ?? ctx.spec.assets[b.asset]!.cap!].forEach((v, i) => (B.state[P + i] = v));
   B.state[B.named(`${b.id}.rate`)] = b.perTick;
   B.step.emit(I_ISSUANCE_HALVING, [
-    B.named(`${b.id}.amount`), B.named(`${b.id}.rate`), B.formula(b.issuance ?? `${b.asset}.totalSupply`, `${path}.issuance`).formulaPc, P,
+    B.named(`${b.id}.amount`),
+    B.named(`${b.id}.rate`),
+    B.formula(b.issuance ?? `${b.asset}.totalSupply`, `${path}.issuance`).formulaPc,
+    P,
     ...ctx.move(b.asset, 'issuer', b.to),
   ]);
 }

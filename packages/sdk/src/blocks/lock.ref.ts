@@ -7,7 +7,8 @@ import { evalFormula } from '../formula/evaluate.js';
 
 /** Reference kernel of I_LOCK. */
 export function lockRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): void {
-  const from = code[pc + 5]!, locked = code[pc + 6]!;
+  const from = code[pc + 5]!,
+    locked = code[pc + 6]!;
   let m = (evalFormula(code, code[pc + 3]!, s, rng) - s[locked]!) * s[code[pc + 4]!]!;
   if (m > 0 || m !== m) {
     const held = s[from]!;

@@ -1,11 +1,28 @@
 // The reference engine's population kernels (per-agent and screening), apart from the compile step
 // (population.ts) so that apps running only the wasm engine do not load them.
 import { layout as L } from '@flywheel/core-wasm';
-import {POP_CAP_A, POP_CAP_B, POP_CAP_KIND, POP_COST_A, POP_COST_B, POP_COST_KIND, POP_INIT_ACTIVE,
-  POP_MIN_ACTIVE, POP_CAPEX, POP_REENTRY_P, POP_REENTRY_TH, POP_S_CAPSUM, POP_S_GAP,
-  POP_S_NACT, POP_S_NPART, POP_S_RING, POP_S_SHI, POP_WEIGHT, POP_WINDOW,
+import {
+  POP_CAP_A,
+  POP_CAP_B,
+  POP_CAP_KIND,
+  POP_COST_A,
+  POP_COST_B,
+  POP_COST_KIND,
+  POP_INIT_ACTIVE,
+  POP_MIN_ACTIVE,
+  POP_CAPEX,
+  POP_REENTRY_P,
+  POP_REENTRY_TH,
+  POP_S_CAPSUM,
+  POP_S_GAP,
+  POP_S_NACT,
+  POP_S_NPART,
+  POP_S_RING,
+  POP_S_SHI,
+  POP_WEIGHT,
+  POP_WINDOW,
 } from '@flywheel/core-wasm/program-layout';
-import { fexp, } from '../engine/math.js';
+import { fexp } from '../engine/math.js';
 import type { Rng } from '../engine/rng.js';
 import { evalFormula } from '../formula/evaluate.js';
 

@@ -4,8 +4,25 @@
 // provider loop: the same arithmetic in the same order, so both engines give the same bits.
 import { layout as L } from '@flywheel/core-wasm';
 import {
-  I_POP_INIT, I_POP_STEP, POP_CAP_A, POP_CAP_B, POP_CAP_KIND, POP_COST_A, POP_COST_B, POP_COST_KIND, POP_INIT_ACTIVE,
-  POP_MIN_ACTIVE, POP_CAPEX, POP_KERNEL, POP_PARAMS, POP_REENTRY_LOGQ, POP_REENTRY_P, POP_REENTRY_TH, POP_STATE, POP_WEIGHT, POP_WINDOW,
+  I_POP_INIT,
+  I_POP_STEP,
+  POP_CAP_A,
+  POP_CAP_B,
+  POP_CAP_KIND,
+  POP_COST_A,
+  POP_COST_B,
+  POP_COST_KIND,
+  POP_INIT_ACTIVE,
+  POP_MIN_ACTIVE,
+  POP_CAPEX,
+  POP_KERNEL,
+  POP_PARAMS,
+  POP_REENTRY_LOGQ,
+  POP_REENTRY_P,
+  POP_REENTRY_TH,
+  POP_STATE,
+  POP_WEIGHT,
+  POP_WINDOW,
 } from '@flywheel/core-wasm/program-layout';
 import type { Distribution, PopulationBlockSchema } from '@flywheel/spec';
 import type { z } from 'zod';
@@ -16,8 +33,7 @@ import { accountSlot, type CompileContext } from '../program/context.js';
 const screenOffset = (n: number) => n * 40 + Math.ceil((n * 4 + 64) / 8) * 8;
 
 /** Bytes of agent memory for n agents (the wasm engine's layout; the screening kernel's arrays after the per-agent ones). */
-export const populationBytes = (n: number, screening = false) =>
-  screening ? screenOffset(n) + n * 52 + 4 + Math.ceil(n / 32) * 8 : n * 8 * 5 + n * 4 + 64;
+export const populationBytes = (n: number, screening = false) => (screening ? screenOffset(n) + n * 52 + 4 + Math.ceil(n / 32) * 8 : n * 8 * 5 + n * 4 + 64);
 
 /**
  * The kernel a population block runs on: `screening` unless the block asks for `perAgent` or its

@@ -20,8 +20,14 @@ export function compileSplit(b: z.output<typeof SplitBlockSchema>, ctx: CompileC
   };
   const parts = b.parts.flatMap((p, k) => [accountSlot(B, b.asset, p.to), shareSlot(p.share, k), B.constant(p.untilBalance ?? Infinity), burnFlow(p.to)]);
   B.step.emit(I_SPLIT, [
-    B.named(`${b.id}.amount`), b.amount === undefined ? -1 : B.formula(b.amount, `${path}.amount`).formulaPc,
-    accountSlot(B, b.asset, b.from), fromIssuer && def.cap === undefined ? 0 : 1, fromIssuer ? B.named(`${b.asset}.minted`) : -1,
-    accountSlot(B, b.asset, b.rest), burnFlow(b.rest), b.parts.length, ...parts,
+    B.named(`${b.id}.amount`),
+    b.amount === undefined ? -1 : B.formula(b.amount, `${path}.amount`).formulaPc,
+    accountSlot(B, b.asset, b.from),
+    fromIssuer && def.cap === undefined ? 0 : 1,
+    fromIssuer ? B.named(`${b.asset}.minted`) : -1,
+    accountSlot(B, b.asset, b.rest),
+    burnFlow(b.rest),
+    b.parts.length,
+    ...parts,
   ]);
 }

@@ -8,10 +8,14 @@ import { moveRef } from '../program/ledger.js';
 
 /** Reference kernel of I_STEP_CONTROLLER. */
 export function stepControllerRef(code: Int32Array, pc: number, s: Float64Array, rng: Rng): void {
-  const P = code[pc + 6]!, S = code[pc + 7]!;
+  const P = code[pc + 6]!,
+    S = code[pc + 7]!;
   const ratio = evalFormula(code, code[pc + 4]!, s, rng);
   const supply = evalFormula(code, code[pc + 5]!, s, rng);
-  const target = s[P]!, step = s[P + 1]!, floor = s[P + 2]!, max = s[P + 3]!;
+  const target = s[P]!,
+    step = s[P + 1]!,
+    floor = s[P + 2]!,
+    max = s[P + 3]!;
   const ticks = s[P + 4]!;
   let rate = s[S]!;
   let total = 0;

@@ -13,7 +13,12 @@ export function compileStepController(b: z.output<typeof StepControllerBlockSche
   const S = B.slot(b.initial);
   B.state[B.named(`${b.id}.rate`)] = b.initial;
   B.step.emit(I_STEP_CONTROLLER, [
-    B.named(`${b.id}.rate`), B.named(`${b.id}.amount`), B.formula(b.ratio, `${path}.ratio`).formulaPc,
-    B.formula(b.supply ?? `${b.asset}.totalSupply`, `${path}.supply`).formulaPc, P, S, ...ctx.move(b.asset, 'issuer', b.to),
+    B.named(`${b.id}.rate`),
+    B.named(`${b.id}.amount`),
+    B.formula(b.ratio, `${path}.ratio`).formulaPc,
+    B.formula(b.supply ?? `${b.asset}.totalSupply`, `${path}.supply`).formulaPc,
+    P,
+    S,
+    ...ctx.move(b.asset, 'issuer', b.to),
   ]);
 }

@@ -7,8 +7,31 @@
  */
 import { ErrorCodes, fail } from '@flywheel/spec';
 import {
-  I_ACCUM, I_CREDIT_BURN, I_GUARD, I_HALT, I_POP_INIT, I_POP_STEP, I_PRICE, I_REMINT, I_RING_PUSH, I_SCHEDULE, I_SET, I_SUM, I_TRANSFER, I_ZERO,
-  I_ESCROW, I_LOCK, I_SPLIT, I_BASELINE, I_STEP_CONTROLLER, I_ISSUANCE_HALVING, I_BOND, I_BAND_CONTROLLER, I_CHAIN_COST, I_CONVERSION, I_AMM,
+  I_ACCUM,
+  I_CREDIT_BURN,
+  I_GUARD,
+  I_HALT,
+  I_POP_INIT,
+  I_POP_STEP,
+  I_PRICE,
+  I_REMINT,
+  I_RING_PUSH,
+  I_SCHEDULE,
+  I_SET,
+  I_SUM,
+  I_TRANSFER,
+  I_ZERO,
+  I_ESCROW,
+  I_LOCK,
+  I_SPLIT,
+  I_BASELINE,
+  I_STEP_CONTROLLER,
+  I_ISSUANCE_HALVING,
+  I_BOND,
+  I_BAND_CONTROLLER,
+  I_CHAIN_COST,
+  I_CONVERSION,
+  I_AMM,
 } from '@flywheel/core-wasm/program-layout';
 import { baselineRef } from '../blocks/baselineMinting.ref.js';
 import { bondRef } from '../blocks/bond.ref.js';
@@ -42,7 +65,9 @@ function exec(p: Program, pc: number, s: Float64Array, t: number, rng: Rng, pops
       case I_HALT:
         return;
       case I_GUARD: {
-        const every = code[pc + 2]!, from = code[pc + 3]!, until = code[pc + 4]!;
+        const every = code[pc + 2]!,
+          from = code[pc + 3]!,
+          until = code[pc + 4]!;
         if (t < from || t >= until || (t - from) % every !== 0) {
           pc = code[pc + 5]!;
           continue;
@@ -170,7 +195,13 @@ export function simulateProgramReference(p: Program, steps: number, seed: number
           failNonFinite(p, steps, seed, runEnd, l.asset, sum, `an account of ${l.asset} became ${sum} at step ${t} of run ${run}`);
         }
         if (!(Math.abs(drift) <= CONSERVATION_TOLERANCE * Math.max(1, scale))) {
-          fail(ErrorCodes.ENGINE_CONSERVATION, l.asset, drift, `the accounts of ${l.asset} sum to ${sum} after step ${t} of run ${run}, not ${initialSums[i]}`, 'A block created or destroyed tokens outside mint and burn; please report it with the spec.');
+          fail(
+            ErrorCodes.ENGINE_CONSERVATION,
+            l.asset,
+            drift,
+            `the accounts of ${l.asset} sum to ${sum} after step ${t} of run ${run}, not ${initialSums[i]}`,
+            'A block created or destroyed tokens outside mint and burn; please report it with the spec.',
+          );
         }
       });
       record(t, run - runStart);
@@ -238,10 +269,17 @@ export function findNonFinite(p: Program, steps: number, seed: number, runs: num
  */
 export function failNonFinite(p: Program, steps: number, seed: number, runs: number, fallbackPath: string, fallbackValue: number, fallbackMessage: string): never {
   const site = findNonFinite(p, steps, seed, runs);
-  const hint = 'Check the spec for extreme values (e.g. an impact price when almost nothing circulates, a division by a value that reaches 0, or explosive growth); please report it if the spec is sensible.';
+  const hint =
+    'Check the spec for extreme values (e.g. an impact price when almost nothing circulates, a division by a value that reaches 0, or explosive growth); please report it if the spec is sensible.';
   if (site && site.block >= 0) {
     const label = p.blockLabels?.[site.block] ?? '';
-    fail(ErrorCodes.ENGINE_NON_FINITE, `blocks.${site.block}`, site.value, `blocks.${site.block}${label ? ` (${label})` : ''} made ${site.slot} ${site.value} at step ${site.step} of run ${site.run}`, `Check that block's formulas and parameters. ${hint}`);
+    fail(
+      ErrorCodes.ENGINE_NON_FINITE,
+      `blocks.${site.block}`,
+      site.value,
+      `blocks.${site.block}${label ? ` (${label})` : ''} made ${site.slot} ${site.value} at step ${site.step} of run ${site.run}`,
+      `Check that block's formulas and parameters. ${hint}`,
+    );
   }
   fail(ErrorCodes.ENGINE_NON_FINITE, fallbackPath, fallbackValue, fallbackMessage, hint);
 }

@@ -34,7 +34,13 @@ function workersExist(): boolean {
  */
 function requireWorkers(threads: number): void {
   if (!workersExist()) {
-    fail(ErrorCodes.RUN_INVALID_OPTION, 'threads', threads, `threads: ${threads} needs worker threads, and this runtime has no Web Workers (Worker is not defined)`, "Use { threads: 1 } (or 'auto', which uses one thread here); results do not depend on the thread count.");
+    fail(
+      ErrorCodes.RUN_INVALID_OPTION,
+      'threads',
+      threads,
+      `threads: ${threads} needs worker threads, and this runtime has no Web Workers (Worker is not defined)`,
+      "Use { threads: 1 } (or 'auto', which uses one thread here); results do not depend on the thread count.",
+    );
   }
 }
 
@@ -82,15 +88,29 @@ function defaultWorkerHref(): string {
  */
 function workerStartError(threads: number, configured: string | URL | undefined, cause: unknown): FlywheelError {
   const href = configured === undefined ? defaultWorkerHref() : String(configured instanceof URL ? configured.href : configured);
-  const reason = cause instanceof Error ? cause.message : typeof cause === 'string' && cause ? cause : 'the runtime gives no reason (a missing file, an HTML page served instead of JavaScript, a cross-origin or blocked script, or a script that fails to load)';
-  const where = configured === undefined ? `the SDK's worker script (by default ./worker.js next to the module holding the SDK's thread pool: ${href})` : `the worker script at ${href} (set with configure({ workerUrl }))`;
+  const reason =
+    cause instanceof Error
+      ? cause.message
+      : typeof cause === 'string' && cause
+        ? cause
+        : 'the runtime gives no reason (a missing file, an HTML page served instead of JavaScript, a cross-origin or blocked script, or a script that fails to load)';
+  const where =
+    configured === undefined
+      ? `the SDK's worker script (by default ./worker.js next to the module holding the SDK's thread pool: ${href})`
+      : `the worker script at ${href} (set with configure({ workerUrl }))`;
   const hint =
     configured === undefined
       ? "Bundlers that do not rewrite new Worker(new URL('./worker.js', import.meta.url)), such as esbuild, need the worker as an entry point of its own: add '@flywheel/sdk/worker' to the build's entry points, named worker so that it lands beside the bundle as worker.js (esbuild app=src/main.js worker=@flywheel/sdk/worker --bundle --format=esm --outdir=dist), or under another name or place with configure({ workerUrl: new URL('./<its file>.js', import.meta.url) }). Or run with { threads: 1 }: results do not depend on the thread count."
       : isNode
         ? "In Node, workerUrl is the path or file: URL of the '@flywheel/sdk/worker' entry (import.meta.resolve('@flywheel/sdk/worker'), or its bundled output). Or run with { threads: 1 }: results do not depend on the thread count."
         : "workerUrl must serve the bundled '@flywheel/sdk/worker' entry as JavaScript, from this origin (see the browser's network panel for what it served). Or run with { threads: 1 }: results do not depend on the thread count.";
-  return new FlywheelError({ code: ErrorCodes.RUN_INVALID_OPTION, path: 'workerUrl', value: href, message: `threads: ${threads} needs worker threads, and ${where} could not be started: ${reason}`, hint });
+  return new FlywheelError({
+    code: ErrorCodes.RUN_INVALID_OPTION,
+    path: 'workerUrl',
+    value: href,
+    message: `threads: ${threads} needs worker threads, and ${where} could not be started: ${reason}`,
+    hint,
+  });
 }
 
 /**
@@ -120,7 +140,10 @@ async function spawn(threads: number): Promise<AnyWorker> {
       // the default as the literal new Worker(new URL(…, import.meta.url)) that bundlers rewrite (a
       // bare new URL(…, import.meta.url) they would copy as an asset); a string is a path, unless
       // it is a file: URL
-      w = configured === undefined ? new Worker(new URL('./worker.js', import.meta.url)) : new Worker(typeof configured === 'string' && configured.startsWith('file:') ? new URL(configured) : configured);
+      w =
+        configured === undefined
+          ? new Worker(new URL('./worker.js', import.meta.url))
+          : new Worker(typeof configured === 'string' && configured.startsWith('file:') ? new URL(configured) : configured);
     } catch (e) {
       throw workerStartError(threads, configured, e);
     }
@@ -168,7 +191,10 @@ async function acquire(n: number, threads: number): Promise<AnyWorker[]> {
 function release(workers: AnyWorker[], healthy: boolean): void {
   for (const w of workers) {
     if (healthy) {
-      w.listen(() => {}, () => {});
+      w.listen(
+        () => {},
+        () => {},
+      );
       w.hold(false);
       idle.push(w);
     } else w.terminate();
@@ -186,7 +212,6 @@ export async function shutdownWorkers(): Promise<void> {
   for (const w of idle.splice(0)) w.terminate();
   keptBuffer = undefined;
 }
-
 
 /**
  * Number of hardware threads (Node: os.availableParallelism; browsers: navigator.hardwareConcurrency);
@@ -266,8 +291,7 @@ export function mayBlock(): boolean {
 }
 
 /** Lets pending messages be handled: setImmediate where it exists (no timer clamp), else a 0 ms timeout. */
-export const yieldToEvents = (): Promise<void> =>
-  new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+export const yieldToEvents = (): Promise<void> => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** True where a SharedArrayBuffer can be made and sent to workers (Node, Deno, cross-origin-isolated pages). */
 export function canShare(): boolean {
@@ -408,12 +432,7 @@ async function runClaimed(
  * state on `threads` threads: each claims pieces of cells (about `pieceValues` values) and folds
  * them, the calling thread included. Needs {@link canShare}.
  */
-export async function foldShared(
-  job: Omit<FoldJob, 'claim' | 'step'>,
-  threads: number,
-  engine: WorkerRequest['engine'],
-  pieceValues = 2 ** 15,
-): Promise<void> {
+export async function foldShared(job: Omit<FoldJob, 'claim' | 'step'>, threads: number, engine: WorkerRequest['engine'], pieceValues = 2 ** 15): Promise<void> {
   const step = Math.max(1, Math.floor(pieceValues / Math.max(1, job.runs)));
   const full: FoldJob = { ...job, claim: new Int32Array(new SharedArrayBuffer(4)), step };
   await alongWorkers(Math.min(threads - 1, Math.ceil(job.cells / step) - 1), { jobs: [], engine, chunk: 1, fold: full }, () => foldPieces(full));
@@ -466,9 +485,7 @@ export async function statsShared(
 ): Promise<Float64Array> {
   const step = Math.max(1, Math.floor(pieceValues / runs));
   const shared = { claim: new Int32Array(new SharedArrayBuffer(4)), step, out: leaseShared(L.S_COUNT * cells) };
-  await alongWorkers(Math.min(threads - 1, Math.ceil(cells / step) - 1), { jobs: [], engine, chunk: 1, stats: { values, cells, runs, shared } }, () =>
-    statsPieces(values, cells, runs, shared, local),
-  );
+  await alongWorkers(Math.min(threads - 1, Math.ceil(cells / step) - 1), { jobs: [], engine, chunk: 1, stats: { values, cells, runs, shared } }, () => statsPieces(values, cells, runs, shared, local));
   const stats = shared.out.slice();
   returnShared(shared.out);
   return stats;

@@ -18,13 +18,7 @@ export interface SharedStats {
  * Claims pieces of cells from `shared.claim` until none is left and writes their statistics
  * ([stat][cell − c0] from `statsOf`) into `shared.out` ([stat][cell]).
  */
-export function statsPieces(
-  values: Float64Array,
-  cells: number,
-  runs: number,
-  shared: SharedStats,
-  statsOf: (rows: Float64Array, k: number) => Float64Array,
-): void {
+export function statsPieces(values: Float64Array, cells: number, runs: number, shared: SharedStats, statsOf: (rows: Float64Array, k: number) => Float64Array): void {
   const { claim, step, out } = shared;
   for (let c0 = Atomics.add(claim, 0, step); c0 < cells; c0 = Atomics.add(claim, 0, step)) {
     const c1 = Math.min(cells, c0 + step);

@@ -23,15 +23,33 @@ export function checkValuesFit(model: CompiledModel, runs: number): void {
   const statsBytes = L.S_COUNT * cells * 8;
   if (statsBytes > MAX_VALUES_BYTES) {
     const maxSteps = Math.floor(MAX_VALUES_BYTES / (L.S_COUNT * 8 * model.metrics.length)) - 1;
-    fail(ErrorCodes.RUN_TOO_LARGE, 'time.steps', model.steps, `the statistics of ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(statsBytes / 2 ** 30).toFixed(2)} GiB (${L.S_COUNT} numbers per metric and step); the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB in one block`, `Store fewer metrics (the metrics option, --metrics a,b), or at most ${maxSteps.toLocaleString('en-US')} steps of ${model.metrics.length} metrics (a coarser step or a shorter horizon).`);
+    fail(
+      ErrorCodes.RUN_TOO_LARGE,
+      'time.steps',
+      model.steps,
+      `the statistics of ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(statsBytes / 2 ** 30).toFixed(2)} GiB (${L.S_COUNT} numbers per metric and step); the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB in one block`,
+      `Store fewer metrics (the metrics option, --metrics a,b), or at most ${maxSteps.toLocaleString('en-US')} steps of ${model.metrics.length} metrics (a coarser step or a shorter horizon).`,
+    );
   }
   const bytes = cells * runs * 8;
   if (bytes > MAX_VALUES_BYTES) {
     const maxRuns = Math.floor(MAX_VALUES_BYTES / (cells * 8));
     if (maxRuns < 1) {
-      fail(ErrorCodes.RUN_TOO_LARGE, 'time.steps', model.steps, `one run of ${model.metrics.length} metrics × ${model.steps + 1} steps needs ${(cells * 8 / 2 ** 30).toFixed(2)} GiB of values; the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB`, 'Store fewer metrics (the metrics option, --metrics a,b), or use a coarser step or a shorter horizon.');
+      fail(
+        ErrorCodes.RUN_TOO_LARGE,
+        'time.steps',
+        model.steps,
+        `one run of ${model.metrics.length} metrics × ${model.steps + 1} steps needs ${((cells * 8) / 2 ** 30).toFixed(2)} GiB of values; the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB`,
+        'Store fewer metrics (the metrics option, --metrics a,b), or use a coarser step or a shorter horizon.',
+      );
     }
-    fail(ErrorCodes.RUN_TOO_LARGE, 'monteCarlo.runs', runs, `${runs} runs × ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(bytes / 2 ** 30).toFixed(2)} GiB of per-run values; the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB`, `Use statistics: 'auto' or 'streaming' (memory does not grow with runs), at most ${maxRuns} runs with exact statistics, fewer stored metrics (the metrics option), or shards (runShard / flywheel run --shard I/N) merged later.`);
+    fail(
+      ErrorCodes.RUN_TOO_LARGE,
+      'monteCarlo.runs',
+      runs,
+      `${runs} runs × ${model.metrics.length} metrics × ${model.steps + 1} steps need ${(bytes / 2 ** 30).toFixed(2)} GiB of per-run values; the engine holds at most ${(MAX_VALUES_BYTES / 2 ** 30).toFixed(2)} GiB`,
+      `Use statistics: 'auto' or 'streaming' (memory does not grow with runs), at most ${maxRuns} runs with exact statistics, fewer stored metrics (the metrics option), or shards (runShard / flywheel run --shard I/N) merged later.`,
+    );
   }
 }
 
@@ -125,4 +143,3 @@ export function rowStats(ex: FlywheelWasmExports, values: Float64Array, cells: n
   ex.stats(src, cells, runs, dst);
   return new Float64Array(ex.memory.buffer, dst, L.S_COUNT * cells).slice();
 }
-

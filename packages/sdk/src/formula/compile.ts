@@ -137,13 +137,27 @@ function variesOf(n: FormulaNode, env: FormulaEnv, memo: Map<FormulaNode, 'const
   if (v !== undefined) return v;
   const widest = (xs: FormulaNode[]) => xs.map((x) => variesOf(x, env, memo)).reduce((a, b) => (RANK[a] >= RANK[b] ? a : b), 'const' as 'const' | 'time' | 'run');
   switch (n.type) {
-    case 'number': v = 'const'; break;
-    case 'name': v = env.varies!(n.name); break;
-    case 'unary': v = widest([n.arg]); break;
-    case 'binary': v = widest([n.left, n.right]); break;
-    case 'conditional': v = widest([n.test, n.then, n.else]); break;
-    case 'table': v = widest([n.x]); break;
-    case 'call': v = n.fn === 'normal' || n.fn === 'uniform' ? 'run' : widest(n.args); break;
+    case 'number':
+      v = 'const';
+      break;
+    case 'name':
+      v = env.varies!(n.name);
+      break;
+    case 'unary':
+      v = widest([n.arg]);
+      break;
+    case 'binary':
+      v = widest([n.left, n.right]);
+      break;
+    case 'conditional':
+      v = widest([n.test, n.then, n.else]);
+      break;
+    case 'table':
+      v = widest([n.x]);
+      break;
+    case 'call':
+      v = n.fn === 'normal' || n.fn === 'uniform' ? 'run' : widest(n.args);
+      break;
   }
   memo.set(n, v);
   return v;

@@ -195,7 +195,10 @@ export class ProgramBuilder {
     const stepPc = initPc + this.init.words.length;
     const code = new Int32Array(stepPc + this.step.words.length);
     code.set(this.formulas, 0);
-    for (const [sec, base] of [[this.init, initPc], [this.step, stepPc]] as const) {
+    for (const [sec, base] of [
+      [this.init, initPc],
+      [this.step, stepPc],
+    ] as const) {
       const w = sec.words.slice();
       for (const p of sec.relative) w[p]! += base;
       code.set(w, base);

@@ -222,7 +222,8 @@ export function compileProgram(spec: ValidSpec, metrics?: readonly string[]): { 
   const aggregates = (section: typeof B.step, endOfStep: boolean) => {
     if (endOfStep) {
       // annualised inflation uses the total supply at the start of the step (not yet re-summed)
-      if (wanted('#inflation')) section.emit(I_SET, [B.named('#inflation'), B.formula(`if(${main}.totalSupply > 0, (${main}.minted - ${main}.burned) / ${main}.totalSupply * stepsPerYear, 0)`, 'mainAsset')]);
+      if (wanted('#inflation'))
+        section.emit(I_SET, [B.named('#inflation'), B.formula(`if(${main}.totalSupply > 0, (${main}.minted - ${main}.burned) / ${main}.totalSupply * stepsPerYear, 0)`, 'mainAsset')]);
       if (wanted('#burnMint')) section.emit(I_SET, [B.named('#burnMint'), B.formula(`if(${main}.minted > 0, ${main}.burned / ${main}.minted, 0)`, 'mainAsset')]);
     }
     for (const [a, asset] of Object.entries(spec.assets)) {
@@ -263,7 +264,16 @@ export function compileProgram(spec: ValidSpec, metrics?: readonly string[]): { 
   const metricSlots = targets.map((t) => B.named(t));
   const built = B.build();
   return {
-    program: { ...built, populations: ctx.populations, workBytes: B.workBytes, metricSlots: Int32Array.from(metricSlots), ledgers, blockPcs: Int32Array.from(blockMarks, (m) => built.stepPc + m), slotNames: B.slotNames(), blockLabels: spec.blocks.map((b) => `${b.kind} "${b.id}"`) },
+    program: {
+      ...built,
+      populations: ctx.populations,
+      workBytes: B.workBytes,
+      metricSlots: Int32Array.from(metricSlots),
+      ledgers,
+      blockPcs: Int32Array.from(blockMarks, (m) => built.stepPc + m),
+      slotNames: B.slotNames(),
+      blockLabels: spec.blocks.map((b) => `${b.kind} "${b.id}"`),
+    },
     metrics: chosen,
     step: stepName,
     stepDays: days,

@@ -55,8 +55,7 @@ export function compileContext(b: ProgramBuilder, spec: ValidSpec, stepDays: num
     populations: [],
     whenToDay: (w) => (typeof w === 'number' ? w * stepDays : daysBetween(start!, w)),
     periodDays,
-    offsetDays: (anchor, every, k) =>
-      every.unit === 'step' ? anchor + k * every.amount * stepDays : offsetDays(anchor, every, k, 'day', start),
+    offsetDays: (anchor, every, k) => (every.unit === 'step' ? anchor + k * every.amount * stepDays : offsetDays(anchor, every, k, 'day', start)),
     perStep: (amount, per) => (amount * stepDays) / periodDays(per),
     move(asset, from, to) {
       const def = spec.assets[asset]!;

@@ -32,15 +32,17 @@ export const BandControllerBlockSchema = z.strictObject({
   /** Highest annual rate (Cosmos `inflation_max`; default none). */
   max: z.optional(z.number().check(z.gte(0))),
   /** The ideal curve whose band [I(1 − variance), I(1 + variance)] bounds the rate too (Akash x/inflation). */
-  ideal: z.optional(z.strictObject({
-    /** I at the origin (annual rate). */
-    initial: z.number().check(z.gte(0)),
-    halfLife: DurationSchema,
-    /** Half-width of the band as a fraction of I (Akash `variance`). */
-    variance: z.number().check(z.gte(0), z.lte(1)),
-    /** When the curve starts (Akash: genesis); default the start. A date before the start is allowed. */
-    origin: z.optional(WhenV2Schema),
-  })),
+  ideal: z.optional(
+    z.strictObject({
+      /** I at the origin (annual rate). */
+      initial: z.number().check(z.gte(0)),
+      halfLife: DurationSchema,
+      /** Half-width of the band as a fraction of I (Akash `variance`). */
+      variance: z.number().check(z.gte(0), z.lte(1)),
+      /** When the curve starts (Akash: genesis); default the start. A date before the start is allowed. */
+      origin: z.optional(WhenV2Schema),
+    }),
+  ),
   /** Protocol ticks (blocks) per year: the rate's change and the mint are per year / this. */
   ticksPerYear: z.number().check(z.gt(0)),
   /** Protocol ticks per model step (default 1). */
@@ -51,4 +53,9 @@ export const BandControllerBlockSchema = z.strictObject({
 export const bandControllerOutputs = (b: { id: string }): string[] => [`${b.id}.rate`, `${b.id}.amount`, `${b.id}.low`, `${b.id}.high`];
 /** The formulas of a bandController block. */
 export const bandControllerFormulas = (b: { ratio: string; supply?: string | undefined }): [string, string][] =>
-  b.supply === undefined ? [['ratio', b.ratio]] : [['ratio', b.ratio], ['supply', b.supply]];
+  b.supply === undefined
+    ? [['ratio', b.ratio]]
+    : [
+        ['ratio', b.ratio],
+        ['supply', b.supply],
+      ];

@@ -23,4 +23,7 @@ export const BondBlockSchema = z.strictObject({
 /** Names a bond block adds. */
 export const bondOutputs = (b: { id: string }): string[] => [`${b.id}.bonded`, `${b.id}.unbonded`, `${b.id}.released`];
 /** The formulas of a bond block. */
-export const bondFormulas = (b: { bond: string; unbond: string }): [string, string][] => [['bond', b.bond], ['unbond', b.unbond]];
+export const bondFormulas = (b: { bond: string; unbond: string }): [string, string][] => [
+  ['bond', b.bond],
+  ['unbond', b.unbond],
+];

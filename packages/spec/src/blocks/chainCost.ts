@@ -44,7 +44,11 @@ type ChainCostLike = { id: string; operations: { name: string; count: number | s
 
 /** Names a chainCost block adds. */
 export const chainCostOutputs = (b: { id: string; operations: { name: string }[] }): string[] => [
-  `${b.id}.ops`, `${b.id}.fee`, `${b.id}.costUsd`, `${b.id}.utilisation`, ...b.operations.map((o) => `${b.id}.${o.name}`),
+  `${b.id}.ops`,
+  `${b.id}.fee`,
+  `${b.id}.costUsd`,
+  `${b.id}.utilisation`,
+  ...b.operations.map((o) => `${b.id}.${o.name}`),
 ];
 /** The formulas of a chainCost block. */
 export const chainCostFormulas = (b: ChainCostLike): [string, string][] => [

@@ -32,4 +32,9 @@ export const creditBurnOutputs = (b: { id: string }): string[] => [`${b.id}.burn
 
 /** The formulas of a creditBurn block, by field path. */
 export const creditBurnFormulas = (b: { usd: string; price?: string | undefined }): [string, string][] =>
-  b.price === undefined ? [['usd', b.usd]] : [['usd', b.usd], ['price', b.price]];
+  b.price === undefined
+    ? [['usd', b.usd]]
+    : [
+        ['usd', b.usd],
+        ['price', b.price],
+      ];

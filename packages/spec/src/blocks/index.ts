@@ -99,7 +99,19 @@ export const BLOCK_FORMULAS = {
 } as const;
 
 export * from './common.js';
-export { EscrowBlockSchema, LockBlockSchema, SplitBlockSchema, BaselineMintingBlockSchema, StepControllerBlockSchema, IssuanceHalvingBlockSchema, BondBlockSchema, BandControllerBlockSchema, ChainCostBlockSchema, ConversionBlockSchema, AmmBlockSchema };
+export {
+  EscrowBlockSchema,
+  LockBlockSchema,
+  SplitBlockSchema,
+  BaselineMintingBlockSchema,
+  StepControllerBlockSchema,
+  IssuanceHalvingBlockSchema,
+  BondBlockSchema,
+  BandControllerBlockSchema,
+  ChainCostBlockSchema,
+  ConversionBlockSchema,
+  AmmBlockSchema,
+};
 export { CHAIN_COST_RESERVED } from './chainCost.js';
 export { SignalBlockSchema, TransferBlockSchema, ScheduleBlockSchema, RemintBlockSchema, CreditBurnBlockSchema, PriceBlockSchema, PopulationBlockSchema };
 export { IssuanceCurveSchema, type IssuanceCurve } from './schedule.js';

@@ -15,7 +15,15 @@ export const PriceModelSchema = z.discriminatedUnion('kind', [
    * price ×= exp(sensitivity · flow + drift + σ·z): `flow` defaults to the asset's net burn of the
    * step over its circulating supply at the start of the step, (burned − minted) / circulating.
    */
-  z.strictObject({ kind: z.literal('impact'), initial: z.number().check(z.gt(0)), sensitivity: z.number().check(z.gte(0)), flow: z.optional(FormulaSchema), drift: z.optional(rate), volatility: vol, ...floor }),
+  z.strictObject({
+    kind: z.literal('impact'),
+    initial: z.number().check(z.gt(0)),
+    sensitivity: z.number().check(z.gte(0)),
+    flow: z.optional(FormulaSchema),
+    drift: z.optional(rate),
+    volatility: vol,
+    ...floor,
+  }),
 ]);
 
 /** `price`: the asset's USD price. Output: the signal `<asset>.price` (before this block: last step's price). */
@@ -32,5 +40,4 @@ export type PriceModel = z.output<typeof PriceModelSchema>;
 export const priceOutputs = (b: { asset: string }): string[] => [`${b.asset}.price`];
 
 /** The formulas of a price block, by field path. */
-export const priceFormulas = (b: { model: PriceModel }): [string, string][] =>
-  b.model.kind === 'impact' && b.model.flow !== undefined ? [['model.flow', b.model.flow]] : [];
+export const priceFormulas = (b: { model: PriceModel }): [string, string][] => (b.model.kind === 'impact' && b.model.flow !== undefined ? [['model.flow', b.model.flow]] : []);

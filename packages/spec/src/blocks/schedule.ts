@@ -15,7 +15,14 @@ export const IssuanceCurveSchema = z.discriminatedUnion('kind', [
   /** total × (1 − 2^(−τ/halfLife)) released by time τ since `origin` (the protocol's phase: a date or step, default the start). */
   z.strictObject({ kind: z.literal('halfLife'), total: z.number().check(z.gte(0)), halfLife: DurationSchema, origin: z.optional(WhenV2Schema) }),
   /** rate × factor^k in period k (k = 0, 1, ...) of length `every`, from `from`, for `periods` periods (io.net's monthly decay). */
-  z.strictObject({ kind: z.literal('geometric'), rate: RateSchema, factor: z.number().check(z.gt(0), z.lte(1)), every: DurationSchema, periods: z.optional(z.int().check(z.gte(1))), from: z.optional(WhenV2Schema) }),
+  z.strictObject({
+    kind: z.literal('geometric'),
+    rate: RateSchema,
+    factor: z.number().check(z.gt(0), z.lte(1)),
+    every: DurationSchema,
+    periods: z.optional(z.int().check(z.gte(1))),
+    from: z.optional(WhenV2Schema),
+  }),
 ]);
 
 /** `schedule`: mints a time-based issuance curve from the asset's issuer into a target. Output: `<id>.amount`. */

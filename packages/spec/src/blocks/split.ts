@@ -18,7 +18,9 @@ export const SplitBlockSchema = z.strictObject({
    * split, or weights from signals, e.g. `iotScore / (iotScore + mobileScore)`). The parts' shares
    * should sum to at most 1 (numbers are checked; a formula share is clipped to [0, 1 − earlier parts]).
    */
-  parts: z.array(z.strictObject({ to: AccountRefSchema, share: z.union([z.number().check(z.gte(0), z.lte(1)), FormulaSchema]), untilBalance: z.optional(z.number().check(z.gte(0))) })).check(z.minLength(1), z.maxLength(64)),
+  parts: z
+    .array(z.strictObject({ to: AccountRefSchema, share: z.union([z.number().check(z.gte(0), z.lte(1)), FormulaSchema]), untilBalance: z.optional(z.number().check(z.gte(0))) }))
+    .check(z.minLength(1), z.maxLength(64)),
   rest: AccountRefSchema,
 });
 

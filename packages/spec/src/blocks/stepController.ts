@@ -31,4 +31,9 @@ export const StepControllerBlockSchema = z.strictObject({
 export const stepControllerOutputs = (b: { id: string }): string[] => [`${b.id}.rate`, `${b.id}.amount`];
 /** The formulas of a stepController block. */
 export const stepControllerFormulas = (b: { ratio: string; supply?: string | undefined }): [string, string][] =>
-  b.supply === undefined ? [['ratio', b.ratio]] : [['ratio', b.ratio], ['supply', b.supply]];
+  b.supply === undefined
+    ? [['ratio', b.ratio]]
+    : [
+        ['ratio', b.ratio],
+        ['supply', b.supply],
+      ];
