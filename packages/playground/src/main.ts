@@ -3,7 +3,7 @@
 // createElementNS from the SDK's chart trees, and nothing is evaluated: the page runs under the
 // strict Content-Security-Policy of index.html.
 import { models } from '@flywheel/models';
-import { FlywheelError, RunResult, getPath, type ModelSpec, type RiskResult, type SensitivityResult, type Summary } from '@flywheel/sdk';
+import { FlywheelError, RunResult, getPath, type ModelSpec, type CalibrationResult, type RiskResult, type SensitivityResult, type Summary } from '@flywheel/sdk';
 import {
   SUMMARY_ROWS,
   YEAR_COLUMNS,
@@ -21,6 +21,7 @@ import {
 import allSources from 'virtual:param-sources';
 import { baseSpec, checkState, decodeState, encodeState, scenarioSpec, type LinkState, type Scenario } from './scenario.js';
 import type { RunReply, RunRequest } from './run-worker.js';
+import { playgroundMetrics } from './metrics.js';
 
 declare global {
   interface Window {
@@ -29,6 +30,7 @@ declare global {
       sweep?: { params: Record<string, unknown>; summary: Summary }[];
       sensitivity?: SensitivityResult;
       risk?: RiskResult;
+      calibration?: CalibrationResult;
       state: string;
       runs: number;
       firstChartMs?: number;
@@ -167,6 +169,7 @@ function buildControls(s: Scenario): void {
   $('spec-description').textContent = typeof base.description === 'string' ? base.description : '';
   buildSweepControls();
   buildAnalysisControls(base);
+  calibrationDefaults(base);
 }
 
 /** A number from an input, or the text itself (so validation names the bad field). */
@@ -275,7 +278,7 @@ function cancel(): void {
 
 /** Disables the buttons that start work while something runs (Cancel the other way round). */
 function busy(on: boolean): void {
-  for (const id of ['run', 'sweep-run', 'analysis-run', 'risk-run']) $<HTMLButtonElement>(id).disabled = on;
+  for (const id of ['run', 'sweep-run', 'analysis-run', 'risk-run', 'calibrate-run']) $<HTMLButtonElement>(id).disabled = on;
   $<HTMLButtonElement>('cancel').disabled = !on;
 }
 
@@ -683,6 +686,83 @@ async function startRisk(): Promise<void> {
   }
 }
 
+/** The calibration box's metric choices: the metrics the page stores for the scenario (a cumulative total first, where there is one). */
+function calibrationDefaults(base: ModelSpec): void {
+  const select = $<HTMLSelectElement>('calibrate-metric');
+  const metrics = playgroundMetrics(base);
+  const preferred = ['cumulativeMinted', 'totalSupply', 'activeProviders'].find((m) => metrics.includes(m)) ?? metrics[0] ?? '';
+  select.replaceChildren(...metrics.map((m) => h('option', { value: m, ...(m === preferred ? { selected: '' } : {}) }, m)));
+}
+
+async function startCalibration(): Promise<void> {
+  clearError();
+  let spec: ModelSpec;
+  let request: NonNullable<RunRequest['calibrate']>;
+  try {
+    const params = Object.fromEntries(analysisRows.filter((r) => r.check.checked).map((r) => [r.path, [Number(parseValue(r.lo.value)), Number(parseValue(r.hi.value))] as [number, number]]));
+    if (Object.keys(params).length === 0)
+      throw new FlywheelError({
+        code: 'RUN_INVALID_OPTION',
+        path: 'analysis-params',
+        value: 0,
+        message: 'no parameter is ticked',
+        hint: 'Tick the parameters to fit (one or two fit quickly); their ranges bound the fit.',
+      });
+    const maxEvaluations = Number($<HTMLInputElement>('calibrate-evaluations').value);
+    if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= 4 && maxEvaluations <= 300))
+      throw new FlywheelError({
+        code: 'RUN_INVALID_OPTION',
+        path: 'calibrate-evaluations',
+        value: $<HTMLInputElement>('calibrate-evaluations').value,
+        message: 'most evaluations must be an integer from 4 to 300',
+        hint: 'Each evaluation is one run of the scenario; 40 fit one or two parameters.',
+      });
+    const data = $<HTMLTextAreaElement>('calibrate-data').value;
+    if (data.trim() === '')
+      throw new FlywheelError({ code: 'RUN_INVALID_OPTION', path: 'calibrate-data', value: '', message: 'no observations', hint: 'Paste CSV rows date,value (e.g. 2025-06-30,1.2e9), one per line.' });
+    spec = scenarioSpec(readScenario());
+    request = { params, data, metric: $<HTMLSelectElement>('calibrate-metric').value, maxEvaluations };
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  running = true;
+  busy(true);
+  try {
+    const reply = await inWorker({ spec, threads: threads(), calibrate: request }, 'calibration');
+    if (reply.type !== 'calibrate') return;
+    const r = reply.result;
+    debug.calibration = r;
+    const { calibrationBand, calibrationChart, calibrationResiduals, tableNumber } = await import('./analysis-view.js');
+    const series = reply.fitted;
+    const band = calibrationBand({ steps: reply.steps, hasRuns: false, metric: () => series, paths: () => [] }, r);
+    $('calibrate-chart').replaceChildren(svg(calibrationChart(r, band)));
+    $('calibrate-residuals').replaceChildren(svg(calibrationResiduals(r)));
+    $('calibrate-table').hidden = false;
+    $('calibrate-rows').replaceChildren(
+      ...Object.keys(r.params).map((p) =>
+        h(
+          'tr',
+          { 'data-param': p },
+          h('td', {}, p),
+          h('td', {}, tableNumber(r.initial[p])),
+          cell('fitted', r.params[p], tableNumber(r.params[p])),
+          h('td', {}, `${tableNumber(r.uncertainty[p]!.interval[0])} … ${tableNumber(r.uncertainty[p]!.interval[1])}`),
+        ),
+      ),
+    );
+    setStatus(
+      'done',
+      `calibration done: ${r.evaluations} evaluations, RMSE ${tableNumber(r.fitError.rmse)} (${r.loss}), ${r.converged ? 'converged' : 'stopped at the evaluation budget'}, ${(reply.ms / 1000).toFixed(2)} s`,
+    );
+  } catch (e) {
+    showError(e);
+  } finally {
+    running = false;
+    busy(false);
+  }
+}
+
 // ---- wiring -------------------------------------------------------------------------------
 
 function init(): void {
@@ -701,6 +781,7 @@ function init(): void {
   $('sweep-y').addEventListener('change', () => setRange('sweep-y'));
   $('analysis-run').addEventListener('click', () => void startSensitivity());
   $('risk-run').addEventListener('click', () => void startRisk());
+  $('calibrate-run').addEventListener('click', () => void startCalibration());
   for (const id of ['analysis-method', 'analysis-samples', 'runs']) $(id).addEventListener('input', analysisCost);
   $('analysis-method').addEventListener('change', () => {
     $<HTMLInputElement>('analysis-samples').value = $<HTMLSelectElement>('analysis-method').value === 'sobol' ? '8' : '4';

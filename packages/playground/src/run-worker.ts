@@ -1,7 +1,7 @@
 // The page's run, in a Web Worker of its own: the page stays responsive, progress comes back as
 // messages, and Cancel terminates this worker (and the SDK's engine workers it started). The SDK
 // spreads the runs over its own Web Workers (`threads`); the numbers do not depend on how many.
-import { FlywheelError, risk, run, sensitivity, sweep, type ModelSpec, type RiskResult, type SensitivityResult, type Summary } from '@flywheel/sdk';
+import { FlywheelError, calibrate, risk, run, sensitivity, setPath, sweep, type CalibrationResult, type ModelSpec, type RiskResult, type SensitivityResult, type Summary } from '@flywheel/sdk';
 import { playgroundMetrics } from './metrics.js';
 
 export interface RunRequest {
@@ -13,6 +13,8 @@ export interface RunRequest {
   sensitivity?: { params: Record<string, [number, number]>; output: string; method: 'morris' | 'sobol'; samples: number; seed: number };
   /** Event probabilities over the spec's runs instead. */
   risk?: { events: string[] };
+  /** A calibration of spec paths (within their ranges) to an observed series (CSV date,value) instead. */
+  calibrate?: { params: Record<string, [number, number]>; data: string; metric: string; maxEvaluations: number };
 }
 
 export type RunReply =
@@ -39,6 +41,7 @@ export type RunReply =
   | { type: 'sweep'; ms: number; points: { params: Record<string, unknown>; summary: Summary }[] }
   | { type: 'sensitivity'; ms: number; result: SensitivityResult }
   | { type: 'risk'; ms: number; result: RiskResult }
+  | { type: 'calibrate'; ms: number; result: CalibrationResult; steps: number; fitted: { mean: Float64Array; p5: Float64Array; p50: Float64Array; p95: Float64Array } }
   | { type: 'batch'; done: number; total: number }
   | { type: 'error'; error: { code: string; path: string; message: string; hint: string; value: string } };
 
@@ -57,6 +60,16 @@ self.onmessage = async (e: MessageEvent<RunRequest>) => {
       // each evaluation is one Monte Carlo of the spec with the parameters at a point (SDK sweep, on the SDK's Web Workers)
       const result = await sensitivity(spec, { params, output, method, samples, seed }, { threads }, (done, total) => post({ type: 'batch', done, total }));
       post({ type: 'sensitivity', ms: performance.now() - started, result });
+      return;
+    }
+    if (e.data.calibrate) {
+      const { params, data, metric, maxEvaluations } = e.data.calibrate;
+      const result = await calibrate(spec, { params, data, metric, maxEvaluations }, { threads });
+      // the model at the fitted values, for the chart's band (one more Monte Carlo)
+      let fitted = spec;
+      for (const [path, value] of Object.entries(result.params)) fitted = setPath(fitted, path, value);
+      const at = await run(fitted, { threads, metrics: [metric] });
+      post({ type: 'calibrate', ms: performance.now() - started, result, steps: at.steps, fitted: at.metric(metric) });
       return;
     }
     if (e.data.risk) {

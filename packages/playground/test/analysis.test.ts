@@ -1,11 +1,12 @@
 // The playground's analysis panel, end to end in Chromium: a Morris screen and a small Sobol
 // analysis over the scenario's parameters and a tail-risk query run in Web Workers; the charts
 // are drawn (one point or two bars per parameter, one bar per event) and every number shown is
-// the SDK's in Node for the same spec, options and seeds, digit for digit. Bad input shows the
+// the SDK's in Node for the same spec, options and seeds, digit for digit. A calibration to a
+// series made by the model itself recovers the parameter and draws the fit and its residuals. Bad input shows the
 // FlywheelError's code and path. Screenshots go to test-artifacts/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { risk, sensitivity } from '@flywheel/sdk';
+import { calibrate, risk, run, sensitivity, setPath } from '@flywheel/sdk';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../examples/test/chromium.js';
@@ -166,6 +167,38 @@ describe('the analysis panel', () => {
     expect(await page.evaluate(() => window.__playground!.cspViolations)).toEqual([]);
     await page.close();
   });
+
+  it('calibration: a series made at growth 0.55 is fitted back; observed points over the band, the residuals and the numbers calibrate() gives in Node', async () => {
+    const page = await smallPage();
+    const ranges = await vary(page, { 'params.growth': [0.1, 0.9] });
+    // the observations: the model's own p50 of cumulative minted at growth 0.55, at four dates
+    const truth = await run(setPath(scenarioSpec(scenario), 'params.growth', 0.55), { threads: 1 });
+    const steps = [60, 150, 240, 330];
+    const minted = truth.metric('cumulativeMinted').p50;
+    const csv = steps.map((t) => `${truth.dateAt(t)},${minted[t]}`).join('\n');
+    await page.selectOption('#calibrate-metric', 'cumulativeMinted');
+    await page.fill('#calibrate-evaluations', '30');
+    await page.fill('#calibrate-data', csv);
+    await page.click('#calibrate-run');
+    expect(await settled(page)).toBe('done');
+    const shown = await page.evaluate(() => JSON.stringify(window.__playground!.calibration));
+    const node = await calibrate(scenarioSpec(scenario), { params: ranges, data: csv, metric: 'cumulativeMinted', maxEvaluations: 30 }, { threads: 1 });
+    expect(shown).toBe(JSON.stringify(node));
+    // the same seed made the series, so the fit finds growth 0.55 back, and the page shows it
+    expect(Math.abs(node.params['params.growth']! - 0.55)).toBeLessThan(0.02);
+    expect(Number(await page.getAttribute('#calibrate-rows td[data-key="fitted"]', 'data-value'))).toBe(node.params['params.growth']);
+    // the chart: one observed point per row, a model line and band; the residual chart one point per row
+    expect(await page.locator('#calibrate-chart svg.fit-chart .observed').count()).toBe(steps.length);
+    expect(await page.locator('#calibrate-chart svg.fit-chart .band').count()).toBeGreaterThan(0);
+    expect(await page.locator('#calibrate-residuals svg circle').count()).toBeGreaterThanOrEqual(steps.length);
+    for (const attr of await page.$$eval('#calibrate-chart svg *, #calibrate-residuals svg *', (els) => els.flatMap((e) => [...e.attributes].map((a) => a.value)))) expect(attr).not.toContain('NaN');
+    await page.screenshot({ path: join(artifacts, 'analysis-calibration.png'), fullPage: true });
+    // no observations: the field named
+    await page.fill('#calibrate-data', '');
+    await page.click('#calibrate-run');
+    expect(await page.textContent('#error-path')).toBe('calibrate-data');
+    await page.close();
+  }, 240_000);
 
   it('Cancel stops a long analysis and the panel runs again afterwards', async () => {
     const page = await smallPage();
