@@ -5,7 +5,7 @@
  * conservation: after every step of every run, each asset's accounts must sum to what they held
  * at the start (within f64 rounding).
  */
-import { ErrorCodes, fail } from '@flywheel/spec';
+import { ErrorCodes, fail, parseFormula } from '@flywheel/spec';
 import {
   I_ACCUM,
   I_CREDIT_BURN,
@@ -219,6 +219,8 @@ export interface NonFiniteSite {
   /** Name of the slot (an account, a signal, a block output), or `slot <k>` for an unnamed one. */
   slot: string;
   value: number;
+  /** The run's state right after the instruction that produced it. */
+  state: Float64Array;
 }
 
 /**
@@ -247,7 +249,7 @@ export function findNonFinite(p: Program, steps: number, seed: number, runs: num
       if (found) return;
       for (let k = 0; k < s.length; k++) {
         if (!Number.isFinite(s[k]!)) {
-          found = { block: blockOf(pc), step: t, run, slot: p.slotNames?.[k] || `slot ${k}`, value: s[k]! };
+          found = { block: blockOf(pc), step: t, run, slot: p.slotNames?.[k] || `slot ${k}`, value: s[k]!, state: s.slice() };
           return;
         }
       }
@@ -264,6 +266,33 @@ export function findNonFinite(p: Program, steps: number, seed: number, runs: num
 }
 
 /**
+ * What the failing block's formulas read when it failed, largest magnitudes first: e.g.
+ * `blocks.0.formula reads growth = 1e+308, demand0 = 1000, t = 3` (at most 4 names a formula; the
+ * block's own outputs are left out). Empty when the block has no formula or its names are unknown.
+ */
+function formulaInputs(p: Program, site: NonFiniteSite): string {
+  const formulas = p.blockFormulas?.[site.block] ?? [];
+  const slotOf = new Map<string, number>();
+  p.slotNames?.forEach((n, k) => n && !slotOf.has(n) && slotOf.set(n, k));
+  const parts: string[] = [];
+  for (const [field, source] of formulas) {
+    let names: string[];
+    try {
+      names = [...new Set(parseFormula(source, field).names.map((n) => n.name))];
+    } catch {
+      continue;
+    }
+    const read = names
+      .filter((n) => n !== site.slot && slotOf.has(n))
+      .map((n) => [n, site.state[slotOf.get(n)!]!] as const)
+      .sort((a, b) => (Number.isFinite(b[1]) ? Math.abs(b[1]) : Infinity) - (Number.isFinite(a[1]) ? Math.abs(a[1]) : Infinity))
+      .slice(0, 4);
+    if (read.length) parts.push(`blocks.${site.block}.${field} reads ${read.map(([n, v]) => `${n} = ${v}`).join(', ')}`);
+  }
+  return parts.join('; ');
+}
+
+/**
  * Raises ENGINE_NON_FINITE at the spec block that first produced a non-finite value (found by
  * {@link findNonFinite}), or at `fallbackPath` when it cannot be found.
  */
@@ -273,12 +302,13 @@ export function failNonFinite(p: Program, steps: number, seed: number, runs: num
     'Check the spec for extreme values (e.g. an impact price when almost nothing circulates, a division by a value that reaches 0, or explosive growth); please report it if the spec is sensible.';
   if (site && site.block >= 0) {
     const label = p.blockLabels?.[site.block] ?? '';
+    const inputs = formulaInputs(p, site);
     fail(
       ErrorCodes.ENGINE_NON_FINITE,
       `blocks.${site.block}`,
       site.value,
-      `blocks.${site.block}${label ? ` (${label})` : ''} made ${site.slot} ${site.value} at step ${site.step} of run ${site.run}`,
-      `Check that block's formulas and parameters. ${hint}`,
+      `blocks.${site.block}${label ? ` (${label})` : ''} made ${site.slot} ${site.value} at step ${site.step} of run ${site.run}${inputs ? `; ${inputs}` : ''}`,
+      `Check that block's formulas and parameters${inputs ? ' (the largest inputs first)' : ''}. ${hint}`,
     );
   }
   fail(ErrorCodes.ENGINE_NON_FINITE, fallbackPath, fallbackValue, fallbackMessage, hint);

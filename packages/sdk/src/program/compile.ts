@@ -1,4 +1,4 @@
-import { ErrorCodes, fail, blockOutputs, isStateOutput, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpec } from '@flywheel/spec';
+import { ErrorCodes, fail, blockFormulas, blockOutputs, isStateOutput, PERIOD_DAYS, daysBetween, type BlockSpec, type ValidSpec } from '@flywheel/spec';
 import { I_ACCUM, I_SET, I_SUM, I_ZERO } from '@flywheel/core-wasm/program-layout';
 import { compileCreditBurn } from '../blocks/creditBurn.js';
 import { compilePopulation } from '../blocks/population.js';
@@ -63,6 +63,8 @@ export interface Program {
   readonly slotNames?: readonly string[];
   /** Each spec block as `kind "id"`, for diagnostics. */
   readonly blockLabels?: readonly string[];
+  /** Each spec block's formulas as [field, source] (`blockFormulas`), for diagnostics. */
+  readonly blockFormulas?: readonly (readonly [string, string])[][];
 }
 
 /** Days in one step, and its name for results (`day`, `round`, ...). */
@@ -273,6 +275,7 @@ export function compileProgram(spec: ValidSpec, metrics?: readonly string[]): { 
       blockPcs: Int32Array.from(blockMarks, (m) => built.stepPc + m),
       slotNames: B.slotNames(),
       blockLabels: spec.blocks.map((b) => `${b.kind} "${b.id}"`),
+      blockFormulas: spec.blocks.map((b) => blockFormulas(b)),
     },
     metrics: chosen,
     step: stepName,
