@@ -1,6 +1,7 @@
 import type { FlywheelWasmExports, WasmSource } from '@flywheel/core-wasm';
-import { ErrorCodes, fail, type ModelSpec } from '@flywheel/spec';
-import { compileSpec, type CompiledModel } from './compile.js';
+import { ErrorCodes, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
+import { compile, type CompiledModel } from './compile.js';
+import { defaultMetrics } from './program/compile.js';
 import type { FlywheelError } from '@flywheel/spec';
 /** The reference engine, loaded only by runs that use it (or to explain a failure), so wasm-only apps do not ship it. */
 const loadReference = () => import('./engine/reference.js');
@@ -271,7 +272,14 @@ function readRunOptions(options: unknown): RunOptions {
  */
 export async function run(spec: ModelSpec, given: RunOptions = {}): Promise<RunResult> {
   const options = readRunOptions(given);
-  const model = compileSpec(spec, options.metrics);
+  const valid = validateSpec(spec);
+  // the size checks first, on what the spec says (stored metrics × steps × runs), before the
+  // compiler builds per-step tables: a 10^7-step spec is refused in milliseconds, not after
+  // seconds of compiling and a gigabyte of tables; the same checks run again on the compiled model
+  const sized = { metrics: options.metrics ? [...options.metrics] : defaultMetrics(valid), steps: valid.time.steps, runs: valid.monteCarlo.runs } as unknown as CompiledModel;
+  checkValuesFit(sized, 1);
+  resolveStatistics(sized, options);
+  const model = compile(valid, options.metrics);
   try {
     return await runCompiled(model, options);
   } catch (e) {
