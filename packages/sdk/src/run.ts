@@ -277,8 +277,8 @@ export async function run(spec: ModelSpec, given: RunOptions = {}): Promise<RunR
   // compiler builds per-step tables: a 10^7-step spec is refused in milliseconds, not after
   // seconds of compiling and a gigabyte of tables; the same checks run again on the compiled model
   const sized = { metrics: options.metrics ? [...options.metrics] : defaultMetrics(valid), steps: valid.time.steps, runs: valid.monteCarlo.runs } as unknown as CompiledModel;
-  checkValuesFit(sized, 1);
   resolveStatistics(sized, options);
+  checkValuesFit(sized, 1);
   const model = compile(valid, options.metrics);
   try {
     return await runCompiled(model, options);
