@@ -536,6 +536,25 @@ function inWorker(request: RunRequest, label: string): Promise<RunReply> {
   });
 }
 
+/** The ticked parameters with their ranges as typed (the SDK checks them and names a bad one by its path). */
+function tickedRanges(): Record<string, [number, number]> {
+  return Object.fromEntries(analysisRows.filter((r) => r.check.checked).map((r) => [r.path, [Number(parseValue(r.lo.value)), Number(parseValue(r.hi.value))] as [number, number]]));
+}
+
+/** Runs one analysis of the panel with the buttons disabled, showing its error if it fails. */
+async function busyWhile(task: () => Promise<void>): Promise<void> {
+  running = true;
+  busy(true);
+  try {
+    await task();
+  } catch (e) {
+    showError(e);
+  } finally {
+    running = false;
+    busy(false);
+  }
+}
+
 async function startSensitivity(): Promise<void> {
   clearError();
   let spec: ModelSpec;
@@ -570,27 +589,20 @@ async function startSensitivity(): Promise<void> {
     const method = $<HTMLSelectElement>('analysis-method').value === 'sobol' ? 'sobol' : 'morris';
     spec = scenarioSpec(readScenario());
     // the ranges as typed: the SDK checks them and names a bad one by its path
-    const params = Object.fromEntries(analysisRows.filter((r) => r.check.checked).map((r) => [r.path, [Number(parseValue(r.lo.value)), Number(parseValue(r.hi.value))] as [number, number]]));
+    const params = tickedRanges();
     request = { params, output: $<HTMLSelectElement>('analysis-output').value, method, samples, seed };
   } catch (e) {
     showError(e);
     return;
   }
-  running = true;
-  busy(true);
-  try {
+  await busyWhile(async () => {
     const started = performance.now();
     const reply = await inWorker({ spec, threads: threads(), sensitivity: request }, request.method === 'sobol' ? 'Sobol indices' : 'Morris screen');
     if (reply.type !== 'sensitivity') return;
     debug.sensitivity = reply.result;
     await renderSensitivity(reply.result);
     setStatus('done', `${reply.result.method === 'sobol' ? 'Sobol' : 'Morris'} done: ${reply.result.evaluations} evaluations in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  } catch (e) {
-    showError(e);
-  } finally {
-    running = false;
-    busy(false);
-  }
+  });
 }
 
 /** A table cell with its exact value (data-value) for tests and the curious. */
@@ -655,9 +667,7 @@ async function startRisk(): Promise<void> {
     showError(e);
     return;
   }
-  running = true;
-  busy(true);
-  try {
+  await busyWhile(async () => {
     const reply = await inWorker({ spec, threads: threads(), risk: { events } }, 'tail risk');
     if (reply.type !== 'risk') return;
     debug.risk = reply.result;
@@ -678,12 +688,7 @@ async function startRisk(): Promise<void> {
       ),
     );
     setStatus('done', `risk done: ${reply.result.events.length} events over ${reply.result.runs} runs in ${(reply.ms / 1000).toFixed(2)} s`);
-  } catch (e) {
-    showError(e);
-  } finally {
-    running = false;
-    busy(false);
-  }
+  });
 }
 
 /** The calibration box's metric choices: the metrics the page stores for the scenario (a cumulative total first, where there is one). */
@@ -699,7 +704,7 @@ async function startCalibration(): Promise<void> {
   let spec: ModelSpec;
   let request: NonNullable<RunRequest['calibrate']>;
   try {
-    const params = Object.fromEntries(analysisRows.filter((r) => r.check.checked).map((r) => [r.path, [Number(parseValue(r.lo.value)), Number(parseValue(r.hi.value))] as [number, number]]));
+    const params = tickedRanges();
     if (Object.keys(params).length === 0)
       throw new FlywheelError({
         code: 'RUN_INVALID_OPTION',
@@ -726,9 +731,7 @@ async function startCalibration(): Promise<void> {
     showError(e);
     return;
   }
-  running = true;
-  busy(true);
-  try {
+  await busyWhile(async () => {
     const reply = await inWorker({ spec, threads: threads(), calibrate: request }, 'calibration');
     if (reply.type !== 'calibrate') return;
     const r = reply.result;
@@ -755,12 +758,7 @@ async function startCalibration(): Promise<void> {
       'done',
       `calibration done: ${r.evaluations} evaluations, RMSE ${tableNumber(r.fitError.rmse)} (${r.loss}), ${r.converged ? 'converged' : 'stopped at the evaluation budget'}, ${(reply.ms / 1000).toFixed(2)} s`,
     );
-  } catch (e) {
-    showError(e);
-  } finally {
-    running = false;
-    busy(false);
-  }
+  });
 }
 
 // ---- wiring -------------------------------------------------------------------------------
