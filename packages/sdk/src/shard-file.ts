@@ -8,6 +8,7 @@
 //   \nEND <FNV-1a of the block bytes, 8 hex digits> <runs>\n
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { ErrorCodes, fail, type ModelSpec } from '@flywheel/spec';
+import { bytesOf, FNV_START, fnv1a } from './checksum.js';
 import { compileSpec, type CompiledModel } from './compile.js';
 import { placeBlock, copyRuns } from './engine/place.js';
 import { simulateReference } from './engine/reference.js';
@@ -37,15 +38,7 @@ export interface ShardFileHeader {
   block: number;
 }
 
-/** FNV-1a, continued over `bytes` from state `h`. */
-function fnv1a(h: number, bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193) >>> 0;
-  return h;
-}
-const FNV_START = 0x811c9dc5;
 const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
-
-const bytesOf = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** Runs per block: about 8 MiB of values, at least 1, at most 64. */
 function blockRuns(cells: number): number {
@@ -80,7 +73,7 @@ export async function writeShardFile(path: string, spec: ModelSpec, index: numbe
     writeSync(fd, SHARD_FILE_MAGIC + JSON.stringify(header) + '\n');
     const write = (values: Float64Array) => {
       const bytes = bytesOf(values);
-      h = fnv1a(h, bytes);
+      h = fnv1a(bytes, h);
       for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
     };
     const t = options.threads ?? 'auto';
@@ -262,7 +255,7 @@ function readBlocks(s: OpenShard, cells: number, each: (runStart: number, block:
       off += got;
     }
     pos += bytes.length;
-    h = fnv1a(h, bytes);
+    h = fnv1a(bytes, h);
     each(r, block, n);
   }
   const trailer = Buffer.alloc(s.size - pos);

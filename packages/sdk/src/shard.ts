@@ -1,4 +1,5 @@
 import { ErrorCodes, fail, type ModelSpec } from '@flywheel/spec';
+import { bytesOf, fnv1a } from './checksum.js';
 import { compileSpec } from './compile.js';
 import { availableThreads, placeBlock, runJobsOnWorkers } from './engine/pool.js';
 import { simulateReference } from './engine/reference.js';
@@ -23,17 +24,13 @@ export interface Shard {
   checksum: string;
 }
 
-/** FNV-1a over bytes, as 8 hex digits. */
-function fnv1a(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
+/** The checksum a JSON shard carries: FNV-1a of the values' bytes, 8 hex digits. */
+function checksumOf(values: Float64Array): string {
+  return fnv1a(bytesOf(values)).toString(16).padStart(8, '0');
 }
 
-const bytesOf = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-
 function toBase64(a: Float64Array): string {
-  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const bytes = bytesOf(a);
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
@@ -104,7 +101,7 @@ export async function runShard(spec: ModelSpec, index: number, count: number, op
       });
     } else values = simulateReference(model, runStart, runEnd);
   }
-  return { format: 'flywheel-shard/2', spec: valid, metrics: [...model.metrics], engine, index, count, runStart, runEnd, values: toBase64(values), checksum: fnv1a(bytesOf(values)) };
+  return { format: 'flywheel-shard/2', spec: valid, metrics: [...model.metrics], engine, index, count, runStart, runEnd, values: toBase64(values), checksum: checksumOf(values) };
 }
 
 /**
@@ -164,7 +161,7 @@ export async function mergeShards(shards: readonly Shard[], options: Pick<RunOpt
     if (!decoded || decoded.length !== cells * (b - a))
       bad(i, 'values', decoded ? decoded.length : typeof s.values, `the values are not ${cells} cells × ${b - a} runs of f64 in base64`, 'The file is truncated or corrupt: run this shard again.');
     const values = decoded!;
-    if (fnv1a(bytesOf(values)) !== s.checksum) bad(i, 'checksum', s.checksum, 'the values do not match the checksum', 'The file was altered or corrupted: run this shard again.');
+    if (checksumOf(values) !== s.checksum) bad(i, 'checksum', s.checksum, 'the values do not match the checksum', 'The file was altered or corrupted: run this shard again.');
     return { start: a, values };
   });
   const values = new Float64Array(cells * R);

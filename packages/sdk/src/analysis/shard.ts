@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 import { ErrorCodes, fail, validateSpec, type ModelSpec } from '@flywheel/spec';
+import { fnv1a } from '../checksum.js';
 import type { RunOptions } from '../run.js';
 import { shardRange } from '../shard.js';
 import { checkRanges, evaluatePoints, parseOutput } from './output.js';
@@ -46,9 +47,7 @@ function checksumOf(values: readonly number[]): number {
   const bytes = new Uint8Array(values.length * 8);
   const view = new DataView(bytes.buffer);
   values.forEach((v, i) => view.setFloat64(i * 8, v, true));
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193) >>> 0;
-  return h;
+  return fnv1a(bytes);
 }
 
 /** The analysis options a shard keeps (only what decides the points and the indices). */
