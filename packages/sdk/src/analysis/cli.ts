@@ -12,7 +12,7 @@ import { renderAnalysisReport, calibrationBand, type AnalysisReportInput, type A
 import { run, type RunOptions } from '../run.js';
 import { calibrate, type CalibrationResult } from './calibrate.js';
 import { rareEvent, risk, type ParamDistribution, type RareEventResult, type RiskResult } from './risk.js';
-import { sensitivity, type SensitivityResult } from './sensitivity.js';
+import { sensitivity, sensitivitySettings, type SensitivityResult } from './sensitivity.js';
 import { mergeSensitivityShards, sensitivityShard, type SensitivityShard } from './shard.js';
 
 export { ANALYSIS_HELP } from './help.js';
@@ -233,7 +233,7 @@ export function mergeSensitivityCommand(
       kind: 'sensitivity',
       result: r,
       ranges: Object.fromEntries(Object.entries(o.params).map(([k, [lo, hi]]) => [k, [lo, hi]])),
-      settings: { bootstrap: o.bootstrap ?? 500, seed: o.seed ?? 0, ...(r.method === 'sobol' ? { skip: o.skip ?? 1000 } : { levels: o.levels ?? 4 }) },
+      settings: sensitivitySettings(o),
     };
     writeAnalysisReport(report, name, 'merge', args, first.spec, { engine: first.engine }, [], section, false);
   }
@@ -341,13 +341,7 @@ export async function analysisCommand(cmd: 'sensitivity' | 'calibrate' | 'risk',
     const text = sensitivityText(r, name, format);
     emit(kit, s('out'), `${name}-sensitivity.${format === 'table' ? 'txt' : format}`, text);
     // the settings as used: the defaults of sensitivity() where not given
-    const given = (k: string) => (s(k) !== undefined ? kit.num(k, s(k), true)! : undefined);
-    toReport({
-      kind: 'sensitivity',
-      result: r,
-      ranges,
-      settings: { bootstrap: given('bootstrap') ?? 500, seed: seed ?? 0, ...(method === 'sobol' ? { skip: given('skip') ?? 1000 } : { levels: given('levels') ?? 4 }) },
-    });
+    toReport({ kind: 'sensitivity', result: r, ranges, settings: sensitivitySettings(options) });
     return;
   }
   if (cmd === 'calibrate') {

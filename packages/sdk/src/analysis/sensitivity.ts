@@ -28,6 +28,23 @@ export interface SensitivityOptions {
   levels?: number;
 }
 
+/** The defaults of {@link SensitivityOptions} that do not depend on the method's sample count. */
+export const SENSITIVITY_DEFAULTS = { bootstrap: 500, seed: 0, skip: 1000, levels: 4 } as const;
+
+/**
+ * The settings an analysis ran with, defaults filled in (what a report shows): bootstrap
+ * resamples, seed, and Sobol's skipped points or Morris's levels.
+ * @example
+ * ```ts
+ * sensitivitySettings({ params: { a: [0, 1] }, method: 'morris' }); // { bootstrap: 500, seed: 0, levels: 4 }
+ * ```
+ */
+export function sensitivitySettings(o: SensitivityOptions): { bootstrap: number; seed: number; skip?: number; levels?: number } {
+  const d = SENSITIVITY_DEFAULTS;
+  const common = { bootstrap: o.bootstrap ?? d.bootstrap, seed: o.seed ?? d.seed };
+  return (o.method ?? 'sobol') === 'sobol' ? { ...common, skip: o.skip ?? d.skip } : { ...common, levels: o.levels ?? d.levels };
+}
+
 /** One parameter's Sobol indices with bootstrap intervals. */
 export interface SobolIndex {
   param: string;
@@ -94,25 +111,25 @@ function plan(options: SensitivityOptions, spec?: ModelSpec): Plan {
   const names = checkRanges(spec, options.params);
   const ranges = names.map((n) => options.params[n]!);
   const d = names.length;
-  const boot = options.bootstrap ?? 500;
+  const boot = options.bootstrap ?? SENSITIVITY_DEFAULTS.bootstrap;
   if (!(Number.isInteger(boot) && boot >= 0 && boot <= 100_000)) bad('bootstrap', boot, 'bootstrap resamples must be a whole number from 0 to 100,000', 'e.g. bootstrap: 500');
   const conf = options.confidence ?? 0.95;
   if (!(conf > 0 && conf < 1)) bad('confidence', conf, 'the confidence level is between 0 and 1', 'e.g. 0.95');
-  const seed = options.seed ?? 0;
+  const seed = options.seed ?? SENSITIVITY_DEFAULTS.seed;
   if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) bad('seed', seed, 'the seed is an integer from 0 to 2^32 − 1', 'e.g. seed: 1');
   const z = normalQuantile(0.5 + conf / 2);
   if (method === 'sobol') {
     const n = options.samples ?? 256;
     if (!(Number.isInteger(n) && n >= 2 && n * (d + 2) <= 1_000_000))
       bad('samples', n, `Sobol needs a whole number N ≥ 2 of base samples, with N·(d + 2) ≤ 1,000,000 evaluations`, 'e.g. samples: 256 (a power of two)');
-    const skip = options.skip ?? 1000;
+    const skip = options.skip ?? SENSITIVITY_DEFAULTS.skip;
     const base = sobolPoints(n, 2 * d, skip);
     const unit = saltelliRows(base, d);
     return { method, names, ranges, unit, finish: (y) => sobolFinish(names, y, n, d, boot, z, conf, seed) };
   }
   const r = options.samples ?? 20;
   if (!(Number.isInteger(r) && r >= 2 && r * (d + 1) <= 1_000_000)) bad('samples', r, 'Morris needs a whole number r ≥ 2 of trajectories', 'e.g. samples: 20');
-  const p = options.levels ?? 4;
+  const p = options.levels ?? SENSITIVITY_DEFAULTS.levels;
   if (!(Number.isInteger(p) && p >= 2 && p % 2 === 0)) bad('levels', p, 'Morris levels p must be an even whole number ≥ 2', 'e.g. levels: 4');
   const { unit, moves } = morrisTrajectories(d, r, p, seed);
   return { method, names, ranges, unit, finish: (y) => morrisFinish(names, y, moves, r, d, boot, z, conf, seed) };
